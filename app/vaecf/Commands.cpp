@@ -1,0 +1,398 @@
+#include "Commands.h"
+
+#include <fmt/core.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <thread>
+#include <unordered_map>
+
+#include "ProgressBar.h"
+#include "common/Compute.h"
+#include "common/Error.h"
+#include "data/CanonicalSplit.h"
+#include "eval/RankingMetrics.h"
+#include "experiment/Experiment.h"
+#include "models/Ease.h"
+
+namespace fs = std::filesystem;
+
+namespace vaecf::cli {
+
+namespace {
+
+// `--model NAME` as given on the command line, so `train --model X --help` can list X's
+// options before CLI11 has parsed anything.
+std::string modelNamedIn(int argc, char** argv) {
+  for (int i = 1; i + 1 < argc; ++i)
+    if (std::string(argv[i]) == "--model") return argv[i + 1];
+  for (int i = 1; i < argc; ++i)
+    if (std::string(argv[i]).rfind("--model=", 0) == 0) return std::string(argv[i]).substr(8);
+  return {};
+}
+
+std::string describeParams(const ModelInfo& model) {
+  std::string text = fmt::format("\nOptions of model '{}' ({}), set with --set name=value:\n", model.name, model.summary);
+  for (const ParamSpec& spec : model.params) {
+    std::string range;
+    if (spec.min || spec.max)
+      range = fmt::format(" [{} .. {}]", spec.min ? fmt::format("{:g}", *spec.min) : "",
+                          spec.max ? fmt::format("{:g}", *spec.max) : "");
+    if (!spec.choices.empty()) {
+      range = " {";
+      for (std::size_t i = 0; i < spec.choices.size(); ++i) range += (i ? "|" : "") + spec.choices[i];
+      range += "}";
+    }
+    text += fmt::format("  {:<16} {:<6} default {:<10}{}{}\n      {}\n", spec.name, typeName(spec.type),
+                        spec.defaultValue.empty() ? "(none)" : spec.defaultValue, range, spec.live ? " (live)" : "",
+                        spec.help);
+  }
+  return text;
+}
+
+std::string modelListFooter() {
+  std::string text = "\nModels (vaecf train --model NAME --help lists a model's options):\n";
+  for (const ModelInfo& model : modelCatalog()) text += fmt::format("  {:<8} {}\n", model.name, model.summary);
+  return text;
+}
+
+EvaluationOptions evaluationOptions(const std::string& edges, const std::string& axis) {
+  EvaluationOptions options;
+  options.cohortEdges.clear();
+  std::stringstream list(edges);
+  for (std::string edge; std::getline(list, edge, ',');) {
+    try {
+      options.cohortEdges.push_back(static_cast<std::uint32_t>(std::stoul(edge)));
+    } catch (const std::exception&) {
+      throw Error("--cohort-edges takes increasing numbers like 5,11,51,101; got '" + edges + "'");
+    }
+    if (options.cohortEdges.size() > 1 && options.cohortEdges.back() <= options.cohortEdges[options.cohortEdges.size() - 2])
+      throw Error("--cohort-edges must increase; got '" + edges + "'");
+  }
+  options.cohortAxis = axis == "foldin" ? CohortAxis::FoldInInteractions : CohortAxis::TotalInteractions;
+  return options;
+}
+
+void printReport(const std::string& title, const EvaluationReport& report) {
+  fmt::print("{} ({} users, {} without heldout items):\n", title, report.users, report.usersWithoutHeldout);
+  for (const auto& [name, summary] : report.metrics)
+    fmt::print("  {:<12} {:.4f} ± {:.4f}\n", name, summary.mean, summary.standardError);
+  fmt::print("  {:<8} {:>6}", "cohort", "users");
+  for (const auto& entry : report.metrics) fmt::print(" {:>11}", entry.first);
+  fmt::print("\n");
+  for (const CohortResult& cohort : report.cohorts) {
+    fmt::print("  {:<8} {:>6}", cohort.label, cohort.users);
+    for (const auto& entry : report.metrics) {
+      const auto found = cohort.metrics.find(entry.first);
+      if (found == cohort.metrics.end()) fmt::print(" {:>11}", "-");
+      else fmt::print(" {:>11.4f}", found->second.mean);
+    }
+    fmt::print("\n");
+  }
+}
+
+fs::path defaultRunDir(const std::string& model) {
+  const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
+  return fs::path("runs") / (model + "-" + stamp);
+}
+
+std::string machineDescription() {
+  std::ifstream cpuinfo("/proc/cpuinfo");
+  std::string cpu = "unknown CPU";
+  for (std::string line; std::getline(cpuinfo, line);)
+    if (line.rfind("model name", 0) == 0) {
+      cpu = line.substr(line.find(':') + 2);
+      break;
+    }
+  return fmt::format("{}, {} hardware threads", cpu, std::thread::hardware_concurrency());
+}
+
+// What the model reads for a user (their positives) and what must not be recommended
+// (every item they interacted with, low ratings included).
+struct UserHistory {
+  std::vector<std::int32_t> positives, seen;
+};
+
+std::vector<std::int32_t> positivesFromSplit(const std::string& userId, const Split& s) {
+  auto find = [&](const std::vector<std::string>& ids, const std::vector<const CsrMatrix*>& parts)
+      -> std::optional<std::vector<std::int32_t>> {
+    const auto found = std::find(ids.begin(), ids.end(), userId);
+    if (found == ids.end()) return std::nullopt;
+    const auto row = found - ids.begin();
+    std::vector<std::int32_t> items;
+    for (const CsrMatrix* part : parts)
+      items.insert(items.end(), part->rowColumns(row), part->rowColumns(row) + part->rowSize(row));
+    return items;
+  };
+  if (auto items = find(s.trainUserIds, {&s.train})) return *items;
+  if (auto items = find(s.validationUserIds, {&s.validationFoldIn, &s.validationHeldout})) return *items;
+  if (auto items = find(s.testUserIds, {&s.testFoldIn, &s.testHeldout})) return *items;
+  throw Error("user '" + userId + "' is not among the dataset's users with enough positives");
+}
+
+UserHistory historyOf(const std::string& userId, const LoadedData& data) {
+  UserHistory history;
+  history.positives = positivesFromSplit(userId, data.split);
+  history.seen = history.positives;
+  if (!data.log) return history;
+  std::unordered_map<std::string, std::int32_t> column;
+  for (std::size_t c = 0; c < data.split.itemIds.size(); ++c) column.emplace(data.split.itemIds[c], static_cast<std::int32_t>(c));
+  const std::uint32_t user = *data.log->users.find(userId);
+  for (const Interaction& row : data.log->interactions) {
+    if (row.user != user) continue;
+    const auto found = column.find(data.log->items.external(row.item));
+    if (found != column.end()) history.seen.push_back(found->second);
+  }
+  return history;
+}
+
+std::string titleOf(const LoadedData& data, const std::string& itemId) {
+  if (!data.log) return "";
+  const auto found = data.log->catalog.find(itemId);
+  return found == data.log->catalog.end() ? "" : found->second.title;
+}
+
+std::vector<std::string> readUserList(const std::string& file) {
+  std::ifstream in(file);
+  if (!in) throw InputError(file, 0, "cannot open");
+  std::vector<std::string> users;
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty()) users.push_back(line);
+  }
+  if (users.empty()) throw InputError(file, 0, "empty file: no user ids");
+  return users;
+}
+
+double timeIt(const std::function<void()>& work) {
+  const auto start = std::chrono::steady_clock::now();
+  work();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+Commands::Commands(CLI::App& app, int argc, char** argv) {
+  app.add_option("--threads", threads_, "compute threads (0: one per hardware thread)")->capture_default_str();
+  declareDataStats(app);
+  declareSplit(app);
+  declareTrain(app, modelNamedIn(argc, argv));
+  declareEval(app);
+  declareRecommend(app);
+  declareBench(app);
+}
+
+void Commands::run() {
+  setComputeThreads(threads_);
+  for (const auto& [command, action] : actions_)
+    if (command->parsed()) action();
+}
+
+void Commands::declareDataStats(CLI::App& app) {
+  CLI::App* data = app.add_subcommand("data", "inspect a dataset");
+  data->require_subcommand(1);
+  CLI::App* stats = data->add_subcommand("stats", "counts before and after binarising and filtering");
+  data_.addTo(*stats, false);
+  stats->add_flag("--json", json_, "print one JSON object");
+  actions_.emplace_back(stats, [this] { dataStats(); });
+}
+
+void Commands::declareSplit(CLI::App& app) {
+  CLI::App* split = app.add_subcommand("split", "write the canonical split folder (unique_sid.txt, train.csv, ...)");
+  data_.addTo(*split, false);
+  split->add_option("--out", outDir_, "folder to write (replaced only once complete)")->required();
+  split->add_flag("--json", json_, "print one JSON object with the split's sizes");
+  actions_.emplace_back(split, [this] { this->split(); });
+}
+
+void Commands::declareTrain(CLI::App& app, const std::string& modelForHelp) {
+  CLI::App* train = app.add_subcommand("train", "train a model, select it on validation and evaluate it on test");
+  train->add_option("--model", model_, "model to train")->required()->check([](const std::string& name) {
+    try {
+      findModel(name);
+      return std::string();
+    } catch (const Error& error) {
+      return std::string(error.what());
+    }
+  });
+  train->add_option("--set", assignments_, "a model option as name=value (repeatable)");
+  train->add_option("--out", outDir_, "run folder (default runs/MODEL-TIMESTAMP)");
+  train->add_option("--cohort-edges", cohortEdges_, "lower edges of the user cohorts")->capture_default_str();
+  train->add_option("--cohort-by", cohortAxis_, "count deciding a user's cohort: all interactions or fold-in only")
+      ->check(CLI::IsMember({"total", "foldin"}))
+      ->capture_default_str();
+  train->add_flag("--json", json_, "print the result as one JSON object on the last line");
+  data_.addTo(*train);
+  bool known = false;
+  for (const ModelInfo& info : modelCatalog()) known = known || info.name == modelForHelp;
+  train->footer(known ? describeParams(findModel(modelForHelp)) : modelListFooter());
+  actions_.emplace_back(train, [this] { this->train(); });
+}
+
+void Commands::declareEval(CLI::App& app) {
+  CLI::App* eval = app.add_subcommand("eval", "evaluate a saved run on its data's validation and test users");
+  eval->add_option("--run", runDir_, "run folder written by vaecf train")->required()->check(CLI::ExistingDirectory);
+  eval->add_option("--cohort-edges", cohortEdges_, "lower edges of the user cohorts")->capture_default_str();
+  eval->add_option("--cohort-by", cohortAxis_, "count deciding a user's cohort")
+      ->check(CLI::IsMember({"total", "foldin"}))
+      ->capture_default_str();
+  eval->add_flag("--json", json_, "print one JSON object");
+  actions_.emplace_back(eval, [this] { this->eval(); });
+}
+
+void Commands::declareRecommend(CLI::App& app) {
+  CLI::App* recommend = app.add_subcommand("recommend", "top-N items for users, with titles when known");
+  recommend->add_option("--run", runDir_, "run folder written by vaecf train")->required()->check(CLI::ExistingDirectory);
+  auto* user = recommend->add_option("--user", userId_, "a user id of the dataset");
+  auto* users = recommend->add_option("--users", usersFile_, "a file with one user id per line")->check(CLI::ExistingFile);
+  user->excludes(users);
+  recommend->add_option("-n,--count", count_, "recommendations per user")->capture_default_str()->check(CLI::PositiveNumber);
+  recommend->add_flag("--json", json_, "print one JSON object");
+  actions_.emplace_back(recommend, [this] { this->recommend(); });
+}
+
+void Commands::declareBench(CLI::App& app) {
+  CLI::App* bench = app.add_subcommand("bench", "time import, split and an EASE fit on a dataset");
+  data_.addTo(*bench, false);
+  bench->add_flag("--json", json_, "print one JSON object");
+  actions_.emplace_back(bench, [this] { this->bench(); });
+}
+
+void Commands::dataStats() {
+  const DataSource source = data_.dataSource();
+  const InteractionLog log = importDataset(*source.raw, progressBarContext());
+  const DatasetStats stats = datasetStats(log, effectiveProtocol(source, log));
+  if (json_) {
+    fmt::print("{}\n", toJson(stats).dump());
+    return;
+  }
+  fmt::print("{}\n  raw:       {} users, {} items, {} interactions{}{}\n", source.describe(), stats.users, stats.items,
+             stats.interactions, stats.explicitValues ? ", explicit values" : ", implicit",
+             stats.hasTimestamps ? ", timestamps" : "");
+  fmt::print("  positives: {} users, {} items, {} interactions ({})\n", stats.positiveUsers, stats.positiveItems,
+             stats.positives, stats.threshold ? fmt::format("value >= {:g}", *stats.threshold) : "every interaction");
+}
+
+void Commands::split() {
+  const LoadedData data = loadData(data_.dataSource(), progressBarContext());
+  writeCanonicalSplit(data.split, outDir_);
+  const Split& s = data.split;
+  if (json_) {
+    fmt::print("{}\n", nlohmann::json{{"items", s.items()},
+                                      {"train_users", s.train.rows()},
+                                      {"validation_users", s.validationFoldIn.rows()},
+                                      {"test_users", s.testFoldIn.rows()},
+                                      {"out", outDir_}}
+                           .dump());
+    return;
+  }
+  fmt::print("wrote {}: {} items, {} training, {} validation and {} test users\n", outDir_, s.items(), s.train.rows(),
+             s.validationFoldIn.rows(), s.testFoldIn.rows());
+}
+
+void Commands::train() {
+  ParamSet params = defaultParams(model_);
+  for (const std::string& assignment : assignments_) params.assign(assignment);
+  const EvaluationOptions evaluation = evaluationOptions(cohortEdges_, cohortAxis_);
+  const DataSource source = data_.dataSource();
+  const TaskContext progress = progressBarContext();
+  const LoadedData data = loadData(source, progress);
+  const fs::path runDir = outDir_.empty() ? defaultRunDir(model_) : fs::path(outDir_);
+  const ExperimentResult result = runExperiment(model_, params, source, data, evaluation, runDir, progress);
+  if (json_) {
+    fmt::print("{}\n", toJson(result).dump());
+    return;
+  }
+  fmt::print("{} on {} ({} items), {:.2f} s; run saved in {}\n", model_, source.describe(), data.split.items(),
+             result.seconds, runDir.string());
+  printReport("validation", result.validation);
+  printReport("test", result.test);
+}
+
+void Commands::eval() {
+  const SavedRun run = loadRun(runDir_);
+  const LoadedData data = loadData(run.source, progressBarContext());
+  if (data.split.itemIds != run.itemIds)
+    throw Error("the data of " + runDir_ + " (" + run.source.describe() + ") no longer gives the items the run was trained on");
+  const EvaluationOptions evaluation = evaluationOptions(cohortEdges_, cohortAxis_);
+  const EvaluationReport validation =
+      evaluate(*run.recommender, data.split.validationFoldIn, data.split.validationHeldout, evaluation);
+  const EvaluationReport test = evaluate(*run.recommender, data.split.testFoldIn, data.split.testHeldout, evaluation);
+  if (json_) {
+    fmt::print("{}\n", nlohmann::json{{"model", run.model}, {"validation", toJson(validation)}, {"test", toJson(test)}}.dump());
+    return;
+  }
+  printReport("validation", validation);
+  printReport("test", test);
+}
+
+void Commands::recommend() {
+  if (userId_.empty() && usersFile_.empty()) throw Error("give --user ID or --users FILE");
+  const SavedRun run = loadRun(runDir_);
+  const LoadedData data = loadData(run.source, progressBarContext());
+  if (data.split.itemIds != run.itemIds)
+    throw Error("the data of " + runDir_ + " no longer gives the items the run was trained on");
+  const std::vector<std::string> users = usersFile_.empty() ? std::vector<std::string>{userId_} : readUserList(usersFile_);
+  const std::int64_t items = run.recommender->items();
+  if (static_cast<std::int64_t>(count_) > items)
+    throw Error(fmt::format("--count {} exceeds the catalogue of {} items", count_, items));
+
+  nlohmann::json all = nlohmann::json::array();
+  for (const std::string& user : users) {
+    const UserHistory history = historyOf(user, data);
+    CsrMatrix input(items);
+    input.appendRow(history.positives);
+    std::vector<float> scores(static_cast<std::size_t>(items));
+    run.recommender->score(input, 0, 1, scores.data());
+    const std::vector<std::int32_t> top = topK(scores.data(), items, history.seen.data(), history.seen.size(), count_);
+    nlohmann::json list = nlohmann::json::array();
+    if (!json_) fmt::print("user {} ({} positives, {} known items):\n", user, history.positives.size(), history.seen.size());
+    for (std::size_t rank = 0; rank < top.size(); ++rank) {
+      const std::string& itemId = run.itemIds[top[rank]];
+      const std::string title = titleOf(data, itemId);
+      list.push_back({{"rank", rank + 1}, {"item", itemId}, {"title", title}, {"score", scores[top[rank]]}});
+      if (!json_) fmt::print("  {:>3}. {:>8}  {:>9.4f}  {}\n", rank + 1, itemId, scores[top[rank]], title);
+    }
+    all.push_back({{"user", user}, {"positives", history.positives.size()}, {"known_items", history.seen.size()},
+                   {"recommendations", list}});
+  }
+  if (json_) fmt::print("{}\n", nlohmann::json{{"model", run.model}, {"users", all}}.dump());
+}
+
+void Commands::bench() {
+  const DataSource source = data_.dataSource();
+  InteractionLog log;
+  Split split;
+  const double importSeconds = timeIt([&] { log = importDataset(*source.raw); });
+  const ProtocolOptions protocol = effectiveProtocol(source, log);
+  const double splitSeconds = timeIt([&] { split = strongGeneralizationSplit(log, binarize(log, protocol), protocol); });
+  std::unique_ptr<EaseRecommender> ease;
+  const double easeSeconds = timeIt([&] { ease = EaseRecommender::fit(split.train, {}); });
+  EvaluationReport report;
+  const double evalSeconds = timeIt([&] { report = evaluate(*ease, split.testFoldIn, split.testHeldout); });
+  const nlohmann::json result = {{"dataset", source.describe()},
+                                 {"machine", machineDescription()},
+                                 {"threads", computeThreads()},
+                                 {"interactions", log.interactions.size()},
+                                 {"items", split.items()},
+                                 {"import_seconds", importSeconds},
+                                 {"split_seconds", splitSeconds},
+                                 {"ease_fit_seconds", easeSeconds},
+                                 {"evaluate_test_seconds", evalSeconds}};
+  if (json_) {
+    fmt::print("{}\n", result.dump());
+    return;
+  }
+  fmt::print("{} on {} ({} threads)\n", source.describe(), result["machine"].get<std::string>(), computeThreads());
+  fmt::print("  import   {:8.3f} s  ({} interactions)\n", importSeconds, log.interactions.size());
+  fmt::print("  split    {:8.3f} s\n", splitSeconds);
+  fmt::print("  EASE fit {:8.3f} s  ({} items, lambda 500, float64)\n", easeSeconds, split.items());
+  fmt::print("  evaluate {:8.3f} s  ({} test users)\n", evalSeconds, split.testFoldIn.rows());
+}
+
+}  // namespace vaecf::cli

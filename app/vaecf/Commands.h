@@ -1,0 +1,42 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "DataOptions.h"
+
+namespace vaecf::cli {
+
+// Declares every subcommand on `app` and runs the one the user chose.
+class Commands {
+ public:
+  Commands(CLI::App& app, int argc, char** argv);
+  void run();
+
+ private:
+  void declareDataStats(CLI::App& app);
+  void declareSplit(CLI::App& app);
+  void declareTrain(CLI::App& app, const std::string& modelForHelp);
+  void declareEval(CLI::App& app);
+  void declareRecommend(CLI::App& app);
+  void declareBench(CLI::App& app);
+
+  void dataStats();
+  void split();
+  void train();
+  void eval();
+  void recommend();
+  void bench();
+
+  std::vector<std::pair<CLI::App*, std::function<void()>>> actions_;
+  DataOptions data_;
+  bool json_ = false;
+  int threads_ = 0;
+  std::string model_, outDir_, runDir_, userId_, usersFile_, cohortEdges_ = "5,11,51,101", cohortAxis_ = "total";
+  std::vector<std::string> assignments_;
+  std::size_t count_ = 10;
+};
+
+}  // namespace vaecf::cli

@@ -1,0 +1,119 @@
+#include "DataOptions.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+
+#include "common/Error.h"
+
+namespace fs = std::filesystem;
+
+namespace vaecf::cli {
+
+namespace {
+
+fs::path executableDir() {
+  std::error_code error;
+  const fs::path self = fs::read_symlink("/proc/self/exe", error);
+  return error ? fs::path() : self.parent_path();
+}
+
+char parseSeparator(const std::string& text) {
+  if (text == "\\t" || text == "tab") return '\t';
+  if (text.size() != 1) throw Error("--separator takes one character (or 'tab'), got '" + text + "'");
+  return text[0];
+}
+
+}  // namespace
+
+fs::path bundledDataset() {
+  if (const char* dir = std::getenv("VAECF_DATA_DIR")) return fs::path(dir) / "ml-latest-small";
+  const fs::path installed = executableDir() / ".." / "share" / "vaecf-workbench" / "data" / "ml-latest-small";
+  if (fs::exists(installed)) return installed;
+  return VAECF_BUNDLED_DATA_DIR;
+}
+
+void DataOptions::addTo(CLI::App& command, bool allowSplitFolder) {
+  const std::string group = "Data";
+  command.add_option("--format", format_, "dataset format")
+      ->check(CLI::IsMember(formatNames()))
+      ->capture_default_str()
+      ->group(group);
+  command.add_option("--path", path_, "dataset folder or ratings file (default: the bundled ml-latest-small)")
+      ->group(group);
+  if (allowSplitFolder)
+    command.add_option("--split", splitDir_, "a canonical split folder instead of a raw dataset")
+        ->check(CLI::ExistingDirectory)
+        ->group(group);
+  const std::string delimited = "Delimited files (--format delimited)";
+  command.add_option("--separator", separator_, "field separator, one character or 'tab'")
+      ->capture_default_str()
+      ->group(delimited);
+  command.add_flag("--no-header", noHeader_, "the file has no header line")->group(delimited);
+  command.add_option("--user-col", userColumn_, "0-based user column")->capture_default_str()->group(delimited);
+  command.add_option("--item-col", itemColumn_, "0-based item column")->capture_default_str()->group(delimited);
+  command.add_option("--value-col", valueColumn_, "0-based rating/value column, -1 for none")
+      ->capture_default_str()
+      ->group(delimited);
+  command.add_option("--time-col", timeColumn_, "0-based timestamp column, -1 for none")
+      ->capture_default_str()
+      ->group(delimited);
+  command.add_option("--encoding", encoding_, "text encoding")
+      ->check(CLI::IsMember({"utf8", "latin1"}))
+      ->capture_default_str()
+      ->group(delimited);
+  const std::string protocol = "Protocol (strong generalisation)";
+  command.add_option("--min-rating", threshold_,
+                     "an interaction is positive when its value is >= this (default: 4 for star ratings, "
+                     "every interaction for implicit data)")
+      ->group(protocol);
+  command.add_flag("--all-positive", allPositive_, "every interaction is positive, whatever its value")
+      ->group(protocol);
+  command.add_option("--min-user-positives", minUserPositives_, "drop users with fewer positives")
+      ->capture_default_str()
+      ->group(protocol);
+  command.add_option("--heldout-users", heldoutUsers_,
+                     "users held out for validation and as many for test (0: 10% of users each)")
+      ->capture_default_str()
+      ->group(protocol);
+  command.add_option("--heldout-fraction", heldoutFraction_, "share of a heldout user's positives that is scored")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str()
+      ->group(protocol);
+  command.add_option("--seed", seed_, "split seed (98765 reproduces the reference splits)")
+      ->capture_default_str()
+      ->group(protocol);
+}
+
+DataSource DataOptions::dataSource() const {
+  DataSource source;
+  if (!splitDir_.empty()) {
+    if (!path_.empty()) throw Error("give either --split or --path, not both");
+    source.splitDir = splitDir_;
+    return source;
+  }
+  ImportOptions raw;
+  raw.format = parseFormatName(format_);
+  raw.path = path_.empty() ? bundledDataset() : fs::path(path_);
+  if (path_.empty() && raw.format != DatasetFormat::MovieLensLatest)
+    throw Error("--format " + format_ + " needs --path (only ml-latest-small is bundled)");
+  raw.delimited.separator = parseSeparator(separator_);
+  raw.delimited.header = !noHeader_;
+  raw.delimited.userColumn = userColumn_;
+  raw.delimited.itemColumn = itemColumn_;
+  raw.delimited.valueColumn = valueColumn_ >= 0 ? std::optional<std::size_t>(valueColumn_) : std::nullopt;
+  raw.delimited.timestampColumn = timeColumn_ >= 0 ? std::optional<std::size_t>(timeColumn_) : std::nullopt;
+  raw.delimited.encoding = encoding_ == "latin1" ? TextEncoding::Latin1 : TextEncoding::Utf8;
+  source.raw = raw;
+
+  if (allPositive_ && threshold_) throw Error("give either --min-rating or --all-positive, not both");
+  source.thresholdGiven = allPositive_ || threshold_.has_value();
+  source.protocol.positiveThreshold = threshold_;
+  source.protocol.minUserPositives = minUserPositives_;
+  source.protocol.heldoutUsers = heldoutUsers_;
+  source.protocol.heldoutFraction = heldoutFraction_;
+  source.protocol.seed = seed_;
+  return source;
+}
+
+}  // namespace vaecf::cli

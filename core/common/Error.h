@@ -1,0 +1,37 @@
+#pragma once
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+
+namespace vaecf {
+
+// Base of every error the core reports to a user.
+class Error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// A problem with an input file, located as precisely as known: "path:line: reason".
+// line 0 means the problem concerns the file as a whole.
+class InputError : public Error {
+ public:
+  InputError(std::string file, std::size_t line, std::string reason);
+
+  const std::string& file() const { return file_; }
+  std::size_t line() const { return line_; }
+  const std::string& reason() const { return reason_; }
+
+ private:
+  std::string file_;
+  std::size_t line_;
+  std::string reason_;
+};
+
+// Thrown when a long task notices that its cancel flag was raised.
+class Cancelled : public Error {
+ public:
+  Cancelled() : Error("cancelled") {}
+};
+
+}  // namespace vaecf

@@ -1,0 +1,125 @@
+#include "data/DataSource.h"
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "common/Error.h"
+#include "data/CanonicalSplit.h"
+
+namespace vaecf {
+
+std::string DataSource::describe() const {
+  if (splitDir) return "split folder " + splitDir->string();
+  if (raw) return formatName(raw->format) + " " + raw->path.string();
+  return "no data";
+}
+
+ProtocolOptions effectiveProtocol(const DataSource& source, const InteractionLog& log) {
+  ProtocolOptions protocol = source.protocol;
+  if (!source.thresholdGiven) protocol.positiveThreshold = defaultPositiveThreshold(log.explicitValues);
+  return protocol;
+}
+
+DatasetStats datasetStats(const InteractionLog& log, const ProtocolOptions& protocol) {
+  DatasetStats stats;
+  stats.users = log.users.size();
+  stats.items = log.items.size();
+  stats.interactions = log.interactions.size();
+  stats.explicitValues = log.explicitValues;
+  stats.hasTimestamps = log.hasTimestamps;
+  stats.threshold = protocol.positiveThreshold;
+  const PositiveSets positives = binarize(log, protocol);
+  stats.positiveUsers = positives.users.size();
+  stats.positives = positives.positives;
+  std::set<std::uint32_t> items;
+  for (const auto& row : positives.items) items.insert(row.begin(), row.end());
+  stats.positiveItems = items.size();
+  return stats;
+}
+
+LoadedData loadData(const DataSource& source, const TaskContext& context) {
+  LoadedData data;
+  if (source.splitDir) {
+    data.split = readCanonicalSplit(*source.splitDir);
+    return data;
+  }
+  if (!source.raw) throw Error("no dataset given");
+  InteractionLog log = importDataset(*source.raw, context);
+  const ProtocolOptions protocol = effectiveProtocol(source, log);
+  const PositiveSets positives = binarize(log, protocol);
+  data.stats = datasetStats(log, protocol);
+  data.split = strongGeneralizationSplit(log, positives, protocol, context);
+  data.log = std::move(log);
+  return data;
+}
+
+nlohmann::json toJson(const DataSource& source) {
+  nlohmann::json json;
+  if (source.splitDir) json["split"] = source.splitDir->string();
+  if (source.raw) {
+    const DelimitedOptions& d = source.raw->delimited;
+    json["format"] = formatName(source.raw->format);
+    json["path"] = source.raw->path.string();
+    if (source.raw->format == DatasetFormat::Delimited)
+      json["delimited"] = {{"separator", std::string(1, d.separator)},
+                           {"header", d.header},
+                           {"user_column", d.userColumn},
+                           {"item_column", d.itemColumn},
+                           {"value_column", d.valueColumn ? nlohmann::json(*d.valueColumn) : nlohmann::json()},
+                           {"timestamp_column", d.timestampColumn ? nlohmann::json(*d.timestampColumn) : nlohmann::json()},
+                           {"encoding", d.encoding == TextEncoding::Latin1 ? "latin1" : "utf8"}};
+  }
+  const ProtocolOptions& p = source.protocol;
+  json["protocol"] = {{"positive_threshold", source.thresholdGiven && p.positiveThreshold ? nlohmann::json(*p.positiveThreshold)
+                                                                                        : nlohmann::json()},
+                      {"threshold_given", source.thresholdGiven},
+                      {"min_user_positives", p.minUserPositives},
+                      {"heldout_users", p.heldoutUsers},
+                      {"heldout_fraction", p.heldoutFraction},
+                      {"seed", p.seed}};
+  return json;
+}
+
+DataSource dataSourceFromJson(const nlohmann::json& json) {
+  DataSource source;
+  if (json.contains("split")) source.splitDir = json.at("split").get<std::string>();
+  if (json.contains("format")) {
+    ImportOptions raw;
+    raw.format = parseFormatName(json.at("format").get<std::string>());
+    raw.path = json.at("path").get<std::string>();
+    if (json.contains("delimited")) {
+      const auto& d = json.at("delimited");
+      raw.delimited.separator = d.at("separator").get<std::string>().at(0);
+      raw.delimited.header = d.at("header").get<bool>();
+      raw.delimited.userColumn = d.at("user_column").get<std::size_t>();
+      raw.delimited.itemColumn = d.at("item_column").get<std::size_t>();
+      if (!d.at("value_column").is_null()) raw.delimited.valueColumn = d.at("value_column").get<std::size_t>();
+      else raw.delimited.valueColumn.reset();
+      if (!d.at("timestamp_column").is_null()) raw.delimited.timestampColumn = d.at("timestamp_column").get<std::size_t>();
+      raw.delimited.encoding = d.at("encoding") == "latin1" ? TextEncoding::Latin1 : TextEncoding::Utf8;
+    }
+    source.raw = raw;
+  }
+  const auto& p = json.at("protocol");
+  source.thresholdGiven = p.at("threshold_given").get<bool>();
+  if (!p.at("positive_threshold").is_null()) source.protocol.positiveThreshold = p.at("positive_threshold").get<double>();
+  source.protocol.minUserPositives = p.at("min_user_positives").get<std::uint32_t>();
+  source.protocol.heldoutUsers = p.at("heldout_users").get<std::uint32_t>();
+  source.protocol.heldoutFraction = p.at("heldout_fraction").get<double>();
+  source.protocol.seed = p.at("seed").get<std::uint32_t>();
+  return source;
+}
+
+nlohmann::json toJson(const DatasetStats& stats) {
+  return {{"users", stats.users},
+          {"items", stats.items},
+          {"interactions", stats.interactions},
+          {"positives", stats.positives},
+          {"positive_users", stats.positiveUsers},
+          {"positive_items", stats.positiveItems},
+          {"explicit_values", stats.explicitValues},
+          {"timestamps", stats.hasTimestamps},
+          {"positive_threshold", stats.threshold ? nlohmann::json(*stats.threshold) : nlohmann::json()}};
+}
+
+}  // namespace vaecf

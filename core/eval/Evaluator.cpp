@@ -1,0 +1,205 @@
+#include "eval/Evaluator.h"
+
+#include <ATen/Parallel.h>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+#include "common/Error.h"
+
+namespace vaecf {
+
+namespace {
+
+// Users ranked per parallel task: one user scans every item once, so a few make a task
+// worth scheduling.
+constexpr std::int64_t kUsersPerTask = 16;
+
+std::string joined(const std::vector<std::uint32_t>& numbers) {
+  std::string text;
+  for (const std::uint32_t n : numbers) text += (text.empty() ? "" : ", ") + std::to_string(n);
+  return text;
+}
+
+void checkInputs(const Recommender& model, const CsrMatrix& foldIn, const CsrMatrix& heldout,
+                 const EvaluationOptions& options) {
+  if (foldIn.rows() != heldout.rows() || foldIn.cols() != heldout.cols()) {
+    throw Error("fold-in and heldout matrices differ in shape: " + std::to_string(foldIn.rows()) + " x " +
+                std::to_string(foldIn.cols()) + " vs " + std::to_string(heldout.rows()) + " x " +
+                std::to_string(heldout.cols()));
+  }
+  if (model.items() != foldIn.cols()) {
+    throw Error("the model scores " + std::to_string(model.items()) + " items but the evaluation data has " +
+                std::to_string(foldIn.cols()));
+  }
+  for (const MetricSpec& metric : options.metrics) {
+    if (metric.k < 1) throw Error(metric.name() + ": K must be at least 1");
+    if (static_cast<std::int64_t>(metric.k) > foldIn.cols()) {
+      throw Error(metric.name() + ": K = " + std::to_string(metric.k) + " exceeds the catalogue of " +
+                  std::to_string(foldIn.cols()) + " items");
+    }
+  }
+  if (options.batchSize < 1) throw Error("evaluation batch size must be at least 1");
+  if (std::adjacent_find(options.cohortEdges.begin(), options.cohortEdges.end(), std::greater_equal<>()) !=
+      options.cohortEdges.end()) {
+    throw Error("cohort edges must be strictly increasing, got " + joined(options.cohortEdges));
+  }
+}
+
+std::uint32_t cohortCount(CohortAxis axis, const CsrMatrix& foldIn, const CsrMatrix& heldout,
+                          std::int64_t row) {
+  const std::int64_t count =
+      foldIn.rowSize(row) + (axis == CohortAxis::TotalInteractions ? heldout.rowSize(row) : 0);
+  return static_cast<std::uint32_t>(count);
+}
+
+// The least count a scored user can have: a heldout item always exists, fold-in ones may not.
+std::uint32_t smallestCount(CohortAxis axis) { return axis == CohortAxis::TotalInteractions ? 1 : 0; }
+
+std::string cohortLabel(std::uint32_t lower, std::uint32_t upper, bool open) {
+  if (open) return std::to_string(lower) + "+";
+  if (lower == upper) return std::to_string(lower);
+  return std::to_string(lower) + "-" + std::to_string(upper);
+}
+
+CohortResult makeCohort(std::uint32_t lower, std::uint32_t upper, bool open) {
+  CohortResult cohort;
+  cohort.label = cohortLabel(lower, upper, open);
+  cohort.lower = lower;
+  cohort.upper = open ? 0 : upper;
+  return cohort;
+}
+
+// Cohort index for a count; -1 below the first edge.
+int cohortIndex(const std::vector<std::uint32_t>& edges, std::uint32_t count) {
+  return static_cast<int>(std::upper_bound(edges.begin(), edges.end(), count) - edges.begin()) - 1;
+}
+
+double metricValue(const MetricSpec& metric, const std::vector<std::int32_t>& ranked,
+                   const std::vector<std::int32_t>& heldout) {
+  switch (metric.kind) {
+    case MetricKind::Ndcg:
+      return ndcgAtK(ranked, heldout, metric.k);
+    case MetricKind::Recall:
+      return recallAtK(ranked, heldout, metric.k);
+    case MetricKind::TextbookRecall:
+      return textbookRecallAtK(ranked, heldout, metric.k);
+  }
+  return 0.0;
+}
+
+// Every metric of every scored user, row-major by user.
+struct PerUserMetrics {
+  std::vector<std::int64_t> rows;  // rows with at least one heldout item, ascending
+  std::vector<double> values;      // indexed by row * metrics + metric
+  std::size_t metrics = 0;
+};
+
+// Scores rows [begin, end) (already in `scores`) and stores their metrics.
+void rankBatch(const float* scores, std::int64_t begin, std::int64_t end, const CsrMatrix& foldIn,
+               const CsrMatrix& heldout, const std::vector<MetricSpec>& metrics, std::size_t depth,
+               std::vector<double>& values) {
+  const std::int64_t items = foldIn.cols();
+  at::parallel_for(begin, end, kUsersPerTask, [&](std::int64_t first, std::int64_t last) {
+    for (std::int64_t row = first; row < last; ++row) {
+      if (heldout.rowSize(row) == 0) continue;
+      const std::vector<std::int32_t> ranked =
+          topK(scores + (row - begin) * items, items, foldIn.rowColumns(row),
+               static_cast<std::size_t>(foldIn.rowSize(row)), depth);
+      const std::vector<std::int32_t> truth(heldout.rowColumns(row),
+                                            heldout.rowColumns(row) + heldout.rowSize(row));
+      for (std::size_t m = 0; m < metrics.size(); ++m) {
+        values[static_cast<std::size_t>(row) * metrics.size() + m] = metricValue(metrics[m], ranked, truth);
+      }
+    }
+  });
+}
+
+PerUserMetrics scoreAllUsers(const Recommender& model, const CsrMatrix& foldIn, const CsrMatrix& heldout,
+                             const EvaluationOptions& options, const TaskContext& context) {
+  PerUserMetrics result;
+  result.metrics = options.metrics.size();
+  result.values.assign(static_cast<std::size_t>(foldIn.rows()) * result.metrics, 0.0);
+  std::size_t depth = 0;
+  for (const MetricSpec& metric : options.metrics) depth = std::max(depth, metric.k);
+
+  const std::int64_t rows = foldIn.rows();
+  std::vector<float> scores(static_cast<std::size_t>(std::min(options.batchSize, rows) * foldIn.cols()));
+  for (std::int64_t begin = 0; begin < rows; begin += options.batchSize) {
+    context.checkCancelled();
+    const std::int64_t end = std::min(rows, begin + options.batchSize);
+    model.score(foldIn, begin, end, scores.data());
+    rankBatch(scores.data(), begin, end, foldIn, heldout, options.metrics, depth, result.values);
+    context.report("evaluate", static_cast<std::uint64_t>(end), static_cast<std::uint64_t>(rows));
+  }
+  for (std::int64_t row = 0; row < rows; ++row) {
+    if (heldout.rowSize(row) > 0) result.rows.push_back(row);
+  }
+  return result;
+}
+
+// Mean and standard error (population standard deviation / sqrt(users)) of each metric.
+std::map<std::string, MetricSummary> summarize(const PerUserMetrics& perUser,
+                                               const std::vector<MetricSpec>& metrics,
+                                               const std::vector<std::int64_t>& rows) {
+  std::map<std::string, MetricSummary> summaries;
+  if (rows.empty()) return summaries;
+  const auto users = static_cast<double>(rows.size());
+  for (std::size_t m = 0; m < metrics.size(); ++m) {
+    const auto value = [&](std::int64_t row) {
+      return perUser.values[static_cast<std::size_t>(row) * perUser.metrics + m];
+    };
+    double sum = 0.0;
+    for (const std::int64_t row : rows) sum += value(row);
+    const double mean = sum / users;
+    double squares = 0.0;
+    for (const std::int64_t row : rows) squares += (value(row) - mean) * (value(row) - mean);
+    summaries[metrics[m].name()] = {mean, std::sqrt(squares / users) / std::sqrt(users)};
+  }
+  return summaries;
+}
+
+std::vector<CohortResult> cohortResults(const PerUserMetrics& perUser, const CsrMatrix& foldIn,
+                                        const CsrMatrix& heldout, const EvaluationOptions& options) {
+  const std::vector<std::uint32_t>& edges = options.cohortEdges;
+  if (edges.empty()) return {};
+
+  std::vector<std::int64_t> belowFirstEdge;
+  std::vector<std::vector<std::int64_t>> rowsByCohort(edges.size());
+  for (const std::int64_t row : perUser.rows) {
+    const int index = cohortIndex(edges, cohortCount(options.cohortAxis, foldIn, heldout, row));
+    (index < 0 ? belowFirstEdge : rowsByCohort[static_cast<std::size_t>(index)]).push_back(row);
+  }
+
+  std::vector<CohortResult> cohorts;
+  if (!belowFirstEdge.empty()) {
+    cohorts.push_back(makeCohort(smallestCount(options.cohortAxis), edges.front() - 1, false));
+    cohorts.back().users = belowFirstEdge.size();
+    cohorts.back().metrics = summarize(perUser, options.metrics, belowFirstEdge);
+  }
+  for (std::size_t i = 0; i < edges.size(); ++i) {
+    const bool open = i + 1 == edges.size();
+    cohorts.push_back(makeCohort(edges[i], open ? 0 : edges[i + 1] - 1, open));
+    cohorts.back().users = rowsByCohort[i].size();
+    cohorts.back().metrics = summarize(perUser, options.metrics, rowsByCohort[i]);
+  }
+  return cohorts;
+}
+
+}  // namespace
+
+EvaluationReport evaluate(const Recommender& model, const CsrMatrix& foldIn, const CsrMatrix& heldout,
+                          const EvaluationOptions& options, const TaskContext& context) {
+  checkInputs(model, foldIn, heldout, options);
+  const PerUserMetrics perUser = scoreAllUsers(model, foldIn, heldout, options, context);
+
+  EvaluationReport report;
+  report.users = perUser.rows.size();
+  report.usersWithoutHeldout = static_cast<std::size_t>(foldIn.rows()) - report.users;
+  report.metrics = summarize(perUser, options.metrics, perUser.rows);
+  report.cohorts = cohortResults(perUser, foldIn, heldout, options);
+  return report;
+}
+
+}  // namespace vaecf

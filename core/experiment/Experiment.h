@@ -1,0 +1,62 @@
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "common/TaskContext.h"
+#include "data/DataSource.h"
+#include "eval/Evaluator.h"
+#include "models/Params.h"
+#include "models/Recommender.h"
+
+namespace vaecf {
+
+// A model the workbench can train: its name, what it is and its declared options.
+struct ModelInfo {
+  std::string name;
+  std::string summary;
+  bool iterative = false;
+  std::vector<ParamSpec> params;
+};
+
+const std::vector<ModelInfo>& modelCatalog();
+const ModelInfo& findModel(const std::string& name);  // throws Error listing the models
+ParamSet defaultParams(const std::string& model);
+
+// What `vaecf train` reports and a run folder keeps (metrics.json).
+struct ExperimentResult {
+  std::string model;
+  std::vector<std::pair<std::string, std::string>> params;
+  EvaluationReport validation, test;  // validation at the selected model, test once with it
+  double seconds = 0.0;               // the whole fit, model selection included
+  std::optional<double> secondsPerEpoch;
+  std::optional<int> bestEpoch;
+  nlohmann::json details;  // model-specific facts, e.g. EASE's validation curve over lambda
+};
+
+nlohmann::json paramsJson(const std::vector<std::pair<std::string, std::string>>& params);
+nlohmann::json toJson(const EvaluationReport& report);
+nlohmann::json toJson(const ExperimentResult& result);
+
+// Trains `model` on the split, selects it on validation, evaluates test once and, when
+// `runDir` is not empty, saves config.json, the model and metrics.json there atomically.
+ExperimentResult runExperiment(const std::string& model, const ParamSet& params, const DataSource& source,
+                               const LoadedData& data, const EvaluationOptions& evaluation,
+                               const std::filesystem::path& runDir, const TaskContext& context = {});
+
+// A saved run: its config and the model to score with.
+struct SavedRun {
+  std::string model;
+  DataSource source;
+  std::vector<std::string> itemIds;  // column order of the model's scores
+  std::unique_ptr<Recommender> recommender;
+};
+
+SavedRun loadRun(const std::filesystem::path& runDir);
+
+}  // namespace vaecf

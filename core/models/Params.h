@@ -1,0 +1,50 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace vaecf {
+
+// One hyper-parameter, declared once: the CLI flags, the GUI form and the saved run
+// config are all derived from these declarations.
+struct ParamSpec {
+  enum class Type { Int, Float, Bool, Choice, Text, FloatList };
+
+  std::string name;
+  Type type = Type::Float;
+  std::string defaultValue;  // in the same text form --set accepts
+  std::string help;
+  std::optional<double> min, max;   // inclusive bounds for Int/Float (and FloatList entries)
+  std::vector<std::string> choices;  // for Choice
+  bool live = false;                 // may change while a run is in progress
+};
+
+std::string typeName(ParamSpec::Type type);
+
+// Values for a list of specs, every one validated against its declaration.
+class ParamSet {
+ public:
+  explicit ParamSet(std::vector<ParamSpec> specs);
+
+  // Applies "name=value"; throws Error naming the parameter and what is allowed.
+  void assign(const std::string& assignment);
+  void set(const std::string& name, const std::string& value);
+
+  const std::vector<ParamSpec>& specs() const { return specs_; }
+  const ParamSpec& spec(const std::string& name) const;
+  const std::string& text(const std::string& name) const;
+  long long integer(const std::string& name) const;
+  double real(const std::string& name) const;
+  bool flag(const std::string& name) const;
+  std::vector<double> reals(const std::string& name) const;
+  // Every parameter with its current value, in declaration order.
+  std::vector<std::pair<std::string, std::string>> values() const;
+
+ private:
+  std::vector<ParamSpec> specs_;
+  std::map<std::string, std::string> values_;
+};
+
+}  // namespace vaecf

@@ -1,0 +1,50 @@
+#include "TestData.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <stdexcept>
+
+namespace fs = std::filesystem;
+
+namespace vaecf::test {
+
+namespace {
+struct TempRoot {
+  fs::path root = fs::temp_directory_path() / ("vaecf-tests-" + std::to_string(::getpid()));
+  ~TempRoot() {
+    std::error_code ignored;
+    fs::remove_all(root, ignored);
+  }
+};
+TempRoot& tempRoot() {
+  static TempRoot instance;
+  return instance;
+}
+}  // namespace
+
+fs::path sharedData(const std::string& relative) {
+  const fs::path path = fs::path(VAECF_SHARED_DATA_DIR) / relative;
+  if (!fs::exists(path)) throw std::runtime_error("missing test data: " + path.string());
+  return path;
+}
+
+fs::path bundledData() { return fs::path(VAECF_BUNDLED_DATA_DIR); }
+
+fs::path freshTempDir(const std::string& tag) {
+  static int counter = 0;
+  const fs::path dir = tempRoot().root / (tag + "-" + std::to_string(++counter));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+fs::path writeText(const fs::path& path, const std::string& text) {
+  fs::create_directories(path.parent_path());
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  return path;
+}
+
+}  // namespace vaecf::test

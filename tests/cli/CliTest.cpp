@@ -1,0 +1,204 @@
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "TestData.h"
+
+namespace fs = std::filesystem;
+
+namespace vaecf {
+namespace {
+
+struct CliResult {
+  int exitCode = -1;
+  std::string out, err;
+  nlohmann::json lastJson() const {
+    std::istringstream lines(out);
+    std::string line, last;
+    while (std::getline(lines, line))
+      if (!line.empty()) last = line;
+    return nlohmann::json::parse(last);
+  }
+};
+
+std::string slurp(const fs::path& file) {
+  std::ifstream in(file);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+CliResult runCli(const std::string& arguments) {
+  const fs::path errFile = test::freshTempDir("cli-stderr") / "err.txt";
+  const std::string command = std::string(VAECF_CLI_PATH) + " --threads 2 " + arguments + " 2>" + errFile.string();
+  CliResult result;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  char buffer[4096];
+  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) result.out.append(buffer, n);
+  const int status = ::pclose(pipe);
+  result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.err = slurp(errFile);
+  return result;
+}
+
+// Training commands run on ML-100K (1.4k items after the protocol): EASE fits in well
+// under a second there.
+std::string ml100k() { return " --format ml-100k --path " + test::sharedData("ml-100k").string() + " "; }
+
+// Positives of ml-latest-small counted independently: rating >= 4, users with >= 5.
+std::size_t bundledPositives() {
+  std::ifstream in(test::bundledData() / "ratings.csv");
+  std::string line;
+  std::getline(in, line);
+  std::map<std::string, std::size_t> perUser;
+  while (std::getline(in, line)) {
+    std::stringstream fields(line);
+    std::string user, item, rating;
+    std::getline(fields, user, ',');
+    std::getline(fields, item, ',');
+    std::getline(fields, rating, ',');
+    if (std::stod(rating) >= 4.0) ++perUser[user];
+  }
+  std::size_t total = 0;
+  for (const auto& [user, count] : perUser)
+    if (count >= 5) total += count;
+  return total;
+}
+
+TEST(Cli, DataStatsJsonOnTheBundledDataset) {
+  const CliResult result = runCli("data stats --json");
+  ASSERT_EQ(result.exitCode, 0) << result.err;
+  const nlohmann::json stats = result.lastJson();
+  EXPECT_EQ(stats.at("users"), 610);
+  EXPECT_EQ(stats.at("items"), 9724);
+  EXPECT_EQ(stats.at("interactions"), 100836);
+  EXPECT_EQ(stats.at("positives"), bundledPositives());
+}
+
+class CliTrainedRun : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    runDir = new fs::path(test::freshTempDir("cli-run") / "ease");
+    const CliResult result = runCli("train --model ease --set lambda=200 --json" + ml100k() + "--out " + runDir->string());
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    trained = new nlohmann::json(result.lastJson());
+  }
+  static void TearDownTestSuite() {
+    delete runDir;
+    delete trained;
+  }
+  static fs::path* runDir;
+  static nlohmann::json* trained;
+};
+fs::path* CliTrainedRun::runDir = nullptr;
+nlohmann::json* CliTrainedRun::trained = nullptr;
+
+TEST_F(CliTrainedRun, TrainPrintsTheJsonContract) {
+  const nlohmann::json& r = *trained;
+  EXPECT_EQ(r.at("model"), "ease");
+  EXPECT_EQ(r.at("params").at("lambda"), "200");
+  for (const char* part : {"validation", "test"}) {
+    for (const char* metric : {"ndcg@100", "recall@20", "recall@50"}) {
+      const double value = r.at(part).at(metric).get<double>();
+      EXPECT_GT(value, 0.05) << part << " " << metric;
+      EXPECT_LT(value, 1.0) << part << " " << metric;
+    }
+    std::size_t cohortUsers = 0;
+    for (const auto& cohort : r.at(part).at("cohorts")) cohortUsers += cohort.at("users").get<std::size_t>();
+    EXPECT_EQ(cohortUsers, r.at(part).at("users").get<std::size_t>());
+  }
+  EXPECT_GT(r.at("seconds").get<double>(), 0.0);
+  EXPECT_TRUE(fs::exists(*runDir / "config.json"));
+  EXPECT_TRUE(fs::exists(*runDir / "metrics.json"));
+}
+
+TEST_F(CliTrainedRun, EvalReproducesTheTestMetrics) {
+  const CliResult result = runCli("eval --json --run " + runDir->string());
+  ASSERT_EQ(result.exitCode, 0) << result.err;
+  EXPECT_NEAR(result.lastJson().at("test").at("ndcg@100").get<double>(), trained->at("test").at("ndcg@100").get<double>(),
+              1e-9);
+}
+
+TEST_F(CliTrainedRun, RecommendSkipsKnownItemsAndShowsTitles) {
+  const CliResult result = runCli("recommend --json -n 7 --user 1 --run " + runDir->string());
+  ASSERT_EQ(result.exitCode, 0) << result.err;
+  const nlohmann::json user = result.lastJson().at("users").at(0);
+  ASSERT_EQ(user.at("recommendations").size(), 7U);
+  std::set<std::string> rated;  // everything user 1 rated in u.data
+  std::ifstream in(test::sharedData("ml-100k/u.data"));
+  for (std::string user, item, rating, time; in >> user >> item >> rating >> time;)
+    if (user == "1") rated.insert(item);
+  double previous = 1e30;
+  for (const auto& entry : user.at("recommendations")) {
+    EXPECT_EQ(rated.count(entry.at("item").get<std::string>()), 0U);
+    EXPECT_FALSE(entry.at("title").get<std::string>().empty());
+    EXPECT_LE(entry.at("score").get<double>(), previous);
+    previous = entry.at("score").get<double>();
+  }
+}
+
+TEST_F(CliTrainedRun, RecommendRefusesUnknownUsersAndHugeCounts) {
+  CliResult result = runCli("recommend --user no-such-user --run " + runDir->string());
+  EXPECT_NE(result.exitCode, 0);
+  EXPECT_NE(result.err.find("no-such-user"), std::string::npos) << result.err;
+  result = runCli("recommend --user 1 -n 100000 --run " + runDir->string());
+  EXPECT_NE(result.exitCode, 0);
+  EXPECT_NE(result.err.find("exceeds the catalogue"), std::string::npos) << result.err;
+}
+
+TEST(Cli, SplitFolderGivesTheSameResultsAsTheRawDataset) {
+  const fs::path dir = test::freshTempDir("cli-split") / "split";
+  CliResult result = runCli("split" + ml100k() + "--out " + dir.string());
+  ASSERT_EQ(result.exitCode, 0) << result.err;
+  const CliResult fromSplit = runCli("train --model ease --json --out " + (dir.parent_path() / "a").string() +
+                                     " --split " + dir.string());
+  const CliResult fromRaw = runCli("train --model ease --json" + ml100k() + "--out " + (dir.parent_path() / "b").string());
+  ASSERT_EQ(fromSplit.exitCode, 0) << fromSplit.err;
+  ASSERT_EQ(fromRaw.exitCode, 0) << fromRaw.err;
+  EXPECT_DOUBLE_EQ(fromSplit.lastJson().at("test").at("ndcg@100").get<double>(),
+                   fromRaw.lastJson().at("test").at("ndcg@100").get<double>());
+}
+
+TEST(Cli, ModelHelpListsItsOptions) {
+  const CliResult result = runCli("train --model ease --help");
+  EXPECT_EQ(result.exitCode, 0);
+  EXPECT_NE(result.out.find("lambda_grid"), std::string::npos) << result.out;
+}
+
+TEST(Cli, BadOptionValuesAreRefused) {
+  CliResult result = runCli("train --model ease --set lambda=abc");
+  EXPECT_NE(result.exitCode, 0);
+  EXPECT_NE(result.err.find("lambda"), std::string::npos) << result.err;
+  result = runCli("train --model ease --set nonsense=1");
+  EXPECT_NE(result.exitCode, 0);
+  EXPECT_NE(result.err.find("nonsense"), std::string::npos) << result.err;
+  result = runCli("train --model no-such-model");
+  EXPECT_NE(result.exitCode, 0);
+}
+
+TEST(Cli, MalformedDatasetNamesFileAndLineAndWritesNothing) {
+  const fs::path dir = test::freshTempDir("cli-bad");
+  test::writeText(dir / "ratings.dat", "1::10::5\n1::11::4\n2;12;3\n");
+  const fs::path out = dir / "split";
+  const CliResult result = runCli("split --format ml-1m --path " + (dir / "ratings.dat").string() + " --out " + out.string());
+  EXPECT_NE(result.exitCode, 0);
+  EXPECT_NE(result.err.find("ratings.dat:3"), std::string::npos) << result.err;
+  EXPECT_FALSE(fs::exists(out));
+}
+
+TEST(Cli, SplitFolderWithMissingFilesIsRefused) {
+  const fs::path dir = test::freshTempDir("cli-missing");
+  test::writeText(dir / "unique_sid.txt", "1\n");
+  const CliResult result = runCli("train --model ease --split " + dir.string());
+  EXPECT_NE(result.exitCode, 0);
+  EXPECT_NE(result.err.find("train.csv"), std::string::npos) << result.err;
+}
+
+}  // namespace
+}  // namespace vaecf
