@@ -10,6 +10,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "GeometryCommand.h"
 #include "ProgressBar.h"
 #include "common/Compute.h"
 #include "common/Error.h"
@@ -17,6 +18,8 @@
 #include "eval/RankingMetrics.h"
 #include "experiment/Experiment.h"
 #include "models/Ease.h"
+#include "train/Training.h"
+#include "train/TrainingParams.h"
 
 namespace fs = std::filesystem;
 
@@ -182,9 +185,11 @@ Commands::Commands(CLI::App& app, int argc, char** argv) {
   declareDataStats(app);
   declareSplit(app);
   declareTrain(app, modelNamedIn(argc, argv));
+  declareResume(app);
   declareEval(app);
   declareRecommend(app);
   declareBench(app);
+  declareGeometryCommand(app, actions_);
 }
 
 void Commands::run() {
@@ -234,6 +239,13 @@ void Commands::declareTrain(CLI::App& app, const std::string& modelForHelp) {
   actions_.emplace_back(train, [this] { this->train(); });
 }
 
+void Commands::declareResume(CLI::App& app) {
+  CLI::App* resume = app.add_subcommand("resume", "continue an iterative model's run from its last checkpoint");
+  resume->add_option("--run", runDir_, "run folder written by vaecf train")->required()->check(CLI::ExistingDirectory);
+  resume->add_flag("--json", json_, "print the result as one JSON object on the last line");
+  actions_.emplace_back(resume, [this] { this->resume(); });
+}
+
 void Commands::declareEval(CLI::App& app) {
   CLI::App* eval = app.add_subcommand("eval", "evaluate a saved run on its data's validation and test users");
   eval->add_option("--run", runDir_, "run folder written by vaecf train")->required()->check(CLI::ExistingDirectory);
@@ -257,8 +269,11 @@ void Commands::declareRecommend(CLI::App& app) {
 }
 
 void Commands::declareBench(CLI::App& app) {
-  CLI::App* bench = app.add_subcommand("bench", "time import, split and an EASE fit on a dataset");
+  CLI::App* bench = app.add_subcommand("bench", "time import, split, an EASE fit and one training epoch of each model");
   data_.addTo(*bench, false);
+  bench->add_option("--models", benchModels_, "iterative models whose training epoch is timed")
+      ->delimiter(',')
+      ->capture_default_str();
   bench->add_flag("--json", json_, "print one JSON object");
   actions_.emplace_back(bench, [this] { this->bench(); });
 }
@@ -310,6 +325,17 @@ void Commands::train() {
   }
   fmt::print("{} on {} ({} items), {:.2f} s; run saved in {}\n", model_, source.describe(), data.split.items(),
              result.seconds, runDir.string());
+  printReport("validation", result.validation);
+  printReport("test", result.test);
+}
+
+void Commands::resume() {
+  const ExperimentResult result = resumeExperiment(runDir_, progressBarContext());
+  if (json_) {
+    fmt::print("{}\n", toJson(result).dump());
+    return;
+  }
+  fmt::print("{} resumed and finished in {}\n", result.model, runDir_);
   printReport("validation", result.validation);
   printReport("test", result.test);
 }
@@ -375,6 +401,15 @@ void Commands::bench() {
   const double easeSeconds = timeIt([&] { ease = EaseRecommender::fit(split.train, {}); });
   EvaluationReport report;
   const double evalSeconds = timeIt([&] { report = evaluate(*ease, split.testFoldIn, split.testHeldout); });
+  nlohmann::json epochs = nlohmann::json::object();
+  for (const std::string& model : benchModels_) {
+    ParamSet params = defaultParams(model);
+    params.set("threads", std::to_string(computeThreads()));
+    const EpochTiming timing = timeTrainingEpoch(autoencoderDefinition(model), params, split.train);
+    epochs[model] = {{"seconds_per_epoch", timing.seconds},
+                     {"updates", timing.updates},
+                     {"users_per_second", static_cast<double>(timing.users) / timing.seconds}};
+  }
   const nlohmann::json result = {{"dataset", source.describe()},
                                  {"machine", machineDescription()},
                                  {"threads", computeThreads()},
@@ -383,7 +418,8 @@ void Commands::bench() {
                                  {"import_seconds", importSeconds},
                                  {"split_seconds", splitSeconds},
                                  {"ease_fit_seconds", easeSeconds},
-                                 {"evaluate_test_seconds", evalSeconds}};
+                                 {"evaluate_test_seconds", evalSeconds},
+                                 {"training_epoch", epochs}};
   if (json_) {
     fmt::print("{}\n", result.dump());
     return;
@@ -393,6 +429,9 @@ void Commands::bench() {
   fmt::print("  split    {:8.3f} s\n", splitSeconds);
   fmt::print("  EASE fit {:8.3f} s  ({} items, lambda 500, float64)\n", easeSeconds, split.items());
   fmt::print("  evaluate {:8.3f} s  ({} test users)\n", evalSeconds, split.testFoldIn.rows());
+  for (const auto& [model, timing] : epochs.items())
+    fmt::print("  {:<8} {:8.3f} s per training epoch ({:.0f} users/s)\n", model,
+               timing["seconds_per_epoch"].get<double>(), timing["users_per_second"].get<double>());
 }
 
 }  // namespace vaecf::cli

@@ -19,6 +19,7 @@ class Commands {
   void declareDataStats(CLI::App& app);
   void declareSplit(CLI::App& app);
   void declareTrain(CLI::App& app, const std::string& modelForHelp);
+  void declareResume(CLI::App& app);
   void declareEval(CLI::App& app);
   void declareRecommend(CLI::App& app);
   void declareBench(CLI::App& app);
@@ -26,6 +27,7 @@ class Commands {
   void dataStats();
   void split();
   void train();
+  void resume();
   void eval();
   void recommend();
   void bench();
@@ -37,6 +39,7 @@ class Commands {
   std::string model_, outDir_, runDir_, userId_, usersFile_, cohortEdges_ = "5,11,51,101", cohortAxis_ = "total";
   std::vector<std::string> assignments_;
   std::size_t count_ = 10;
+  std::vector<std::string> benchModels_{"multdae", "multvae", "recvae", "vamp", "hvamp"};
 };
 
 }  // namespace vaecf::cli

@@ -1,22 +1,13 @@
 #include "DataOptions.h"
 
-#include <unistd.h>
-
-#include <cstdlib>
-
 #include "common/Error.h"
+#include "data/BundledData.h"
 
 namespace fs = std::filesystem;
 
 namespace vaecf::cli {
 
 namespace {
-
-fs::path executableDir() {
-  std::error_code error;
-  const fs::path self = fs::read_symlink("/proc/self/exe", error);
-  return error ? fs::path() : self.parent_path();
-}
 
 char parseSeparator(const std::string& text) {
   if (text == "\\t" || text == "tab") return '\t';
@@ -25,13 +16,6 @@ char parseSeparator(const std::string& text) {
 }
 
 }  // namespace
-
-fs::path bundledDataset() {
-  if (const char* dir = std::getenv("VAECF_DATA_DIR")) return fs::path(dir) / "ml-latest-small";
-  const fs::path installed = executableDir() / ".." / "share" / "vaecf-workbench" / "data" / "ml-latest-small";
-  if (fs::exists(installed)) return installed;
-  return VAECF_BUNDLED_DATA_DIR;
-}
 
 void DataOptions::addTo(CLI::App& command, bool allowSplitFolder) {
   const std::string group = "Data";
@@ -94,7 +78,7 @@ DataSource DataOptions::dataSource() const {
   }
   ImportOptions raw;
   raw.format = parseFormatName(format_);
-  raw.path = path_.empty() ? bundledDataset() : fs::path(path_);
+  raw.path = path_.empty() ? bundledDatasetPath() : fs::path(path_);
   if (path_.empty() && raw.format != DatasetFormat::MovieLensLatest)
     throw Error("--format " + format_ + " needs --path (only ml-latest-small is bundled)");
   raw.delimited.separator = parseSeparator(separator_);

@@ -32,8 +32,4 @@ class DataOptions {
   std::uint32_t seed_ = 98765;
 };
 
-// The bundled ml-latest-small folder: $VAECF_DATA_DIR, the installed copy beside the
-// executable, or the source tree this binary was built from.
-std::filesystem::path bundledDataset();
-
 }  // namespace vaecf::cli

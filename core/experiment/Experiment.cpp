@@ -6,6 +6,11 @@
 #include "common/AtomicFile.h"
 #include "common/Error.h"
 #include "models/Ease.h"
+#include "models/deeprec/DeepRec.h"
+#include "models/svae/Svae.h"
+#include "train/RunFolder.h"
+#include "train/Training.h"
+#include "train/TrainingParams.h"
 
 namespace fs = std::filesystem;
 
@@ -13,10 +18,20 @@ namespace vaecf {
 
 namespace {
 
-const char* const kConfigFile = "config.json";
 const char* const kMetricsFile = "metrics.json";
-const char* const kItemsFile = "items.txt";
 const char* const kEaseModelFile = "ease.bin";
+
+struct AutoencoderEntry {
+  const char* name;
+  const char* summary;
+};
+const AutoencoderEntry kAutoencoders[] = {
+    {"multvae", "Mult-VAE^PR: multinomial VAE with KL annealing (Liang et al. 2018)"},
+    {"multdae", "Mult-DAE: denoising autoencoder with multinomial likelihood"},
+    {"recvae", "RecVAE: composite prior, user-adaptive beta, alternating updates (Shenbin et al. 2020)"},
+    {"vamp", "VampPrior VAE: mixture prior over learned pseudo-inputs (Kim & Suh 2019)"},
+    {"hvamp", "H+Vamp: two stochastic layers with a VampPrior on the top one"},
+};
 
 std::vector<ParamSpec> easeParams() {
   return {
@@ -54,7 +69,7 @@ ExperimentResult fitEase(const ParamSet& params, const Split& split, const Evalu
   result.validation = evaluate(*model, split.validationFoldIn, split.validationHeldout, evaluation, context);
   result.test = evaluate(*model, split.testFoldIn, split.testHeldout, evaluation, context);
   result.seconds = secondsSince(start);
-  if (!runDir.empty()) model->save(runDir / kEaseModelFile);
+  model->save(runDir / kEaseModelFile);
   return result;
 }
 
@@ -62,30 +77,95 @@ void writeJson(const fs::path& file, const nlohmann::json& json) {
   writeFileAtomically(file, [&](std::ostream& out) { out << json.dump(2) << '\n'; });
 }
 
-nlohmann::json readJson(const fs::path& file) {
-  std::ifstream in(file);
-  if (!in) throw InputError(file.string(), 0, "cannot open (is this a run folder?)");
-  try {
-    return nlohmann::json::parse(in);
-  } catch (const nlohmann::json::parse_error& error) {
-    throw InputError(file.string(), 0, std::string("not valid JSON: ") + error.what());
-  }
+ExperimentResult experimentResultOf(const std::string& model, const TrainingResult& trained) {
+  if (!trained.validation || !trained.test) throw Error("the run of " + model + " was never validated");
+  ExperimentResult result;
+  result.validation = *trained.validation;
+  result.test = *trained.test;
+  result.seconds = trained.seconds;
+  result.secondsPerEpoch = trained.secondsPerEpoch;
+  result.bestEpoch = static_cast<int>(trained.bestEpoch);
+  result.details["epochs"] = trained.epochs;
+  result.details["stopped_early"] = trained.stoppedEarly;
+  return result;
 }
 
-std::vector<std::string> readItems(const fs::path& file) {
-  std::ifstream in(file);
-  if (!in) throw InputError(file.string(), 0, "cannot open");
-  std::vector<std::string> items;
-  for (std::string line; std::getline(in, line);) items.push_back(line);
-  return items;
+ExperimentResult trainAutoencoder(const ModelDefinition& definition, const ParamSet& params, const DataSource& source,
+                                  std::shared_ptr<const Split> split, const EvaluationOptions& evaluation,
+                                  const fs::path& runDir, const TaskContext& context) {
+  TrainingSetup setup{definition, params, std::move(split), runDir, source, evaluation};
+  return experimentResultOf(definition.name, trainModel(std::move(setup), {}, context));
+}
+
+// ---- Sequence and rating models: SVAE and DeepRec (issue 6) ----
+
+const char* const kSvaeSummary = "SVAE: GRU over the time-ordered history, next-k items (Sachdeva et al. 2019)";
+const char* const kDeepRecSummary =
+    "DeepRec: deep autoencoder for explicit ratings, RMSE on a time split (Kuchaiev & Ginsburg 2017)";
+
+const InteractionLog& rawLog(const LoadedData& data, const std::string& model) {
+  if (!data.log) throw Error(model + " reads the raw dataset (ratings, times): give a dataset, not a split folder");
+  return *data.log;
+}
+
+// The usual split of heldout users, their fold-in and heldout parts cut by time.
+ExperimentResult trainSvae(const ParamSet& params, const DataSource& source, const LoadedData& data,
+                           const EvaluationOptions& evaluation, const fs::path& runDir, const TaskContext& context) {
+  auto split = std::make_shared<const Split>(
+      temporalSplit(data.split, rawLog(data, "svae"), source.protocol.heldoutFraction));
+  return trainAutoencoder(svaeDefinition(), params, source, std::move(split), evaluation, runDir, context);
+}
+
+EvaluationReport rmseReport(double rmse, std::int64_t users) {
+  EvaluationReport report;
+  report.users = static_cast<std::size_t>(users);
+  report.metrics["rmse"] = MetricSummary{rmse, 0.0};
+  return report;
+}
+
+nlohmann::json baselinesJson(const BaselineRmse& baselines) {
+  return {{"global_mean", baselines.globalMean}, {"item_mean", baselines.itemMean}, {"biases", baselines.biases}};
+}
+
+// Rating prediction on its own split, evaluated by RMSE beside the three baselines.
+ExperimentResult trainDeepRecRun(const ParamSet& params, const DataSource& source, const LoadedData& data,
+                                 const fs::path& runDir, const TaskContext& context) {
+  const InteractionLog& log = rawLog(data, "deeprec");
+  if (!log.explicitValues) throw Error("deeprec predicts ratings, and " + log.source + " has none");
+  const RatingSplit split = deepRecSplit(log, params);
+  fs::create_directories(runDir);
+  writeRunConfig(runDir, RunConfig{"deeprec", params.values(), source});
+  writeRunItems(runDir, split.itemIds);
+  const DeepRecResult trained = trainDeepRec(split, params, runDir, {}, context);
+  ExperimentResult result;
+  result.validation = rmseReport(trained.validationRmse, trained.validationUsers);
+  result.test = rmseReport(trained.testRmse, trained.testUsers);
+  result.seconds = trained.seconds;
+  result.secondsPerEpoch = trained.secondsPerEpoch;
+  result.bestEpoch = static_cast<int>(trained.bestEpoch);
+  result.details = {{"epochs", trained.epochs},
+                    {"users", split.userIds.size()},
+                    {"items", split.itemIds.size()},
+                    {"train_ratings", split.train.nonZeros()},
+                    {"validation_ratings", trained.validationRatings},
+                    {"test_ratings", trained.testRatings},
+                    {"dropped_evaluation_ratings", split.droppedEvaluationRatings},
+                    {"baselines", {{"validation", baselinesJson(trained.validationBaselines)},
+                                   {"test", baselinesJson(trained.testBaselines)}}}};
+  return result;
 }
 
 }  // namespace
 
 const std::vector<ModelInfo>& modelCatalog() {
-  static const std::vector<ModelInfo> catalog = {
-      {"ease", "EASE^R: closed-form linear item-item model (Steck 2019)", false, easeParams()},
-  };
+  static const std::vector<ModelInfo> catalog = [] {
+    std::vector<ModelInfo> models{{"ease", "EASE^R: closed-form linear item-item model (Steck 2019)", false, easeParams()}};
+    for (const AutoencoderEntry& entry : kAutoencoders)
+      models.push_back({entry.name, entry.summary, true, trainingParamSpecs(autoencoderDefinition(entry.name))});
+    models.push_back({"svae", kSvaeSummary, true, trainingParamSpecs(svaeDefinition())});
+    models.push_back({"deeprec", kDeepRecSummary, true, deepRecParams()});
+    return models;
+  }();
   return catalog;
 }
 
@@ -142,42 +222,60 @@ nlohmann::json toJson(const ExperimentResult& result) {
 ExperimentResult runExperiment(const std::string& model, const ParamSet& params, const DataSource& source,
                                const LoadedData& data, const EvaluationOptions& evaluation, const fs::path& runDir,
                                const TaskContext& context) {
-  findModel(model);
-  auto train = [&](const fs::path& dir) {
-    if (!dir.empty()) {
-      writeJson(dir / kConfigFile, {{"model", model}, {"params", paramsJson(params.values())},
-                                    {"data", toJson(source)}});
-      writeFileAtomically(dir / kItemsFile, [&](std::ostream& out) {
-        for (const std::string& id : data.split.itemIds) out << id << '\n';
-      });
-    }
-    ExperimentResult result = fitEase(params, data.split, evaluation, dir, context);
+  const ModelInfo& info = findModel(model);
+  if (info.iterative) {
+    // The trainer writes its folder as it goes (events, checkpoints), each file atomically.
+    ExperimentResult result =
+        model == "deeprec" ? trainDeepRecRun(params, source, data, runDir, context)
+        : model == "svae"  ? trainSvae(params, source, data, evaluation, runDir, context)
+                           : trainAutoencoder(autoencoderDefinition(model), params, source,
+                                              std::make_shared<const Split>(data.split), evaluation, runDir, context);
     result.model = model;
     result.params = params.values();
-    if (!dir.empty()) writeJson(dir / kMetricsFile, toJson(result));
+    writeJson(runDir / kMetricsFile, toJson(result));
     return result;
-  };
-  if (runDir.empty()) return train({});
+  }
   ExperimentResult result;
-  writeDirectoryAtomically(runDir, [&](const fs::path& dir) { result = train(dir); });
+  writeDirectoryAtomically(runDir, [&](const fs::path& dir) {
+    writeRunConfig(dir, RunConfig{model, params.values(), source});
+    writeRunItems(dir, data.split.itemIds);
+    result = fitEase(params, data.split, evaluation, dir, context);
+    result.model = model;
+    result.params = params.values();
+    writeJson(dir / kMetricsFile, toJson(result));
+  });
+  return result;
+}
+
+ExperimentResult resumeExperiment(const fs::path& runDir, const TaskContext& context) {
+  const RunConfig config = readRunConfig(runDir);
+  if (!findModel(config.model).iterative) throw Error("a " + config.model + " run has nothing to resume");
+  const LoadedData data = loadData(config.data, context);
+  if (data.split.itemIds != readRunItems(runDir))
+    throw Error("the data of " + runDir.string() + " (" + config.data.describe() +
+                ") no longer gives the items the run was trained on");
+  ExperimentResult result =
+      experimentResultOf(config.model, resumeTraining(runDir, std::make_shared<const Split>(data.split), {}, context));
+  result.model = config.model;
+  result.params = config.params;
+  writeJson(runDir / kMetricsFile, toJson(result));
   return result;
 }
 
 SavedRun loadRun(const fs::path& runDir) {
-  const nlohmann::json config = readJson(runDir / kConfigFile);
+  const RunConfig config = readRunConfig(runDir);
   SavedRun run;
-  try {
-    run.model = config.at("model").get<std::string>();
-    run.source = dataSourceFromJson(config.at("data"));
-  } catch (const nlohmann::json::exception& error) {
-    throw InputError((runDir / kConfigFile).string(), 0, std::string("incomplete run config: ") + error.what());
-  }
-  run.itemIds = readItems(runDir / kItemsFile);
-  run.recommender = EaseRecommender::load(runDir / kEaseModelFile);
+  run.model = config.model;
+  run.source = config.data;
+  run.itemIds = readRunItems(runDir);
+  if (config.model == "deeprec") throw Error("deeprec predicts ratings: its runs have no ranking to evaluate or recommend");
+  run.recommender = config.model == "svae"          ? loadTrainedModel(runDir, svaeDefinition())
+                    : findModel(config.model).iterative ? loadTrainedModel(runDir)
+                                                        : EaseRecommender::load(runDir / kEaseModelFile);
   if (run.recommender->items() != static_cast<std::int64_t>(run.itemIds.size()))
-    throw InputError((runDir / kItemsFile).string(), 0, "lists " + std::to_string(run.itemIds.size()) +
-                                                           " items but the model scores " +
-                                                           std::to_string(run.recommender->items()));
+    throw InputError(runItemsPath(runDir).string(), 0, "lists " + std::to_string(run.itemIds.size()) +
+                                                          " items but the model scores " +
+                                                          std::to_string(run.recommender->items()));
   return run;
 }
 

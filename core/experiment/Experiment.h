@@ -43,11 +43,17 @@ nlohmann::json paramsJson(const std::vector<std::pair<std::string, std::string>>
 nlohmann::json toJson(const EvaluationReport& report);
 nlohmann::json toJson(const ExperimentResult& result);
 
-// Trains `model` on the split, selects it on validation, evaluates test once and, when
-// `runDir` is not empty, saves config.json, the model and metrics.json there atomically.
+// Trains `model` on the split, selects it on validation, evaluates test once and keeps
+// the run in `runDir` (train/RunFolder.h layout plus metrics.json). EASE's folder appears
+// whole once complete; an iterative model's folder fills as it trains, file by file
+// atomically.
 ExperimentResult runExperiment(const std::string& model, const ParamSet& params, const DataSource& source,
                                const LoadedData& data, const EvaluationOptions& evaluation,
                                const std::filesystem::path& runDir, const TaskContext& context = {});
+
+// Continues an iterative model's run from its last checkpoint (same data, same curve)
+// and finishes it like runExperiment.
+ExperimentResult resumeExperiment(const std::filesystem::path& runDir, const TaskContext& context = {});
 
 // A saved run: its config and the model to score with.
 struct SavedRun {

@@ -152,6 +152,38 @@ TEST_F(CliTrainedRun, RecommendRefusesUnknownUsersAndHugeCounts) {
   EXPECT_NE(result.err.find("exceeds the catalogue"), std::string::npos) << result.err;
 }
 
+TEST(Cli, IterativeModelReportsEpochsAndItsRunServesRecommendations) {
+  const fs::path run = test::freshTempDir("cli-vae") / "multvae";
+  const CliResult trained = runCli("train --model multvae --set epochs=3 --json" + ml100k() + "--out " + run.string());
+  ASSERT_EQ(trained.exitCode, 0) << trained.err;
+  const nlohmann::json r = trained.lastJson();
+  EXPECT_EQ(r.at("params").at("epochs"), "3");
+  EXPECT_GT(r.at("seconds_per_epoch").get<double>(), 0.0);
+  EXPECT_GE(r.at("best_epoch").get<int>(), 1);
+  EXPECT_LE(r.at("best_epoch").get<int>(), 3);
+  EXPECT_GT(r.at("test").at("ndcg@100").get<double>(), 0.05);
+  EXPECT_TRUE(fs::exists(run / "events.jsonl"));
+
+  const CliResult evaluated = runCli("eval --json --run " + run.string());
+  ASSERT_EQ(evaluated.exitCode, 0) << evaluated.err;
+  EXPECT_NEAR(evaluated.lastJson().at("test").at("ndcg@100").get<double>(), r.at("test").at("ndcg@100").get<double>(), 1e-6);
+  const CliResult recommended = runCli("recommend --json -n 3 --user 5 --run " + run.string());
+  ASSERT_EQ(recommended.exitCode, 0) << recommended.err;
+  EXPECT_EQ(recommended.lastJson().at("users").at(0).at("recommendations").size(), 3U);
+
+  // A finished run resumes to the same end: its checkpoint is its last epoch.
+  const CliResult resumed = runCli("resume --json --run " + run.string());
+  ASSERT_EQ(resumed.exitCode, 0) << resumed.err;
+  EXPECT_EQ(resumed.lastJson().at("best_epoch"), r.at("best_epoch"));
+  EXPECT_NEAR(resumed.lastJson().at("test").at("ndcg@100").get<double>(), r.at("test").at("ndcg@100").get<double>(), 1e-6);
+}
+
+TEST_F(CliTrainedRun, ResumeRefusesAClosedFormRun) {
+  const CliResult result = runCli("resume --run " + runDir->string());
+  EXPECT_NE(result.exitCode, 0);
+  EXPECT_NE(result.err.find("nothing to resume"), std::string::npos) << result.err;
+}
+
 TEST(Cli, SplitFolderGivesTheSameResultsAsTheRawDataset) {
   const fs::path dir = test::freshTempDir("cli-split") / "split";
   CliResult result = runCli("split" + ml100k() + "--out " + dir.string());

@@ -1,0 +1,320 @@
+// The torch side of LatentModel.h: loading a run's weights, posteriors, masked posteriors
+// and the factorised per-user gradient inner products (geometry.md section 2).
+#include "geometry/LatentModel.h"
+
+#include <algorithm>
+#include <random>
+#include <utility>
+
+#include "common/Error.h"
+#include "geometry/TensorBridge.h"
+#include "models/vae/AutoencoderModel.h"
+#include "models/vae/Layers.h"
+#include "models/vae/Objectives.h"
+#include "train/RunFolder.h"
+#include "train/TrainingParams.h"
+
+namespace vaecf::geometry {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::int64_t kPosteriorBatch = 1000;
+constexpr double kNormFloor = 1e-12;  // as the models' L2 normalisation
+
+// The weights file keeps the model under "model", as the trainer writes it.
+std::shared_ptr<vae::AutoencoderModel> loadBestModel(const fs::path& runFolder, const RunConfig& config) {
+  const fs::path weights = runBestModelPath(runFolder);
+  if (!fs::exists(weights))
+    throw Error("'" + runFolder.string() + "' holds no trained weights yet (best.pt)");
+  const ModelDefinition definition = autoencoderDefinition(config.model);
+  const auto items = static_cast<std::int64_t>(readRunItems(runFolder).size());
+  auto model = definition.create(runParams(config, definition), items);
+  torch::serialize::InputArchive archive;
+  archive.load_from(weights.string(), torch::kCPU);
+  torch::serialize::InputArchive modelArchive;
+  archive.read("model", modelArchive);
+  model->load(modelArchive);
+  model->eval();
+  return model;
+}
+
+torch::Tensor parameter(vae::AutoencoderModel& model, const std::string& name) {
+  const auto* found = model.named_parameters().find(name);
+  if (found == nullptr) throw Error("the model has no parameter '" + name + "'");
+  return *found;
+}
+
+bool hasParameter(vae::AutoencoderModel& model, const std::string& name) {
+  return model.named_parameters().find(name) != nullptr;
+}
+
+// ---- The per-user loss as an explicit chain of affine maps ----
+
+// y = a W + b for an item projection (W [in, out]), y = a W^T + b for a torch Linear.
+struct AffineMap {
+  torch::Tensor weight, bias;
+  bool inputMajor = false;
+
+  torch::Tensor operator()(const torch::Tensor& input) const {
+    return torch::addmm(bias, input, inputMajor ? weight : weight.t());
+  }
+};
+
+// Mult-VAE and Mult-DAE in eval mode: normalised rows through the encoder's maps (an
+// activation after each, except Mult-VAE's Gaussian heads), then the decoder's maps (an
+// activation after each but the output layer).
+struct AffineNetwork {
+  std::vector<AffineMap> encoder, decoder;
+  bool gaussianHeads = false;
+  vae::Activation activation = vae::Activation::Tanh;
+  vae::Likelihood likelihood = vae::Likelihood::Multinomial;
+  double klWeight = 0.0;
+  double anchorWeight = 0.0;
+  torch::Tensor anchors;  // undefined when PIA is off
+};
+
+// Maps "<prefix>unit1.linear", "<prefix>unit2.linear", ... for as long as they exist.
+void appendUnits(vae::AutoencoderModel& model, const std::string& prefix, std::vector<AffineMap>& maps) {
+  for (int unit = 1; hasParameter(model, prefix + "unit" + std::to_string(unit) + ".linear.weight"); ++unit) {
+    const auto name = prefix + "unit" + std::to_string(unit) + ".linear.";
+    maps.push_back({parameter(model, name + "weight"), parameter(model, name + "bias"), false});
+  }
+}
+
+AffineMap itemProjection(vae::AutoencoderModel& model, const std::string& prefix) {
+  return {parameter(model, prefix + "projection.weight"), parameter(model, prefix + "projection.bias"), true};
+}
+
+AffineMap linear(vae::AutoencoderModel& model, const std::string& prefix) {
+  return {parameter(model, prefix + "weight"), parameter(model, prefix + "bias"), false};
+}
+
+// The layer names follow core/models/vae/Models.cpp and Layers.cpp.
+AffineNetwork affineNetwork(const std::string& modelName, vae::AutoencoderModel& model,
+                            const GradientOptions& options) {
+  const ParamSet& params = model.params();
+  AffineNetwork network;
+  if (modelName == "multvae") {
+    network.encoder.push_back(itemProjection(model, "encoder.input."));
+    appendUnits(model, "encoder.hidden.", network.encoder);
+    network.encoder.push_back(linear(model, "encoder.heads.linear."));
+    network.gaussianHeads = true;
+    network.klWeight = options.klWeight.value_or(params.real("beta_cap"));
+  } else if (modelName == "multdae") {
+    network.encoder.push_back(itemProjection(model, "encoder_input."));
+    appendUnits(model, "encoder.", network.encoder);
+  } else {
+    throw Error("gradient transfer is available for multvae and multdae only, not for " + modelName);
+  }
+  appendUnits(model, "decoder.hidden.", network.decoder);
+  network.decoder.push_back(linear(model, "decoder.output."));
+  network.activation = params.flag("gated") ? vae::Activation::Gated : vae::Activation::Tanh;
+  network.likelihood =
+      params.text("likelihood") == "bernoulli" ? vae::Likelihood::Bernoulli : vae::Likelihood::Multinomial;
+  if (params.flag("pia")) {
+    network.anchors = parameter(model, "anchors");
+    network.anchorWeight = params.real("lambda_a");
+  }
+  return network;
+}
+
+// One pass over a batch: each affine map's input a_n and output y_n, the posterior mean,
+// and the sum of the per-user losses, whose gradient at y_n is each user's delta_n.
+struct Trace {
+  std::vector<torch::Tensor> inputs, outputs;
+  torch::Tensor rows, mean, summedLoss;
+};
+
+// PIA's alignment per user (zero for users without positives), as the models add it.
+torch::Tensor anchorAlignment(const torch::Tensor& rows, const torch::Tensor& mean,
+                              const torch::Tensor& variance, const torch::Tensor& anchors) {
+  const auto positions = rows.nonzero();
+  const auto counts = (rows != 0).sum(1);
+  const auto offsets = counts.cumsum(0) - counts;
+  const auto alignment =
+      vae::anchorAlignment(mean, variance, anchors, positions.select(1, 1).contiguous(), offsets);
+  return alignment * (counts > 0).to(alignment.scalar_type());
+}
+
+Trace trace(const AffineNetwork& network, const torch::Tensor& rows) {
+  Trace result;
+  result.rows = rows;
+  auto hidden = rows / rows.pow(2).sum(1, true).sqrt().clamp_min(kNormFloor);
+  auto through = [&](const AffineMap& map, bool activated) {
+    result.inputs.push_back(hidden);
+    result.outputs.push_back(map(hidden));
+    hidden = activated ? vae::activate(result.outputs.back(), network.activation) : result.outputs.back();
+  };
+  for (std::size_t i = 0; i < network.encoder.size(); ++i) {
+    through(network.encoder[i], !(network.gaussianHeads && i + 1 == network.encoder.size()));
+  }
+  torch::Tensor variance;
+  auto loss = torch::zeros({}, rows.options());
+  if (network.gaussianHeads) {
+    const auto heads = hidden.chunk(2, 1);
+    result.mean = heads[0];
+    variance = heads[1].exp();
+    loss = loss + network.klWeight * vae::klToStandardNormal(heads[0], heads[1]).sum();
+  } else {
+    result.mean = hidden;
+    variance = torch::zeros_like(hidden);
+  }
+  hidden = result.mean;
+  for (std::size_t i = 0; i < network.decoder.size(); ++i)
+    through(network.decoder[i], i + 1 < network.decoder.size());
+  loss = loss + vae::negativeLogLikelihood(hidden, rows, network.likelihood).sum();
+  if (network.anchors.defined()) {
+    loss = loss + network.anchorWeight * anchorAlignment(rows, result.mean, variance, network.anchors).sum();
+  }
+  result.summedLoss = loss;
+  return result;
+}
+
+// Each map's delta_n: the gradient of the summed loss at its output.
+std::vector<torch::Tensor> deltas(const Trace& pass) {
+  auto gradients = torch::autograd::grad({pass.summedLoss}, pass.outputs);
+  for (auto& gradient : gradients) gradient = gradient.detach();
+  return gradients;
+}
+
+// sum over users' positives i shared by f and v of (2 lambda)^2 / (|P_f| |P_v|)
+// (e_i - mu_f) . (e_i - mu_v): the anchors' part of <g_f, g_v>, as the alignment's
+// gradient for e_i is 2 lambda (e_i - mu) / |P| over the user's positives.
+torch::Tensor anchorInnerProducts(const AffineNetwork& network, const Trace& focus, const Trace& users) {
+  const auto& e = network.anchors.detach();
+  const auto xf = (focus.rows != 0).to(e.scalar_type());
+  const auto xv = (users.rows != 0).to(e.scalar_type());
+  const auto mf = focus.mean.detach();
+  const auto mv = users.mean.detach();
+  const auto squaredAnchors = e.pow(2).sum(1);
+  const auto shared = torch::mm(xf * squaredAnchors, xv.t()) - torch::mm(xf * torch::mm(mf, e.t()), xv.t()) -
+                      torch::mm(xf, (xv * torch::mm(mv, e.t())).t()) +
+                      torch::mm(mf, mv.t()) * torch::mm(xf, xv.t());
+  const auto scale = 2.0 * network.anchorWeight;
+  return scale * scale * shared / torch::outer(xf.sum(1).clamp_min(1.0), xv.sum(1).clamp_min(1.0));
+}
+
+// <g_f, g_v> = sum over maps of (delta_f . delta_v) (a_f . a_v + 1) (weight and bias),
+// plus the anchors' own part.
+torch::Tensor innerProducts(const AffineNetwork& network, const Trace& focus,
+                            const std::vector<torch::Tensor>& focusDeltas, const Trace& users,
+                            const std::vector<torch::Tensor>& userDeltas) {
+  torch::NoGradGuard noGrad;
+  auto total = torch::zeros({focus.rows.size(0), users.rows.size(0)}, focus.rows.options());
+  for (std::size_t n = 0; n < focusDeltas.size(); ++n) {
+    const auto inputs = torch::mm(focus.inputs[n].detach(), users.inputs[n].detach().t());
+    total += torch::mm(focusDeltas[n], userDeltas[n].t()) * (inputs + 1.0);
+  }
+  if (network.anchors.defined()) total += anchorInnerProducts(network, focus, users);
+  return total;
+}
+
+}  // namespace
+
+struct LatentModel::Impl {
+  std::string name;
+  std::shared_ptr<vae::AutoencoderModel> model;
+
+  torch::Dtype dtype() const { return model->parameters().front().scalar_type(); }
+};
+
+LatentModel LatentModel::fromRun(const fs::path& runFolder) {
+  const RunConfig config = readRunConfig(runFolder);
+  return LatentModel(config.model, loadBestModel(runFolder, config));
+}
+
+LatentModel::LatentModel(std::string modelName, std::shared_ptr<vae::AutoencoderModel> model)
+    : impl_(std::make_unique<Impl>(Impl{std::move(modelName), std::move(model)})) {}
+LatentModel::~LatentModel() = default;
+LatentModel::LatentModel(LatentModel&&) noexcept = default;
+LatentModel& LatentModel::operator=(LatentModel&&) noexcept = default;
+
+const std::string& LatentModel::modelName() const { return impl_->name; }
+
+// The width of a decoded row: every model decodes to its whole catalogue.
+std::int64_t LatentModel::items() const {
+  torch::NoGradGuard noGrad;
+  return impl_->model->decode(torch::zeros({1, latentDims()}, impl_->dtype())).size(1);
+}
+
+std::int64_t LatentModel::latentDims() const { return impl_->model->params().integer("latent_dim"); }
+
+Posteriors LatentModel::posteriors(const CsrMatrix& rows, const TaskContext& context) const {
+  std::vector<torch::Tensor> means, variances;
+  for (std::int64_t begin = 0; begin < rows.rows(); begin += kPosteriorBatch) {
+    context.checkCancelled();
+    const auto end = std::min(rows.rows(), begin + kPosteriorBatch);
+    const auto q = impl_->model->posterior(denseRows(rows, begin, end, impl_->dtype()));
+    means.push_back(q.mean);
+    variances.push_back(q.variance);
+    context.report("posteriors", static_cast<std::uint64_t>(end), static_cast<std::uint64_t>(rows.rows()));
+  }
+  if (means.empty()) return {RowMatrix(0, latentDims()), RowMatrix(0, latentDims())};
+  return {toRowMatrix(torch::cat(means)), toRowMatrix(torch::cat(variances))};
+}
+
+RowMatrix LatentModel::maskedMeans(const CsrMatrix& rows, std::int64_t row, double keepRate,
+                                   std::int64_t masks, std::uint64_t seed) const {
+  std::seed_seq seeds{seed, static_cast<std::uint64_t>(row)};
+  std::mt19937_64 generator(seeds);
+  std::uniform_real_distribution<double> uniform(0.0, 1.0);
+  auto masked = torch::zeros({masks, rows.cols()}, torch::kFloat);
+  auto* values = masked.data_ptr<float>();
+  const auto* columns = rows.rowColumns(row);
+  for (std::int64_t m = 0; m < masks; ++m) {
+    for (std::int64_t k = 0; k < rows.rowSize(row); ++k) {
+      if (uniform(generator) < keepRate) values[m * rows.cols() + columns[k]] = rows.value(row, k);
+    }
+  }
+  return toRowMatrix(impl_->model->posterior(masked.to(impl_->dtype())).mean);
+}
+
+RowMatrix LatentModel::priorComponentMeans() const {
+  const auto means = impl_->model->priorComponentMeans();
+  return means.defined() ? toRowMatrix(means) : RowMatrix(0, latentDims());
+}
+
+std::vector<std::vector<std::int64_t>> LatentModel::priorComponentTopItems(std::int64_t k) const {
+  torch::NoGradGuard noGrad;
+  const auto top = vae::priorComponentTopItems(*impl_->model, std::min(k, items()));
+  if (!top.defined()) return {};
+  const auto ids = top.contiguous();
+  std::vector<std::vector<std::int64_t>> items;
+  for (std::int64_t component = 0; component < ids.size(0); ++component) {
+    const auto* begin = ids[component].data_ptr<std::int64_t>();
+    items.emplace_back(begin, begin + ids.size(1));
+  }
+  return items;
+}
+
+RowMatrix LatentModel::itemAnchors() const {
+  const auto anchors = impl_->model->itemAnchors();
+  return anchors.defined() ? toRowMatrix(anchors) : RowMatrix(0, latentDims());
+}
+
+bool LatentModel::supportsGradientTransfer() const {
+  return impl_->name == "multvae" || impl_->name == "multdae";
+}
+
+RowMatrix LatentModel::gradientInnerProducts(const CsrMatrix& focus, const CsrMatrix& users,
+                                             const GradientOptions& options,
+                                             const TaskContext& context) const {
+  const auto network = affineNetwork(impl_->name, *impl_->model, options);
+  const auto dtype = impl_->dtype();
+  const auto focusPass = trace(network, denseRows(focus, 0, focus.rows(), dtype));
+  const auto focusDeltas = deltas(focusPass);
+  std::vector<torch::Tensor> blocks;
+  const auto batch = std::max<std::int64_t>(1, options.batchSize);
+  for (std::int64_t begin = 0; begin < users.rows(); begin += batch) {
+    context.checkCancelled();
+    const auto end = std::min(users.rows(), begin + batch);
+    const auto userPass = trace(network, denseRows(users, begin, end, dtype));
+    blocks.push_back(innerProducts(network, focusPass, focusDeltas, userPass, deltas(userPass)));
+    context.report("transfer", static_cast<std::uint64_t>(end), static_cast<std::uint64_t>(users.rows()));
+  }
+  if (blocks.empty()) return RowMatrix(focus.rows(), 0);
+  return toRowMatrix(torch::cat(blocks, 1));
+}
+
+}  // namespace vaecf::geometry

@@ -1,0 +1,110 @@
+#pragma once
+// Internal to the core: includes torch. Never include from a header the UI or the CLI
+// sees; they reach models through core/train (pimpl).
+
+#include <torch/torch.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "models/Params.h"
+
+namespace vaecf::vae {
+
+// Users of one training batch, densified from CSR on the fly (models.md pitfall 11).
+struct Batch {
+  torch::Tensor rows;  // [B, I] float32 binary rows: the reconstruction target
+  // The same rows as an embedding-bag input (indices into items, per-row offsets), for
+  // models whose first layer reads sparse input faster than dense (BUILD-NOTES.md).
+  torch::Tensor itemIndices;  // [nnz] int64
+  torch::Tensor rowOffsets;   // [B] int64
+};
+
+// Where training stands when a loss is computed; schedules (KL annealing, warm-up)
+// are the model's own and read it from here.
+struct TrainingClock {
+  std::int64_t step = 0;   // gradient updates done so far, over all phases
+  std::int64_t epoch = 1;  // 1-based outer epoch
+};
+
+// A scalar to minimise and its named parts for the loss curves ("reconstruction",
+// "kl", "beta", "anchor", ...), the parts detached.
+struct Loss {
+  torch::Tensor total;
+  std::vector<std::pair<std::string, torch::Tensor>> terms;
+};
+
+// One optimisation phase of an epoch. Most models have one; RecVAE alternates an
+// encoder phase (3 passes, dropout on) and a decoder phase (1 pass, dropout off).
+// The trainer keeps one optimiser per phase name across epochs.
+struct Phase {
+  std::string name;
+  int passes = 1;
+  std::vector<torch::Tensor> parameters;
+  double learningRate = 1e-3;
+};
+
+// Posterior of the (top) latent layer: a diagonal Gaussian per row.
+struct Posterior {
+  torch::Tensor mean;      // [B, d]
+  torch::Tensor variance;  // [B, d]
+};
+
+// The contract every VAE-family model (and Mult-DAE, whose posterior has zero variance)
+// fulfils for the trainer, the evaluator and the geometry views.
+class AutoencoderModel : public torch::nn::Module {
+ public:
+  ~AutoencoderModel() override = default;
+
+  virtual std::vector<Phase> phases() = 0;
+  // Training loss of `batch` in `phase`; may read and mask batch.rows. Live parameters
+  // (beta cap, gamma, mask rate, lambda_A) are read from the model's ParamSet at call time.
+  virtual Loss loss(const Batch& batch, const Phase& phase, const TrainingClock& clock) = 0;
+  // Called after backward and before the optimiser step (VampPrior's per-tensor gradient
+  // normalisation); default: nothing.
+  virtual void beforeOptimizerStep(const Phase& phase) {}
+  // Called when a phase has finished its passes (RecVAE refreshes its old encoder).
+  virtual void afterPhase(const Phase& phase) {}
+
+  // Ranking scores for rows (eval mode, no sampling, no dropout): [B, I].
+  virtual torch::Tensor scores(const torch::Tensor& rows) = 0;
+  // The same for a whole batch, which the trainer's evaluation scores through; models
+  // that read more than the dense rows (SVAE: the time-ordered item lists) override it.
+  virtual torch::Tensor batchScores(const Batch& batch) { return scores(batch.rows); }
+  virtual Posterior posterior(const torch::Tensor& rows) = 0;
+  virtual torch::Tensor decode(const torch::Tensor& latent) = 0;  // logits [B, I]
+  // Means of the prior's components in latent space ([K, d]; VampPrior: the encoded
+  // pseudo-inputs), undefined tensor when the prior has none.
+  virtual torch::Tensor priorComponentMeans() { return {}; }
+  // PIA item anchors [I, d], undefined tensor when PIA is off.
+  virtual torch::Tensor itemAnchors() { return {}; }
+
+  ParamSet& params() { return params_; }
+  const ParamSet& params() const { return params_; }
+
+ protected:
+  explicit AutoencoderModel(ParamSet params) : params_(std::move(params)) {}
+
+ private:
+  ParamSet params_;
+};
+
+// "multvae", "multdae", "recvae", "vamp", "hvamp".
+std::vector<std::string> autoencoderNames();
+// Every option of a model with the spec's defaults (models.md section 3), including the
+// shared ones: gated, layers, likelihood, mask_rate, pia, lambda_a, lr, batch_size,
+// epochs, seed.
+std::vector<ParamSpec> autoencoderParams(const std::string& name);
+// Seeds torch's global generator with params' `seed` first, so a model's initial weights
+// depend on its parameters only.
+std::shared_ptr<AutoencoderModel> createAutoencoder(const std::string& name, const ParamSet& params,
+                                                    std::int64_t items);
+
+// The k best items decoded from each prior component's mean, [K, k] item ids (VampPrior:
+// what each pseudo-input stands for); undefined when the prior has no components.
+torch::Tensor priorComponentTopItems(AutoencoderModel& model, std::int64_t k);
+
+}  // namespace vaecf::vae

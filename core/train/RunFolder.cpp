@@ -1,0 +1,80 @@
+#include "train/RunFolder.h"
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "common/AtomicFile.h"
+#include "common/Error.h"
+
+namespace fs = std::filesystem;
+// Ordered, so that config.json lists parameters in declaration order.
+using nlohmann::ordered_json;
+
+namespace vaecf {
+
+namespace {
+
+ordered_json configToJson(const RunConfig& config) {
+  ordered_json params = ordered_json::object();
+  for (const auto& [name, value] : config.params) params[name] = value;
+  return {{"model", config.model}, {"params", std::move(params)}, {"data", toJson(config.data)}};
+}
+
+RunConfig configFromJson(const nlohmann::json& in) {
+  RunConfig config;
+  config.model = in.at("model").get<std::string>();
+  for (const auto& [name, value] : in.at("params").items())
+    config.params.emplace_back(name, value.get<std::string>());
+  config.data = dataSourceFromJson(in.at("data"));
+  return config;
+}
+
+}  // namespace
+
+fs::path runConfigPath(const fs::path& runFolder) { return runFolder / "config.json"; }
+fs::path runItemsPath(const fs::path& runFolder) { return runFolder / "items.txt"; }
+fs::path runEventsPath(const fs::path& runFolder) { return runFolder / "events.jsonl"; }
+fs::path runCheckpointPath(const fs::path& runFolder) { return runFolder / "checkpoint.pt"; }
+fs::path runBestModelPath(const fs::path& runFolder) { return runFolder / "best.pt"; }
+
+void writeRunConfig(const fs::path& runFolder, const RunConfig& config) {
+  writeFileAtomically(runConfigPath(runFolder),
+                      [&](std::ostream& out) { out << configToJson(config).dump(2) << '\n'; });
+}
+
+void writeRunItems(const fs::path& runFolder, const std::vector<std::string>& itemIds) {
+  writeFileAtomically(runItemsPath(runFolder), [&](std::ostream& out) {
+    for (const auto& id : itemIds) out << id << '\n';
+  });
+}
+
+RunConfig readRunConfig(const fs::path& runFolder) {
+  const fs::path file = runConfigPath(runFolder);
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw InputError(file.string(), 0, "cannot open (is this a run folder?)");
+  try {
+    // Parsed unordered: nlohmann::json is what the data source reader takes; the order of
+    // the parameters does not matter once they are read into a ParamSet.
+    return configFromJson(nlohmann::json::parse(in));
+  } catch (const nlohmann::json::exception& e) {
+    throw InputError(file.string(), 0, std::string("not a run configuration: ") + e.what());
+  }
+}
+
+std::vector<std::string> readRunItems(const fs::path& runFolder) {
+  const fs::path file = runItemsPath(runFolder);
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw InputError(file.string(), 0, "cannot open (is this a run folder?)");
+  std::vector<std::string> items;
+  for (std::string line; std::getline(in, line);) items.push_back(line);
+  return items;
+}
+
+ParamSet runParams(const RunConfig& config, const ModelDefinition& model) {
+  if (config.model != model.name) throw Error("the run is of model " + config.model + ", not " + model.name);
+  ParamSet params(trainingParamSpecs(model));
+  for (const auto& [name, value] : config.params) params.set(name, value);
+  return params;
+}
+
+}  // namespace vaecf

@@ -1,0 +1,44 @@
+#pragma once
+// The folder a training run lives in: config.json (model, parameters, data source; the
+// layout `vaecf train` writes for every model), items.txt (the item id of each score
+// column), events.jsonl (everything the run reported), checkpoint.pt (the latest resumable
+// state) and best.pt (the best-by-validation weights, which the test metrics and
+// `recommend` use).
+
+#include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "data/DataSource.h"
+#include "models/Params.h"
+#include "train/TrainingParams.h"
+
+namespace vaecf {
+
+struct RunConfig {
+  std::string model;
+  // Every parameter, the model's and the trainer's, in declaration order; the training
+  // seed is the "seed" entry.
+  std::vector<std::pair<std::string, std::string>> params;
+  DataSource data;
+};
+
+std::filesystem::path runConfigPath(const std::filesystem::path& runFolder);
+std::filesystem::path runItemsPath(const std::filesystem::path& runFolder);
+std::filesystem::path runEventsPath(const std::filesystem::path& runFolder);
+std::filesystem::path runCheckpointPath(const std::filesystem::path& runFolder);
+std::filesystem::path runBestModelPath(const std::filesystem::path& runFolder);
+
+// Both atomically.
+void writeRunConfig(const std::filesystem::path& runFolder, const RunConfig& config);
+void writeRunItems(const std::filesystem::path& runFolder, const std::vector<std::string>& itemIds);
+// Both throw InputError when the file is missing or malformed.
+RunConfig readRunConfig(const std::filesystem::path& runFolder);
+std::vector<std::string> readRunItems(const std::filesystem::path& runFolder);
+
+// The run's parameters as a ParamSet of trainingParamSpecs(model); throws Error when the
+// run is of another model.
+ParamSet runParams(const RunConfig& config, const ModelDefinition& model);
+
+}  // namespace vaecf

@@ -1,0 +1,110 @@
+#include "train/Training.h"
+
+#include <chrono>
+#include <utility>
+
+#include "common/Error.h"
+#include "train/EventLog.h"
+#include "train/RunFolder.h"
+#include "train/TrainingEngine.h"
+
+namespace fs = std::filesystem;
+
+namespace vaecf {
+
+namespace {
+
+constexpr std::chrono::milliseconds kPollInterval{100};
+
+bool isEnd(TrainerState state) { return state != TrainerState::Idle && !inProgress(state); }
+
+TrainingResult runToCompletion(Trainer& trainer, const EventCallback& onEvent, const TaskContext& context) {
+  const auto epochs = static_cast<std::uint64_t>(trainerSettings(trainer.setup().params).epochs);
+  trainer.start();
+  std::optional<StateChange> ending;
+  bool stopRequested = false;
+  while (!ending) {
+    trainer.waitForEvents(kPollInterval);
+    for (const auto& event : trainer.drainEvents()) {
+      if (onEvent) onEvent(event);
+      if (std::holds_alternative<EpochSummary>(event.payload)) {
+        context.report("epoch", static_cast<std::uint64_t>(event.epoch), epochs);
+      }
+      const auto* change = std::get_if<StateChange>(&event.payload);
+      if (change != nullptr && isEnd(change->state)) ending = *change;
+    }
+    if (!stopRequested && context.cancelled()) {
+      trainer.stop();
+      stopRequested = true;
+    }
+  }
+  if (ending->state == TrainerState::Failed) throw Error(ending->message);
+  if (ending->state == TrainerState::Stopped) throw Cancelled();
+  return summarizeRun(readRunEvents(trainer.setup().runFolder));
+}
+
+}  // namespace
+
+TrainingResult summarizeRun(const std::vector<TrainingEvent>& events) {
+  TrainingResult result;
+  double trainingSeconds = 0.0;
+  for (const auto& event : events) {
+    result.seconds = event.elapsedSeconds;
+    if (const auto* epoch = std::get_if<EpochSummary>(&event.payload)) {
+      result.epochs = event.epoch;
+      trainingSeconds += epoch->seconds;
+    } else if (const auto* evaluation = std::get_if<Evaluation>(&event.payload)) {
+      if (evaluation->split == EvaluatedSplit::Test) {
+        result.test = evaluation->report;
+      } else if (evaluation->best) {
+        result.bestEpoch = event.epoch;
+        result.validation = evaluation->report;
+      }
+    } else if (const auto* note = std::get_if<Note>(&event.payload)) {
+      result.stoppedEarly = result.stoppedEarly || note->code == "early_stop";
+    }
+  }
+  if (result.epochs > 0) result.secondsPerEpoch = trainingSeconds / static_cast<double>(result.epochs);
+  return result;
+}
+
+TrainingResult trainModel(TrainingSetup setup, const EventCallback& onEvent, const TaskContext& context) {
+  const auto trainer = Trainer::newRun(std::move(setup));
+  return runToCompletion(*trainer, onEvent, context);
+}
+
+TrainingResult resumeTraining(const fs::path& runFolder, std::shared_ptr<const Split> split,
+                              const EventCallback& onEvent, const TaskContext& context) {
+  const auto trainer = Trainer::openRun(runFolder, std::move(split));
+  return runToCompletion(*trainer, onEvent, context);
+}
+
+EpochTiming timeTrainingEpoch(const ModelDefinition& model, const ParamSet& params, const CsrMatrix& train) {
+  TrainingEngine engine(model, params, train.cols());
+  EpochTiming timing;
+  auto countBatch = [&](const BatchRecord& record) {
+    ++timing.updates;
+    timing.users += record.users;
+  };
+  // The first epoch pays for allocations and lazy initialisation; time the second.
+  engine.trainEpoch(train, 1, [] { return true; }, [](const BatchRecord&) {});
+  const auto started = std::chrono::steady_clock::now();
+  engine.trainEpoch(train, 2, [] { return true; }, countBatch);
+  timing.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return timing;
+}
+
+std::unique_ptr<Recommender> loadTrainedModel(const fs::path& runFolder) {
+  return loadTrainedModel(runFolder, autoencoderDefinition(readRunConfig(runFolder).model));
+}
+
+std::unique_ptr<Recommender> loadTrainedModel(const fs::path& runFolder, const ModelDefinition& model) {
+  const RunConfig config = readRunConfig(runFolder);
+  const fs::path weights = runBestModelPath(runFolder);
+  if (!fs::exists(weights))
+    throw Error("'" + runFolder.string() + "' holds no trained weights yet (best.pt)");
+  const auto items = static_cast<std::int64_t>(readRunItems(runFolder).size());
+  return loadAutoencoderRecommender(model, runParams(config, model), items, weights);
+}
+
+}  // namespace vaecf

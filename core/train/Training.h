@@ -1,0 +1,60 @@
+#pragma once
+// Blocking conveniences over the Trainer for the CLI: train or resume a run to completion,
+// summarise a run folder, time one epoch, and load a trained model as a Recommender.
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "common/TaskContext.h"
+#include "data/CsrMatrix.h"
+#include "eval/Evaluator.h"
+#include "models/Recommender.h"
+#include "train/Trainer.h"
+
+namespace vaecf {
+
+struct TrainingResult {
+  std::int64_t epochs = 0;     // epochs trained
+  std::int64_t bestEpoch = 0;  // epoch whose weights were kept; 0 when nothing was validated
+  bool stoppedEarly = false;
+  double seconds = 0.0;                        // the whole run, evaluations included, pauses excluded
+  double secondsPerEpoch = 0.0;                // mean training time of an epoch
+  std::optional<EvaluationReport> validation;  // at the best epoch
+  std::optional<EvaluationReport> test;        // of the kept weights
+};
+
+// What a run's events say about it: the same answer for a live, a finished or a resumed
+// run (pass readRunEvents(folder)).
+TrainingResult summarizeRun(const std::vector<TrainingEvent>& events);
+
+using EventCallback = std::function<void(const TrainingEvent&)>;
+
+// Trains a new run to the end, handing every event to `onEvent` on the calling thread and
+// reporting progress as ("epoch", done, total). Throws Error with the message of a failed
+// run, and Cancelled (after the worker stopped) when the context's flag is raised.
+TrainingResult trainModel(TrainingSetup setup, const EventCallback& onEvent = {},
+                          const TaskContext& context = {});
+// The same for the run saved in `runFolder`, continued from its last checkpoint.
+TrainingResult resumeTraining(const std::filesystem::path& runFolder, std::shared_ptr<const Split> split,
+                              const EventCallback& onEvent = {}, const TaskContext& context = {});
+
+struct EpochTiming {
+  double seconds = 0.0;
+  std::int64_t updates = 0;  // gradient updates, over every phase and pass
+  std::int64_t users = 0;    // user rows processed, over every phase and pass
+};
+
+// Builds the model from `params` (a ParamSet of trainingParamSpecs(model)) and times one
+// training epoch on `train` after an untimed warm-up epoch, for `vaecf bench`.
+EpochTiming timeTrainingEpoch(const ModelDefinition& model, const ParamSet& params, const CsrMatrix& train);
+
+// The best-by-validation model of a run folder (config.json and best.pt), ready to score.
+std::unique_ptr<Recommender> loadTrainedModel(const std::filesystem::path& runFolder);
+std::unique_ptr<Recommender> loadTrainedModel(const std::filesystem::path& runFolder,
+                                              const ModelDefinition& model);
+
+}  // namespace vaecf

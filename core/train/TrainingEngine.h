@@ -1,0 +1,98 @@
+#pragma once
+// The torch side of training behind a torch-free interface (pimpl), internal to core/train:
+// the model on its device, one Adam per phase, batches densified from CSR, checkpoints.
+// The only translation unit of the trainer that parses torch headers (BUILD-NOTES.md).
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <limits>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "common/Error.h"
+#include "common/TaskContext.h"
+#include "data/CsrMatrix.h"
+#include "eval/Evaluator.h"
+#include "models/Params.h"
+#include "models/Recommender.h"
+#include "train/TrainingParams.h"
+
+namespace vaecf {
+
+// What one gradient update reports.
+struct BatchRecord {
+  std::int64_t step = 0;   // updates done, this one included
+  std::int64_t users = 0;  // rows in the batch
+  std::vector<std::pair<std::string, double>> scalars;
+};
+
+// Thrown when a batch's loss is NaN or infinite; that batch was not applied.
+class NonFiniteLoss : public Error {
+ public:
+  NonFiniteLoss(std::int64_t epoch, std::int64_t step, const std::string& phase, double loss);
+};
+
+// The trainer's bookkeeping, saved with each checkpoint.
+struct TrainerProgress {
+  std::int64_t epochsDone = 0;
+  std::int64_t bestEpoch = 0;  // 0 = not validated yet
+  double bestMetric = -std::numeric_limits<double>::infinity();
+  double elapsedSeconds = 0.0;
+  std::uint64_t eventLogSize = 0;  // bytes of events.jsonl written up to this state
+};
+
+// "cpu" or "cuda" for a device parameter; throws Error when cuda is asked for explicitly
+// and is not available.
+std::string resolveTrainingDevice(const std::string& requested);
+
+class TrainingEngine {
+ public:
+  using BatchGate = std::function<bool()>;  // false: stop before the next batch
+  using BatchObserver = std::function<void(const BatchRecord&)>;
+
+  // `params` is a ParamSet of trainingParamSpecs(model). Seeds torch and the user shuffler
+  // with its "seed" before the model is built, so a run is reproducible on CPU; the CPU
+  // generator is process-wide, so one engine trains at a time for that to hold.
+  TrainingEngine(const ModelDefinition& model, const ParamSet& params, std::int64_t items);
+  ~TrainingEngine();
+  TrainingEngine(const TrainingEngine&) = delete;
+  TrainingEngine& operator=(const TrainingEngine&) = delete;
+
+  // One outer epoch over the rows of `train`: every phase, each for its passes over the
+  // freshly shuffled users. Returns false when `beforeBatch` stopped it midway, which
+  // leaves the epoch unfinished. Throws NonFiniteLoss.
+  bool trainEpoch(const CsrMatrix& train, std::int64_t epoch, const BatchGate& beforeBatch,
+                  const BatchObserver& afterBatch);
+
+  std::int64_t step() const;
+  // Sets a parameter the model reads at loss time and re-reads the phases' learning rates.
+  void setParameter(const std::string& name, const std::string& value);
+
+  // The model as it is now, in eval mode for the duration.
+  EvaluationReport evaluate(const CsrMatrix& foldIn, const CsrMatrix& heldout,
+                            const EvaluationOptions& options, const TaskContext& context);
+
+  // Model, optimisers, step, live parameters, the shuffler's and torch's CPU generator
+  // state and `progress`, written atomically. CUDA generator state is not kept, so a
+  // resumed CUDA run is statistically, not bitwise, the same.
+  void saveCheckpoint(const std::filesystem::path& file, const TrainerProgress& progress) const;
+  TrainerProgress loadCheckpoint(const std::filesystem::path& file);
+  void saveWeights(const std::filesystem::path& file) const;  // the model only, atomically
+  // Reads the model's weights from a weights file or a checkpoint.
+  void loadWeights(const std::filesystem::path& file);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// A model rebuilt from `params` and the weights in `weightsFile`, ready to score; on cuda
+// when the run asked for it (or for auto) and it is available, else on the CPU.
+std::unique_ptr<Recommender> loadAutoencoderRecommender(const ModelDefinition& model, const ParamSet& params,
+                                                        std::int64_t items,
+                                                        const std::filesystem::path& weightsFile);
+
+}  // namespace vaecf

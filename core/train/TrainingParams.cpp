@@ -1,0 +1,93 @@
+#include "train/TrainingParams.h"
+
+#include <algorithm>
+
+#include "common/Error.h"
+
+namespace vaecf {
+
+namespace {
+
+ParamSpec integerSpec(std::string name, std::string defaultValue, std::string help, double min) {
+  ParamSpec spec;
+  spec.name = std::move(name);
+  spec.type = ParamSpec::Type::Int;
+  spec.defaultValue = std::move(defaultValue);
+  spec.help = std::move(help);
+  spec.min = min;
+  return spec;
+}
+
+ParamSpec deviceSpec() {
+  ParamSpec spec;
+  spec.name = "device";
+  spec.type = ParamSpec::Type::Choice;
+  spec.defaultValue = "auto";
+  spec.help = "Where to train; auto picks cuda when it is available";
+  spec.choices = {"auto", "cpu", "cuda"};
+  return spec;
+}
+
+ParamSpec selectionMetricSpec() {
+  ParamSpec spec;
+  spec.name = "selection_metric";
+  spec.type = ParamSpec::Type::Text;
+  spec.defaultValue = "ndcg@100";
+  spec.help = "Validation metric that picks the best epoch, whose weights are tested (models.md 2.4)";
+  return spec;
+}
+
+bool declares(const ParamSet& params, const std::string& name) {
+  return std::any_of(params.specs().begin(), params.specs().end(),
+                     [&](const ParamSpec& s) { return s.name == name; });
+}
+
+bool isVampFamily(const std::string& model) { return model == "vamp" || model == "hvamp"; }
+
+std::vector<ParamSpec> trainerSpecs(const std::string& model) {
+  // VampPrior: 50 epochs of patience (models.md 3.4).
+  const bool vamp = isVampFamily(model);
+  return {
+      integerSpec("threads", "0", "Intra-op CPU threads; 0 = one per hardware thread", 0),
+      deviceSpec(),
+      integerSpec("eval_every", "1",
+                  "Epochs between validation evaluations (the last epoch is always validated)", 1),
+      integerSpec("patience", vamp ? "50" : "0",
+                  "Stop after this many epochs without a validation improvement (held at 0 during a KL "
+                  "warm-up); 0 = never",
+                  0),
+      integerSpec("checkpoint_every", "1",
+                  "Epochs between resumable checkpoints (the last epoch is always saved)", 1),
+      selectionMetricSpec(),
+  };
+}
+
+}  // namespace
+
+std::vector<ParamSpec> trainingParamSpecs(const ModelDefinition& model) {
+  std::vector<ParamSpec> specs = model.params;
+  for (auto& spec : trainerSpecs(model.name)) {
+    const bool clash =
+        std::any_of(specs.begin(), specs.end(), [&](const ParamSpec& s) { return s.name == spec.name; });
+    if (clash) throw Error("model '" + model.name + "' declares the trainer's parameter '" + spec.name + "'");
+    specs.push_back(std::move(spec));
+  }
+  return specs;
+}
+
+TrainerSettings trainerSettings(const ParamSet& params) {
+  TrainerSettings settings;
+  settings.epochs = params.integer("epochs");
+  settings.batchSize = params.integer("batch_size");
+  settings.seed = static_cast<std::uint64_t>(params.integer("seed"));
+  settings.threads = static_cast<int>(params.integer("threads"));
+  settings.device = params.text("device");
+  settings.evalEvery = params.integer("eval_every");
+  settings.patience = params.integer("patience");
+  settings.patienceWarmup = declares(params, "warmup_epochs") ? params.integer("warmup_epochs") : 0;
+  settings.checkpointEvery = params.integer("checkpoint_every");
+  settings.selectionMetric = parseMetric(params.text("selection_metric"));
+  return settings;
+}
+
+}  // namespace vaecf

@@ -1,0 +1,60 @@
+#pragma once
+// Every hyper-parameter of a training run, declared once: the model's own ParamSpecs plus
+// the trainer's. CLI flags, the GUI form and config.json are all derived from
+// trainingParamSpecs(); nothing else declares a parameter.
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "eval/RankingMetrics.h"
+#include "models/Params.h"
+
+namespace vaecf {
+
+namespace vae {
+class AutoencoderModel;
+}
+
+// A trainable model: its name, its parameters, and how to build it for a catalogue of
+// `items` items. The autoencoders come from autoencoderDefinition(); tests and new model
+// families supply their own.
+struct ModelDefinition {
+  using Factory =
+      std::function<std::shared_ptr<vae::AutoencoderModel>(const ParamSet& params, std::int64_t items)>;
+
+  std::string name;
+  std::vector<ParamSpec> params;  // must include "epochs", "batch_size" and "seed"
+  Factory create;
+};
+
+// "multvae", "multdae", "recvae", "vamp", "hvamp" (vae::autoencoderNames()).
+ModelDefinition autoencoderDefinition(const std::string& name);
+
+// The model's parameters followed by the trainer's: threads, device, eval_every,
+// patience, checkpoint_every and selection_metric. Early stopping is on by default only
+// for the VampPrior family (models.md 3.4).
+std::vector<ParamSpec> trainingParamSpecs(const ModelDefinition& model);
+
+// The trainer's reading of a ParamSet made from trainingParamSpecs().
+struct TrainerSettings {
+  std::int64_t epochs = 0;
+  std::int64_t batchSize = 0;
+  std::uint64_t seed = 0;
+  int threads = 0;     // intra-op threads; 0 = every hardware core
+  std::string device;  // "auto", "cpu" or "cuda"
+  std::int64_t evalEvery = 1;
+  std::int64_t patience = 0;  // epochs without improvement before stopping; 0 = never
+  // Epochs during which the patience counter stays at 0: the model's "warmup_epochs"
+  // (its KL warm-up) where it declares one.
+  std::int64_t patienceWarmup = 0;
+  std::int64_t checkpointEvery = 1;
+  MetricSpec selectionMetric{MetricKind::Ndcg, 100};
+};
+
+// Throws Error when the selection metric is not a metric name.
+TrainerSettings trainerSettings(const ParamSet& params);
+
+}  // namespace vaecf

@@ -1,0 +1,245 @@
+#include "train/TrainingWorker.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "common/Error.h"
+
+namespace fs = std::filesystem;
+
+namespace vaecf {
+
+namespace {
+
+// Per-batch scalars leave the worker at most about ten times a second.
+constexpr std::chrono::milliseconds kScalarInterval{100};
+
+EvaluationOptions evaluationOptions(EvaluationOptions options, const MetricSpec& selection) {
+  const bool listed =
+      std::any_of(options.metrics.begin(), options.metrics.end(),
+                  [&](const MetricSpec& metric) { return metric.name() == selection.name(); });
+  if (!listed) options.metrics.push_back(selection);
+  return options;
+}
+
+}  // namespace
+
+ActiveClock::ActiveClock(double startSeconds) : banked_(startSeconds), runningSince_(Clock::now()) {}
+
+double ActiveClock::seconds() const {
+  if (!runningSince_) return banked_;
+  return banked_ + std::chrono::duration<double>(Clock::now() - *runningSince_).count();
+}
+
+void ActiveClock::pause() {
+  if (!runningSince_) return;
+  banked_ = seconds();
+  runningSince_.reset();
+}
+
+void ActiveClock::resume() {
+  if (!runningSince_) runningSince_ = Clock::now();
+}
+
+TrainingWorker::TrainingWorker(const TrainingSetup& setup, std::int64_t generation, TrainerState initial,
+                               CommandQueue& commands, Publish publish)
+    : setup_(setup),
+      settings_(trainerSettings(setup.params)),
+      generation_(generation),
+      commands_(commands),
+      publish_(std::move(publish)),
+      gate_(commands, initial,
+            CommandGate::Listener{
+                [this](TrainerState state) { onStateChange(state); },
+                [this](const std::string& name, const std::string& value) { onParameter(name, value); }}) {}
+
+void TrainingWorker::run() noexcept {
+  try {
+    prepare();
+    gate_.announceInitialState();
+    if (trainRemainingEpochs()) {
+      finish();
+    } else {
+      end(TrainerState::Stopped, lastCheckpointText());
+    }
+  } catch (const NonFiniteLoss& e) {
+    end(TrainerState::Failed, std::string(e.what()) + "; " + lastCheckpointText());
+  } catch (const Cancelled&) {
+    end(TrainerState::Stopped, lastCheckpointText());
+  } catch (const std::exception& e) {
+    end(TrainerState::Failed, e.what());
+  }
+}
+
+void TrainingWorker::prepare() {
+  engine_ = std::make_unique<TrainingEngine>(setup_.model, setup_.params, setup_.split->items());
+  const fs::path checkpoint = runCheckpointPath(setup_.runFolder);
+  if (fs::exists(checkpoint)) {
+    progress_ = engine_->loadCheckpoint(checkpoint);
+    savedEpoch_ = progress_.epochsDone;
+  }
+  epoch_ = progress_.epochsDone;
+  log_.emplace(runEventsPath(setup_.runFolder), progress_.eventLogSize);
+  clock_ = ActiveClock(progress_.elapsedSeconds);
+  if (savedEpoch_ > 0) {
+    emit(Note{NoteLevel::Info, "resumed",
+              "resumed from the checkpoint of epoch " + std::to_string(savedEpoch_)});
+  }
+  if (!hasValidation()) {
+    emit(Note{NoteLevel::Warning, "no_validation_users",
+              "the split has no validation users: the last epoch's weights are kept"});
+  }
+}
+
+bool TrainingWorker::trainRemainingEpochs() {
+  while (progress_.epochsDone < settings_.epochs && !patienceExhausted()) {
+    const std::int64_t epoch = progress_.epochsDone + 1;
+    const double started = clock_.seconds();
+    const bool completed = engine_->trainEpoch(
+        setup_.split->train, epoch,
+        [&] {
+          if (!gate_.beforeBatch()) return false;
+          epoch_ = epoch;  // events sent while paused between epochs still belong to the last one
+          return true;
+        },
+        [&](const BatchRecord& record) { recordBatch(record); });
+    if (!completed) return false;
+    completeEpoch(epoch, clock_.seconds() - started);
+    gate_.afterEpoch();
+  }
+  return true;
+}
+
+void TrainingWorker::completeEpoch(std::int64_t epoch, double seconds) {
+  progress_.epochsDone = epoch;
+  emit(EpochSummary{std::exchange(epochScalars_, {}), seconds});
+  const bool lastEpoch = epoch == settings_.epochs;
+  if (hasValidation() && (epoch % settings_.evalEvery == 0 || lastEpoch)) validate(epoch);
+  if (epoch % settings_.checkpointEvery == 0 || lastEpoch || patienceExhausted()) saveCheckpoint();
+}
+
+void TrainingWorker::validate(std::int64_t epoch) {
+  TaskContext context;
+  context.cancelFlag = commands_.stopFlag();
+  EvaluationReport report = engine_->evaluate(setup_.split->validationFoldIn, setup_.split->validationHeldout,
+                                              evaluationOptions(setup_.evaluation, settings_.selectionMetric), context);
+  const double metric = report.metrics.at(settings_.selectionMetric.name()).mean;
+  const bool best = metric > progress_.bestMetric;
+  if (best) {
+    progress_.bestMetric = metric;
+    progress_.bestEpoch = epoch;
+    engine_->saveWeights(runBestModelPath(setup_.runFolder));
+  }
+  emit(Evaluation{EvaluatedSplit::Validation, best, std::move(report)});
+}
+
+void TrainingWorker::saveCheckpoint() {
+  progress_.elapsedSeconds = clock_.seconds();
+  progress_.eventLogSize = log_->fileSize();
+  engine_->saveCheckpoint(runCheckpointPath(setup_.runFolder), progress_);
+  savedEpoch_ = progress_.epochsDone;
+}
+
+void TrainingWorker::finish() {
+  if (patienceExhausted()) {
+    emit(Note{NoteLevel::Info, "early_stop",
+              "no improvement of validation " + settings_.selectionMetric.name() + " for " +
+                  std::to_string(epochsWithoutImprovement()) + " epochs: stopped after epoch " +
+                  std::to_string(progress_.epochsDone) + ", best epoch " +
+                  std::to_string(progress_.bestEpoch)});
+  }
+  // The test split is evaluated once, with the weights model selection kept (models.md 2.4).
+  const fs::path best = runBestModelPath(setup_.runFolder);
+  if (progress_.bestEpoch > 0) {
+    engine_->loadWeights(best);
+  } else {
+    engine_->saveWeights(best);
+  }
+  const Split& split = *setup_.split;
+  if (split.testFoldIn.rows() > 0 && split.testHeldout.nonZeros() > 0) {
+    TaskContext context;
+    context.cancelFlag = commands_.stopFlag();
+    emit(Evaluation{EvaluatedSplit::Test, false,
+                    engine_->evaluate(split.testFoldIn, split.testHeldout,
+                                      evaluationOptions(setup_.evaluation, settings_.selectionMetric), context)});
+  }
+  end(TrainerState::Finished, "");
+}
+
+void TrainingWorker::end(TrainerState state, const std::string& message) {
+  clock_.pause();
+  try {
+    flushScalars();
+    emit(StateChange{state, message});
+  } catch (const std::exception&) {
+    // The log refused the event; the consumer must still learn how the run ended.
+    try {
+      publish_(TrainingEvent{generation_, epoch_, engine_ ? engine_->step() : 0, clock_.seconds(),
+                             StateChange{state, message}});
+    } catch (const std::exception&) {
+      // Out of memory while reporting: nothing is left to tell anyone with.
+    }
+  }
+}
+
+void TrainingWorker::recordBatch(const BatchRecord& record) {
+  for (const auto& [name, value] : record.scalars) {
+    pendingScalars_[name].add(value);
+    epochScalars_[name].add(value);
+  }
+  gate_.afterBatch();
+  if (std::chrono::steady_clock::now() - lastFlush_ >= kScalarInterval) flushScalars();
+}
+
+void TrainingWorker::flushScalars() {
+  if (pendingScalars_.empty()) return;
+  emit(ScalarSummary{std::exchange(pendingScalars_, {})});
+  lastFlush_ = std::chrono::steady_clock::now();
+}
+
+void TrainingWorker::onStateChange(TrainerState state) {
+  if (state == TrainerState::Paused) {
+    clock_.pause();
+    flushScalars();  // so a single stepped batch shows at once
+  } else {
+    clock_.resume();
+  }
+  emit(StateChange{state, ""});
+}
+
+void TrainingWorker::onParameter(const std::string& name, const std::string& value) {
+  try {
+    engine_->setParameter(name, value);
+    emit(ParameterChange{name, value});
+  } catch (const Error& e) {
+    emit(Note{NoteLevel::Warning, "parameter_rejected", e.what()});
+  }
+}
+
+void TrainingWorker::emit(Payload payload) {
+  const TrainingEvent event{generation_, epoch_, engine_ ? engine_->step() : 0, clock_.seconds(),
+                            std::move(payload)};
+  if (log_) log_->append(event);
+  publish_(event);
+}
+
+bool TrainingWorker::hasValidation() const {
+  return setup_.split->validationFoldIn.rows() > 0 && setup_.split->validationHeldout.nonZeros() > 0;
+}
+
+std::int64_t TrainingWorker::epochsWithoutImprovement() const {
+  // Held at 0 through the warm-up, as in the VampPrior code (models.md 3.4).
+  const std::int64_t since = std::max(progress_.bestEpoch, settings_.patienceWarmup);
+  return std::max<std::int64_t>(0, progress_.epochsDone - since);
+}
+
+bool TrainingWorker::patienceExhausted() const {
+  return settings_.patience > 0 && hasValidation() && epochsWithoutImprovement() >= settings_.patience;
+}
+
+std::string TrainingWorker::lastCheckpointText() const {
+  return savedEpoch_ > 0 ? "the last checkpoint is from epoch " + std::to_string(savedEpoch_)
+                         : "no checkpoint had been written yet";
+}
+
+}  // namespace vaecf
