@@ -1,0 +1,193 @@
+#include "ChartHelpersTest.h"
+
+#include <QCheckBox>
+#include <QFile>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTranslator>
+
+#include <cmath>
+
+#include "charts/ChartExport.h"
+#include "charts/Decimation.h"
+#include "charts/Smoothing.h"
+#include "panels/ActivityHistogram.h"
+#include "panels/ModelPanel.h"
+#include "runs/RunHistory.h"
+#include "session/SessionFile.h"
+#include "train/TrainingParams.h"
+
+namespace vaecf::ui {
+
+namespace {
+
+TrainingEvent scalarEvent(std::int64_t generation, std::int64_t epoch, std::int64_t step, double loss) {
+  TrainingEvent event;
+  event.generation = generation;
+  event.epoch = epoch;
+  event.step = step;
+  ScalarSummary summary;
+  summary.scalars["loss"].add(loss);
+  event.payload = summary;
+  return event;
+}
+
+TrainingEvent epochEvent(std::int64_t generation, std::int64_t epoch, std::int64_t step, double loss) {
+  TrainingEvent event = scalarEvent(generation, epoch, step, loss);
+  EpochSummary summary;
+  summary.scalars["loss"].add(loss);
+  summary.seconds = 2.0;
+  event.payload = summary;
+  return event;
+}
+
+}  // namespace
+
+void ChartHelpersTest::smoothingIsDebiasedAndCanBeSwitchedOff() {
+  const std::vector<double> values{10.0, 20.0, 30.0};
+  QCOMPARE(debiasedEma(values, 0.0), values);
+  const std::vector<double> smoothed = debiasedEma(values, 0.5);
+  // Debiasing makes the first point the value itself rather than half of it.
+  QCOMPARE(smoothed[0], 10.0);
+  // (0.5*0.5*10 + 0.5*20) / (1 - 0.25) = 12.5 / 0.75
+  QCOMPARE(smoothed[1], 12.5 / 0.75);
+  QCOMPARE(smoothed[2], (0.5 * 12.5 + 15.0) / 0.875);
+  const std::vector<double> withGap = debiasedEma({1.0, NAN, 1.0}, 0.9);
+  QCOMPARE(withGap[0], 1.0);
+  QVERIFY(std::isnan(withGap[1]));
+  QCOMPARE(withGap[2], 1.0);
+}
+
+void ChartHelpersTest::decimationKeepsExtremesAndEnds() {
+  QVector<QPointF> points;
+  for (int i = 0; i < 10000; ++i) points.push_back({double(i), std::sin(i / 100.0)});
+  points[5000].setY(42.0);
+  points[7000].setY(-42.0);
+  const QVector<QPointF> thinned = decimateMinMax(points, 400);
+  QVERIFY(thinned.size() <= 400);
+  QVERIFY(thinned.size() >= 200);  // at least the ends of each of the 100 buckets
+  QCOMPARE(thinned.front(), points.front());
+  QCOMPARE(thinned.back(), points.back());
+  QVERIFY(thinned.contains(points[5000]));
+  QVERIFY(thinned.contains(points[7000]));
+  for (int i = 1; i < thinned.size(); ++i) QVERIFY(thinned[i].x() > thinned[i - 1].x());
+  QCOMPARE(decimateMinMax(points.mid(0, 100), 400).size(), 100);
+}
+
+void ChartHelpersTest::csvQuotesFieldsThatNeedIt() {
+  QCOMPARE(csvField(QStringLiteral("plain")), QStringLiteral("plain"));
+  QCOMPARE(csvField(QStringLiteral("a,b")), QStringLiteral("\"a,b\""));
+  QCOMPARE(csvField(QStringLiteral("say \"hi\"")), QStringLiteral("\"say \"\"hi\"\"\""));
+  QTemporaryDir dir;
+  const QString path = dir.filePath(QStringLiteral("out.csv"));
+  QVERIFY(exportCsv(path, {QStringLiteral("run"), QStringLiteral("value")},
+                    {{QStringLiteral("x,1"), QStringLiteral("0.5")}}));
+  QFile file(path);
+  QVERIFY(file.open(QIODevice::ReadOnly));
+  QCOMPARE(QString::fromUtf8(file.readAll()), QStringLiteral("run,value\n\"x,1\",0.5\n"));
+}
+
+void ChartHelpersTest::histogramBinsEveryUserOnce() {
+  const std::vector<std::uint32_t> counts{1, 1, 2, 5, 5, 5, 100, 2000};
+  const auto bins = logHistogram(counts, 2.0);
+  std::size_t users = 0;
+  for (const HistogramBin& bin : bins) users += bin.users;
+  QCOMPARE(users, counts.size());
+  QCOMPARE(bins.front().lower, 1.0);
+  QCOMPARE(bins.front().users, std::size_t(2));  // the two 1s in [1, 2)
+  QVERIFY(bins.back().upper > 2000.0);
+  for (std::size_t i = 1; i < bins.size(); ++i) QCOMPARE(bins[i].lower, bins[i - 1].upper);
+
+  ActivityHistogram histogram;
+  histogram.setActivity(counts);
+  histogram.setCohortEdges({5, 11, 51});
+  QCOMPARE(histogram.edgeLineCount(), 3);
+}
+
+void ChartHelpersTest::runHistoryDropsPointsLostOnResume() {
+  RunHistory history;
+  history.apply(scalarEvent(1, 1, 5, 3.0));
+  history.apply(epochEvent(1, 1, 10, 2.5));
+  history.apply(scalarEvent(1, 2, 15, 2.0));  // epoch 2, never checkpointed
+  QCOMPARE(history.batchCurves().at("loss").size(), std::size_t(2));
+  QCOMPARE(history.epochsCompleted(), std::int64_t(1));
+  QCOMPARE(history.secondsPerEpoch(), 2.0);
+  // Stop-then-start continues from the checkpoint at step 10.
+  history.apply(scalarEvent(2, 2, 10, 2.4));
+  const auto& loss = history.batchCurves().at("loss");
+  QCOMPARE(loss.size(), std::size_t(2));
+  QCOMPARE(loss.back().value, 2.4);
+  QCOMPARE(loss.front().step, std::int64_t(5));
+}
+
+void ChartHelpersTest::modelFormFollowsTheDeclarations() {
+  const ModelDefinition model = autoencoderDefinition("multvae");
+  const ParamSet params(trainingParamSpecs(model));
+  ModelPanel panel;
+  panel.showModel(QStringLiteral("multvae"), params);
+  for (const ParamSpec& spec : params.specs())
+    QCOMPARE(panel.value(QString::fromStdString(spec.name)), QString::fromStdString(spec.defaultValue));
+  // Live parameters are marked, with the declared help as tooltip.
+  const QList<QLabel*> labels = panel.findChildren<QLabel*>();
+  const auto label = std::find_if(labels.begin(), labels.end(),
+                                  [](QLabel* l) { return l->text() == QStringLiteral("● dropout"); });
+  QVERIFY(label != labels.end());
+  QVERIFY((*label)->toolTip().startsWith(QString::fromStdString(params.spec("dropout").help)));
+  QVERIFY((*label)->toolTip().contains(QStringLiteral("0.95")));
+  QVERIFY(std::none_of(labels.begin(), labels.end(), [](QLabel* l) { return l->text() == QStringLiteral("● epochs"); }));
+
+  QSignalSpy edits(&panel, &ModelPanel::parameterEdited);
+  panel.edit(QStringLiteral("latent_dim"), QStringLiteral("64"));
+  QCOMPARE(edits.count(), 1);
+  QCOMPARE(edits.front().at(0).toString(), QStringLiteral("latent_dim"));
+  QCOMPARE(edits.front().at(1).toString(), QStringLiteral("64"));
+}
+
+void ChartHelpersTest::sessionFileRoundTrips() {
+  QTemporaryDir dir;
+  SessionFile session;
+  session.data = syntheticDataRequest(300, 120, 9);
+  session.model = "multdae";
+  session.params = {{"epochs", "7"}, {"dropout", "0.3"}};
+  session.cohortEdges = {3, 9};
+  session.runsFolder = dir.filePath(QStringLiteral("runs")).toStdString();
+  const std::filesystem::path file = dir.filePath(QStringLiteral("session.json")).toStdString();
+  saveSessionFile(session, file);
+  const SessionFile loaded = loadSessionFile(file);
+  QVERIFY(loaded.data.synthetic.has_value());
+  QCOMPARE(loaded.data.synthetic->users, 300U);
+  QCOMPARE(loaded.data.synthetic->items, 120U);
+  QCOMPARE(loaded.data.synthetic->seed, std::uint64_t(9));
+  QCOMPARE(loaded.data.source.protocol.heldoutUsers, 30U);
+  QCOMPARE(loaded.model, std::string("multdae"));
+  QVERIFY(loaded.params == session.params);
+  QVERIFY(loaded.cohortEdges == session.cohortEdges);
+  QCOMPARE(loaded.runsFolder, session.runsFolder);
+
+  session.data = bundledDataRequest();
+  saveSessionFile(session, file);
+  const SessionFile bundled = loadSessionFile(file);
+  QVERIFY(!bundled.data.synthetic);
+  QVERIFY(bundled.data.source.raw.has_value());
+  QCOMPARE(bundled.data.source.raw->path, bundledDatasetPath());
+}
+
+void ChartHelpersTest::germanTranslationIsComplete() {
+  QTranslator translator;
+  QVERIFY(translator.load(QStringLiteral(VAECF_QM_DIR "/vaecf_de.qm")));
+  QCOMPARE(translator.translate("vaecf::ui::MainWindow", "Step epoch"), QStringLiteral("Epoche schrittweise"));
+  QCOMPARE(translator.translate("vaecf::ui::LossPanel", "Log y"), QStringLiteral("Log. y"));
+
+  // Every message of the source file has a finished translation.
+  QFile ts(QStringLiteral(VAECF_TS_FILE));
+  QVERIFY(ts.open(QIODevice::ReadOnly));
+  const QString text = QString::fromUtf8(ts.readAll());
+  QVERIFY(text.count(QStringLiteral("<message")) > 100);
+  QCOMPARE(text.count(QStringLiteral("type=\"unfinished\"")), 0);
+  QCOMPARE(text.count(QStringLiteral("<translation></translation>")), 0);
+}
+
+}  // namespace vaecf::ui

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QObject>
+
+namespace vaecf::ui {
+
+// The pieces below the panels: smoothing, decimation, export, histograms, run history,
+// the generated model form, session files and the German translation.
+class ChartHelpersTest : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void smoothingIsDebiasedAndCanBeSwitchedOff();
+  void decimationKeepsExtremesAndEnds();
+  void csvQuotesFieldsThatNeedIt();
+  void histogramBinsEveryUserOnce();
+  void runHistoryDropsPointsLostOnResume();
+  void modelFormFollowsTheDeclarations();
+  void sessionFileRoundTrips();
+  void germanTranslationIsComplete();
+};
+
+}  // namespace vaecf::ui

@@ -1,0 +1,287 @@
+#include "WorkbenchTest.h"
+
+#include <QAction>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QImage>
+#include <QTest>
+#include <QTimer>
+
+#include <fstream>
+#include <set>
+
+#include "panels/CohortPanel.h"
+#include "panels/DataPanel.h"
+#include "panels/LossPanel.h"
+#include "panels/MessageBar.h"
+#include "panels/ModelPanel.h"
+#include "panels/RecommendationPanel.h"
+#include "panels/RunsPanel.h"
+#include "runs/RunStore.h"
+#include "session/TrainingSession.h"
+#include "train/EventLog.h"
+#include "window/MainWindow.h"
+
+namespace vaecf::ui {
+
+namespace {
+
+constexpr int kLoadTimeoutMs = 120000;
+constexpr int kTrainTimeoutMs = 180000;
+
+DataRequest smallSynthetic() {
+  DataRequest request = syntheticDataRequest(400, 150, 3);
+  request.synthetic->communities = 4;
+  request.synthetic->meanActivity = 15;
+  request.source.protocol.heldoutUsers = 40;
+  return request;
+}
+
+void trigger(MainWindow& window, MainWindow::Command command) {
+  QAction* action = window.action(command);
+  QVERIFY2(action->isEnabled(), qPrintable(action->text()));
+  action->trigger();
+}
+
+}  // namespace
+
+std::unique_ptr<MainWindow> WorkbenchTest::syntheticWindow(int epochs) {
+  auto window = std::make_unique<MainWindow>(WorkbenchConfig{runs_.path().toStdString(), smallSynthetic()});
+  window->resize(1400, 900);
+  window->show();
+  if (!QTest::qWaitForWindowExposed(window.get())) return nullptr;
+  if (!QTest::qWaitFor([&] { return window->session().data() != nullptr; }, kLoadTimeoutMs)) return nullptr;
+  // Through the generated form, as a user would.
+  ModelPanel& form = *window->modelPanel();
+  form.edit(QStringLiteral("epochs"), QString::number(epochs));
+  form.edit(QStringLiteral("hidden_dim"), QStringLiteral("64"));
+  form.edit(QStringLiteral("latent_dim"), QStringLiteral("16"));
+  form.edit(QStringLiteral("batch_size"), QStringLiteral("40"));
+  form.edit(QStringLiteral("threads"), QStringLiteral("1"));
+  form.edit(QStringLiteral("device"), QStringLiteral("cpu"));
+  if (window->session().params().integer("epochs") != epochs) return nullptr;
+  return window;
+}
+
+void WorkbenchTest::windowOpensOnBundledData() {
+  QVERIFY(runs_.isValid());
+  MainWindow window({runs_.path().toStdString(), bundledDataRequest()});
+  window.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&window));
+  QTRY_VERIFY_WITH_TIMEOUT(window.session().data() != nullptr, kLoadTimeoutMs);
+  const SessionData& data = *window.session().data();
+  // ml-latest-small: 610 users rate movies; 10% each are held out for validation and test.
+  QVERIFY(data.split->trainUserIds.size() > 400);
+  QCOMPARE(data.split->validationUserIds.size(), data.split->testUserIds.size());
+  QVERIFY(data.split->items() > 1000);
+  QVERIFY(!data.catalog.empty());
+  QVERIFY(window.dataPanel()->statistics().contains(QStringLiteral("ml-latest")));
+  QVERIFY(!window.messageBar()->isVisible());
+  QVERIFY(window.action(MainWindow::Command::Run)->isEnabled());
+  QCOMPARE(window.session().model().name, std::string("multvae"));
+}
+
+void WorkbenchTest::runOnSyntheticDataFillsLossAndCohortCharts() {
+  auto window = syntheticWindow(3);
+  QVERIFY(window);
+  QCOMPARE(window->lossPanel()->pointCount(), qsizetype(0));
+  trigger(*window, MainWindow::Command::Run);
+  QTRY_VERIFY_WITH_TIMEOUT(window->session().liveRun()->state() == TrainerState::Finished, kTrainTimeoutMs);
+  QVERIFY(window->lossPanel()->pointCount() > 0);
+  QVERIFY(window->lossPanel()->seriesCount() >= 2);  // loss and its terms
+  // Three validated epochs for each cohort with users.
+  QVERIFY(window->cohortPanel()->linePointCount() >= 3);
+  QVERIFY(window->cohortPanel()->barCount() > 0);
+  QVERIFY(window->cohortPanel()->barCategories().front().contains(QStringLiteral("users")));
+  QVERIFY(window->statusText().contains(QStringLiteral("epoch 3 of 3")));
+}
+
+void WorkbenchTest::pauseHoldsTheEpochCounter() {
+  auto window = syntheticWindow(500);
+  QVERIFY(window);
+  TrainingSession& session = window->session();
+  trigger(*window, MainWindow::Command::Run);
+  QTRY_VERIFY_WITH_TIMEOUT(session.liveRun()->epochsCompleted() >= 1, kTrainTimeoutMs);
+  trigger(*window, MainWindow::Command::Pause);
+  QTRY_VERIFY_WITH_TIMEOUT(session.liveRun()->state() == TrainerState::Paused, 30000);
+  const auto epoch = session.status().epoch;
+  const auto completed = session.liveRun()->epochsCompleted();
+  const auto step = session.liveRun()->step();
+  QTest::qWait(1500);
+  QCOMPARE(session.status().epoch, epoch);
+  QCOMPARE(session.liveRun()->epochsCompleted(), completed);
+  QCOMPARE(session.liveRun()->step(), step);
+  QCOMPARE(session.liveRun()->state(), TrainerState::Paused);
+  QVERIFY(window->statusText().startsWith(QStringLiteral("Paused")));
+  trigger(*window, MainWindow::Command::Stop);
+  QTRY_VERIFY_WITH_TIMEOUT(session.liveRun()->state() == TrainerState::Stopped, 30000);
+}
+
+void WorkbenchTest::stepEpochAdvancesExactlyOneEpoch() {
+  auto window = syntheticWindow(50);
+  QVERIFY(window);
+  TrainingSession& session = window->session();
+  for (std::int64_t expected = 1; expected <= 2; ++expected) {
+    trigger(*window, MainWindow::Command::StepEpoch);
+    QTRY_VERIFY_WITH_TIMEOUT(session.liveRun()->epochsCompleted() == expected &&
+                                 session.liveRun()->state() == TrainerState::Paused,
+                             kTrainTimeoutMs);
+    QTest::qWait(500);
+    QCOMPARE(session.liveRun()->epochsCompleted(), expected);
+    QCOMPARE(session.liveRun()->epochCurves().at("loss").size(), std::size_t(expected));
+  }
+  const std::int64_t stepsPerEpoch = session.liveRun()->step() / 2;
+  trigger(*window, MainWindow::Command::StepBatch);
+  QTRY_VERIFY_WITH_TIMEOUT(session.liveRun()->step() == 2 * stepsPerEpoch + 1, 30000);
+  QCOMPARE(session.liveRun()->epochsCompleted(), std::int64_t(2));
+  trigger(*window, MainWindow::Command::Stop);
+}
+
+void WorkbenchTest::liveParameterIsAppliedToTheRunningModel() {
+  auto window = syntheticWindow(500);
+  QVERIFY(window);
+  TrainingSession& session = window->session();
+  trigger(*window, MainWindow::Command::Run);
+  QTRY_VERIFY_WITH_TIMEOUT(session.liveRun()->epochsCompleted() >= 1, kTrainTimeoutMs);
+  window->modelPanel()->edit(QStringLiteral("dropout"), QStringLiteral("0.25"));
+  QVERIFY(window->modelPanel()->feedback().contains(QStringLiteral("running model")));
+  window->modelPanel()->edit(QStringLiteral("hidden_dim"), QStringLiteral("32"));
+  QVERIFY(window->modelPanel()->feedback().contains(QStringLiteral("new run")));
+  // The trainer confirms the change in its event log.
+  trigger(*window, MainWindow::Command::Stop);
+  QTRY_VERIFY_WITH_TIMEOUT(session.liveRun()->state() == TrainerState::Stopped, 30000);
+  bool confirmed = false;
+  for (const auto& event : readRunEvents(session.runFolder()))
+    if (const auto* change = std::get_if<ParameterChange>(&event.payload))
+      confirmed = confirmed || (change->name == "dropout" && change->value == "0.25");
+  QVERIFY(confirmed);
+}
+
+void WorkbenchTest::savedRunReopensWithTheSameCurves() {
+  auto window = syntheticWindow(4);
+  QVERIFY(window);
+  TrainingSession& session = window->session();
+  trigger(*window, MainWindow::Command::Run);
+  QTRY_VERIFY_WITH_TIMEOUT(session.liveRun()->state() == TrainerState::Finished, kTrainTimeoutMs);
+  const RunHistory& live = *session.liveRun();
+  const auto reopened = RunStore::loadHistory(session.runFolder());
+
+  QCOMPARE(reopened->epochCurves().size(), live.epochCurves().size());
+  for (const auto& [name, points] : live.epochCurves()) {
+    const auto& other = reopened->epochCurves().at(name);
+    QCOMPARE(other.size(), points.size());
+    for (std::size_t i = 0; i < points.size(); ++i) QCOMPARE(other[i].value, points[i].value);
+  }
+  QCOMPARE(reopened->batchCurves().at("loss").size(), live.batchCurves().at("loss").size());
+  QCOMPARE(reopened->validations().size(), live.validations().size());
+  for (std::size_t i = 0; i < live.validations().size(); ++i) {
+    const auto& a = live.validations()[i].report;
+    const auto& b = reopened->validations()[i].report;
+    QCOMPARE(b.metrics.at("ndcg@100").mean, a.metrics.at("ndcg@100").mean);
+    QCOMPARE(b.cohorts.size(), a.cohorts.size());
+  }
+
+  // In the run table, and overlaid on the charts when selected next to a later run.
+  RunsPanel& runs = *window->runsPanel();
+  runs.refresh();
+  QVERIFY(runs.runCount() >= 1);
+  const std::filesystem::path first = session.runFolder();
+  window->session().reset(11);
+  runs.selectRuns({first});
+  // After the reset the live run is empty: every point drawn is the reopened run's.
+  QVERIFY(window->session().liveRun()->batchCurves().empty());
+  QVERIFY(window->lossPanel()->pointCount() > 0);
+  QVERIFY(window->cohortPanel()->linePointCount() >= 4);
+
+  // The current model recommends for a validation user, never an item from their history.
+  window->recommendationPanel()->setRunFolder(first);
+  const QString user = QString::fromStdString(window->session().data()->split->validationUserIds.front());
+  QVERIFY(window->recommendationPanel()->recommend(user));
+  QCOMPARE(window->recommendationPanel()->recommendedItems().size(), 10);
+  QVERIFY(window->recommendationPanel()->historySize() > 0);
+}
+
+void WorkbenchTest::eventLoopStaysResponsiveWhileTraining() {
+  auto window = syntheticWindow(500);
+  QVERIFY(window);
+  window->modelPanel()->edit(QStringLiteral("hidden_dim"), QStringLiteral("600"));
+  window->modelPanel()->edit(QStringLiteral("batch_size"), QStringLiteral("20"));
+  TrainingSession& session = window->session();
+  trigger(*window, MainWindow::Command::Run);
+  QTRY_VERIFY_WITH_TIMEOUT(session.liveRun()->epochsCompleted() >= 1, kTrainTimeoutMs);
+
+  QElapsedTimer sinceTick;
+  qint64 longestStall = 0;
+  int ticks = 0;
+  QTimer probe;
+  probe.setInterval(1);
+  probe.setTimerType(Qt::PreciseTimer);
+  connect(&probe, &QTimer::timeout, this, [&] {
+    if (sinceTick.isValid()) longestStall = std::max(longestStall, sinceTick.elapsed());
+    sinceTick.restart();
+    ++ticks;
+  });
+  const auto redrawsBefore = window->lossPanel()->redrawCount();
+  probe.start();
+  QTest::qWait(4000);
+  probe.stop();
+  const auto redraws = window->lossPanel()->redrawCount() - redrawsBefore;
+  qInfo("longest event-loop stall while training: %lld ms over %d ticks, %lld loss-panel redraws",
+        static_cast<long long>(longestStall), ticks, static_cast<long long>(redraws));
+  QVERIFY2(redraws > 0, "the charts should have been updating during the measurement");
+  QVERIFY2(redraws <= 4 * 30 + 2, "no more than about 30 redraws a second");
+  QVERIFY2(longestStall < 50, qPrintable(QStringLiteral("stall of %1 ms").arg(longestStall)));
+  QCOMPARE(session.liveRun()->state(), TrainerState::Running);
+  trigger(*window, MainWindow::Command::Stop);
+}
+
+void WorkbenchTest::malformedDatasetShowsAnErrorAndKeepsTheSession() {
+  auto window = syntheticWindow(2);
+  QVERIFY(window);
+  const auto before = window->session().sharedData();
+  const QString bad = runs_.filePath(QStringLiteral("broken.csv"));
+  {
+    std::ofstream out(bad.toStdString());
+    out << "user,item,rating\n1,10,4\nnot a row\n";
+  }
+  DataRequest request;
+  ImportOptions raw;
+  raw.format = DatasetFormat::Delimited;
+  raw.path = bad.toStdString();
+  request.source.raw = raw;
+  Q_EMIT window->dataPanel()->loadRequested(request);
+  QTRY_VERIFY_WITH_TIMEOUT(window->messageBar()->isVisible(), kLoadTimeoutMs);
+  QCOMPARE(window->messageBar()->kind(), MessageBar::Kind::Error);
+  QVERIFY2(window->messageBar()->text().contains(QStringLiteral("broken.csv")),
+           qPrintable(window->messageBar()->text()));
+  QVERIFY(window->session().sharedData() == before);
+  // The session still trains on its data.
+  trigger(*window, MainWindow::Command::Run);
+  QTRY_VERIFY_WITH_TIMEOUT(window->session().liveRun()->state() == TrainerState::Finished, kTrainTimeoutMs);
+  QVERIFY(window->lossPanel()->pointCount() > 0);
+}
+
+void WorkbenchTest::screenshotAfterShortRun() {
+  MainWindow window({runs_.filePath(QStringLiteral("screenshot")).toStdString(), bundledDataRequest()});
+  window.resize(1500, 950);
+  window.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&window));
+  QTRY_VERIFY_WITH_TIMEOUT(window.session().data() != nullptr, kLoadTimeoutMs);
+  window.modelPanel()->edit(QStringLiteral("epochs"), QStringLiteral("8"));
+  trigger(window, MainWindow::Command::Run);
+  QTRY_VERIFY_WITH_TIMEOUT(window.session().liveRun()->state() == TrainerState::Finished, kTrainTimeoutMs);
+  const QString user = QString::fromStdString(window.session().data()->split->validationUserIds.front());
+  QVERIFY(window.recommendationPanel()->recommend(user));
+  QTest::qWait(200);
+
+  const QImage image = window.grab().toImage();
+  const QString path = qEnvironmentVariable("VAECF_SCREENSHOT", QStringLiteral(VAECF_DEFAULT_SCREENSHOT));
+  QVERIFY(image.save(path, "PNG"));
+  // A real picture: many distinct colours, not a blank or single-colour grab.
+  std::set<QRgb> colours;
+  for (int y = 0; y < image.height(); y += 7)
+    for (int x = 0; x < image.width(); x += 7) colours.insert(image.pixel(x, y));
+  QVERIFY2(colours.size() > 50, qPrintable(QStringLiteral("%1 colours").arg(colours.size())));
+}
+
+}  // namespace vaecf::ui

@@ -1,0 +1,276 @@
+#include "panels/CohortPanel.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineSeries>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+#include "charts/ChartExport.h"
+#include "charts/ChartView.h"
+#include "panels/ChartToolbar.h"
+
+namespace vaecf::ui {
+
+namespace {
+
+const ValidationPoint* validationAt(const RunHistory& history, int epoch) {
+  const auto& validations = history.validations();
+  if (validations.empty()) return nullptr;
+  if (epoch <= 0) return &validations.back();
+  for (const ValidationPoint& point : validations)
+    if (point.epoch == epoch) return &point;
+  return nullptr;
+}
+
+QColor cohortColor(int index) {
+  static const QColor palette[] = {QColor(0x440154), QColor(0x3b528b), QColor(0x21918c), QColor(0x5ec962),
+                                   QColor(0xc8a800), QColor(0xe6550d), QColor(0x9e0142)};
+  return palette[index % static_cast<int>(std::size(palette))];
+}
+
+}  // namespace
+
+CohortPanel::CohortPanel(QWidget* parent)
+    : LazyPanel(parent),
+      metricChoice_(new QComboBox(this)),
+      epochChoice_(new QSpinBox(this)),
+      lineChart_(new QChart),
+      lineView_(new ChartView(lineChart_, this)),
+      lineX_(new QValueAxis(lineChart_)),
+      lineY_(new QValueAxis(lineChart_)),
+      barChart_(new QChart),
+      barView_(new ChartView(barChart_, this)),
+      bars_(new QBarSeries(barChart_)),
+      barX_(new QBarCategoryAxis(barChart_)),
+      barY_(new QValueAxis(barChart_)),
+      readout_(new QLabel(this)) {
+  lineChart_->setTitle(tr("Validation by cohort"));
+  lineChart_->legend()->setAlignment(Qt::AlignRight);
+  lineX_->setTitleText(tr("Epoch"));
+  lineX_->setLabelFormat(QStringLiteral("%d"));
+  lineChart_->addAxis(lineX_, Qt::AlignBottom);
+  lineChart_->addAxis(lineY_, Qt::AlignLeft);
+
+  barChart_->setTitle(tr("Cohorts at one epoch"));
+  barChart_->addSeries(bars_);
+  barChart_->addAxis(barX_, Qt::AlignBottom);
+  barChart_->addAxis(barY_, Qt::AlignLeft);
+  bars_->attachAxis(barX_);
+  bars_->attachAxis(barY_);
+  barView_->setRubberBand(QChartView::NoRubberBand);
+  connect(bars_, &QBarSeries::hovered, this, [this](bool status, int index, QBarSet* set) {
+    if (status) readout_->setText(tr("%1, %2: %3").arg(set->label(), barX_->at(index)).arg(set->at(index), 0, 'f', 4));
+  });
+  connect(lineView_, &ChartView::pointHovered, this, [this](const QString& series, const QPointF& point) {
+    readout_->setText(tr("%1 — epoch %2: %3").arg(series).arg(point.x()).arg(point.y(), 0, 'f', 4));
+  });
+
+  metricChoice_->setToolTip(tr("Metric shown for each cohort"));
+  connect(metricChoice_, &QComboBox::currentIndexChanged, this, &CohortPanel::requestRedraw);
+  epochChoice_->setRange(0, 0);
+  epochChoice_->setSpecialValueText(tr("latest"));
+  epochChoice_->setPrefix(tr("epoch "));
+  epochChoice_->setToolTip(tr("Epoch shown by the bars"));
+  connect(epochChoice_, &QSpinBox::valueChanged, this, &CohortPanel::requestRedraw);
+
+  auto* toolbar = new ChartToolbar(this);
+  toolbar->addControl(metricChoice_);
+  toolbar->addControl(epochChoice_);
+  connect(toolbar, &ChartToolbar::resetZoomRequested, lineView_, &ChartView::resetZoom);
+  connect(lineView_, &ChartView::zoomReset, this, [this] {
+    shown_ = {};  // the axes must be fitted again
+    requestRedraw();
+  });
+  connect(toolbar, &ChartToolbar::exportRequested, this, [this](const QString& format) {
+    const QString path = askExportPath(this, format, QStringLiteral("cohorts"));
+    if (path.isEmpty()) return;
+    if (format == QLatin1String("png")) exportPng(*this, path);
+    else if (format == QLatin1String("svg")) exportSvg(*lineChart_, path);
+    else exportCsv(path);
+  });
+
+  auto* charts = new QSplitter(Qt::Horizontal, this);
+  charts->addWidget(lineView_);
+  charts->addWidget(barView_);
+  charts->setStretchFactor(0, 3);
+  charts->setStretchFactor(1, 2);
+  auto* layout = new QVBoxLayout(this);
+  layout->addWidget(toolbar);
+  layout->addWidget(charts, 1);
+  layout->addWidget(readout_);
+}
+
+void CohortPanel::setRuns(std::vector<RunView> runs) {
+  runs_ = std::move(runs);
+  requestRedraw();
+}
+
+void CohortPanel::setMetric(const QString& metric) {
+  updateMetricChoices();
+  metricChoice_->setCurrentIndex(metricChoice_->findText(metric));
+}
+
+QString CohortPanel::metric() const { return metricChoice_->currentText(); }
+
+void CohortPanel::setBarEpoch(int epoch) { epochChoice_->setValue(epoch); }
+
+qsizetype CohortPanel::linePointCount() const {
+  qsizetype points = 0;
+  for (const QLineSeries* line : lines_) points += line->count();
+  return points;
+}
+
+int CohortPanel::barCount() const {
+  int count = 0;
+  for (const QBarSet* set : bars_->barSets()) count += set->count();
+  return count;
+}
+
+QStringList CohortPanel::barCategories() const { return barX_->categories(); }
+
+void CohortPanel::updateMetricChoices() {
+  QStringList names;
+  for (const RunView& run : runs_)
+    for (const ValidationPoint& point : run.history->validations())
+      for (const auto& entry : point.report.metrics) names << QString::fromStdString(entry.first);
+  names.removeDuplicates();
+  names.sort();
+  const QSignalBlocker blocker(metricChoice_);
+  for (const QString& name : names)
+    if (metricChoice_->findText(name) < 0) metricChoice_->addItem(name);
+  if (metricChoice_->currentIndex() < 0 && metricChoice_->count() > 0) {
+    const int preferred = metricChoice_->findText(QStringLiteral("ndcg@100"));
+    metricChoice_->setCurrentIndex(std::max(0, preferred));
+  }
+}
+
+CohortPanel::Shown CohortPanel::currentContent() const {
+  Shown content{{}, metric(), epochChoice_->value()};
+  for (const RunView& run : runs_) content.evaluations.emplace_back(run.history.get(), run.history->validations().size());
+  return content;
+}
+
+void CohortPanel::redraw() {
+  updateMetricChoices();
+  Shown content = currentContent();
+  if (content == shown_) return;
+  shown_ = std::move(content);
+  int lastEpoch = 0;
+  for (const RunView& run : runs_)
+    if (!run.history->validations().empty())
+      lastEpoch = std::max(lastEpoch, static_cast<int>(run.history->validations().back().epoch));
+  epochChoice_->setMaximum(lastEpoch);
+  redrawLines();
+  redrawBars();
+}
+
+void CohortPanel::redrawLines() {
+  const std::string metricName = metric().toStdString();
+  QSet<QString> drawn;
+  double yMax = 0.0;
+  double xMax = 1.0;
+  for (std::size_t runIndex = 0; runIndex < runs_.size(); ++runIndex) {
+    const RunView& run = runs_[runIndex];
+    QMap<QString, QVector<QPointF>> byCohort;
+    QStringList order;
+    for (const ValidationPoint& point : run.history->validations()) {
+      for (const CohortResult& cohort : point.report.cohorts) {
+        const auto value = cohort.metrics.find(metricName);
+        if (value == cohort.metrics.end() || cohort.users == 0) continue;
+        const QString label = QString::fromStdString(cohort.label);
+        if (!order.contains(label)) order << label;
+        byCohort[label].push_back({static_cast<double>(point.epoch), value->second.mean});
+        yMax = std::max(yMax, value->second.mean);
+        xMax = std::max(xMax, static_cast<double>(point.epoch));
+      }
+    }
+    for (int cohortIndex = 0; cohortIndex < order.size(); ++cohortIndex) {
+      const QString& label = order[cohortIndex];
+      const QString key = QString::number(runIndex) + QLatin1Char('/') + label;
+      drawn.insert(key);
+      QLineSeries*& line = lines_[key];
+      if (line == nullptr) {
+        line = new QLineSeries(lineChart_);
+        lineChart_->addSeries(line);
+        line->attachAxis(lineX_);
+        line->attachAxis(lineY_);
+        line->setPointsVisible(true);
+        QPen pen(cohortColor(cohortIndex));
+        pen.setWidthF(1.5);
+        if (runIndex > 0) pen.setStyle(Qt::DashLine);
+        line->setPen(pen);
+        lineView_->trackHover(line);
+      }
+      line->setName(runs_.size() > 1 ? run.label + QStringLiteral(": ") + label : label);
+      line->replace(byCohort[label]);
+    }
+  }
+  for (auto it = lines_.begin(); it != lines_.end();) {
+    if (drawn.contains(it.key())) {
+      ++it;
+      continue;
+    }
+    lineChart_->removeSeries(it.value());
+    delete it.value();
+    it = lines_.erase(it);
+  }
+  lineY_->setTitleText(metric());
+  if (lineView_->isZoomed()) return;
+  lineX_->setRange(1.0, std::max(2.0, xMax));
+  lineY_->setRange(0.0, yMax > 0.0 ? yMax * 1.1 : 1.0);
+}
+
+void CohortPanel::redrawBars() {
+  const std::string metricName = metric().toStdString();
+  bars_->clear();
+  QStringList categories;
+  double yMax = 0.0;
+  // Categories come from the first run with an evaluation at the epoch; user counts are
+  // the same for every run on the same split.
+  for (const RunView& run : runs_) {
+    const ValidationPoint* point = validationAt(*run.history, epochChoice_->value());
+    if (point == nullptr) continue;
+    if (categories.isEmpty())
+      for (const CohortResult& cohort : point->report.cohorts)
+        categories << tr("%1\n(%n users)", nullptr, static_cast<int>(cohort.users)).arg(QString::fromStdString(cohort.label));
+    auto* set = new QBarSet(tr("%1, epoch %2").arg(run.label).arg(point->epoch));
+    for (const CohortResult& cohort : point->report.cohorts) {
+      const auto value = cohort.metrics.find(metricName);
+      const double mean = value == cohort.metrics.end() ? 0.0 : value->second.mean;
+      *set << mean;
+      yMax = std::max(yMax, mean);
+    }
+    bars_->append(set);
+  }
+  barX_->clear();
+  barX_->append(categories);
+  barY_->setRange(0.0, yMax > 0.0 ? yMax * 1.1 : 1.0);
+  barY_->setTitleText(metric());
+}
+
+bool CohortPanel::exportCsv(const QString& path) const {
+  QVector<QStringList> rows;
+  for (const RunView& run : runs_)
+    for (const ValidationPoint& point : run.history->validations())
+      for (const CohortResult& cohort : point.report.cohorts)
+        for (const auto& [name, summary] : cohort.metrics)
+          rows.push_back({run.label, QString::number(point.epoch), QString::fromStdString(cohort.label),
+                          QString::number(cohort.users), QString::fromStdString(name),
+                          QString::number(summary.mean, 'g', 10), QString::number(summary.standardError, 'g', 10)});
+  return vaecf::ui::exportCsv(path,
+                              {QStringLiteral("run"), QStringLiteral("epoch"), QStringLiteral("cohort"),
+                               QStringLiteral("users"), QStringLiteral("metric"), QStringLiteral("mean"),
+                               QStringLiteral("standard_error")},
+                              rows);
+}
+
+}  // namespace vaecf::ui

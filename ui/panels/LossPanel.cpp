@@ -1,0 +1,303 @@
+#include "panels/LossPanel.h"
+
+#include <QChart>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineSeries>
+#include <QListWidget>
+#include <QLogValueAxis>
+#include <QSlider>
+#include <QSplitter>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "charts/ChartExport.h"
+#include "charts/ChartView.h"
+#include "charts/Decimation.h"
+#include "charts/Smoothing.h"
+#include "panels/ChartToolbar.h"
+
+namespace vaecf::ui {
+
+namespace {
+
+constexpr int kMaxPointsPerSeries = 2000;
+constexpr int kSmoothingSteps = 100;  // slider resolution; weight = position / 100
+
+// Scalars that are not losses start hidden: they live on other scales.
+bool shownByDefault(const QString& term) {
+  static const QSet<QString> others{QStringLiteral("lr"), QStringLiteral("users_per_second"),
+                                    QStringLiteral("grad_norm"), QStringLiteral("beta"),
+                                    QStringLiteral("clock_step")};
+  const QString base = term.section(QLatin1Char('/'), -1);
+  return !others.contains(base);
+}
+
+QColor termColor(int index) {
+  static const QColor palette[] = {QColor(0x1f77b4), QColor(0xd62728), QColor(0x2ca02c), QColor(0xff7f0e),
+                                   QColor(0x9467bd), QColor(0x8c564b), QColor(0xe377c2), QColor(0x17becf)};
+  return palette[index % static_cast<int>(std::size(palette))];
+}
+
+}  // namespace
+
+LossPanel::LossPanel(QWidget* parent)
+    : LazyPanel(parent),
+      chart_(new QChart),
+      view_(new ChartView(chart_, this)),
+      xAxisItem_(new QValueAxis(chart_)),
+      terms_(new QListWidget(this)),
+      xChoice_(new QComboBox(this)),
+      smoothOn_(new QCheckBox(tr("Smooth"), this)),
+      smoothWeight_(new QSlider(Qt::Horizontal, this)),
+      logY_(new QCheckBox(tr("Log y"), this)),
+      readout_(new QLabel(this)) {
+  chart_->setTitle(tr("Training scalars"));
+  chart_->legend()->setAlignment(Qt::AlignBottom);
+  chart_->addAxis(xAxisItem_, Qt::AlignBottom);
+  rebuildYAxis();
+
+  xChoice_->addItem(tr("Step"), static_cast<int>(XAxis::Step));
+  xChoice_->addItem(tr("Epoch"), static_cast<int>(XAxis::Epoch));
+  xChoice_->addItem(tr("Wall time (s)"), static_cast<int>(XAxis::WallTime));
+  xChoice_->setToolTip(tr("Step and wall time plot about ten summaries a second; epoch plots epoch means"));
+  connect(xChoice_, &QComboBox::currentIndexChanged, this,
+          [this] { setXAxis(static_cast<XAxis>(xChoice_->currentData().toInt())); });
+
+  smoothOn_->setChecked(true);
+  smoothOn_->setToolTip(tr("Debiased exponential moving average, as in TensorBoard"));
+  smoothWeight_->setRange(0, kSmoothingSteps - 1);
+  smoothWeight_->setValue(60);
+  smoothWeight_->setMaximumWidth(120);
+  smoothWeight_->setToolTip(tr("Smoothing weight"));
+  connect(smoothOn_, &QCheckBox::toggled, this, [this](bool on) {
+    smoothWeight_->setEnabled(on);
+    requestRedraw();
+  });
+  connect(smoothWeight_, &QSlider::valueChanged, this, &LossPanel::requestRedraw);
+  connect(logY_, &QCheckBox::toggled, this, &LossPanel::setLogScale);
+
+  terms_->setMaximumWidth(170);
+  terms_->setToolTip(tr("Scalars to plot"));
+  connect(terms_, &QListWidget::itemChanged, this, [this](QListWidgetItem* item) {
+    setTermVisible(item->text(), item->checkState() == Qt::Checked);
+  });
+
+  auto* toolbar = new ChartToolbar(this);
+  toolbar->addControl(new QLabel(tr("x:"), this));
+  toolbar->addControl(xChoice_);
+  toolbar->addControl(smoothOn_);
+  toolbar->addControl(smoothWeight_);
+  toolbar->addControl(logY_);
+  connect(toolbar, &ChartToolbar::resetZoomRequested, view_, &ChartView::resetZoom);
+  connect(view_, &ChartView::zoomReset, this, &LossPanel::requestRedraw);
+  connect(toolbar, &ChartToolbar::exportRequested, this, [this](const QString& format) {
+    const QString path = askExportPath(this, format, QStringLiteral("training-scalars"));
+    if (path.isEmpty()) return;
+    if (format == QLatin1String("png")) exportPng(*view_, path);
+    else if (format == QLatin1String("svg")) exportSvg(*chart_, path);
+    else exportCsv(path);
+  });
+  connect(view_, &ChartView::pointHovered, this, &LossPanel::showReadout);
+
+  auto* body = new QHBoxLayout;
+  body->addWidget(terms_);
+  body->addWidget(view_, 1);
+  auto* layout = new QVBoxLayout(this);
+  layout->addWidget(toolbar);
+  layout->addLayout(body, 1);
+  layout->addWidget(readout_);
+}
+
+void LossPanel::setRuns(std::vector<RunView> runs) {
+  runs_ = std::move(runs);
+  requestRedraw();
+}
+
+void LossPanel::setXAxis(XAxis axis) {
+  xAxis_ = axis;
+  xChoice_->setCurrentIndex(xChoice_->findData(static_cast<int>(axis)));
+  view_->resetZoom();
+  requestRedraw();
+}
+
+void LossPanel::setSmoothing(double weight) {
+  smoothOn_->setChecked(weight > 0.0);
+  if (weight > 0.0) smoothWeight_->setValue(static_cast<int>(std::lround(weight * kSmoothingSteps)));
+}
+
+double LossPanel::smoothing() const {
+  return smoothOn_->isChecked() ? static_cast<double>(smoothWeight_->value()) / kSmoothingSteps : 0.0;
+}
+
+void LossPanel::setLogScale(bool on) {
+  if (logScale_ == on) return;
+  logScale_ = on;
+  logY_->setChecked(on);
+  rebuildYAxis();
+  requestRedraw();
+}
+
+void LossPanel::setTermVisible(const QString& term, bool visible) {
+  if (visible)
+    hiddenTerms_.remove(term);
+  else
+    hiddenTerms_.insert(term);
+  requestRedraw();
+}
+
+int LossPanel::seriesCount() const { return static_cast<int>(series_.size()); }
+
+qsizetype LossPanel::pointCount() const {
+  qsizetype points = 0;
+  for (const QLineSeries* series : series_) points += series->count();
+  return points;
+}
+
+QChart* LossPanel::chart() const { return chart_; }
+
+const Curves& LossPanel::curvesOf(const RunHistory& history) const {
+  return xAxis_ == XAxis::Epoch ? history.epochCurves() : history.batchCurves();
+}
+
+double LossPanel::xOf(const CurvePoint& point) const {
+  switch (xAxis_) {
+    case XAxis::Step: return static_cast<double>(point.step);
+    case XAxis::Epoch: return static_cast<double>(point.epoch);
+    case XAxis::WallTime: return point.seconds;
+  }
+  return 0.0;
+}
+
+void LossPanel::rebuildYAxis() {
+  if (yAxisItem_ != nullptr) {
+    chart_->removeAxis(yAxisItem_);
+    delete yAxisItem_;
+  }
+  if (logScale_) {
+    auto* axis = new QLogValueAxis(chart_);
+    axis->setLabelFormat(QStringLiteral("%.3g"));
+    yAxisItem_ = axis;
+  } else {
+    yAxisItem_ = new QValueAxis(chart_);
+  }
+  chart_->addAxis(yAxisItem_, Qt::AlignLeft);
+  for (QLineSeries* series : series_) series->attachAxis(yAxisItem_);
+}
+
+void LossPanel::updateTermList() {
+  QSet<QString> names;
+  for (const RunView& run : runs_)
+    for (const auto& entry : curvesOf(*run.history)) names.insert(QString::fromStdString(entry.first));
+  QSet<QString> listed;
+  for (int row = 0; row < terms_->count(); ++row) listed.insert(terms_->item(row)->text());
+  QStringList added(names.begin(), names.end());
+  added.sort();
+  const QSignalBlocker blocker(terms_);
+  for (const QString& name : added) {
+    if (listed.contains(name)) continue;
+    auto* item = new QListWidgetItem(name, terms_);
+    item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+    const bool shown = shownByDefault(name);
+    if (!shown) hiddenTerms_.insert(name);
+    item->setCheckState(shown ? Qt::Checked : Qt::Unchecked);
+  }
+}
+
+void LossPanel::redraw() {
+  updateTermList();
+  const double weight = smoothing();
+  double xMin = std::numeric_limits<double>::max(), xMax = std::numeric_limits<double>::lowest();
+  double yMin = xMin, yMax = xMax;
+  QSet<QString> drawn;
+
+  for (std::size_t runIndex = 0; runIndex < runs_.size(); ++runIndex) {
+    const RunView& run = runs_[runIndex];
+    int termIndex = 0;
+    for (const auto& [name, points] : curvesOf(*run.history)) {
+      const QString term = QString::fromStdString(name);
+      const int colorIndex = termIndex++;
+      if (hiddenTerms_.contains(term) || points.empty()) continue;
+      const QString key = QString::number(runIndex) + QLatin1Char('/') + term;
+      drawn.insert(key);
+      QLineSeries*& series = series_[key];
+      if (series == nullptr) {
+        series = new QLineSeries(chart_);
+        chart_->addSeries(series);
+        series->attachAxis(xAxisItem_);
+        series->attachAxis(yAxisItem_);
+        QPen pen(termColor(colorIndex));
+        pen.setWidthF(1.5);
+        if (runIndex > 0) pen.setStyle(runIndex % 2 == 1 ? Qt::DashLine : Qt::DotLine);
+        series->setPen(pen);
+        view_->trackHover(series);
+      }
+      series->setName(runs_.size() > 1 ? run.label + QStringLiteral(": ") + term : term);
+
+      std::vector<double> values;
+      values.reserve(points.size());
+      for (const CurvePoint& point : points) values.push_back(point.value);
+      const std::vector<double> smoothed = debiasedEma(values, weight);
+      QVector<QPointF> line;
+      line.reserve(static_cast<qsizetype>(points.size()));
+      for (std::size_t i = 0; i < points.size(); ++i) {
+        const double y = smoothed[i];
+        if (!std::isfinite(y) || (logScale_ && y <= 0.0)) continue;
+        line.push_back({xOf(points[i]), y});
+        xMin = std::min(xMin, line.back().x());
+        xMax = std::max(xMax, line.back().x());
+        yMin = std::min(yMin, y);
+        yMax = std::max(yMax, y);
+      }
+      series->replace(decimateMinMax(line, kMaxPointsPerSeries));
+    }
+  }
+  for (auto it = series_.begin(); it != series_.end();) {
+    if (drawn.contains(it.key())) {
+      ++it;
+      continue;
+    }
+    chart_->removeSeries(it.value());
+    delete it.value();
+    it = series_.erase(it);
+  }
+
+  if (view_->isZoomed() || xMin > xMax) return;
+  if (xMin == xMax) xMax = xMin + 1.0;
+  xAxisItem_->setRange(xMin, xMax);
+  if (logScale_) {
+    yAxisItem_->setRange(yMin / 1.2, yMax * 1.2);
+  } else {
+    const double pad = std::max(1e-9, (yMax - yMin) * 0.05);
+    yAxisItem_->setRange(yMin - pad, yMax + pad);
+  }
+}
+
+bool LossPanel::exportCsv(const QString& path) const {
+  QVector<QStringList> rows;
+  for (const RunView& run : runs_) {
+    for (const auto& [name, points] : curvesOf(*run.history)) {
+      const QString term = QString::fromStdString(name);
+      if (hiddenTerms_.contains(term)) continue;
+      for (const CurvePoint& point : points)
+        rows.push_back({run.label, term, QString::number(point.step), QString::number(point.epoch),
+                        QString::number(point.seconds, 'g', 10), QString::number(point.value, 'g', 10)});
+    }
+  }
+  return vaecf::ui::exportCsv(path,
+                              {QStringLiteral("run"), QStringLiteral("scalar"), QStringLiteral("step"),
+                               QStringLiteral("epoch"), QStringLiteral("seconds"), QStringLiteral("value")},
+                              rows);
+}
+
+void LossPanel::showReadout(const QString& series, const QPointF& point) {
+  readout_->setText(tr("%1 — x: %2, y: %3").arg(series).arg(point.x(), 0, 'g', 6).arg(point.y(), 0, 'g', 6));
+}
+
+}  // namespace vaecf::ui

@@ -1,0 +1,76 @@
+#pragma once
+// Every scalar a run reports (loss terms, KL weight, learning rate, ...) over steps,
+// epochs or wall time, for the live run and any overlaid saved runs.
+
+#include <QMap>
+#include <QSet>
+
+#include <vector>
+
+#include "panels/LazyPanel.h"
+#include "runs/RunView.h"
+
+class QAbstractAxis;
+class QChart;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineSeries;
+class QListWidget;
+class QSlider;
+
+namespace vaecf::ui {
+
+class ChartView;
+
+class LossPanel : public LazyPanel {
+  Q_OBJECT
+
+ public:
+  enum class XAxis { Step, Epoch, WallTime };
+
+  explicit LossPanel(QWidget* parent = nullptr);
+
+  void setRuns(std::vector<RunView> runs);
+  void setXAxis(XAxis axis);
+  void setSmoothing(double weight);  // 0 = off
+  double smoothing() const;
+  void setLogScale(bool on);
+  void setTermVisible(const QString& term, bool visible);
+
+  // What is drawn, for tests and export: points of every visible series.
+  int seriesCount() const;
+  qsizetype pointCount() const;
+  QChart* chart() const;
+  bool exportCsv(const QString& path) const;
+
+ protected:
+  void redraw() override;
+
+ private:
+  const Curves& curvesOf(const RunHistory& history) const;
+  double xOf(const CurvePoint& point) const;
+  void updateTermList();
+  void rebuildYAxis();
+  void exportChart();
+  void showReadout(const QString& series, const QPointF& point);
+
+  std::vector<RunView> runs_;
+  XAxis xAxis_ = XAxis::Step;
+  bool logScale_ = false;
+  QSet<QString> hiddenTerms_;
+  QMap<QString, QLineSeries*> series_;  // by "run index/term"
+
+  QChart* chart_;
+  ChartView* view_;
+  QAbstractAxis* xAxisItem_;
+  QAbstractAxis* yAxisItem_ = nullptr;
+  QListWidget* terms_;
+  QComboBox* xChoice_;
+  QCheckBox* smoothOn_;
+  QSlider* smoothWeight_;
+  QCheckBox* logY_;
+  QLabel* readout_;
+};
+
+}  // namespace vaecf::ui

@@ -1,0 +1,50 @@
+#pragma once
+// The model's hyper-parameters as a form generated from their declarations (ParamSpec):
+// one editor per type, the declared help and range as tooltip, live parameters marked.
+// Nothing here knows a parameter by name.
+
+#include <QMap>
+#include <QWidget>
+
+#include "models/Params.h"
+
+class QComboBox;
+class QFormLayout;
+class QLabel;
+
+namespace vaecf::ui {
+
+class ModelPanel : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit ModelPanel(QWidget* parent = nullptr);
+
+  // Rebuilds the form for `params` (their specs and current values).
+  void showModel(const QString& model, const ParamSet& params);
+  QString model() const;
+  // The editor's text for a parameter, as --set would take it.
+  QString value(const QString& name) const;
+  // Sets an editor as if the user typed it (emits parameterEdited).
+  void edit(const QString& name, const QString& value);
+  // Shows the outcome of the last edit beside the form.
+  void showFeedback(const QString& text, bool problem);
+  QString feedback() const;
+
+ Q_SIGNALS:
+  void modelChosen(const QString& model);
+  void parameterEdited(const QString& name, const QString& value);
+
+ private:
+  QWidget* editorFor(const ParamSpec& spec, const std::string& value);
+
+  QComboBox* modelChoice_;
+  QFormLayout* form_;
+  QLabel* feedback_;
+  QMap<QString, QWidget*> editors_;
+};
+
+// "Range 1 – 16" and the like, added to the declared help in tooltips.
+QString describeRange(const ParamSpec& spec);
+
+}  // namespace vaecf::ui

@@ -1,0 +1,46 @@
+#pragma once
+// The runs under the runs folder as a table (model, key parameters, best validation
+// metrics, time, state). Selecting several overlays them on the charts; the parameters
+// that differ between the selected runs are highlighted.
+
+#include <QWidget>
+
+#include <filesystem>
+#include <vector>
+
+#include "runs/RunStore.h"
+
+class QTableWidget;
+class QLabel;
+
+namespace vaecf::ui {
+
+class RunsPanel : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit RunsPanel(QWidget* parent = nullptr);
+
+  void setFolder(const std::filesystem::path& folder);
+  // Re-reads the folder: new runs, and runs still being written, appear with their latest events.
+  void refresh();
+  std::vector<std::filesystem::path> selectedRuns() const;
+  void selectRuns(const std::vector<std::filesystem::path>& folders);
+  int runCount() const;
+  // Parameter names whose values differ between the selected runs.
+  QStringList differingParameters() const;
+
+ Q_SIGNALS:
+  void selectionChanged();
+
+ private:
+  void highlightDifferences();
+
+  std::filesystem::path folder_;
+  std::vector<RunSummary> runs_;
+  QStringList parameterColumns_;
+  QTableWidget* table_;
+  QLabel* folderLabel_;
+};
+
+}  // namespace vaecf::ui

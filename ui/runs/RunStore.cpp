@@ -1,0 +1,72 @@
+#include "runs/RunStore.h"
+
+#include <QFileInfo>
+
+#include <algorithm>
+
+#include "common/Error.h"
+#include "train/EventLog.h"
+
+namespace fs = std::filesystem;
+
+namespace vaecf::ui {
+
+namespace {
+
+QDateTime newestChange(const fs::path& folder) {
+  QDateTime newest;
+  for (const fs::path& file : {runConfigPath(folder), runEventsPath(folder)}) {
+    const QFileInfo info(QString::fromStdString(file.string()));
+    if (info.exists() && (!newest.isValid() || info.lastModified() > newest)) newest = info.lastModified();
+  }
+  return newest;
+}
+
+}  // namespace
+
+std::optional<double> RunSummary::bestMetric(const std::string& metric) const {
+  if (!result.validation) return std::nullopt;
+  const auto found = result.validation->metrics.find(metric);
+  if (found == result.validation->metrics.end()) return std::nullopt;
+  return found->second.mean;
+}
+
+RunSummary RunStore::summarize(const fs::path& runFolder) {
+  RunSummary summary;
+  summary.folder = runFolder;
+  summary.config = readRunConfig(runFolder);
+  summary.modified = newestChange(runFolder);
+  if (!fs::exists(runEventsPath(runFolder))) return summary;
+  try {
+    const std::vector<TrainingEvent> events = readRunEvents(runFolder);
+    summary.result = summarizeRun(events);
+    for (const auto& event : events)
+      if (const auto* change = std::get_if<StateChange>(&event.payload)) summary.state = change->state;
+  } catch (const Error& error) {
+    summary.problem = error.what();
+  }
+  return summary;
+}
+
+std::shared_ptr<RunHistory> RunStore::loadHistory(const fs::path& runFolder) {
+  auto history = std::make_shared<RunHistory>();
+  if (fs::exists(runEventsPath(runFolder))) history->applyAll(readRunEvents(runFolder));
+  return history;
+}
+
+std::vector<RunSummary> RunStore::list() const {
+  std::vector<RunSummary> runs;
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(folder_, error)) {
+    if (!entry.is_directory() || !fs::exists(runConfigPath(entry.path()))) continue;
+    try {
+      runs.push_back(summarize(entry.path()));
+    } catch (const Error&) {
+      // A config still being renamed into place or foreign files: not a run (yet).
+    }
+  }
+  std::sort(runs.begin(), runs.end(), [](const RunSummary& a, const RunSummary& b) { return a.modified > b.modified; });
+  return runs;
+}
+
+}  // namespace vaecf::ui

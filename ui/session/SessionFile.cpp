@@ -1,0 +1,93 @@
+#include "session/SessionFile.h"
+
+#include <fstream>
+#include <ostream>
+
+#include <nlohmann/json.hpp>
+
+#include "common/AtomicFile.h"
+#include "common/Error.h"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace vaecf::ui {
+
+namespace {
+
+json syntheticJson(const SyntheticOptions& options) {
+  return {{"users", options.users},
+          {"items", options.items},
+          {"communities", options.communities},
+          {"seed", options.seed}};
+}
+
+SyntheticOptions syntheticFromJson(const json& value) {
+  SyntheticOptions options;
+  options.users = value.at("users").get<std::uint32_t>();
+  options.items = value.at("items").get<std::uint32_t>();
+  options.communities = value.at("communities").get<std::uint32_t>();
+  options.seed = value.at("seed").get<std::uint64_t>();
+  return options;
+}
+
+// The protocol of a synthetic request, which toJson(DataSource) leaves out without a raw dataset.
+json protocolJson(const ProtocolOptions& protocol) {
+  return {{"min_user_positives", protocol.minUserPositives},
+          {"heldout_users", protocol.heldoutUsers},
+          {"heldout_fraction", protocol.heldoutFraction},
+          {"seed", protocol.seed}};
+}
+
+ProtocolOptions protocolFromJson(const json& value) {
+  ProtocolOptions protocol;
+  protocol.minUserPositives = value.at("min_user_positives").get<std::uint32_t>();
+  protocol.heldoutUsers = value.at("heldout_users").get<std::uint32_t>();
+  protocol.heldoutFraction = value.at("heldout_fraction").get<double>();
+  protocol.seed = value.at("seed").get<std::uint32_t>();
+  return protocol;
+}
+
+}  // namespace
+
+void saveSessionFile(const SessionFile& session, const fs::path& file) {
+  json document;
+  if (session.data.synthetic) {
+    document["synthetic"] = syntheticJson(*session.data.synthetic);
+    document["protocol"] = protocolJson(session.data.source.protocol);
+  } else {
+    document["data"] = toJson(session.data.source);
+  }
+  document["model"] = session.model;
+  // An array of pairs keeps the declaration order, which a JSON object would not.
+  document["params"] = json::array();
+  for (const auto& [name, value] : session.params) document["params"].push_back({name, value});
+  document["cohort_edges"] = session.cohortEdges;
+  document["runs_folder"] = session.runsFolder.string();
+  writeFileAtomically(file, [&document](std::ostream& out) { out << document.dump(2) << '\n'; });
+}
+
+SessionFile loadSessionFile(const fs::path& file) {
+  std::ifstream in(file);
+  if (!in) throw InputError(file.string(), 0, "cannot open the session file");
+  try {
+    const json document = json::parse(in);
+    SessionFile session;
+    if (document.contains("synthetic")) {
+      session.data.synthetic = syntheticFromJson(document.at("synthetic"));
+      session.data.source.protocol = protocolFromJson(document.at("protocol"));
+    } else {
+      session.data.source = dataSourceFromJson(document.at("data"));
+    }
+    session.model = document.at("model").get<std::string>();
+    for (const json& pair : document.at("params"))
+      session.params.emplace_back(pair.at(0).get<std::string>(), pair.at(1).get<std::string>());
+    session.cohortEdges = document.at("cohort_edges").get<std::vector<std::uint32_t>>();
+    session.runsFolder = document.at("runs_folder").get<std::string>();
+    return session;
+  } catch (const json::exception& error) {
+    throw InputError(file.string(), 0, std::string("not a workbench session: ") + error.what());
+  }
+}
+
+}  // namespace vaecf::ui

@@ -1,0 +1,28 @@
+#pragma once
+// A saved workbench session: the data request, the model with its parameters, the cohort
+// edges and the runs folder, as JSON. Runs themselves live in their folders.
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "session/SessionData.h"
+
+namespace vaecf::ui {
+
+struct SessionFile {
+  DataRequest data;
+  std::string model;
+  std::vector<std::pair<std::string, std::string>> params;
+  std::vector<std::uint32_t> cohortEdges;
+  std::filesystem::path runsFolder;
+};
+
+// Writes atomically; throws Error when the file cannot be written.
+void saveSessionFile(const SessionFile& session, const std::filesystem::path& file);
+// Throws InputError naming the file when it is missing or malformed.
+SessionFile loadSessionFile(const std::filesystem::path& file);
+
+}  // namespace vaecf::ui

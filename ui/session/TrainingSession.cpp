@@ -1,0 +1,187 @@
+#include "session/TrainingSession.h"
+
+#include <QDateTime>
+
+#include <algorithm>
+#include <thread>
+
+#include "common/Error.h"
+
+namespace fs = std::filesystem;
+
+namespace vaecf::ui {
+
+namespace {
+
+const char* const kDefaultModel = "multvae";
+
+QString qs(const std::string& text) { return QString::fromStdString(text); }
+
+}  // namespace
+
+ParamSet workbenchPreset(const ModelDefinition& model) {
+  ParamSet params(trainingParamSpecs(model));
+  params.set("epochs", "30");
+  params.set("batch_size", "100");
+  const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+  params.set("threads", std::to_string(std::max(1U, cores - 1)));
+  return params;
+}
+
+TrainingSession::TrainingSession(fs::path runsFolder, QObject* parent)
+    : QObject(parent),
+      runsFolder_(std::move(runsFolder)),
+      model_(autoencoderDefinition(kDefaultModel)),
+      params_(workbenchPreset(model_)),
+      liveRun_(std::make_shared<RunHistory>()) {
+  connect(&loader_, &DataLoadJob::progressed, this, &TrainingSession::dataLoading);
+  connect(&loader_, &DataLoadJob::loaded, this, [this](std::shared_ptr<const SessionData> data) {
+    // A run is tied to its split: new data ends it.
+    const bool hadRun = trainer_ != nullptr;
+    dropRun();
+    data_ = std::move(data);
+    if (hadRun) {
+      liveRun_ = std::make_shared<RunHistory>();
+      Q_EMIT runStarted();
+      Q_EMIT stateChanged(TrainerState::Idle);
+    }
+    Q_EMIT dataLoaded();
+  });
+  connect(&loader_, &DataLoadJob::failed, this, &TrainingSession::dataLoadFailed);
+  connect(&dispatcher_, &EventDispatcher::eventsReady, this, &TrainingSession::applyEvents);
+}
+
+TrainingSession::~TrainingSession() { dropRun(); }
+
+void TrainingSession::loadData(const DataRequest& request) { loader_.start(request, runsFolder_ / "data"); }
+
+void TrainingSession::cancelLoading() { loader_.cancel(); }
+
+void TrainingSession::setModel(const std::string& name) {
+  model_ = autoencoderDefinition(name);
+  params_ = workbenchPreset(model_);
+}
+
+ParameterEffect TrainingSession::setParameter(const std::string& name, const std::string& value) {
+  params_.set(name, value);
+  if (!hasRunInProgress()) return ParameterEffect::NextRun;
+  if (!params_.spec(name).live) return ParameterEffect::NeedsRestart;
+  trainer_->setParameter(name, value);
+  return ParameterEffect::AppliedLive;
+}
+
+void TrainingSession::setCohortEdges(std::vector<std::uint32_t> edges) { evaluation_.cohortEdges = std::move(edges); }
+
+void TrainingSession::setRunsFolder(fs::path folder) { runsFolder_ = std::move(folder); }
+
+void TrainingSession::run() {
+  switch (currentState()) {
+    case TrainerState::Paused:
+      trainer_->resume();
+      return;
+    case TrainerState::Running:
+      return;
+    case TrainerState::Stopped:
+      trainer_->start(StartMode::Running);
+      return;
+    default:
+      startNewRun(StartMode::Running);
+  }
+}
+
+void TrainingSession::pause() {
+  if (currentState() == TrainerState::Running) trainer_->pause();
+}
+
+void TrainingSession::stepBatch() {
+  if (hasRunInProgress() || startNewRun(StartMode::Paused)) trainer_->stepBatch();
+}
+
+void TrainingSession::stepEpoch() {
+  if (hasRunInProgress() || startNewRun(StartMode::Paused)) trainer_->stepEpoch();
+}
+
+void TrainingSession::stop() {
+  if (hasRunInProgress()) trainer_->stop();
+}
+
+void TrainingSession::reset(std::uint64_t seed) {
+  dropRun();
+  params_.set("seed", std::to_string(seed));
+  liveRun_ = std::make_shared<RunHistory>();
+  Q_EMIT runStarted();
+  Q_EMIT stateChanged(TrainerState::Idle);
+}
+
+SessionStatus TrainingSession::status() const {
+  SessionStatus status;
+  status.state = liveRun_->state();
+  status.epoch = liveRun_->epoch();
+  status.epochs = trainer_ ? trainer_->setup().params.integer("epochs") : params_.integer("epochs");
+  status.usersPerSecond = liveRun_->usersPerSecond();
+  status.elapsedSeconds = liveRun_->seconds();
+  if (inProgress(status.state) && liveRun_->secondsPerEpoch() > 0.0)
+    status.etaSeconds = static_cast<double>(status.epochs - liveRun_->epochsCompleted()) * liveRun_->secondsPerEpoch();
+  return status;
+}
+
+bool TrainingSession::hasRunInProgress() const { return trainer_ && inProgress(trainer_->status().state); }
+
+fs::path TrainingSession::runFolder() const { return trainer_ ? trainer_->setup().runFolder : fs::path(); }
+
+TrainerState TrainingSession::currentState() const {
+  return trainer_ ? trainer_->status().state : TrainerState::Idle;
+}
+
+bool TrainingSession::startNewRun(StartMode mode) {
+  if (!data_) {
+    Q_EMIT errorOccurred(tr("Load a dataset before training."));
+    return false;
+  }
+  dropRun();
+  try {
+    trainer_ = Trainer::newRun(TrainingSetup{model_, params_, data_->split, freshRunFolder(), data_->recordedSource,
+                                             evaluation_});
+    liveRun_ = std::make_shared<RunHistory>();
+    dispatcher_.setSource([trainer = trainer_.get()] { return trainer->drainEvents(); });
+    trainer_->setEventNotifier([dispatcher = &dispatcher_] { dispatcher->notify(); });
+    trainer_->start(mode);
+  } catch (const std::exception& error) {
+    dropRun();
+    Q_EMIT errorOccurred(tr("The run could not start: %1").arg(qs(error.what())));
+    return false;
+  }
+  Q_EMIT runStarted();
+  return true;
+}
+
+void TrainingSession::dropRun() {
+  if (!trainer_) return;
+  dispatcher_.flush();
+  dispatcher_.clearSource();
+  trainer_.reset();
+}
+
+void TrainingSession::applyEvents(const std::vector<TrainingEvent>& events) {
+  liveRun_->applyAll(events);
+  for (const auto& event : events) {
+    if (const auto* change = std::get_if<StateChange>(&event.payload)) {
+      Q_EMIT stateChanged(change->state);
+      if (change->state == TrainerState::Failed)
+        Q_EMIT errorOccurred(tr("The run failed: %1").arg(qs(change->message)));
+    } else if (const auto* note = std::get_if<Note>(&event.payload)) {
+      Q_EMIT noteReceived(qs(note->code), qs(note->text));
+    }
+  }
+  Q_EMIT runUpdated();
+}
+
+fs::path TrainingSession::freshRunFolder() const {
+  const std::string stem =
+      model_.name + "-" + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")).toStdString();
+  fs::path folder = runsFolder_ / stem;
+  for (int suffix = 2; fs::exists(folder); ++suffix) folder = runsFolder_ / (stem + "-" + std::to_string(suffix));
+  return folder;
+}
+
+}  // namespace vaecf::ui

@@ -1,0 +1,116 @@
+#pragma once
+// The bridge between the window and the core: owns the session's data and its Trainer,
+// turns GUI actions into trainer commands, and folds the trainer's events into the live
+// run's history on the GUI thread. Nothing here waits on the training thread except
+// dropping a run, which waits for one batch boundary.
+
+#include <QObject>
+#include <QString>
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+#include "eval/Evaluator.h"
+#include "models/Params.h"
+#include "runs/RunHistory.h"
+#include "session/DataLoadJob.h"
+#include "session/EventDispatcher.h"
+#include "session/SessionData.h"
+#include "train/Trainer.h"
+
+namespace vaecf::ui {
+
+enum class ParameterEffect {
+  NextRun,       // stored for the next run
+  AppliedLive,   // sent to the run in progress
+  NeedsRestart,  // stored, but the run in progress keeps its value until a new run
+};
+
+// Where the current run stands, for the status bar.
+struct SessionStatus {
+  TrainerState state = TrainerState::Idle;
+  std::int64_t epoch = 0;
+  std::int64_t epochs = 0;  // planned
+  double usersPerSecond = 0.0;
+  double elapsedSeconds = 0.0;
+  double etaSeconds = 0.0;  // 0 while unknown
+};
+
+// The parameters the workbench starts a model with: the declared defaults, with fewer
+// epochs and smaller batches so a first run shows moving curves within seconds, and one
+// core left to the GUI.
+ParamSet workbenchPreset(const ModelDefinition& model);
+
+class TrainingSession : public QObject {
+  Q_OBJECT
+
+ public:
+  explicit TrainingSession(std::filesystem::path runsFolder, QObject* parent = nullptr);
+  ~TrainingSession() override;
+
+  // ---- Data ----
+  // Loads on a worker; the current data stays in use until the new data has loaded.
+  void loadData(const DataRequest& request);
+  void cancelLoading();
+  bool isLoading() const { return loader_.isRunning(); }
+  const SessionData* data() const { return data_.get(); }
+  std::shared_ptr<const SessionData> sharedData() const { return data_; }
+
+  // ---- Model and parameters ----
+  void setModel(const std::string& name);  // resets the parameters to the preset
+  const ModelDefinition& model() const { return model_; }
+  const ParamSet& params() const { return params_; }
+  // Throws Error when the value is invalid for the declaration.
+  ParameterEffect setParameter(const std::string& name, const std::string& value);
+  void setCohortEdges(std::vector<std::uint32_t> edges);
+  const EvaluationOptions& evaluation() const { return evaluation_; }
+
+  const std::filesystem::path& runsFolder() const { return runsFolder_; }
+  void setRunsFolder(std::filesystem::path folder);
+
+  // ---- Commands ----
+  void run();  // starts a new run, resumes a paused one, continues a stopped one
+  void pause();
+  void stepBatch();
+  void stepEpoch();
+  void stop();
+  // Drops the current run; the next Run starts afresh with `seed`.
+  void reset(std::uint64_t seed);
+
+  SessionStatus status() const;
+  bool hasRunInProgress() const;
+  std::filesystem::path runFolder() const;
+  std::shared_ptr<const RunHistory> liveRun() const { return liveRun_; }
+  EventDispatcher& dispatcher() { return dispatcher_; }
+
+ Q_SIGNALS:
+  void dataLoading(const QString& stage, qint64 done, qint64 total);
+  void dataLoaded();
+  void dataLoadFailed(const QString& message);
+  void runStarted();  // a new run folder; liveRun() is a fresh history
+  void runUpdated();  // events were applied to liveRun()
+  void stateChanged(vaecf::TrainerState state);
+  void noteReceived(const QString& code, const QString& text);
+  void errorOccurred(const QString& message);
+
+ private:
+  bool startNewRun(StartMode mode);
+  void dropRun();
+  void applyEvents(const std::vector<TrainingEvent>& events);
+  std::filesystem::path freshRunFolder() const;
+  TrainerState currentState() const;
+
+  std::filesystem::path runsFolder_;
+  std::shared_ptr<const SessionData> data_;
+  ModelDefinition model_;
+  ParamSet params_;
+  EvaluationOptions evaluation_;
+  DataLoadJob loader_;
+  EventDispatcher dispatcher_;  // declared before the trainer: it outlives the trainer's notifier
+  std::shared_ptr<RunHistory> liveRun_;
+  std::unique_ptr<Trainer> trainer_;
+};
+
+}  // namespace vaecf::ui

@@ -1,0 +1,400 @@
+#include "window/MainWindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+#include "common/Error.h"
+#include "panels/CohortPanel.h"
+#include "panels/DataPanel.h"
+#include "panels/LossPanel.h"
+#include "panels/MessageBar.h"
+#include "panels/ModelPanel.h"
+#include "panels/RecommendationPanel.h"
+#include "panels/RunsPanel.h"
+#include "runs/RunStore.h"
+#include "session/SessionFile.h"
+#include "session/TrainingSession.h"
+#include "train/RunFolder.h"
+
+namespace fs = std::filesystem;
+
+namespace vaecf::ui {
+
+namespace {
+
+QString qs(const std::string& text) { return QString::fromStdString(text); }
+
+QString stateText(TrainerState state) {
+  switch (state) {
+    case TrainerState::Idle: return MainWindow::tr("Idle");
+    case TrainerState::Running: return MainWindow::tr("Running");
+    case TrainerState::Paused: return MainWindow::tr("Paused");
+    case TrainerState::Stopped: return MainWindow::tr("Stopped");
+    case TrainerState::Finished: return MainWindow::tr("Finished");
+    case TrainerState::Failed: return MainWindow::tr("Failed");
+  }
+  return {};
+}
+
+QString duration(double seconds) {
+  const auto total = static_cast<qint64>(seconds + 0.5);
+  return QStringLiteral("%1:%2:%3")
+      .arg(total / 3600)
+      .arg(total / 60 % 60, 2, 10, QLatin1Char('0'))
+      .arg(total % 60, 2, 10, QLatin1Char('0'));
+}
+
+std::uintmax_t eventBytes(const fs::path& runFolder) {
+  std::error_code error;
+  const auto size = fs::file_size(runEventsPath(runFolder), error);
+  return error ? 0 : size;
+}
+
+}  // namespace
+
+MainWindow::MainWindow(WorkbenchConfig config, QWidget* parent)
+    : QMainWindow(parent),
+      session_(std::make_unique<TrainingSession>(config.runsFolder)),
+      messageBar_(new MessageBar(this)),
+      lossPanel_(new LossPanel(this)),
+      cohortPanel_(new CohortPanel(this)),
+      dataPanel_(new DataPanel(this)),
+      modelPanel_(new ModelPanel(this)),
+      runsPanel_(new RunsPanel(this)),
+      recommendationPanel_(new RecommendationPanel(this)),
+      resetSeed_(new QSpinBox(this)),
+      stateLabel_(new QLabel(this)),
+      progressLabel_(new QLabel(this)),
+      overlayTimer_(new QTimer(this)) {
+  setWindowTitle(tr("VAE-CF Workbench"));
+  setObjectName(QStringLiteral("MainWindow"));
+
+  auto* charts = new QSplitter(Qt::Vertical, this);
+  charts->addWidget(lossPanel_);
+  charts->addWidget(cohortPanel_);
+  auto* central = new QWidget(this);
+  auto* layout = new QVBoxLayout(central);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(messageBar_);
+  layout->addWidget(charts, 1);
+  setCentralWidget(central);
+
+  createActions();
+  createDocks();
+  createMenus();
+  statusBar()->addWidget(stateLabel_);
+  statusBar()->addWidget(progressLabel_, 1);
+  connectSession();
+
+  modelPanel_->showModel(qs(session_->model().name), session_->params());
+  setRunsFolder(config.runsFolder);
+  refreshChartRuns();
+  updateStatus();
+  updateActions();
+  restoreSettings();
+
+  // Saved runs being written by someone else (a CLI run) grow; re-read them now and then.
+  overlayTimer_->setInterval(2000);
+  connect(overlayTimer_, &QTimer::timeout, this, &MainWindow::reloadGrowingRuns);
+  overlayTimer_->start();
+
+  if (config.initialData) {
+    dataPanel_->setRequest(*config.initialData);
+    session_->loadData(*config.initialData);
+    dataPanel_->showLoading(true);
+  }
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions() {
+  struct Spec {
+    Command command;
+    QString text;
+    QKeySequence shortcut;
+    QString tip;
+  };
+  const Spec specs[] = {
+      {Command::Run, tr("Run"), QKeySequence(Qt::Key_F5), tr("Start a new run, or resume the current one")},
+      {Command::Pause, tr("Pause"), QKeySequence(Qt::Key_F6), tr("Pause at the next batch")},
+      {Command::StepBatch, tr("Step batch"), QKeySequence(Qt::Key_F7), tr("Train one batch, then pause")},
+      {Command::StepEpoch, tr("Step epoch"), QKeySequence(Qt::Key_F8),
+       tr("Train to the end of the current epoch, then pause")},
+      {Command::Stop, tr("Stop"), QKeySequence(Qt::SHIFT | Qt::Key_F5),
+       tr("Stop at the next batch; Run continues from the last checkpoint")},
+      {Command::Reset, tr("Reset"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
+       tr("Drop the current run; the next Run starts afresh with the seed beside this button")},
+  };
+  auto* toolbar = addToolBar(tr("Training"));
+  toolbar->setObjectName(QStringLiteral("TrainingToolbar"));
+  for (const Spec& spec : specs) {
+    auto* action = new QAction(spec.text, this);
+    action->setShortcut(spec.shortcut);
+    action->setToolTip(QStringLiteral("%1 (%2)").arg(spec.tip, spec.shortcut.toString(QKeySequence::NativeText)));
+    toolbar->addAction(action);
+    actions_[spec.command] = action;
+  }
+  resetSeed_->setRange(0, 2147483647);
+  resetSeed_->setPrefix(tr("seed "));
+  resetSeed_->setToolTip(tr("Seed of the next run after Reset"));
+  toolbar->addWidget(resetSeed_);
+
+  connect(actions_[Command::Run], &QAction::triggered, session_.get(), &TrainingSession::run);
+  connect(actions_[Command::Pause], &QAction::triggered, session_.get(), &TrainingSession::pause);
+  connect(actions_[Command::StepBatch], &QAction::triggered, session_.get(), &TrainingSession::stepBatch);
+  connect(actions_[Command::StepEpoch], &QAction::triggered, session_.get(), &TrainingSession::stepEpoch);
+  connect(actions_[Command::Stop], &QAction::triggered, session_.get(), &TrainingSession::stop);
+  connect(actions_[Command::Reset], &QAction::triggered, this, [this] {
+    session_->reset(static_cast<std::uint64_t>(resetSeed_->value()));
+    modelPanel_->showModel(qs(session_->model().name), session_->params());
+  });
+}
+
+void MainWindow::createDocks() {
+  auto addDock = [this](QWidget* panel, const QString& title, const QString& name, Qt::DockWidgetArea area) {
+    auto* dock = new QDockWidget(title, this);
+    dock->setObjectName(name);
+    dock->setWidget(panel);
+    addDockWidget(area, dock);
+    return dock;
+  };
+  QDockWidget* data = addDock(dataPanel_, tr("Data"), QStringLiteral("DataDock"), Qt::LeftDockWidgetArea);
+  QDockWidget* model = addDock(modelPanel_, tr("Model"), QStringLiteral("ModelDock"), Qt::LeftDockWidgetArea);
+  tabifyDockWidget(data, model);
+  model->raise();
+  QDockWidget* runs = addDock(runsPanel_, tr("Runs"), QStringLiteral("RunsDock"), Qt::BottomDockWidgetArea);
+  QDockWidget* recommendations = addDock(recommendationPanel_, tr("Recommendations"),
+                                         QStringLiteral("RecommendationsDock"), Qt::RightDockWidgetArea);
+  // The charts are what a first run is about: the side docks start narrow.
+  resizeDocks({runs}, {170}, Qt::Vertical);
+  resizeDocks({data, recommendations}, {380, 330}, Qt::Horizontal);
+}
+
+void MainWindow::createMenus() {
+  QMenu* file = menuBar()->addMenu(tr("&File"));
+  file->addAction(tr("Choose runs folder…"), this, [this] {
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Runs folder"), qs(session_->runsFolder().string()));
+    if (!folder.isEmpty()) setRunsFolder(folder.toStdString());
+  });
+  file->addAction(tr("Save session…"), this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save session"), QString(), tr("Sessions (*.json)"));
+    if (!path.isEmpty()) saveSession(path.toStdString());
+  });
+  file->addAction(tr("Open session…"), this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open session"), QString(), tr("Sessions (*.json)"));
+    if (!path.isEmpty()) loadSession(path.toStdString());
+  });
+  file->addSeparator();
+  file->addAction(tr("Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+  QMenu* view = menuBar()->addMenu(tr("&View"));
+  for (QDockWidget* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
+
+  QMenu* language = menuBar()->addMenu(tr("&Language"));
+  const std::pair<QString, QString> languages[] = {
+      {tr("System default"), QString()}, {QStringLiteral("English"), QStringLiteral("en")},
+      {QStringLiteral("Deutsch"), QStringLiteral("de")}};
+  for (const auto& [label, code] : languages) {
+    language->addAction(label, this, [this, code = code] {
+      QSettings().setValue(QStringLiteral("language"), code);
+      messageBar_->showMessage(MessageBar::Kind::Info, tr("The language changes when the workbench restarts."));
+    });
+  }
+}
+
+void MainWindow::connectSession() {
+  TrainingSession* session = session_.get();
+  connect(session, &TrainingSession::dataLoading, dataPanel_, &DataPanel::showProgress);
+  connect(session, &TrainingSession::dataLoaded, this, [this] {
+    dataPanel_->showLoading(false);
+    dataPanel_->showData(*session_->data());
+    recommendationPanel_->setData(session_->sharedData());
+    messageBar_->hide();
+    updateActions();
+  });
+  connect(session, &TrainingSession::dataLoadFailed, this, [this](const QString& message) {
+    dataPanel_->showLoading(false);
+    showError(tr("The data could not be loaded; the session keeps its current data.\n%1").arg(message));
+  });
+  connect(dataPanel_, &DataPanel::loadRequested, this, [this](const DataRequest& request) {
+    dataPanel_->showLoading(true);
+    session_->loadData(request);
+  });
+  connect(dataPanel_, &DataPanel::cancelRequested, session, &TrainingSession::cancelLoading);
+  connect(dataPanel_, &DataPanel::cohortEdgesChanged, session, &TrainingSession::setCohortEdges);
+  connect(dataPanel_, &DataPanel::problem, this, &MainWindow::showError);
+
+  connect(modelPanel_, &ModelPanel::modelChosen, this, [this](const QString& model) {
+    session_->setModel(model.toStdString());
+    modelPanel_->showModel(model, session_->params());
+  });
+  connect(modelPanel_, &ModelPanel::parameterEdited, this, &MainWindow::applyParameter);
+
+  connect(session, &TrainingSession::runStarted, this, [this] {
+    recommendationPanel_->setRunFolder(session_->runFolder());
+    runsPanel_->refresh();
+    refreshChartRuns();
+  });
+  connect(session, &TrainingSession::runUpdated, this, [this] {
+    lossPanel_->requestRedraw();
+    cohortPanel_->requestRedraw();
+    updateStatus();
+  });
+  connect(session, &TrainingSession::stateChanged, this, [this](TrainerState state) {
+    updateActions();
+    updateStatus();
+    if (!inProgress(state)) runsPanel_->refresh();
+  });
+  connect(session, &TrainingSession::errorOccurred, this, &MainWindow::showError);
+  connect(session, &TrainingSession::noteReceived, this, [this](const QString& code, const QString& text) {
+    messageBar_->showMessage(MessageBar::Kind::Info, code == QLatin1String("early_stop")
+                                                         ? tr("Stopped early: validation stopped improving.")
+                                                         : text);
+  });
+  connect(runsPanel_, &RunsPanel::selectionChanged, this, &MainWindow::refreshChartRuns);
+  connect(recommendationPanel_, &RecommendationPanel::problem, this, &MainWindow::showError);
+}
+
+void MainWindow::applyParameter(const QString& name, const QString& value) {
+  try {
+    switch (session_->setParameter(name.toStdString(), value.toStdString())) {
+      case ParameterEffect::NextRun:
+        modelPanel_->showFeedback(tr("%1 = %2 for the next run.").arg(name, value), false);
+        break;
+      case ParameterEffect::AppliedLive:
+        modelPanel_->showFeedback(tr("%1 = %2 applied to the running model.").arg(name, value), false);
+        break;
+      case ParameterEffect::NeedsRestart:
+        modelPanel_->showFeedback(
+            tr("%1 = %2 takes effect when a new run starts (Reset, then Run).").arg(name, value), false);
+        break;
+    }
+  } catch (const Error& error) {
+    modelPanel_->showFeedback(qs(error.what()), true);
+  }
+}
+
+void MainWindow::refreshChartRuns() {
+  std::vector<RunView> views{{tr("current"), session_->liveRun()}};
+  std::map<fs::path, Overlay> kept;
+  for (const fs::path& folder : runsPanel_->selectedRuns()) {
+    if (folder == session_->runFolder()) continue;
+    auto found = overlays_.find(folder);
+    try {
+      Overlay overlay = found != overlays_.end() ? found->second
+                                                 : Overlay{RunStore::loadHistory(folder), eventBytes(folder)};
+      views.push_back({qs(folder.filename().string()), overlay.history});
+      kept[folder] = overlay;
+    } catch (const Error& error) {
+      showError(tr("The run %1 could not be read: %2").arg(qs(folder.string()), qs(error.what())));
+    }
+  }
+  overlays_ = std::move(kept);
+  lossPanel_->setRuns(views);
+  cohortPanel_->setRuns(views);
+}
+
+void MainWindow::reloadGrowingRuns() {
+  bool grown = false;
+  for (auto& [folder, overlay] : overlays_) {
+    const auto bytes = eventBytes(folder);
+    if (bytes == overlay.eventBytes) continue;
+    try {
+      overlay = {RunStore::loadHistory(folder), bytes};
+      grown = true;
+    } catch (const Error&) {
+      // A whole line is being appended; the next tick reads it.
+    }
+  }
+  if (grown) refreshChartRuns();
+}
+
+void MainWindow::showError(const QString& message) { messageBar_->showMessage(MessageBar::Kind::Error, message); }
+
+QString MainWindow::statusText() const { return stateLabel_->text() + QStringLiteral(" | ") + progressLabel_->text(); }
+
+void MainWindow::updateStatus() {
+  const SessionStatus status = session_->status();
+  stateLabel_->setText(stateText(status.state));
+  QString progress = tr("epoch %1 of %2").arg(status.epoch).arg(status.epochs);
+  progress += QStringLiteral("   ") + tr("%1 users/s").arg(status.usersPerSecond, 0, 'f', 0);
+  progress += QStringLiteral("   ") + tr("elapsed %1").arg(duration(status.elapsedSeconds));
+  if (status.etaSeconds > 0.0) progress += QStringLiteral("   ") + tr("ETA %1").arg(duration(status.etaSeconds));
+  progressLabel_->setText(progress);
+}
+
+void MainWindow::updateActions() {
+  const TrainerState state = session_->liveRun()->state();
+  const bool hasData = session_->data() != nullptr;
+  actions_[Command::Run]->setEnabled(hasData && state != TrainerState::Running);
+  actions_[Command::Pause]->setEnabled(state == TrainerState::Running);
+  actions_[Command::StepBatch]->setEnabled(hasData && state != TrainerState::Running);
+  actions_[Command::StepEpoch]->setEnabled(hasData && state != TrainerState::Running);
+  actions_[Command::Stop]->setEnabled(inProgress(state));
+}
+
+void MainWindow::setRunsFolder(const fs::path& folder) {
+  std::error_code error;
+  fs::create_directories(folder, error);
+  session_->setRunsFolder(folder);
+  runsPanel_->setFolder(folder);
+}
+
+void MainWindow::saveSession(const fs::path& file) {
+  try {
+    saveSessionFile({dataPanel_->request(), session_->model().name, session_->params().values(),
+                     session_->evaluation().cohortEdges, session_->runsFolder()},
+                    file);
+  } catch (const Error& error) {
+    showError(tr("The session could not be saved: %1").arg(qs(error.what())));
+  }
+}
+
+void MainWindow::loadSession(const fs::path& file) {
+  SessionFile saved;
+  try {
+    saved = loadSessionFile(file);
+    session_->setModel(saved.model);
+    for (const auto& [name, value] : saved.params) session_->setParameter(name, value);
+  } catch (const Error& error) {
+    showError(tr("The session could not be opened: %1").arg(qs(error.what())));
+    return;
+  }
+  modelPanel_->showModel(qs(session_->model().name), session_->params());
+  session_->setCohortEdges(saved.cohortEdges);
+  dataPanel_->setCohortEdges(saved.cohortEdges);
+  setRunsFolder(saved.runsFolder);
+  dataPanel_->setRequest(saved.data);
+  dataPanel_->showLoading(true);
+  session_->loadData(saved.data);
+}
+
+void MainWindow::restoreSettings() {
+  QSettings settings;
+  restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+  restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+  lossPanel_->setSmoothing(settings.value(QStringLiteral("charts/smoothing"), 0.6).toDouble());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  QSettings settings;
+  settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+  settings.setValue(QStringLiteral("window/state"), saveState());
+  settings.setValue(QStringLiteral("charts/smoothing"), lossPanel_->smoothing());
+  settings.setValue(QStringLiteral("runs/folder"), qs(session_->runsFolder().string()));
+  QMainWindow::closeEvent(event);
+}
+
+}  // namespace vaecf::ui

@@ -1,0 +1,100 @@
+#pragma once
+// The workbench window: panels in docks around the charts, training controls in a
+// toolbar, state in the status bar. It wires panels to the TrainingSession and holds no
+// training logic of its own.
+
+#include <QMainWindow>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+
+#include "session/SessionData.h"
+
+class QAction;
+class QLabel;
+class QSpinBox;
+class QTimer;
+
+namespace vaecf::ui {
+
+class CohortPanel;
+class DataPanel;
+class LossPanel;
+class MessageBar;
+class ModelPanel;
+class RecommendationPanel;
+class RunHistory;
+class RunsPanel;
+class TrainingSession;
+
+struct WorkbenchConfig {
+  std::filesystem::path runsFolder;
+  std::optional<DataRequest> initialData;  // loaded at start; none: wait for the user
+};
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+
+ public:
+  enum class Command { Run, Pause, StepBatch, StepEpoch, Stop, Reset };
+
+  explicit MainWindow(WorkbenchConfig config, QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  TrainingSession& session() { return *session_; }
+  QAction* action(Command command) const { return actions_.at(command); }
+  LossPanel* lossPanel() const { return lossPanel_; }
+  CohortPanel* cohortPanel() const { return cohortPanel_; }
+  DataPanel* dataPanel() const { return dataPanel_; }
+  ModelPanel* modelPanel() const { return modelPanel_; }
+  RunsPanel* runsPanel() const { return runsPanel_; }
+  RecommendationPanel* recommendationPanel() const { return recommendationPanel_; }
+  MessageBar* messageBar() const { return messageBar_; }
+  QString statusText() const;
+
+  void saveSession(const std::filesystem::path& file);
+  void loadSession(const std::filesystem::path& file);
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+
+ private:
+  void createActions();
+  void createDocks();
+  void createMenus();
+  void connectSession();
+  void showError(const QString& message);
+  void updateStatus();
+  void updateActions();
+  void refreshChartRuns();
+  void reloadGrowingRuns();
+  void applyParameter(const QString& name, const QString& value);
+  void setRunsFolder(const std::filesystem::path& folder);
+  void restoreSettings();
+
+  std::unique_ptr<TrainingSession> session_;
+  std::map<Command, QAction*> actions_;
+  // Saved runs overlaid on the charts, with the size of events.jsonl when last read, so
+  // runs still being written are re-read as they grow.
+  struct Overlay {
+    std::shared_ptr<RunHistory> history;
+    std::uintmax_t eventBytes = 0;
+  };
+  std::map<std::filesystem::path, Overlay> overlays_;
+
+  MessageBar* messageBar_;
+  LossPanel* lossPanel_;
+  CohortPanel* cohortPanel_;
+  DataPanel* dataPanel_;
+  ModelPanel* modelPanel_;
+  RunsPanel* runsPanel_;
+  RecommendationPanel* recommendationPanel_;
+  QSpinBox* resetSeed_;
+  QLabel* stateLabel_;
+  QLabel* progressLabel_;
+  QTimer* overlayTimer_;
+};
+
+}  // namespace vaecf::ui
