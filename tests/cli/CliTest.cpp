@@ -171,6 +171,20 @@ TEST(Cli, IterativeModelReportsEpochsAndItsRunServesRecommendations) {
   ASSERT_EQ(recommended.exitCode, 0) << recommended.err;
   EXPECT_EQ(recommended.lastJson().at("users").at(0).at("recommendations").size(), 3U);
 
+  // Geometry of the trained run: drift is 0 without masking and the file is complete.
+  const fs::path figures = run.parent_path() / "geometry.json";
+  const CliResult geometry = runCli("geometry " + run.string() +
+                                    " --what drift transfer --sample 200 --rho 0.5 1 --out " + figures.string());
+  ASSERT_EQ(geometry.exitCode, 0) << geometry.err;
+  std::ifstream figuresFile(figures);
+  const nlohmann::json g = nlohmann::json::parse(figuresFile);
+  const auto& byRho = g.at("drift").at("by_rho");
+  ASSERT_EQ(byRho.size(), 2U);
+  EXPECT_EQ(byRho.at(1).at("rho").get<double>(), 1.0);
+  EXPECT_EQ(byRho.at(1).at("mean_drift").get<double>(), 0.0);
+  EXPECT_GT(byRho.at(0).at("mean_drift").get<double>(), 0.0);
+  EXPECT_TRUE(g.at("transfer").at("available").get<bool>());
+
   // A finished run resumes to the same end: its checkpoint is its last epoch.
   const CliResult resumed = runCli("resume --json --run " + run.string());
   ASSERT_EQ(resumed.exitCode, 0) << resumed.err;
