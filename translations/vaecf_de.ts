@@ -595,6 +595,14 @@
         <source>The session could not be opened: %1</source>
         <translation>Die Sitzung konnte nicht geöffnet werden: %1</translation>
     </message>
+    <message>
+        <source>closed-form fit: %1, step %2 of %3</source>
+        <translation>Fit in geschlossener Form: %1, Schritt %2 von %3</translation>
+    </message>
+    <message>
+        <source>closed-form fit</source>
+        <translation>Fit in geschlossener Form</translation>
+    </message>
 </context>
 <context>
     <name>vaecf::ui::MessageBar</name>

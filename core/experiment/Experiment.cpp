@@ -206,6 +206,37 @@ nlohmann::json toJson(const EvaluationReport& report) {
   return json;
 }
 
+namespace {
+// Each metric with its "_se" beside it, as toJson writes them.
+void readMetrics(const nlohmann::json& from, std::map<std::string, MetricSummary>& into) {
+  for (const auto& [key, value] : from.items()) {
+    if (!value.is_number() || key == "users" || key == "users_without_heldout") continue;
+    if (key.size() > 3 && key.compare(key.size() - 3, 3, "_se") == 0) continue;
+    MetricSummary& summary = into[key];
+    summary.mean = value.get<double>();
+    const auto error = from.find(key + "_se");
+    if (error != from.end() && error->is_number()) summary.standardError = error->get<double>();
+  }
+}
+}  // namespace
+
+EvaluationReport evaluationReportFromJson(const nlohmann::json& json) {
+  EvaluationReport report;
+  report.users = json.value("users", std::size_t{0});
+  report.usersWithoutHeldout = json.value("users_without_heldout", std::size_t{0});
+  readMetrics(json, report.metrics);
+  if (const auto cohorts = json.find("cohorts"); cohorts != json.end() && cohorts->is_array()) {
+    for (const auto& entry : *cohorts) {
+      CohortResult cohort;
+      cohort.label = entry.value("cohort", std::string());
+      cohort.users = entry.value("users", std::size_t{0});
+      readMetrics(entry, cohort.metrics);
+      report.cohorts.push_back(std::move(cohort));
+    }
+  }
+  return report;
+}
+
 nlohmann::json toJson(const ExperimentResult& result) {
   nlohmann::json json;
   json["model"] = result.model;

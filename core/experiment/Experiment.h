@@ -41,6 +41,8 @@ struct ExperimentResult {
 
 nlohmann::json paramsJson(const std::vector<std::pair<std::string, std::string>>& params);
 nlohmann::json toJson(const EvaluationReport& report);
+// The inverse of toJson(EvaluationReport), for metrics.json files.
+EvaluationReport evaluationReportFromJson(const nlohmann::json& json);
 nlohmann::json toJson(const ExperimentResult& result);
 
 // Trains `model` on the split, selects it on validation, evaluates test once and keeps

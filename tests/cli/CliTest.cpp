@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "TestData.h"
+#include "experiment/Experiment.h"
 
 namespace fs = std::filesystem;
 
@@ -116,6 +117,13 @@ TEST_F(CliTrainedRun, TrainPrintsTheJsonContract) {
   EXPECT_GT(r.at("seconds").get<double>(), 0.0);
   EXPECT_TRUE(fs::exists(*runDir / "config.json"));
   EXPECT_TRUE(fs::exists(*runDir / "metrics.json"));
+}
+
+TEST_F(CliTrainedRun, MetricsFileReadsBackIntoTheSameReport) {
+  std::ifstream in(*runDir / "metrics.json");
+  const nlohmann::json metrics = nlohmann::json::parse(in);
+  for (const char* part : {"validation", "test"})
+    EXPECT_EQ(toJson(evaluationReportFromJson(metrics.at(part))), metrics.at(part)) << part;
 }
 
 TEST_F(CliTrainedRun, EvalReproducesTheTestMetrics) {

@@ -4,9 +4,11 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
+#include <QTableWidget>
 #include <QTest>
 #include <QTimer>
 
+#include <cmath>
 #include <fstream>
 #include <set>
 
@@ -233,6 +235,62 @@ void WorkbenchTest::eventLoopStaysResponsiveWhileTraining() {
   QVERIFY2(longestStall < 50, qPrintable(QStringLiteral("stall of %1 ms").arg(longestStall)));
   QCOMPARE(session.liveRun()->state(), TrainerState::Running);
   trigger(*window, MainWindow::Command::Stop);
+}
+
+void WorkbenchTest::easeRunsOffTheGuiThreadAndAppearsInTheRunTable() {
+  QTemporaryDir runs;
+  QVERIFY(runs.isValid());
+  MainWindow window({runs.path().toStdString(), smallSynthetic()});
+  window.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&window));
+  QTRY_VERIFY_WITH_TIMEOUT(window.session().data() != nullptr, kLoadTimeoutMs);
+
+  // The form is generated from EASE's declarations; Pause and Step do not apply to it.
+  window.modelPanel()->choose(QStringLiteral("ease"));
+  QCOMPARE(window.session().modelName(), std::string("ease"));
+  QCOMPARE(window.modelPanel()->value(QStringLiteral("lambda")), QStringLiteral("500"));
+  window.modelPanel()->edit(QStringLiteral("lambda_grid"), QStringLiteral("50,200,800"));
+  QCOMPARE(window.session().params().reals("lambda_grid").size(), std::size_t{3});
+  QVERIFY(!window.action(MainWindow::Command::Pause)->isEnabled());
+  QVERIFY(!window.action(MainWindow::Command::StepBatch)->isEnabled());
+  QVERIFY(!window.action(MainWindow::Command::StepEpoch)->isEnabled());
+
+  int ticks = 0;
+  QTimer ticker;
+  ticker.setInterval(1);
+  connect(&ticker, &QTimer::timeout, [&ticks] { ++ticks; });
+  ticker.start();
+  trigger(window, MainWindow::Command::Run);
+  // Run returned before the fit ended: its outcome can only arrive through the event loop.
+  QCOMPARE(window.session().status().state, TrainerState::Running);
+  QVERIFY(!window.session().status().iterative);
+  QVERIFY(window.action(MainWindow::Command::Stop)->isEnabled());
+  QVERIFY(!window.action(MainWindow::Command::Pause)->isEnabled());
+  QVERIFY(!window.action(MainWindow::Command::Run)->isEnabled());
+  QTRY_VERIFY_WITH_TIMEOUT(window.session().status().state != TrainerState::Running, kTrainTimeoutMs);
+  const int ticksDuringFit = ticks;
+  ticker.stop();
+  QCOMPARE(window.session().status().state, TrainerState::Finished);
+  QVERIFY2(ticksDuringFit > 0, "the event loop did not run during the fit");
+  QVERIFY(!window.messageBar()->isVisible());
+
+  // The run table lists the EASE run, read from its metrics.json (it has no events.jsonl).
+  const std::filesystem::path folder = window.session().runFolder();
+  QVERIFY(std::filesystem::exists(folder / "metrics.json"));
+  QVERIFY(!std::filesystem::exists(runEventsPath(folder)));
+  auto* table = window.runsPanel()->findChild<QTableWidget*>();
+  QVERIFY(table != nullptr);
+  QTRY_VERIFY(window.runsPanel()->runCount() == 1);
+  QCOMPARE(table->item(0, 1)->text(), QStringLiteral("ease"));
+  QVERIFY(!table->item(0, 5)->text().isEmpty());  // best ndcg@100 (validation)
+  const RunSummary summary = RunStore::summarize(folder);
+  QVERIFY2(summary.problem.empty(), summary.problem.c_str());
+  QCOMPARE(summary.config.model, std::string("ease"));
+  QVERIFY(summary.result.test.has_value());
+  const double testNdcg = summary.result.test->metrics.at("ndcg@100").mean;
+  QVERIFY(std::isfinite(testNdcg) && testNdcg > 0.0);
+  QVERIFY(std::isfinite(*summary.bestMetric("ndcg@100")));
+  QVERIFY(window.action(MainWindow::Command::Run)->isEnabled());
 }
 
 void WorkbenchTest::malformedDatasetShowsAnErrorAndKeepsTheSession() {

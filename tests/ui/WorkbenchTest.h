@@ -21,6 +21,7 @@ class WorkbenchTest : public QObject {
   void liveParameterIsAppliedToTheRunningModel();
   void savedRunReopensWithTheSameCurves();
   void eventLoopStaysResponsiveWhileTraining();
+  void easeRunsOffTheGuiThreadAndAppearsInTheRunTable();
   void malformedDatasetShowsAnErrorAndKeepsTheSession();
   void screenshotAfterShortRun();
 

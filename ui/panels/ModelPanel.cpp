@@ -37,8 +37,7 @@ QString describeRange(const ParamSpec& spec) {
 ModelPanel::ModelPanel(QWidget* parent)
     : QWidget(parent), modelChoice_(new QComboBox(this)), form_(new QFormLayout), feedback_(new QLabel(this)) {
   for (const ModelInfo& info : modelCatalog()) {
-    // The form drives the iterative trainer; EASE is solved in closed form by the CLI.
-    if (!info.iterative) continue;
+    // Every model: the iterative ones train live, EASE is fitted in closed form on a worker.
     modelChoice_->addItem(qs(info.name), qs(info.name));
     modelChoice_->setItemData(modelChoice_->count() - 1, qs(info.summary), Qt::ToolTipRole);
   }
@@ -76,6 +75,13 @@ void ModelPanel::showModel(const QString& model, const ParamSet& params) {
     editors_.insert(qs(spec.name), editor);
   }
   feedback_->clear();
+}
+
+void ModelPanel::choose(const QString& model) {
+  const int index = modelChoice_->findData(model);
+  if (index < 0) return;
+  modelChoice_->setCurrentIndex(index);
+  Q_EMIT modelChosen(model);
 }
 
 QString ModelPanel::model() const { return modelChoice_->currentData().toString(); }

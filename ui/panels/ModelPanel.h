@@ -23,6 +23,8 @@ class ModelPanel : public QWidget {
   // Rebuilds the form for `params` (their specs and current values).
   void showModel(const QString& model, const ParamSet& params);
   QString model() const;
+  // Chooses a model as if the user picked it (emits modelChosen).
+  void choose(const QString& model);
   // The editor's text for a parameter, as --set would take it.
   QString value(const QString& name) const;
   // Sets an editor as if the user typed it (emits parameterEdited).

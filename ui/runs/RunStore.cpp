@@ -3,8 +3,12 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
 
 #include "common/Error.h"
+#include "experiment/Experiment.h"
 #include "train/EventLog.h"
 
 namespace fs = std::filesystem;
@@ -22,6 +26,21 @@ QDateTime newestChange(const fs::path& folder) {
   return newest;
 }
 
+// A run without events (EASE) is summarised from metrics.json, written once it is complete.
+void summarizeFromMetrics(const fs::path& metricsFile, RunSummary& summary) {
+  std::ifstream in(metricsFile);
+  try {
+    const nlohmann::json json = nlohmann::json::parse(in);
+    if (json.contains("validation")) summary.result.validation = evaluationReportFromJson(json.at("validation"));
+    if (json.contains("test")) summary.result.test = evaluationReportFromJson(json.at("test"));
+    summary.result.seconds = json.value("seconds", 0.0);
+    if (json.contains("best_epoch")) summary.result.bestEpoch = json.at("best_epoch").get<std::int64_t>();
+    summary.state = TrainerState::Finished;
+  } catch (const nlohmann::json::exception& error) {
+    summary.problem = metricsFile.string() + ": " + error.what();
+  }
+}
+
 }  // namespace
 
 std::optional<double> RunSummary::bestMetric(const std::string& metric) const {
@@ -36,7 +55,11 @@ RunSummary RunStore::summarize(const fs::path& runFolder) {
   summary.folder = runFolder;
   summary.config = readRunConfig(runFolder);
   summary.modified = newestChange(runFolder);
-  if (!fs::exists(runEventsPath(runFolder))) return summary;
+  if (!fs::exists(runEventsPath(runFolder))) {
+    const fs::path metrics = runFolder / "metrics.json";
+    if (fs::exists(metrics)) summarizeFromMetrics(metrics, summary);
+    return summary;
+  }
   try {
     const std::vector<TrainingEvent> events = readRunEvents(runFolder);
     summary.result = summarizeRun(events);

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "common/Error.h"
+#include "experiment/Experiment.h"
 
 namespace fs = std::filesystem;
 
@@ -31,6 +32,7 @@ ParamSet workbenchPreset(const ModelDefinition& model) {
 TrainingSession::TrainingSession(fs::path runsFolder, QObject* parent)
     : QObject(parent),
       runsFolder_(std::move(runsFolder)),
+      modelName_(kDefaultModel),
       model_(autoencoderDefinition(kDefaultModel)),
       params_(workbenchPreset(model_)),
       liveRun_(std::make_shared<RunHistory>()) {
@@ -49,6 +51,23 @@ TrainingSession::TrainingSession(fs::path runsFolder, QObject* parent)
   });
   connect(&loader_, &DataLoadJob::failed, this, &TrainingSession::dataLoadFailed);
   connect(&dispatcher_, &EventDispatcher::eventsReady, this, &TrainingSession::applyEvents);
+  connect(&fit_, &ExperimentJob::progressed, this, [this](const QString& stage, qint64 done, qint64 total) {
+    fitStage_ = stage;
+    fitDone_ = done;
+    fitTotal_ = total;
+    Q_EMIT fitProgressed();
+  });
+  connect(&fit_, &ExperimentJob::completed, this, [this](const QString& folder, double seconds) {
+    fitFolder_ = folder.toStdString();
+    fitSeconds_ = seconds;
+    finishClosedFormRun(TrainerState::Finished);
+    Q_EMIT runStarted();  // the finished run's folder is now runFolder()
+  });
+  connect(&fit_, &ExperimentJob::cancelled, this, [this] { finishClosedFormRun(TrainerState::Stopped); });
+  connect(&fit_, &ExperimentJob::failed, this, [this](const QString& message) {
+    finishClosedFormRun(TrainerState::Failed);
+    Q_EMIT errorOccurred(tr("The run failed: %1").arg(message));
+  });
 }
 
 TrainingSession::~TrainingSession() { dropRun(); }
@@ -58,12 +77,21 @@ void TrainingSession::loadData(const DataRequest& request) { loader_.start(reque
 void TrainingSession::cancelLoading() { loader_.cancel(); }
 
 void TrainingSession::setModel(const std::string& name) {
+  if (!findModel(name).iterative) {
+    params_ = defaultParams(name);
+    modelName_ = name;
+    return;
+  }
   model_ = autoencoderDefinition(name);
   params_ = workbenchPreset(model_);
+  modelName_ = name;
 }
+
+bool TrainingSession::isIterative() const { return findModel(modelName_).iterative; }
 
 ParameterEffect TrainingSession::setParameter(const std::string& name, const std::string& value) {
   params_.set(name, value);
+  if (!isIterative()) return fit_.isRunning() ? ParameterEffect::NeedsRestart : ParameterEffect::NextRun;
   if (!hasRunInProgress()) return ParameterEffect::NextRun;
   if (!params_.spec(name).live) return ParameterEffect::NeedsRestart;
   trainer_->setParameter(name, value);
@@ -75,6 +103,11 @@ void TrainingSession::setCohortEdges(std::vector<std::uint32_t> edges) { evaluat
 void TrainingSession::setRunsFolder(fs::path folder) { runsFolder_ = std::move(folder); }
 
 void TrainingSession::run() {
+  if (fit_.isRunning()) return;
+  if (!isIterative()) {
+    startClosedFormRun();
+    return;
+  }
   switch (currentState()) {
     case TrainerState::Paused:
       trainer_->resume();
@@ -90,24 +123,28 @@ void TrainingSession::run() {
 }
 
 void TrainingSession::pause() {
-  if (currentState() == TrainerState::Running) trainer_->pause();
+  if (isIterative() && currentState() == TrainerState::Running) trainer_->pause();
 }
 
 void TrainingSession::stepBatch() {
+  if (!isIterative() || fit_.isRunning()) return;
   if (hasRunInProgress() || startNewRun(StartMode::Paused)) trainer_->stepBatch();
 }
 
 void TrainingSession::stepEpoch() {
+  if (!isIterative() || fit_.isRunning()) return;
   if (hasRunInProgress() || startNewRun(StartMode::Paused)) trainer_->stepEpoch();
 }
 
 void TrainingSession::stop() {
+  if (fit_.isRunning()) fit_.cancel();  // the core throws Cancelled at its next check
   if (hasRunInProgress()) trainer_->stop();
 }
 
 void TrainingSession::reset(std::uint64_t seed) {
   dropRun();
-  params_.set("seed", std::to_string(seed));
+  fit_.cancel();
+  if (isIterative()) params_.set("seed", std::to_string(seed));
   liveRun_ = std::make_shared<RunHistory>();
   Q_EMIT runStarted();
   Q_EMIT stateChanged(TrainerState::Idle);
@@ -115,6 +152,15 @@ void TrainingSession::reset(std::uint64_t seed) {
 
 SessionStatus TrainingSession::status() const {
   SessionStatus status;
+  if (fit_.isRunning() || !isIterative()) {
+    status.iterative = false;
+    status.state = fitState_;
+    status.stage = fitStage_;
+    status.stepsDone = fitDone_;
+    status.stepsTotal = fitTotal_;
+    status.elapsedSeconds = fit_.isRunning() ? static_cast<double>(fitClock_.elapsed()) / 1000.0 : fitSeconds_;
+    return status;
+  }
   status.state = liveRun_->state();
   status.epoch = liveRun_->epoch();
   status.epochs = trainer_ ? trainer_->setup().params.integer("epochs") : params_.integer("epochs");
@@ -127,7 +173,9 @@ SessionStatus TrainingSession::status() const {
 
 bool TrainingSession::hasRunInProgress() const { return trainer_ && inProgress(trainer_->status().state); }
 
-fs::path TrainingSession::runFolder() const { return trainer_ ? trainer_->setup().runFolder : fs::path(); }
+fs::path TrainingSession::runFolder() const {
+  if (fit_.isRunning() || !isIterative()) return fitFolder_;
+  return trainer_ ? trainer_->setup().runFolder : fs::path(); }
 
 TrainerState TrainingSession::currentState() const {
   return trainer_ ? trainer_->status().state : TrainerState::Idle;
@@ -155,6 +203,30 @@ bool TrainingSession::startNewRun(StartMode mode) {
   return true;
 }
 
+void TrainingSession::startClosedFormRun() {
+  if (!data_) {
+    Q_EMIT errorOccurred(tr("Load a dataset before training."));
+    return;
+  }
+  dropRun();
+  liveRun_ = std::make_shared<RunHistory>();
+  fitFolder_.clear();
+  fitStage_.clear();
+  fitDone_ = fitTotal_ = 0;
+  fitSeconds_ = 0.0;
+  fitState_ = TrainerState::Running;
+  fitClock_.start();
+  fit_.start(modelName_, params_, data_->recordedSource, data_->split, evaluation_, freshRunFolder());
+  Q_EMIT runStarted();
+  Q_EMIT stateChanged(TrainerState::Running);
+}
+
+void TrainingSession::finishClosedFormRun(TrainerState state) {
+  if (state != TrainerState::Finished) fitSeconds_ = static_cast<double>(fitClock_.elapsed()) / 1000.0;
+  fitState_ = state;
+  Q_EMIT stateChanged(state);
+}
+
 void TrainingSession::dropRun() {
   if (!trainer_) return;
   dispatcher_.flush();
@@ -178,7 +250,7 @@ void TrainingSession::applyEvents(const std::vector<TrainingEvent>& events) {
 
 fs::path TrainingSession::freshRunFolder() const {
   const std::string stem =
-      model_.name + "-" + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")).toStdString();
+      modelName_ + "-" + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")).toStdString();
   fs::path folder = runsFolder_ / stem;
   for (int suffix = 2; fs::exists(folder); ++suffix) folder = runsFolder_ / (stem + "-" + std::to_string(suffix));
   return folder;

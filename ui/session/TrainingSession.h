@@ -4,6 +4,7 @@
 // run's history on the GUI thread. Nothing here waits on the training thread except
 // dropping a run, which waits for one batch boundary.
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 
@@ -17,6 +18,7 @@
 #include "runs/RunHistory.h"
 #include "session/DataLoadJob.h"
 #include "session/EventDispatcher.h"
+#include "session/ExperimentJob.h"
 #include "session/SessionData.h"
 #include "train/Trainer.h"
 
@@ -36,6 +38,11 @@ struct SessionStatus {
   double usersPerSecond = 0.0;
   double elapsedSeconds = 0.0;
   double etaSeconds = 0.0;  // 0 while unknown
+  // A closed-form model (EASE) has no epochs: its fit reports steps of a stage instead.
+  bool iterative = true;
+  QString stage;
+  qint64 stepsDone = 0;
+  qint64 stepsTotal = 0;  // 0 while unknown
 };
 
 // The parameters the workbench starts a model with: the declared defaults, with fewer
@@ -60,6 +67,10 @@ class TrainingSession : public QObject {
 
   // ---- Model and parameters ----
   void setModel(const std::string& name);  // resets the parameters to the preset
+  const std::string& modelName() const { return modelName_; }
+  // False for a closed-form model (EASE): Run fits it on a worker, Pause and Step do not apply.
+  bool isIterative() const;
+  // The last iterative model chosen (the current one when isIterative()).
   const ModelDefinition& model() const { return model_; }
   const ParamSet& params() const { return params_; }
   // Throws Error when the value is invalid for the declaration.
@@ -94,9 +105,12 @@ class TrainingSession : public QObject {
   void stateChanged(vaecf::TrainerState state);
   void noteReceived(const QString& code, const QString& text);
   void errorOccurred(const QString& message);
+  void fitProgressed();  // a closed-form fit reported progress: status() changed
 
  private:
   bool startNewRun(StartMode mode);
+  void startClosedFormRun();
+  void finishClosedFormRun(TrainerState state);
   void dropRun();
   void applyEvents(const std::vector<TrainingEvent>& events);
   std::filesystem::path freshRunFolder() const;
@@ -104,6 +118,7 @@ class TrainingSession : public QObject {
 
   std::filesystem::path runsFolder_;
   std::shared_ptr<const SessionData> data_;
+  std::string modelName_;
   ModelDefinition model_;
   ParamSet params_;
   EvaluationOptions evaluation_;
@@ -111,6 +126,15 @@ class TrainingSession : public QObject {
   EventDispatcher dispatcher_;  // declared before the trainer: it outlives the trainer's notifier
   std::shared_ptr<RunHistory> liveRun_;
   std::unique_ptr<Trainer> trainer_;
+  // The closed-form fit: its job, where it stands and the folder it wrote.
+  ExperimentJob fit_;
+  TrainerState fitState_ = TrainerState::Idle;
+  QString fitStage_;
+  qint64 fitDone_ = 0;
+  qint64 fitTotal_ = 0;
+  QElapsedTimer fitClock_;
+  double fitSeconds_ = 0.0;
+  std::filesystem::path fitFolder_;
 };
 
 }  // namespace vaecf::ui

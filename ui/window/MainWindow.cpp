@@ -98,7 +98,7 @@ MainWindow::MainWindow(WorkbenchConfig config, QWidget* parent)
   statusBar()->addWidget(progressLabel_, 1);
   connectSession();
 
-  modelPanel_->showModel(qs(session_->model().name), session_->params());
+  modelPanel_->showModel(qs(session_->modelName()), session_->params());
   setRunsFolder(config.runsFolder);
   refreshChartRuns();
   updateStatus();
@@ -158,7 +158,7 @@ void MainWindow::createActions() {
   connect(actions_[Command::Stop], &QAction::triggered, session_.get(), &TrainingSession::stop);
   connect(actions_[Command::Reset], &QAction::triggered, this, [this] {
     session_->reset(static_cast<std::uint64_t>(resetSeed_->value()));
-    modelPanel_->showModel(qs(session_->model().name), session_->params());
+    modelPanel_->showModel(qs(session_->modelName()), session_->params());
   });
 }
 
@@ -239,6 +239,8 @@ void MainWindow::connectSession() {
   connect(modelPanel_, &ModelPanel::modelChosen, this, [this](const QString& model) {
     session_->setModel(model.toStdString());
     modelPanel_->showModel(model, session_->params());
+    updateActions();
+    updateStatus();
   });
   connect(modelPanel_, &ModelPanel::parameterEdited, this, &MainWindow::applyParameter);
 
@@ -258,6 +260,7 @@ void MainWindow::connectSession() {
     if (!inProgress(state)) runsPanel_->refresh();
   });
   connect(session, &TrainingSession::errorOccurred, this, &MainWindow::showError);
+  connect(session, &TrainingSession::fitProgressed, this, &MainWindow::updateStatus);
   connect(session, &TrainingSession::noteReceived, this, [this](const QString& code, const QString& text) {
     messageBar_->showMessage(MessageBar::Kind::Info, code == QLatin1String("early_stop")
                                                          ? tr("Stopped early: validation stopped improving.")
@@ -328,6 +331,17 @@ QString MainWindow::statusText() const { return stateLabel_->text() + QStringLit
 void MainWindow::updateStatus() {
   const SessionStatus status = session_->status();
   stateLabel_->setText(stateText(status.state));
+  if (!status.iterative) {
+    // A closed-form fit (EASE): the core's steps instead of epochs.
+    QString progress = status.stepsTotal > 0 ? tr("closed-form fit: %1, step %2 of %3")
+                                                   .arg(status.stage)
+                                                   .arg(status.stepsDone)
+                                                   .arg(status.stepsTotal)
+                                             : tr("closed-form fit");
+    progress += QStringLiteral("   ") + tr("elapsed %1").arg(duration(status.elapsedSeconds));
+    progressLabel_->setText(progress);
+    return;
+  }
   QString progress = tr("epoch %1 of %2").arg(status.epoch).arg(status.epochs);
   progress += QStringLiteral("   ") + tr("%1 users/s").arg(status.usersPerSecond, 0, 'f', 0);
   progress += QStringLiteral("   ") + tr("elapsed %1").arg(duration(status.elapsedSeconds));
@@ -336,12 +350,15 @@ void MainWindow::updateStatus() {
 }
 
 void MainWindow::updateActions() {
-  const TrainerState state = session_->liveRun()->state();
+  const SessionStatus status = session_->status();
+  const TrainerState state = status.state;
   const bool hasData = session_->data() != nullptr;
+  // A closed-form fit (EASE) runs to the end or is stopped: it has no batches to pause at.
+  const bool iterative = status.iterative;
   actions_[Command::Run]->setEnabled(hasData && state != TrainerState::Running);
-  actions_[Command::Pause]->setEnabled(state == TrainerState::Running);
-  actions_[Command::StepBatch]->setEnabled(hasData && state != TrainerState::Running);
-  actions_[Command::StepEpoch]->setEnabled(hasData && state != TrainerState::Running);
+  actions_[Command::Pause]->setEnabled(iterative && state == TrainerState::Running);
+  actions_[Command::StepBatch]->setEnabled(iterative && hasData && state != TrainerState::Running);
+  actions_[Command::StepEpoch]->setEnabled(iterative && hasData && state != TrainerState::Running);
   actions_[Command::Stop]->setEnabled(inProgress(state));
 }
 
@@ -354,7 +371,7 @@ void MainWindow::setRunsFolder(const fs::path& folder) {
 
 void MainWindow::saveSession(const fs::path& file) {
   try {
-    saveSessionFile({dataPanel_->request(), session_->model().name, session_->params().values(),
+    saveSessionFile({dataPanel_->request(), session_->modelName(), session_->params().values(),
                      session_->evaluation().cohortEdges, session_->runsFolder()},
                     file);
   } catch (const Error& error) {
@@ -372,7 +389,7 @@ void MainWindow::loadSession(const fs::path& file) {
     showError(tr("The session could not be opened: %1").arg(qs(error.what())));
     return;
   }
-  modelPanel_->showModel(qs(session_->model().name), session_->params());
+  modelPanel_->showModel(qs(session_->modelName()), session_->params());
   session_->setCohortEdges(saved.cohortEdges);
   dataPanel_->setCohortEdges(saved.cohortEdges);
   setRunsFolder(saved.runsFolder);
