@@ -386,6 +386,18 @@
 <context>
     <name>vaecf::ui::MainWindow</name>
     <message>
+        <source>Continue run</source>
+        <translation>Lauf fortsetzen</translation>
+    </message>
+    <message>
+        <source>Continue the stopped or unfinished run selected in the run table from its last checkpoint, on the loaded data</source>
+        <translation>Den in der Lauftabelle gewählten angehaltenen oder unvollendeten Lauf ab seinem letzten Checkpoint auf den geladenen Daten fortsetzen</translation>
+    </message>
+    <message>
+        <source>Select one run in the run table to continue.</source>
+        <translation>Wählen Sie in der Lauftabelle einen Lauf zum Fortsetzen.</translation>
+    </message>
+    <message>
         <source>Idle</source>
         <translation>Bereit</translation>
     </message>
@@ -726,6 +738,30 @@
 </context>
 <context>
     <name>vaecf::ui::TrainingSession</name>
+    <message>
+        <source>Stop the current run before continuing another one.</source>
+        <translation>Stoppen Sie den aktuellen Lauf, bevor Sie einen anderen fortsetzen.</translation>
+    </message>
+    <message>
+        <source>The run %1 is a closed-form fit (%2): there is no training to continue.</source>
+        <translation>Der Lauf %1 ist eine geschlossene Lösung (%2): Es gibt kein Training fortzusetzen.</translation>
+    </message>
+    <message>
+        <source>The run %1 has finished: there is nothing to continue.</source>
+        <translation>Der Lauf %1 ist abgeschlossen: Es gibt nichts fortzusetzen.</translation>
+    </message>
+    <message>
+        <source>To continue the run %1, load the run&apos;s dataset first: %2</source>
+        <translation>Um den Lauf %1 fortzusetzen, laden Sie zuerst seinen Datensatz: %2</translation>
+    </message>
+    <message>
+        <source>The run %1 could not be read: %2</source>
+        <translation>Der Lauf %1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The run could not continue: %1</source>
+        <translation>Der Lauf konnte nicht fortgesetzt werden: %1</translation>
+    </message>
     <message>
         <source>Load a dataset before training.</source>
         <translation>Laden Sie vor dem Training einen Datensatz.</translation>

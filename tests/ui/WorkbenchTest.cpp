@@ -203,6 +203,63 @@ void WorkbenchTest::savedRunReopensWithTheSameCurves() {
   QVERIFY(window->recommendationPanel()->historySize() > 0);
 }
 
+void WorkbenchTest::stoppedRunContinuesItsCurve() {
+  auto window = syntheticWindow(5);
+  QVERIFY(window);
+  TrainingSession& session = window->session();
+  for (std::int64_t expected = 1; expected <= 2; ++expected) {
+    trigger(*window, MainWindow::Command::StepEpoch);
+    QTRY_VERIFY_WITH_TIMEOUT(session.liveRun()->epochsCompleted() == expected &&
+                                 session.liveRun()->state() == TrainerState::Paused,
+                             kTrainTimeoutMs);
+  }
+  const std::filesystem::path folder = session.runFolder();
+  QVERIFY(!folder.empty());
+  trigger(*window, MainWindow::Command::Stop);
+  QTRY_VERIFY_WITH_TIMEOUT(session.liveRun()->state() == TrainerState::Stopped, 30000);
+  QCOMPARE(RunStore::loadHistory(folder)->epochCurves().at("loss").size(), std::size_t(2));
+
+  // Other data (which drops the live run): the run's dataset is asked for, not loaded implicitly.
+  const SessionData* before = session.data();
+  session.loadData(syntheticDataRequest(300, 120, 9));
+  QTRY_VERIFY_WITH_TIMEOUT(session.data() != before && !session.isLoading(), kLoadTimeoutMs);
+  QVERIFY(session.runFolder().empty());
+  window->runsPanel()->refresh();
+  window->runsPanel()->selectRuns({folder});
+  trigger(*window, MainWindow::Command::ContinueRun);
+  QVERIFY(session.runFolder().empty());
+  QVERIFY2(window->messageBar()->text().contains(QStringLiteral("load the run's dataset first")),
+           qPrintable(window->messageBar()->text()));
+
+  // Back on the run's data, continue it from the run table.
+  before = session.data();
+  session.loadData(smallSynthetic());
+  QTRY_VERIFY_WITH_TIMEOUT(session.data() != before && !session.isLoading(), kLoadTimeoutMs);
+  window->runsPanel()->selectRuns({folder});
+  trigger(*window, MainWindow::Command::ContinueRun);
+  QCOMPARE(session.runFolder(), folder);
+  // Seeded from the saved events: the curve goes on from epoch 2, not from scratch.
+  QVERIFY(session.liveRun()->epochCurves().at("loss").size() >= 2);
+  QTRY_VERIFY_WITH_TIMEOUT(session.liveRun()->state() == TrainerState::Finished, kTrainTimeoutMs);
+  QVERIFY(session.status().epoch > 2);
+  QCOMPARE(session.liveRun()->epochsCompleted(), std::int64_t(5));
+  for (const auto& history : {session.liveRun(), std::shared_ptr<const RunHistory>(RunStore::loadHistory(folder))}) {
+    const auto& loss = history->epochCurves().at("loss");
+    QCOMPARE(loss.size(), std::size_t(5));
+    for (std::size_t i = 0; i < loss.size(); ++i) QCOMPARE(loss[i].epoch, std::int64_t(i + 1));
+  }
+  QVERIFY(window->lossPanel()->pointCount() > 0);
+
+  // A finished run has nothing left to continue.
+  window->runsPanel()->refresh();
+  window->runsPanel()->selectRuns({folder});
+  trigger(*window, MainWindow::Command::ContinueRun);
+  QVERIFY(window->messageBar()->isVisible());
+  QVERIFY2(window->messageBar()->text().contains(QStringLiteral("finished")), qPrintable(window->messageBar()->text()));
+  QCOMPARE(session.liveRun()->state(), TrainerState::Finished);
+  QCOMPARE(session.liveRun()->epochsCompleted(), std::int64_t(5));
+}
+
 void WorkbenchTest::eventLoopStaysResponsiveWhileTraining() {
   auto window = syntheticWindow(500);
   QVERIFY(window);

@@ -20,6 +20,7 @@ class WorkbenchTest : public QObject {
   void stepEpochAdvancesExactlyOneEpoch();
   void liveParameterIsAppliedToTheRunningModel();
   void savedRunReopensWithTheSameCurves();
+  void stoppedRunContinuesItsCurve();
   void eventLoopStaysResponsiveWhileTraining();
   void easeRunsOffTheGuiThreadAndAppearsInTheRunTable();
   void malformedDatasetShowsAnErrorAndKeepsTheSession();

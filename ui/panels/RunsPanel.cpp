@@ -5,6 +5,8 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QTableWidget>
+#include <QToolButton>
+#include <QAction>
 #include <QVBoxLayout>
 
 #include <set>
@@ -47,8 +49,10 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent), table_(new QTableWidget
   connect(refreshButton, &QPushButton::clicked, this, &RunsPanel::refresh);
   folderLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   auto* top = new QHBoxLayout;
+  buttons_ = top;
   top->addWidget(folderLabel_, 1);
   top->addWidget(refreshButton);
+  table_->setContextMenuPolicy(Qt::ActionsContextMenu);
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(top);
   layout->addWidget(table_, 1);
@@ -112,6 +116,13 @@ void RunsPanel::selectRuns(const std::vector<std::filesystem::path>& folders) {
     table_->selectionModel()->select(table_->model()->index(row, 0),
                                      QItemSelectionModel::Select | QItemSelectionModel::Rows);
   }
+}
+
+void RunsPanel::addRunAction(QAction* action) {
+  auto* button = new QToolButton(this);
+  button->setDefaultAction(action);
+  buttons_->insertWidget(buttons_->count() - 1, button);
+  table_->addAction(action);
 }
 
 int RunsPanel::runCount() const { return static_cast<int>(runs_.size()); }

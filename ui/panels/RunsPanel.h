@@ -12,6 +12,8 @@
 
 class QTableWidget;
 class QLabel;
+class QAction;
+class QHBoxLayout;
 
 namespace vaecf::ui {
 
@@ -29,6 +31,8 @@ class RunsPanel : public QWidget {
   int runCount() const;
   // Parameter names whose values differ between the selected runs.
   QStringList differingParameters() const;
+  // Offers `action` (e.g. Continue run) as a button beside Refresh and in the table's context menu.
+  void addRunAction(QAction* action);
 
  Q_SIGNALS:
   void selectionChanged();
@@ -41,6 +45,7 @@ class RunsPanel : public QWidget {
   QStringList parameterColumns_;
   QTableWidget* table_;
   QLabel* folderLabel_;
+  QHBoxLayout* buttons_ = nullptr;
 };
 
 }  // namespace vaecf::ui

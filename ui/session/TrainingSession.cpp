@@ -7,6 +7,8 @@
 
 #include "common/Error.h"
 #include "experiment/Experiment.h"
+#include "train/EventLog.h"
+#include "train/RunFolder.h"
 
 namespace fs = std::filesystem;
 
@@ -148,6 +150,56 @@ void TrainingSession::reset(std::uint64_t seed) {
   liveRun_ = std::make_shared<RunHistory>();
   Q_EMIT runStarted();
   Q_EMIT stateChanged(TrainerState::Idle);
+}
+
+bool TrainingSession::continueRun(const fs::path& folder) {
+  if (fit_.isRunning() || hasRunInProgress()) {
+    Q_EMIT errorOccurred(tr("Stop the current run before continuing another one."));
+    return false;
+  }
+  RunConfig config;
+  auto history = std::make_shared<RunHistory>();
+  try {
+    config = readRunConfig(folder);
+    if (!findModel(config.model).iterative) {
+      Q_EMIT errorOccurred(tr("The run %1 is a closed-form fit (%2): there is no training to continue.")
+                               .arg(qs(folder.filename().string()), qs(config.model)));
+      return false;
+    }
+    if (fs::exists(runEventsPath(folder))) history->applyAll(readRunEvents(folder));
+    if (history->state() == TrainerState::Finished) {
+      Q_EMIT errorOccurred(tr("The run %1 has finished: there is nothing to continue.")
+                               .arg(qs(folder.filename().string())));
+      return false;
+    }
+    if (!data_ || data_->split->itemIds != readRunItems(folder)) {
+      Q_EMIT errorOccurred(tr("To continue the run %1, load the run's dataset first: %2")
+                               .arg(qs(folder.filename().string()), qs(config.data.describe())));
+      return false;
+    }
+  } catch (const std::exception& error) {
+    Q_EMIT errorOccurred(tr("The run %1 could not be read: %2").arg(qs(folder.string()), qs(error.what())));
+    return false;
+  }
+  dropRun();
+  try {
+    ModelDefinition model = autoencoderDefinition(config.model);
+    ParamSet params = runParams(config, model);
+    trainer_ = Trainer::openRun(folder, data_->split, model);
+    model_ = std::move(model);
+    params_ = std::move(params);
+    modelName_ = config.model;
+    liveRun_ = std::move(history);
+    dispatcher_.setSource([trainer = trainer_.get()] { return trainer->drainEvents(); });
+    trainer_->setEventNotifier([dispatcher = &dispatcher_] { dispatcher->notify(); });
+    trainer_->start(StartMode::Running);
+  } catch (const std::exception& error) {
+    dropRun();
+    Q_EMIT errorOccurred(tr("The run could not continue: %1").arg(qs(error.what())));
+    return false;
+  }
+  Q_EMIT runStarted();
+  return true;
 }
 
 SessionStatus TrainingSession::status() const {

@@ -89,6 +89,11 @@ class TrainingSession : public QObject {
   void stop();
   // Drops the current run; the next Run starts afresh with `seed`.
   void reset(std::uint64_t seed);
+  // Reopens the saved iterative run in `folder` and continues it from its checkpoint as the
+  // live run, its history seeded from the run's events so the curves go on. Refuses (with
+  // errorOccurred, returning false) a finished or closed-form run, or when the session's
+  // data does not have the run's items: the run's dataset is never loaded implicitly.
+  bool continueRun(const std::filesystem::path& folder);
 
   SessionStatus status() const;
   bool hasRunInProgress() const;
@@ -100,7 +105,7 @@ class TrainingSession : public QObject {
   void dataLoading(const QString& stage, qint64 done, qint64 total);
   void dataLoaded();
   void dataLoadFailed(const QString& message);
-  void runStarted();  // a new run folder; liveRun() is a fresh history
+  void runStarted();  // a new or continued run folder; liveRun() is its history
   void runUpdated();  // events were applied to liveRun()
   void stateChanged(vaecf::TrainerState state);
   void noteReceived(const QString& code, const QString& text);

@@ -156,6 +156,13 @@ void MainWindow::createActions() {
   connect(actions_[Command::StepBatch], &QAction::triggered, session_.get(), &TrainingSession::stepBatch);
   connect(actions_[Command::StepEpoch], &QAction::triggered, session_.get(), &TrainingSession::stepEpoch);
   connect(actions_[Command::Stop], &QAction::triggered, session_.get(), &TrainingSession::stop);
+  // Continue run: in the runs panel and the File menu, on the one run selected in the table.
+  auto* continueRun = new QAction(tr("Continue run"), this);
+  continueRun->setToolTip(tr("Continue the stopped or unfinished run selected in the run table from its last "
+                             "checkpoint, on the loaded data"));
+  actions_[Command::ContinueRun] = continueRun;
+  connect(continueRun, &QAction::triggered, this, &MainWindow::continueSelectedRun);
+  runsPanel_->addRunAction(continueRun);
   connect(actions_[Command::Reset], &QAction::triggered, this, [this] {
     session_->reset(static_cast<std::uint64_t>(resetSeed_->value()));
     modelPanel_->showModel(qs(session_->modelName()), session_->params());
@@ -196,6 +203,7 @@ void MainWindow::createMenus() {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open session"), QString(), tr("Sessions (*.json)"));
     if (!path.isEmpty()) loadSession(path.toStdString());
   });
+  file->addAction(actions_[Command::ContinueRun]);
   file->addSeparator();
   file->addAction(tr("Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -267,6 +275,7 @@ void MainWindow::connectSession() {
                                                          : text);
   });
   connect(runsPanel_, &RunsPanel::selectionChanged, this, &MainWindow::refreshChartRuns);
+  connect(runsPanel_, &RunsPanel::selectionChanged, this, &MainWindow::updateActions);
   connect(recommendationPanel_, &RecommendationPanel::problem, this, &MainWindow::showError);
 }
 
@@ -360,6 +369,20 @@ void MainWindow::updateActions() {
   actions_[Command::StepBatch]->setEnabled(iterative && hasData && state != TrainerState::Running);
   actions_[Command::StepEpoch]->setEnabled(iterative && hasData && state != TrainerState::Running);
   actions_[Command::Stop]->setEnabled(inProgress(state));
+  actions_[Command::ContinueRun]->setEnabled(hasData && !inProgress(state) && runsPanel_->selectedRuns().size() == 1);
+}
+
+void MainWindow::continueSelectedRun() {
+  const std::vector<fs::path> selected = runsPanel_->selectedRuns();
+  if (selected.size() != 1) {
+    showError(tr("Select one run in the run table to continue."));
+    return;
+  }
+  if (!session_->continueRun(selected.front())) return;
+  messageBar_->hide();
+  modelPanel_->showModel(qs(session_->modelName()), session_->params());
+  updateActions();
+  updateStatus();
 }
 
 void MainWindow::setRunsFolder(const fs::path& folder) {

@@ -38,7 +38,7 @@ class MainWindow : public QMainWindow {
   Q_OBJECT
 
  public:
-  enum class Command { Run, Pause, StepBatch, StepEpoch, Stop, Reset };
+  enum class Command { Run, Pause, StepBatch, StepEpoch, Stop, Reset, ContinueRun };
 
   explicit MainWindow(WorkbenchConfig config, QWidget* parent = nullptr);
   ~MainWindow() override;
@@ -68,6 +68,7 @@ class MainWindow : public QMainWindow {
   void showError(const QString& message);
   void updateStatus();
   void updateActions();
+  void continueSelectedRun();
   void refreshChartRuns();
   void reloadGrowingRuns();
   void applyParameter(const QString& name, const QString& value);
