@@ -161,7 +161,7 @@ const std::vector<ModelInfo>& modelCatalog() {
   static const std::vector<ModelInfo> catalog = [] {
     std::vector<ModelInfo> models{{"ease", "EASE^R: closed-form linear item-item model (Steck 2019)", false, easeParams()}};
     for (const AutoencoderEntry& entry : kAutoencoders)
-      models.push_back({entry.name, entry.summary, true, trainingParamSpecs(autoencoderDefinition(entry.name))});
+      models.push_back({entry.name, entry.summary, true, trainingParamSpecs(autoencoderDefinition(entry.name)), true});
     models.push_back({"svae", kSvaeSummary, true, trainingParamSpecs(svaeDefinition())});
     models.push_back({"deeprec", kDeepRecSummary, true, deepRecParams()});
     return models;

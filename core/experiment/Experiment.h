@@ -22,6 +22,10 @@ struct ModelInfo {
   std::string summary;
   bool iterative = false;
   std::vector<ParamSpec> params;
+  // Trained on CSR batches by the live trainer from any split (the VAE family), so the
+  // window can run, pause and step it; SVAE and DeepRec need the raw log's order and
+  // ratings and train only through runExperiment.
+  bool trainsOnAnySplit = false;
 };
 
 const std::vector<ModelInfo>& modelCatalog();

@@ -37,7 +37,9 @@ QString describeRange(const ParamSpec& spec) {
 ModelPanel::ModelPanel(QWidget* parent)
     : QWidget(parent), modelChoice_(new QComboBox(this)), form_(new QFormLayout), feedback_(new QLabel(this)) {
   for (const ModelInfo& info : modelCatalog()) {
-    // Every model: the iterative ones train live, EASE is fitted in closed form on a worker.
+    // The VAE family trains live; EASE is fitted in closed form on a worker. SVAE and
+    // DeepRec need the raw log's order and ratings: the CLI trains them.
+    if (info.iterative && !info.trainsOnAnySplit) continue;
     modelChoice_->addItem(qs(info.name), qs(info.name));
     modelChoice_->setItemData(modelChoice_->count() - 1, qs(info.summary), Qt::ToolTipRole);
   }
