@@ -348,6 +348,12 @@ void WorkbenchTest::easeRunsOffTheGuiThreadAndAppearsInTheRunTable() {
   QVERIFY(std::isfinite(testNdcg) && testNdcg > 0.0);
   QVERIFY(std::isfinite(*summary.bestMetric("ndcg@100")));
   QVERIFY(window.action(MainWindow::Command::Run)->isEnabled());
+
+  // The fitted EASE recommends like any other run.
+  window.recommendationPanel()->setRunFolder(folder);
+  const QString user = QString::fromStdString(window.session().data()->split->validationUserIds.front());
+  QVERIFY(window.recommendationPanel()->recommend(user));
+  QCOMPARE(window.recommendationPanel()->recommendedItems().size(), 10);
 }
 
 void WorkbenchTest::malformedDatasetShowsAnErrorAndKeepsTheSession() {

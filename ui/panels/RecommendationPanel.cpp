@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "eval/RankingMetrics.h"
-#include "train/Training.h"
+#include "experiment/Experiment.h"
 
 namespace vaecf::ui {
 
@@ -101,7 +101,7 @@ bool RecommendationPanel::recommend(const QString& userId) {
   }
   std::unique_ptr<Recommender> model;
   try {
-    model = loadTrainedModel(runFolder_);
+    model = loadRun(runFolder_).recommender;  // any model: EASE, the VAE family, SVAE
   } catch (const std::exception& error) {
     Q_EMIT problem(tr("No trained model to recommend with yet (a run keeps one after its first validation): %1")
                        .arg(qs(error.what())));
