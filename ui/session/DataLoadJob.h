@@ -1,49 +1,30 @@
 #pragma once
-// Loads session data on a worker thread with progress and cancel. The worker shares only
-// a state block with this object (never a pointer back to it), so destroying the job
-// mid-load is safe: it raises the cancel flag and waits (BUILD-NOTES.md, headless GUI).
-
-#include <QObject>
-#include <QString>
-#include <QTimer>
 
 #include <filesystem>
 #include <memory>
 
+#include "session/BackgroundJob.h"
 #include "session/SessionData.h"
-
-class QThread;
 
 namespace vaecf::ui {
 
-class DataLoadJob : public QObject {
+// Loads session data on a worker thread with progress and cancel.
+class DataLoadJob : public BackgroundJob {
   Q_OBJECT
 
  public:
-  explicit DataLoadJob(QObject* parent = nullptr);
-  ~DataLoadJob() override;
+  explicit DataLoadJob(QObject* parent = nullptr) : BackgroundJob(parent) {}
 
-  bool isRunning() const { return thread_ != nullptr; }
   // Ignored while a load is running.
   void start(DataRequest request, std::filesystem::path syntheticSplitsFolder);
-  void cancel();
 
  Q_SIGNALS:
-  // stage is the core's code ("read", "split", ...); total is 0 while unknown.
-  void progressed(const QString& stage, qint64 done, qint64 total);
   void loaded(std::shared_ptr<const vaecf::ui::SessionData> data);
-  void failed(const QString& message);
-  void cancelled();
 
  private:
-  struct State;
+  void succeeded() override;
 
-  void finish();
-  void reportProgress();
-
-  std::shared_ptr<State> state_;
-  QThread* thread_ = nullptr;
-  QTimer progressTimer_;
+  std::shared_ptr<std::shared_ptr<const SessionData>> result_;
 };
 
 }  // namespace vaecf::ui

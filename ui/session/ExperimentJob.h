@@ -1,11 +1,6 @@
 #pragma once
-// Runs a closed-form experiment (EASE) on a worker thread with progress and cancel, as
-// DataLoadJob loads data: the worker shares only a state block with this object, so
-// destroying the job mid-fit raises the cancel flag and waits (BUILD-NOTES.md, headless GUI).
 
-#include <QObject>
 #include <QString>
-#include <QTimer>
 
 #include <filesystem>
 #include <memory>
@@ -14,42 +9,30 @@
 #include "data/DataSource.h"
 #include "eval/Evaluator.h"
 #include "models/Params.h"
-
-class QThread;
+#include "session/BackgroundJob.h"
 
 namespace vaecf::ui {
 
-class ExperimentJob : public QObject {
+// Runs a closed-form experiment (EASE) on a worker thread with progress and cancel.
+class ExperimentJob : public BackgroundJob {
   Q_OBJECT
 
  public:
-  explicit ExperimentJob(QObject* parent = nullptr);
-  ~ExperimentJob() override;
+  explicit ExperimentJob(QObject* parent = nullptr) : BackgroundJob(parent) {}
 
-  bool isRunning() const { return thread_ != nullptr; }
   // Fits `model` on the split and writes its run folder (core runExperiment). Ignored
   // while a fit is running.
   void start(std::string model, ParamSet params, DataSource source, std::shared_ptr<const Split> split,
              EvaluationOptions evaluation, std::filesystem::path runFolder);
-  void cancel();
 
  Q_SIGNALS:
-  // stage is the core's code ("ease", ...); total is 0 while unknown.
-  void progressed(const QString& stage, qint64 done, qint64 total);
   void completed(const QString& runFolder, double seconds);
-  void failed(const QString& message);
-  void cancelled();
 
  private:
-  struct State;
+  void succeeded() override;
 
-  void finish();
-  void reportProgress();
-
-  std::shared_ptr<State> state_;
-  QThread* thread_ = nullptr;
   QString runFolder_;
-  QTimer progressTimer_;
+  std::shared_ptr<double> seconds_;
 };
 
 }  // namespace vaecf::ui
