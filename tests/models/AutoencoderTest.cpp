@@ -404,6 +404,8 @@ TEST(AutoencoderModels, KlWeightsFollowEachModelsSchedule) {
   EXPECT_NEAR(betaOf({"hvamp", {}}, {999, 150}), 1.0, 1e-7);
   // RecVAE: gamma * |x_u|, reported as the mean over the batch.
   EXPECT_NEAR(betaOf({"recvae", {"gamma=0.01"}}, {}), 0.01 * tinyRows().sum().item<double>() / kUsers, 1e-6);
+  // RecVAE with gamma unset: the constant beta for every user, whatever the row sizes.
+  EXPECT_NEAR(betaOf({"recvae", {"gamma=0", "beta=0.35"}}, {}), 0.35, 1e-7);
 }
 
 TEST(AutoencoderModels, RecVaeRefreshesItsOldEncoderAfterTheEncoderPhase) {

@@ -183,8 +183,11 @@ std::vector<ParamSpec> recVaeParams() {
   append(specs, inputParams("multinomial"));
   append(specs,
          {
-             realParam("gamma", "0.005", "KL weight per item of the user's row: beta_u = gamma * |x_u|", 0.0,
+             realParam("gamma", "0.005",
+                       "KL weight per item of the user's row: beta_u = gamma * |x_u|; 0 = the constant beta", 0.0,
                        10.0, true),
+             realParam("beta", "0.2", "Constant KL weight of every user, used only when gamma is 0", 0.0, 100.0,
+                       true),
              integerParam("encoder_passes", "3",
                           "Passes over the users per epoch training the encoder (with dropout)", 1, 100),
              integerParam("decoder_passes", "1",

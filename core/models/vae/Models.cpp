@@ -350,7 +350,7 @@ class RecVae final : public ItemAutoencoder {
       z = latentSample(q);
       kl = klToCompositePrior(z, q, fed);
     }
-    const auto betas = params().real("gamma") * fed.counts();
+    const auto betas = klWeights(fed);
     const auto reconstructionLoss = reconstruction(decoder_(z), batch.rows);
     Loss loss{reconstructionLoss + (betas * kl).mean(),
               {{"reconstruction", reconstructionLoss.detach()},
@@ -358,6 +358,14 @@ class RecVae final : public ItemAutoencoder {
                {"beta", betas.mean().detach()}}};
     if (encoderPhase) addAnchorTerm(loss, q.mean, q.logVariance.exp(), observed);
     return loss;
+  }
+
+  // User-adaptive beta_u = gamma * |x_u| (models.md 3.3); with gamma unset (0) the code's
+  // fallback, one constant beta for every user.
+  torch::Tensor klWeights(const ItemRows& fed) const {
+    const double gamma = params().real("gamma");
+    if (gamma > 0.0) return gamma * fed.counts();
+    return torch::full_like(fed.counts(), params().real("beta"));
   }
 
   void afterPhase(const Phase& phase) override {
