@@ -64,6 +64,12 @@ void DataOptions::addTo(CLI::App& command, bool allowSplitFolder) {
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str()
       ->group(protocol);
+  command.add_option("--heldout-order", heldoutOrder_,
+                     "which positives of a heldout user are scored: a random share, or the latest by time "
+                     "(SVAE's protocol; needs timestamps)")
+      ->check(CLI::IsMember({"random", "time"}))
+      ->capture_default_str()
+      ->group(protocol);
   command.add_option("--seed", seed_, "split seed (98765 reproduces the reference splits)")
       ->capture_default_str()
       ->group(protocol);
@@ -96,6 +102,7 @@ DataSource DataOptions::dataSource() const {
   source.protocol.minUserPositives = minUserPositives_;
   source.protocol.heldoutUsers = heldoutUsers_;
   source.protocol.heldoutFraction = heldoutFraction_;
+  source.protocol.heldoutByTime = heldoutOrder_ == "time";
   source.protocol.seed = seed_;
   return source;
 }

@@ -29,6 +29,7 @@ class DataOptions {
   std::uint32_t minUserPositives_ = 5;
   std::uint32_t heldoutUsers_ = 0;
   double heldoutFraction_ = 0.2;
+  std::string heldoutOrder_ = "random";
   std::uint32_t seed_ = 98765;
 };
 

@@ -5,6 +5,7 @@
 
 #include "common/Error.h"
 #include "data/CanonicalSplit.h"
+#include "data/TemporalSplit.h"
 
 namespace vaecf {
 
@@ -49,6 +50,7 @@ LoadedData loadData(const DataSource& source, const TaskContext& context) {
   const PositiveSets positives = binarize(log, protocol);
   data.stats = datasetStats(log, protocol);
   data.split = strongGeneralizationSplit(log, positives, protocol, context);
+  if (protocol.heldoutByTime) data.split = temporalSplit(data.split, log, protocol.heldoutFraction);
   data.log = std::move(log);
   return data;
 }
@@ -76,6 +78,7 @@ nlohmann::json toJson(const DataSource& source) {
                       {"min_user_positives", p.minUserPositives},
                       {"heldout_users", p.heldoutUsers},
                       {"heldout_fraction", p.heldoutFraction},
+                      {"heldout_order", p.heldoutByTime ? "time" : "random"},
                       {"seed", p.seed}};
   return json;
 }
@@ -106,6 +109,8 @@ DataSource dataSourceFromJson(const nlohmann::json& json) {
   source.protocol.minUserPositives = p.at("min_user_positives").get<std::uint32_t>();
   source.protocol.heldoutUsers = p.at("heldout_users").get<std::uint32_t>();
   source.protocol.heldoutFraction = p.at("heldout_fraction").get<double>();
+  // Configs written before the time order existed hold random splits.
+  source.protocol.heldoutByTime = p.value("heldout_order", "random") == "time";
   source.protocol.seed = p.at("seed").get<std::uint32_t>();
   return source;
 }

@@ -20,6 +20,9 @@ struct ProtocolOptions {
   // Heldout users for validation and, as many again, for test; 0 = 10% of users each.
   std::uint32_t heldoutUsers = 0;
   double heldoutFraction = 0.2;  // share of a heldout user's positives that are scored
+  // Score each heldout user's latest positives instead of a random share (models.md 1.7,
+  // data/TemporalSplit.h): SVAE's protocol, so other models can be compared with it.
+  bool heldoutByTime = false;
   std::uint32_t seed = 98765;
 };
 

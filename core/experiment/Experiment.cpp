@@ -7,6 +7,7 @@
 #include "common/Error.h"
 #include "models/Ease.h"
 #include "models/deeprec/DeepRec.h"
+#include "data/TemporalSplit.h"
 #include "models/svae/Svae.h"
 #include "train/RunFolder.h"
 #include "train/Training.h"

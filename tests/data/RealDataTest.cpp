@@ -4,12 +4,14 @@
 #include <cstdint>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "TestData.h"
+#include "data/DataSource.h"
 #include "data/Importers.h"
 #include "data/Protocol.h"
 
@@ -168,6 +170,53 @@ TEST(RealDataProtocol, Ml100kPositivesMatchAnIndependentRecount) {
   const PositiveSets positives = binarizeAtFourStars(importReal(DatasetFormat::MovieLens100K, ratings));
   EXPECT_EQ(positives.users.size(), recount.users);
   EXPECT_EQ(positives.positives, recount.positives);
+}
+
+// --heldout-order time: the same users and the same positives per heldout user as the
+// random protocol, but what is scored is each heldout user's latest positives.
+TEST(RealDataProtocol, TimeOrderedHeldoutKeepsTheUsersAndScoresTheLatestPositives) {
+  DataSource source;
+  source.raw = ImportOptions{};
+  source.raw->format = DatasetFormat::MovieLens100K;
+  source.raw->path = test::sharedData("ml-100k");
+  const LoadedData random = loadData(source);
+  source.protocol.heldoutByTime = true;
+  const LoadedData byTime = loadData(dataSourceFromJson(toJson(source)));
+
+  ASSERT_EQ(byTime.split.testUserIds, random.split.testUserIds);
+  ASSERT_EQ(byTime.split.itemIds, random.split.itemIds);
+  ASSERT_EQ(byTime.split.train.nonZeros(), random.split.train.nonZeros());
+  const InteractionLog& log = *byTime.log;
+  std::map<std::pair<std::string, std::string>, std::int64_t> firstTime;
+  for (const Interaction& row : log.interactions) {
+    const auto key = std::make_pair(log.users.external(row.user), log.items.external(row.item));
+    const auto [entry, added] = firstTime.try_emplace(key, row.timestamp);
+    if (!added) entry->second = std::min(entry->second, row.timestamp);
+  }
+  auto items = [&](const CsrMatrix& matrix, std::int64_t row) {
+    std::set<std::string> ids;
+    for (std::int64_t k = 0; k < matrix.rowSize(row); ++k)
+      ids.insert(byTime.split.itemIds[static_cast<std::size_t>(matrix.rowColumns(row)[k])]);
+    return ids;
+  };
+  std::size_t cutUsers = 0;
+  for (std::int64_t row = 0; row < byTime.split.testFoldIn.rows(); ++row) {
+    const std::string& user = byTime.split.testUserIds[static_cast<std::size_t>(row)];
+    std::set<std::string> all = items(random.split.testFoldIn, row), now = items(byTime.split.testFoldIn, row);
+    const auto heldout = items(byTime.split.testHeldout, row);
+    for (const auto& item : items(random.split.testHeldout, row)) all.insert(item);
+    std::set<std::string> rejoined = now;
+    rejoined.insert(heldout.begin(), heldout.end());
+    ASSERT_EQ(rejoined, all) << "user " << user;
+    ASSERT_EQ(heldout.size(), items(random.split.testHeldout, row).size()) << "user " << user;
+    if (heldout.empty()) continue;
+    std::int64_t latestFoldIn = INT64_MIN, earliestHeldout = INT64_MAX;
+    for (const auto& item : now) latestFoldIn = std::max(latestFoldIn, firstTime.at({user, item}));
+    for (const auto& item : heldout) earliestHeldout = std::min(earliestHeldout, firstTime.at({user, item}));
+    EXPECT_LE(latestFoldIn, earliestHeldout) << "user " << user;
+    ++cutUsers;
+  }
+  EXPECT_GT(cutUsers, 0U);
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include "common/Error.h"
 #include "data/Protocol.h"
 #include "data/RatingSplit.h"
+#include "data/TemporalSplit.h"
 #include "models/deeprec/DeepRecNetwork.h"
 #include "models/deeprec/RatingBaselines.h"
 #include "models/svae/Svae.h"

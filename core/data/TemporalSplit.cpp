@@ -1,9 +1,12 @@
+// The time-ordered protocol: first interaction times per (user, item), rows reordered by
+// them and heldout users' parts cut at the latest items.
+#include "data/TemporalSplit.h"
+
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
 
 #include "common/Error.h"
-#include "models/svae/Svae.h"
 
 namespace vaecf {
 
@@ -83,7 +86,7 @@ void cutByTime(const CsrMatrix& foldIn, const CsrMatrix& heldout, const std::vec
 }  // namespace
 
 Split temporalSplit(const Split& split, const InteractionLog& log, double heldoutFraction) {
-  if (!log.hasTimestamps) throw Error(log.source + " has no timestamps: SVAE needs time-ordered histories");
+  if (!log.hasTimestamps) throw Error(log.source + " has no timestamps: the time-ordered protocol needs them");
   const FirstTimes times(log, split.itemIds);
   Split ordered;
   ordered.itemIds = split.itemIds;
