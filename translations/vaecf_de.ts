@@ -111,6 +111,10 @@
         <source>%1, epoch %2</source>
         <translation>%1, Epoche %2</translation>
     </message>
+    <message>
+        <source>all users</source>
+        <translation>alle Nutzer</translation>
+    </message>
 </context>
 <context>
     <name>vaecf::ui::DataPanel</name>
@@ -773,6 +777,26 @@
     <message>
         <source>The run failed: %1</source>
         <translation>Der Lauf ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1 trains on the raw dataset (its ratings and times), which a split folder does not have: load a dataset file.</source>
+        <translation>%1 trainiert auf dem Rohdatensatz (seinen Bewertungen und Zeiten), den ein Split-Ordner nicht enthält: Laden Sie eine Datensatzdatei.</translation>
+    </message>
+    <message>
+        <source>deeprec predicts ratings, and %1 has none: load a dataset with explicit ratings.</source>
+        <translation>deeprec sagt Bewertungen vorher, und %1 hat keine: Laden Sie einen Datensatz mit expliziten Bewertungen.</translation>
+    </message>
+    <message>
+        <source>svae orders each history by time, and %1 has no timestamps: load a dataset with a time column.</source>
+        <translation>svae ordnet jeden Verlauf nach der Zeit, und %1 hat keine Zeitstempel: Laden Sie einen Datensatz mit einer Zeitspalte.</translation>
+    </message>
+    <message>
+        <source>The live curves stop here; the run goes on: %1</source>
+        <translation>Die Live-Kurven enden hier; der Lauf geht weiter: %1</translation>
+    </message>
+    <message>
+        <source>The run %1 (%2) cannot be continued: only the VAE family picks up a run where it stopped. Start a new run instead.</source>
+        <translation>Der Lauf %1 (%2) kann nicht fortgesetzt werden: Nur die VAE-Familie setzt einen Lauf dort fort, wo er angehalten wurde. Starten Sie stattdessen einen neuen Lauf.</translation>
     </message>
 </context>
 </TS>

@@ -4,13 +4,19 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
+#include <QLabel>
 #include <QTableWidget>
 #include <QTest>
 #include <QTimer>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <numeric>
+#include <random>
 #include <set>
+
+#include <nlohmann/json.hpp>
 
 #include "panels/CohortPanel.h"
 #include "panels/DataPanel.h"
@@ -19,6 +25,7 @@
 #include "panels/ModelPanel.h"
 #include "panels/RecommendationPanel.h"
 #include "panels/RunsPanel.h"
+#include "experiment/Experiment.h"
 #include "runs/RunStore.h"
 #include "session/TrainingSession.h"
 #include "train/EventLog.h"
@@ -45,7 +52,50 @@ void trigger(MainWindow& window, MainWindow::Command command) {
   action->trigger();
 }
 
+// A rated dataset that trains in seconds: 200 users each rate 30 of 150 items with 3 to 5
+// stars (two in three are positives, above 3.5), optionally one rating a minute.
+DataRequest ratedDataset(const QString& file, bool withTimes) {
+  {
+    std::ofstream out(file.toStdString());
+    out << (withTimes ? "user,item,rating,time\n" : "user,item,rating\n");
+    std::mt19937 draws(7);
+    std::int64_t time = 1500000000;
+    std::vector<int> items(150);
+    for (int user = 1; user <= 200; ++user) {
+      std::iota(items.begin(), items.end(), 1);
+      for (std::size_t k = 0; k < 30; ++k) {
+        std::swap(items[k], items[k + draws() % (items.size() - k)]);
+        out << user << ',' << items[k] << ',' << 3 + draws() % 3;
+        if (withTimes) out << ',' << (time += 60);
+        out << '\n';
+      }
+    }
+  }
+  DataRequest request;
+  ImportOptions raw;
+  raw.format = DatasetFormat::Delimited;
+  raw.path = file.toStdString();
+  if (withTimes) raw.delimited.timestampColumn = 3;
+  request.source.raw = raw;
+  request.source.protocol.heldoutUsers = 20;
+  return request;
+}
+
+nlohmann::json readJson(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  return nlohmann::json::parse(in);
+}
+
 }  // namespace
+
+std::unique_ptr<MainWindow> WorkbenchTest::loadedWindow(const QString& runsFolder, const DataRequest& request) {
+  auto window = std::make_unique<MainWindow>(WorkbenchConfig{runsFolder.toStdString(), request});
+  window->resize(1400, 900);
+  window->show();
+  if (!QTest::qWaitForWindowExposed(window.get())) return nullptr;
+  if (!QTest::qWaitFor([&] { return window->session().data() != nullptr; }, kLoadTimeoutMs)) return nullptr;
+  return window;
+}
 
 std::unique_ptr<MainWindow> WorkbenchTest::syntheticWindow(int epochs) {
   auto window = std::make_unique<MainWindow>(WorkbenchConfig{runs_.path().toStdString(), smallSynthetic()});
@@ -380,6 +430,185 @@ void WorkbenchTest::malformedDatasetShowsAnErrorAndKeepsTheSession() {
   trigger(*window, MainWindow::Command::Run);
   QTRY_VERIFY_WITH_TIMEOUT(window->session().liveRun()->state() == TrainerState::Finished, kTrainTimeoutMs);
   QVERIFY(window->lossPanel()->pointCount() > 0);
+}
+
+void WorkbenchTest::jobModelsAreOfferedWithTheirDeclaredParameters() {
+  ModelPanel panel;
+  for (const char* model : {"ease", "multvae", "svae", "deeprec"}) {
+    panel.choose(QString::fromLatin1(model));
+    QCOMPARE(panel.model(), QString::fromLatin1(model));
+  }
+  const ParamSet deeprec = defaultParams("deeprec");
+  panel.showModel(QStringLiteral("deeprec"), deeprec);
+  for (const ParamSpec& spec : deeprec.specs())
+    QCOMPARE(panel.value(QString::fromStdString(spec.name)), QString::fromStdString(spec.defaultValue));
+  QCOMPARE(panel.value(QStringLiteral("layers")), QStringLiteral("128,256,256,dp0.65,256,128"));
+  // SVAE declares beta_cap live, but a job's parameters never reach the running model.
+  panel.showModel(QStringLiteral("svae"), defaultParams("svae"));
+  const QList<QLabel*> labels = panel.findChildren<QLabel*>();
+  auto labelled = [&labels](const QString& text) {
+    return std::any_of(labels.begin(), labels.end(), [&text](const QLabel* label) { return label->text() == text; });
+  };
+  QVERIFY(labelled(QStringLiteral("beta_cap")));
+  QVERIFY(!labelled(QStringLiteral("● beta_cap")));
+
+  // Both run on a worker job: epochs, but no pausing or stepping.
+  QTemporaryDir runs;
+  TrainingSession session(runs.path().toStdString());
+  for (const std::string model : {"svae", "deeprec"}) {
+    session.setModel(model);
+    QCOMPARE(session.modelName(), model);
+    QVERIFY(session.isIterative());
+    QVERIFY(!session.runsOnLiveTrainer());
+    QVERIFY(session.status().iterative);
+    QVERIFY(!session.status().controllable);
+    QCOMPARE(session.status().epochs, static_cast<std::int64_t>(defaultParams(model).integer("epochs")));
+  }
+  QCOMPARE(session.params().text("layers"), std::string("128,256,256,dp0.65,256,128"));
+  session.setModel("multvae");
+  QVERIFY(session.status().controllable);
+}
+
+void WorkbenchTest::deeprecTrainsOnBundledDataAndStreamsItsRmse() {
+  QTemporaryDir runs;
+  QVERIFY(runs.isValid());
+  auto window = loadedWindow(runs.path(), bundledDataRequest());
+  QVERIFY(window);
+  TrainingSession& session = window->session();
+  ModelPanel& form = *window->modelPanel();
+  form.choose(QStringLiteral("deeprec"));
+  form.edit(QStringLiteral("layers"), QStringLiteral("32"));
+  form.edit(QStringLiteral("epochs"), QStringLiteral("2"));
+  form.edit(QStringLiteral("threads"), QStringLiteral("1"));
+  QCOMPARE(session.params().integer("epochs"), 2LL);
+
+  // The live run's history grows while the job trains, not only once it is done.
+  int updatesWhileTraining = 0;
+  QObject probe;
+  connect(&session, &TrainingSession::runUpdated, &probe, [&] {
+    if (session.status().state == TrainerState::Running && session.liveRun()->revision() > 0) ++updatesWhileTraining;
+  });
+  trigger(*window, MainWindow::Command::Run);
+  QCOMPARE(session.status().state, TrainerState::Running);
+  QVERIFY(session.status().iterative);
+  QVERIFY(!session.status().controllable);
+  QVERIFY(window->action(MainWindow::Command::Stop)->isEnabled());
+  QVERIFY(!window->action(MainWindow::Command::Pause)->isEnabled());
+  QVERIFY(!window->action(MainWindow::Command::StepBatch)->isEnabled());
+  QVERIFY(!window->action(MainWindow::Command::StepEpoch)->isEnabled());
+  QTRY_VERIFY_WITH_TIMEOUT(session.status().state != TrainerState::Running, kTrainTimeoutMs);
+  QCOMPARE(session.status().state, TrainerState::Finished);
+  QVERIFY2(!window->messageBar()->isVisible(), qPrintable(window->messageBar()->text()));
+  QVERIFY(updatesWhileTraining > 0);
+
+  // Two epochs of loss and an RMSE evaluation after each, then the test RMSE.
+  const RunHistory& live = *session.liveRun();
+  QCOMPARE(live.epochCurves().at("loss").size(), std::size_t(2));
+  QCOMPARE(live.validations().size(), std::size_t(2));
+  for (const ValidationPoint& point : live.validations()) {
+    const double rmse = point.report.metrics.at("rmse").mean;
+    QVERIFY2(rmse > 0.0 && rmse < 4.5, qPrintable(QString::number(rmse)));  // stars from 0.5 to 5
+  }
+  QVERIFY(live.test().has_value());
+  QVERIFY(live.test()->metrics.at("rmse").mean > 0.0);
+  // The same history as the run folder's events, read whole.
+  const std::filesystem::path folder = session.runFolder();
+  const auto saved = RunStore::loadHistory(folder);
+  QCOMPARE(saved->validations().size(), live.validations().size());
+  for (std::size_t i = 0; i < live.validations().size(); ++i)
+    QCOMPARE(saved->validations()[i].report.metrics.at("rmse").mean,
+             live.validations()[i].report.metrics.at("rmse").mean);
+  // metrics.json keeps the best (lowest) validation RMSE.
+  const nlohmann::json metrics = readJson(folder / "metrics.json");
+  QCOMPARE(metrics.at("model").get<std::string>(), std::string("deeprec"));
+  double lowest = live.validations().front().report.metrics.at("rmse").mean;
+  for (const ValidationPoint& point : live.validations()) lowest = std::min(lowest, point.report.metrics.at("rmse").mean);
+  QCOMPARE(metrics.at("validation").at("rmse").get<double>(), lowest);
+
+  QVERIFY2(window->statusText().contains(QStringLiteral("epoch 2 of 2")), qPrintable(window->statusText()));
+  QTRY_COMPARE(window->cohortPanel()->metric(), QStringLiteral("rmse"));
+  QTRY_COMPARE(window->cohortPanel()->linePointCount(), qsizetype(2));
+  QVERIFY(window->cohortPanel()->barCategories().front().contains(QStringLiteral("all users")));
+  QTRY_VERIFY(window->lossPanel()->pointCount() >= 2);
+}
+
+void WorkbenchTest::svaeTrainsOnATimedDatasetAndReportsNdcg() {
+  QTemporaryDir runs;
+  QVERIFY(runs.isValid());
+  auto window = loadedWindow(runs.path(), ratedDataset(runs.filePath(QStringLiteral("rated.csv")), true));
+  QVERIFY(window);
+  TrainingSession& session = window->session();
+  QVERIFY(session.data()->log && session.data()->log->hasTimestamps);
+  ModelPanel& form = *window->modelPanel();
+  form.choose(QStringLiteral("svae"));
+  form.edit(QStringLiteral("epochs"), QStringLiteral("1"));
+  form.edit(QStringLiteral("embedding_dim"), QStringLiteral("8"));
+  form.edit(QStringLiteral("hidden_dim"), QStringLiteral("8"));
+  form.edit(QStringLiteral("latent_dim"), QStringLiteral("4"));
+  form.edit(QStringLiteral("threads"), QStringLiteral("1"));
+  QCOMPARE(session.params().integer("hidden_dim"), 8LL);
+  trigger(*window, MainWindow::Command::Run);
+  QVERIFY(!window->action(MainWindow::Command::Pause)->isEnabled());
+  QTRY_VERIFY_WITH_TIMEOUT(session.status().state != TrainerState::Running, kTrainTimeoutMs);
+  QCOMPARE(session.status().state, TrainerState::Finished);
+  QVERIFY2(!window->messageBar()->isVisible(), qPrintable(window->messageBar()->text()));
+
+  const RunHistory& live = *session.liveRun();
+  QVERIFY(!live.batchCurves().at("loss").empty());
+  QCOMPARE(live.epochCurves().at("loss").size(), std::size_t(1));
+  QVERIFY(!live.validations().empty());
+  const double ndcg = live.validations().back().report.metrics.at("ndcg@100").mean;
+  QVERIFY2(ndcg > 0.0 && ndcg <= 1.0, qPrintable(QString::number(ndcg)));
+  QVERIFY(live.test().has_value());
+  const nlohmann::json metrics = readJson(session.runFolder() / "metrics.json");
+  QCOMPARE(metrics.at("model").get<std::string>(), std::string("svae"));
+  QCOMPARE(metrics.at("validation").at("ndcg@100").get<double>(), ndcg);
+  QVERIFY(metrics.at("test").at("ndcg@100").get<double>() > 0.0);
+  QVERIFY2(window->statusText().contains(QStringLiteral("epoch 1 of 1")), qPrintable(window->statusText()));
+  QTRY_COMPARE(window->cohortPanel()->metric(), QStringLiteral("ndcg@100"));
+}
+
+void WorkbenchTest::dataWithoutRatingsOrTimesIsRefusedBeforeARun() {
+  QTemporaryDir runs;
+  QVERIFY(runs.isValid());
+  auto window = loadedWindow(runs.path(), smallSynthetic());
+  QVERIFY(window);
+  TrainingSession& session = window->session();
+  MessageBar& message = *window->messageBar();
+  auto refuses = [&](const char* model, const QString& reason) {
+    message.hide();
+    window->modelPanel()->choose(QString::fromLatin1(model));
+    trigger(*window, MainWindow::Command::Run);
+    QVERIFY(message.isVisible());
+    QCOMPARE(message.kind(), MessageBar::Kind::Error);
+    QVERIFY2(message.text().contains(reason), qPrintable(message.text()));
+    QCOMPARE(session.status().state, TrainerState::Idle);
+    QVERIFY(session.runFolder().empty());
+    window->runsPanel()->refresh();
+    QCOMPARE(window->runsPanel()->runCount(), 0);
+  };
+  // Synthetic data has times (positions in each history) but only implicit values.
+  QVERIFY(session.data()->log && session.data()->log->hasTimestamps && !session.data()->log->explicitValues);
+  refuses("deeprec", QStringLiteral("deeprec predicts ratings, and synthetic 400 users x 150 items has none"));
+  if (QTest::currentTestFailed()) return;
+
+  // A split folder keeps no raw log at all.
+  DataRequest splitFolder;
+  splitFolder.source.splitDir = session.data()->recordedSource.splitDir;
+  const SessionData* before = session.data();
+  session.loadData(splitFolder);
+  QTRY_VERIFY_WITH_TIMEOUT(session.data() != before && !session.isLoading(), kLoadTimeoutMs);
+  QVERIFY(!session.data()->log);
+  refuses("deeprec", QStringLiteral("which a split folder does not have"));
+  refuses("svae", QStringLiteral("which a split folder does not have"));
+  if (QTest::currentTestFailed()) return;
+
+  // Ratings without times: SVAE has no order to follow.
+  before = session.data();
+  session.loadData(ratedDataset(runs.filePath(QStringLiteral("untimed.csv")), false));
+  QTRY_VERIFY_WITH_TIMEOUT(session.data() != before && !session.isLoading(), kLoadTimeoutMs);
+  QVERIFY(session.data()->log && session.data()->log->explicitValues);
+  refuses("svae", QStringLiteral("has no timestamps"));
 }
 
 void WorkbenchTest::screenshotAfterShortRun() {

@@ -8,6 +8,7 @@
 namespace vaecf::ui {
 
 class MainWindow;
+struct DataRequest;
 
 // The acceptance tests of the workbench window, offscreen, on real training runs.
 class WorkbenchTest : public QObject {
@@ -24,11 +25,17 @@ class WorkbenchTest : public QObject {
   void eventLoopStaysResponsiveWhileTraining();
   void easeRunsOffTheGuiThreadAndAppearsInTheRunTable();
   void malformedDatasetShowsAnErrorAndKeepsTheSession();
+  void jobModelsAreOfferedWithTheirDeclaredParameters();
+  void deeprecTrainsOnBundledDataAndStreamsItsRmse();
+  void svaeTrainsOnATimedDatasetAndReportsNdcg();
+  void dataWithoutRatingsOrTimesIsRefusedBeforeARun();
   void screenshotAfterShortRun();
 
  private:
   // A shown window on a small synthetic dataset, loaded, with a small fast model.
   std::unique_ptr<MainWindow> syntheticWindow(int epochs);
+  // A shown window on `request` whose data has loaded, keeping its runs in `runsFolder`.
+  static std::unique_ptr<MainWindow> loadedWindow(const QString& runsFolder, const DataRequest& request);
 
   QTemporaryDir runs_;
 };

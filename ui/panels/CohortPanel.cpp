@@ -31,6 +31,16 @@ const ValidationPoint* validationAt(const RunHistory& history, int epoch) {
   return nullptr;
 }
 
+// A report without cohorts (DeepRec's RMSE) is drawn as one cohort of all its users.
+std::vector<CohortResult> cohortsOf(const EvaluationReport& report) {
+  if (!report.cohorts.empty()) return report.cohorts;
+  CohortResult everyone;
+  everyone.label = CohortPanel::tr("all users").toStdString();
+  everyone.users = report.users;
+  everyone.metrics = report.metrics;
+  return {everyone};
+}
+
 QColor cohortColor(int index) {
   static const QColor palette[] = {QColor(0x440154), QColor(0x3b528b), QColor(0x21918c), QColor(0x5ec962),
                                    QColor(0xc8a800), QColor(0xe6550d), QColor(0x9e0142)};
@@ -137,6 +147,8 @@ int CohortPanel::barCount() const {
 
 QStringList CohortPanel::barCategories() const { return barX_->categories(); }
 
+// The metrics the shown runs were evaluated with (ranking metrics, or DeepRec's rmse).
+// Until a run has been evaluated the choice stays as it was.
 void CohortPanel::updateMetricChoices() {
   QStringList names;
   for (const RunView& run : runs_)
@@ -144,13 +156,16 @@ void CohortPanel::updateMetricChoices() {
       for (const auto& entry : point.report.metrics) names << QString::fromStdString(entry.first);
   names.removeDuplicates();
   names.sort();
+  QStringList listed;
+  for (int index = 0; index < metricChoice_->count(); ++index) listed << metricChoice_->itemText(index);
+  if (names.isEmpty() || names == listed) return;
+  const QString current = metricChoice_->currentText();
   const QSignalBlocker blocker(metricChoice_);
-  for (const QString& name : names)
-    if (metricChoice_->findText(name) < 0) metricChoice_->addItem(name);
-  if (metricChoice_->currentIndex() < 0 && metricChoice_->count() > 0) {
-    const int preferred = metricChoice_->findText(QStringLiteral("ndcg@100"));
-    metricChoice_->setCurrentIndex(std::max(0, preferred));
-  }
+  metricChoice_->clear();
+  metricChoice_->addItems(names);
+  const int kept = metricChoice_->findText(current);
+  const int preferred = metricChoice_->findText(QStringLiteral("ndcg@100"));
+  metricChoice_->setCurrentIndex(kept >= 0 ? kept : std::max(0, preferred));
 }
 
 CohortPanel::Shown CohortPanel::currentContent() const {
@@ -183,7 +198,7 @@ void CohortPanel::redrawLines() {
     QMap<QString, QVector<QPointF>> byCohort;
     QStringList order;
     for (const ValidationPoint& point : run.history->validations()) {
-      for (const CohortResult& cohort : point.report.cohorts) {
+      for (const CohortResult& cohort : cohortsOf(point.report)) {
         const auto value = cohort.metrics.find(metricName);
         if (value == cohort.metrics.end() || cohort.users == 0) continue;
         const QString label = QString::fromStdString(cohort.label);
@@ -239,11 +254,12 @@ void CohortPanel::redrawBars() {
   for (const RunView& run : runs_) {
     const ValidationPoint* point = validationAt(*run.history, epochChoice_->value());
     if (point == nullptr) continue;
+    const std::vector<CohortResult> cohorts = cohortsOf(point->report);
     if (categories.isEmpty())
-      for (const CohortResult& cohort : point->report.cohorts)
+      for (const CohortResult& cohort : cohorts)
         categories << tr("%1\n(%n users)", nullptr, static_cast<int>(cohort.users)).arg(QString::fromStdString(cohort.label));
     auto* set = new QBarSet(tr("%1, epoch %2").arg(run.label).arg(point->epoch));
-    for (const CohortResult& cohort : point->report.cohorts) {
+    for (const CohortResult& cohort : cohorts) {
       const auto value = cohort.metrics.find(metricName);
       const double mean = value == cohort.metrics.end() ? 0.0 : value->second.mean;
       *set << mean;
@@ -261,7 +277,7 @@ bool CohortPanel::exportCsv(const QString& path) const {
   QVector<QStringList> rows;
   for (const RunView& run : runs_)
     for (const ValidationPoint& point : run.history->validations())
-      for (const CohortResult& cohort : point.report.cohorts)
+      for (const CohortResult& cohort : cohortsOf(point.report))
         for (const auto& [name, summary] : cohort.metrics)
           rows.push_back({run.label, QString::number(point.epoch), QString::fromStdString(cohort.label),
                           QString::number(cohort.users), QString::fromStdString(name),

@@ -162,8 +162,10 @@ qsizetype LossPanel::pointCount() const {
 
 QChart* LossPanel::chart() const { return chart_; }
 
+// A run that reports only epoch means (DeepRec) plots those on every axis.
 const Curves& LossPanel::curvesOf(const RunHistory& history) const {
-  return xAxis_ == XAxis::Epoch ? history.epochCurves() : history.batchCurves();
+  if (xAxis_ == XAxis::Epoch || history.batchCurves().empty()) return history.epochCurves();
+  return history.batchCurves();
 }
 
 double LossPanel::xOf(const CurvePoint& point) const {

@@ -36,10 +36,9 @@ QString describeRange(const ParamSpec& spec) {
 
 ModelPanel::ModelPanel(QWidget* parent)
     : QWidget(parent), modelChoice_(new QComboBox(this)), form_(new QFormLayout), feedback_(new QLabel(this)) {
+  // Every model: the VAE family trains on the live trainer; EASE, SVAE and DeepRec run on
+  // a worker job.
   for (const ModelInfo& info : modelCatalog()) {
-    // The VAE family trains live; EASE is fitted in closed form on a worker. SVAE and
-    // DeepRec need the raw log's order and ratings: the CLI trains them.
-    if (info.iterative && !info.trainsOnAnySplit) continue;
     modelChoice_->addItem(qs(info.name), qs(info.name));
     modelChoice_->setItemData(modelChoice_->count() - 1, qs(info.summary), Qt::ToolTipRole);
   }
@@ -66,12 +65,14 @@ void ModelPanel::showModel(const QString& model, const ParamSet& params) {
   modelChoice_->setCurrentIndex(modelChoice_->findData(model));
   while (form_->rowCount() > 0) form_->removeRow(0);
   editors_.clear();
+  // A job model's parameters never reach the running model: none is marked live.
+  const bool liveApplies = findModel(model.toStdString()).trainsOnAnySplit;
   for (const ParamSpec& spec : params.specs()) {
     QWidget* editor = editorFor(spec, params.text(spec.name));
     const QString range = describeRange(spec);
     const QString tooltip = range.isEmpty() ? qs(spec.help) : qs(spec.help) + QStringLiteral("\n") + range;
     editor->setToolTip(tooltip);
-    auto* label = new QLabel(spec.live ? QStringLiteral("● ") + qs(spec.name) : qs(spec.name));
+    auto* label = new QLabel(spec.live && liveApplies ? QStringLiteral("● ") + qs(spec.name) : qs(spec.name));
     label->setToolTip(tooltip);
     form_->addRow(label, editor);
     editors_.insert(qs(spec.name), editor);

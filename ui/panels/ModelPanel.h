@@ -20,7 +20,8 @@ class ModelPanel : public QWidget {
  public:
   explicit ModelPanel(QWidget* parent = nullptr);
 
-  // Rebuilds the form for `params` (their specs and current values).
+  // Rebuilds the form for `params` (their specs and current values); live parameters are
+  // marked for the models the live trainer runs.
   void showModel(const QString& model, const ParamSet& params);
   QString model() const;
   // Chooses a model as if the user picked it (emits modelChosen).

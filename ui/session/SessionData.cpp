@@ -34,7 +34,7 @@ fs::path syntheticSplitFolder(const fs::path& parent, const SyntheticOptions& op
 
 SessionData loadSynthetic(const DataRequest& request, const fs::path& splitsFolder, const TaskContext& context) {
   context.report("generate", 0, 1);
-  const SyntheticData generated = generateSyntheticData(*request.synthetic);
+  SyntheticData generated = generateSyntheticData(*request.synthetic);
   context.checkCancelled();
   const ProtocolOptions protocol = request.source.protocol;
   const PositiveSets positives = binarize(generated.log, protocol);
@@ -48,6 +48,8 @@ SessionData loadSynthetic(const DataRequest& request, const fs::path& splitsFold
   data.recordedSource.splitDir = folder;
   data.userActivity = userActivity(*split);
   data.split = std::move(split);
+  data.catalog = std::move(generated.log.catalog);
+  data.log = std::make_shared<const InteractionLog>(std::move(generated.log));
   return data;
 }
 
@@ -68,7 +70,10 @@ SessionData loadSessionData(const DataRequest& request, const fs::path& syntheti
   data.request = request;
   data.recordedSource = request.source;
   data.stats = loaded.stats;
-  if (loaded.log) data.catalog = std::move(loaded.log->catalog);
+  if (loaded.log) {
+    data.catalog = std::move(loaded.log->catalog);
+    data.log = std::make_shared<const InteractionLog>(std::move(*loaded.log));
+  }
   data.userActivity = userActivity(loaded.split);
   data.split = std::make_shared<const Split>(std::move(loaded.split));
   return data;

@@ -13,6 +13,7 @@
 #include "common/TaskContext.h"
 #include "data/BundledData.h"
 #include "data/DataSource.h"
+#include "data/InteractionLog.h"
 #include "data/SyntheticData.h"
 
 namespace vaecf::ui {
@@ -31,6 +32,10 @@ struct SessionData {
   // so that its runs can be reopened like any other.
   DataSource recordedSource;
   std::shared_ptr<const Split> split;
+  // The raw interactions with their values and times, from which SVAE and DeepRec build
+  // their own splits; null for a split folder. Synthetic data has one too: implicit
+  // values, timestamps = position in each user's history. Its catalog moves to `catalog`.
+  std::shared_ptr<const InteractionLog> log;
   std::unordered_map<std::string, ItemInfo> catalog;  // titles by item id, when the format has them
   DatasetStats stats;
   // Positives of every user in the split (train, validation, test): what cohorts bucket.

@@ -20,14 +20,48 @@ const char* const kDefaultModel = "multvae";
 
 QString qs(const std::string& text) { return QString::fromStdString(text); }
 
+std::string threadsLeavingOneCore() {
+  const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+  return std::to_string(std::max(1U, cores - 1));
+}
+
+// A job model keeps its declared defaults, with one core left to the GUI.
+ParamSet jobPreset(const std::string& model) {
+  ParamSet params = defaultParams(model);
+  const auto& specs = params.specs();
+  if (std::any_of(specs.begin(), specs.end(), [](const ParamSpec& spec) { return spec.name == "threads"; }))
+    params.set("threads", threadsLeavingOneCore());
+  return params;
+}
+
+// SVAE and DeepRec build their own splits from the raw log (runExperiment).
+bool readsRawLog(const ModelInfo& info) { return info.iterative && !info.trainsOnAnySplit; }
+
+// Why the session's data cannot train `model`, or nothing: said before a run starts
+// rather than by a failed run.
+QString whyDataCannotTrain(const std::string& model, const SessionData& data) {
+  if (!readsRawLog(findModel(model))) return {};
+  if (!data.log)
+    return TrainingSession::tr("%1 trains on the raw dataset (its ratings and times), which a split folder does "
+                               "not have: load a dataset file.")
+        .arg(qs(model));
+  if (model == "deeprec" && !data.log->explicitValues)
+    return TrainingSession::tr("deeprec predicts ratings, and %1 has none: load a dataset with explicit ratings.")
+        .arg(qs(data.request.describe()));
+  if (model == "svae" && !data.log->hasTimestamps)
+    return TrainingSession::tr("svae orders each history by time, and %1 has no timestamps: load a dataset with "
+                               "a time column.")
+        .arg(qs(data.request.describe()));
+  return {};
+}
+
 }  // namespace
 
 ParamSet workbenchPreset(const ModelDefinition& model) {
   ParamSet params(trainingParamSpecs(model));
   params.set("epochs", "30");
   params.set("batch_size", "100");
-  const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
-  params.set("threads", std::to_string(std::max(1U, cores - 1)));
+  params.set("threads", threadsLeavingOneCore());
   return params;
 }
 
@@ -52,22 +86,29 @@ TrainingSession::TrainingSession(fs::path runsFolder, QObject* parent)
     Q_EMIT dataLoaded();
   });
   connect(&loader_, &DataLoadJob::failed, this, &TrainingSession::dataLoadFailed);
-  connect(&dispatcher_, &EventDispatcher::eventsReady, this, &TrainingSession::applyEvents);
-  connect(&fit_, &ExperimentJob::progressed, this, [this](const QString& stage, qint64 done, qint64 total) {
-    fitStage_ = stage;
-    fitDone_ = done;
-    fitTotal_ = total;
+  connect(&dispatcher_, &EventDispatcher::eventsReady, this,
+          [this](const std::vector<TrainingEvent>& events) { applyEvents(events, true); });
+  connect(&job_, &ExperimentJob::progressed, this, [this](const QString& stage, qint64 done, qint64 total) {
+    jobStage_ = stage;
+    jobDone_ = done;
+    jobTotal_ = total;
     Q_EMIT fitProgressed();
   });
-  connect(&fit_, &ExperimentJob::completed, this, [this](const QString& folder, double seconds) {
-    fitFolder_ = folder.toStdString();
-    fitSeconds_ = seconds;
-    finishClosedFormRun(TrainerState::Finished);
-    Q_EMIT runStarted();  // the finished run's folder is now runFolder()
+  // The job's own outcome is the run's state: its folder is complete (metrics.json) only
+  // after the last event.
+  connect(&job_, &ExperimentJob::eventsRead, this,
+          [this](const std::vector<TrainingEvent>& events) { applyEvents(events, false); });
+  connect(&job_, &ExperimentJob::eventsUnreadable, this, [this](const QString& message) {
+    Q_EMIT errorOccurred(tr("The live curves stop here; the run goes on: %1").arg(message));
   });
-  connect(&fit_, &ExperimentJob::cancelled, this, [this] { finishClosedFormRun(TrainerState::Stopped); });
-  connect(&fit_, &ExperimentJob::failed, this, [this](const QString& message) {
-    finishClosedFormRun(TrainerState::Failed);
+  connect(&job_, &ExperimentJob::completed, this, [this](const QString&, double seconds) {
+    jobSeconds_ = seconds;
+    finishJobRun(TrainerState::Finished);
+    Q_EMIT runStarted();  // the finished run's folder is complete: views reread it
+  });
+  connect(&job_, &ExperimentJob::cancelled, this, [this] { finishJobRun(TrainerState::Stopped); });
+  connect(&job_, &ExperimentJob::failed, this, [this](const QString& message) {
+    finishJobRun(TrainerState::Failed);
     Q_EMIT errorOccurred(tr("The run failed: %1").arg(message));
   });
 }
@@ -79,8 +120,8 @@ void TrainingSession::loadData(const DataRequest& request) { loader_.start(reque
 void TrainingSession::cancelLoading() { loader_.cancel(); }
 
 void TrainingSession::setModel(const std::string& name) {
-  if (!findModel(name).iterative) {
-    params_ = defaultParams(name);
+  if (!findModel(name).trainsOnAnySplit) {
+    params_ = jobPreset(name);
     modelName_ = name;
     return;
   }
@@ -91,9 +132,11 @@ void TrainingSession::setModel(const std::string& name) {
 
 bool TrainingSession::isIterative() const { return findModel(modelName_).iterative; }
 
+bool TrainingSession::runsOnLiveTrainer() const { return findModel(modelName_).trainsOnAnySplit; }
+
 ParameterEffect TrainingSession::setParameter(const std::string& name, const std::string& value) {
   params_.set(name, value);
-  if (!isIterative()) return fit_.isRunning() ? ParameterEffect::NeedsRestart : ParameterEffect::NextRun;
+  if (!runsOnLiveTrainer()) return job_.isRunning() ? ParameterEffect::NeedsRestart : ParameterEffect::NextRun;
   if (!hasRunInProgress()) return ParameterEffect::NextRun;
   if (!params_.spec(name).live) return ParameterEffect::NeedsRestart;
   trainer_->setParameter(name, value);
@@ -105,9 +148,9 @@ void TrainingSession::setCohortEdges(std::vector<std::uint32_t> edges) { evaluat
 void TrainingSession::setRunsFolder(fs::path folder) { runsFolder_ = std::move(folder); }
 
 void TrainingSession::run() {
-  if (fit_.isRunning()) return;
-  if (!isIterative()) {
-    startClosedFormRun();
+  if (job_.isRunning()) return;
+  if (!runsOnLiveTrainer()) {
+    startJobRun();
     return;
   }
   switch (currentState()) {
@@ -125,27 +168,27 @@ void TrainingSession::run() {
 }
 
 void TrainingSession::pause() {
-  if (isIterative() && currentState() == TrainerState::Running) trainer_->pause();
+  if (runsOnLiveTrainer() && currentState() == TrainerState::Running) trainer_->pause();
 }
 
 void TrainingSession::stepBatch() {
-  if (!isIterative() || fit_.isRunning()) return;
+  if (!runsOnLiveTrainer() || job_.isRunning()) return;
   if (hasRunInProgress() || startNewRun(StartMode::Paused)) trainer_->stepBatch();
 }
 
 void TrainingSession::stepEpoch() {
-  if (!isIterative() || fit_.isRunning()) return;
+  if (!runsOnLiveTrainer() || job_.isRunning()) return;
   if (hasRunInProgress() || startNewRun(StartMode::Paused)) trainer_->stepEpoch();
 }
 
 void TrainingSession::stop() {
-  if (fit_.isRunning()) fit_.cancel();  // the core throws Cancelled at its next check
+  if (job_.isRunning()) job_.cancel();  // the core throws Cancelled at its next check
   if (hasRunInProgress()) trainer_->stop();
 }
 
 void TrainingSession::reset(std::uint64_t seed) {
   dropRun();
-  fit_.cancel();
+  job_.cancel();
   if (isIterative()) params_.set("seed", std::to_string(seed));
   liveRun_ = std::make_shared<RunHistory>();
   Q_EMIT runStarted();
@@ -153,7 +196,7 @@ void TrainingSession::reset(std::uint64_t seed) {
 }
 
 bool TrainingSession::continueRun(const fs::path& folder) {
-  if (fit_.isRunning() || hasRunInProgress()) {
+  if (job_.isRunning() || hasRunInProgress()) {
     Q_EMIT errorOccurred(tr("Stop the current run before continuing another one."));
     return false;
   }
@@ -163,6 +206,12 @@ bool TrainingSession::continueRun(const fs::path& folder) {
     config = readRunConfig(folder);
     if (!findModel(config.model).iterative) {
       Q_EMIT errorOccurred(tr("The run %1 is a closed-form fit (%2): there is no training to continue.")
+                               .arg(qs(folder.filename().string()), qs(config.model)));
+      return false;
+    }
+    if (!findModel(config.model).trainsOnAnySplit) {
+      Q_EMIT errorOccurred(tr("The run %1 (%2) cannot be continued: only the VAE family picks up a run where it "
+                              "stopped. Start a new run instead.")
                                .arg(qs(folder.filename().string()), qs(config.model)));
       return false;
     }
@@ -203,16 +252,8 @@ bool TrainingSession::continueRun(const fs::path& folder) {
 }
 
 SessionStatus TrainingSession::status() const {
+  if (job_.isRunning() || !runsOnLiveTrainer()) return jobStatus();
   SessionStatus status;
-  if (fit_.isRunning() || !isIterative()) {
-    status.iterative = false;
-    status.state = fitState_;
-    status.stage = fitStage_;
-    status.stepsDone = fitDone_;
-    status.stepsTotal = fitTotal_;
-    status.elapsedSeconds = fit_.isRunning() ? static_cast<double>(fitClock_.elapsed()) / 1000.0 : fitSeconds_;
-    return status;
-  }
   status.state = liveRun_->state();
   status.epoch = liveRun_->epoch();
   status.epochs = trainer_ ? trainer_->setup().params.integer("epochs") : params_.integer("epochs");
@@ -223,11 +264,38 @@ SessionStatus TrainingSession::status() const {
   return status;
 }
 
+// The job in progress, or else the last one when the current model runs on a job: EASE's
+// stage and steps, or the epochs of SVAE and DeepRec from the events read so far.
+SessionStatus TrainingSession::jobStatus() const {
+  SessionStatus status;
+  const bool running = job_.isRunning();
+  const std::string& model = running ? jobModel_ : modelName_;
+  status.controllable = false;
+  status.iterative = findModel(model).iterative;
+  status.state = jobState_;
+  status.elapsedSeconds = running ? static_cast<double>(jobClock_.elapsed()) / 1000.0 : jobSeconds_;
+  if (!status.iterative) {
+    status.stage = jobStage_;
+    status.stepsDone = jobDone_;
+    status.stepsTotal = jobTotal_;
+    return status;
+  }
+  const bool liveRunIsTheJobs = model == jobModel_;
+  status.epochs = liveRunIsTheJobs ? jobEpochs_ : params_.integer("epochs");
+  if (!liveRunIsTheJobs) return status;
+  status.epoch = liveRun_->epoch();
+  status.usersPerSecond = liveRun_->usersPerSecond();
+  if (running && liveRun_->secondsPerEpoch() > 0.0)
+    status.etaSeconds = static_cast<double>(status.epochs - liveRun_->epochsCompleted()) * liveRun_->secondsPerEpoch();
+  return status;
+}
+
 bool TrainingSession::hasRunInProgress() const { return trainer_ && inProgress(trainer_->status().state); }
 
 fs::path TrainingSession::runFolder() const {
-  if (fit_.isRunning() || !isIterative()) return fitFolder_;
-  return trainer_ ? trainer_->setup().runFolder : fs::path(); }
+  if (job_.isRunning() || !runsOnLiveTrainer()) return jobFolder_;
+  return trainer_ ? trainer_->setup().runFolder : fs::path();
+}
 
 TrainerState TrainingSession::currentState() const {
   return trainer_ ? trainer_->status().state : TrainerState::Idle;
@@ -255,27 +323,35 @@ bool TrainingSession::startNewRun(StartMode mode) {
   return true;
 }
 
-void TrainingSession::startClosedFormRun() {
+void TrainingSession::startJobRun() {
   if (!data_) {
     Q_EMIT errorOccurred(tr("Load a dataset before training."));
     return;
   }
+  if (const QString refusal = whyDataCannotTrain(modelName_, *data_); !refusal.isEmpty()) {
+    Q_EMIT errorOccurred(refusal);
+    return;
+  }
   dropRun();
   liveRun_ = std::make_shared<RunHistory>();
-  fitFolder_.clear();
-  fitStage_.clear();
-  fitDone_ = fitTotal_ = 0;
-  fitSeconds_ = 0.0;
-  fitState_ = TrainerState::Running;
-  fitClock_.start();
-  fit_.start(modelName_, params_, data_->recordedSource, data_->split, evaluation_, freshRunFolder());
+  const ModelInfo& info = findModel(modelName_);
+  jobModel_ = modelName_;
+  jobEpochs_ = info.iterative ? params_.integer("epochs") : 0;
+  jobFolder_ = freshRunFolder();
+  jobStage_.clear();
+  jobDone_ = jobTotal_ = 0;
+  jobSeconds_ = 0.0;
+  jobState_ = TrainerState::Running;
+  jobClock_.start();
+  job_.start(modelName_, params_, data_->recordedSource, data_->split, readsRawLog(info) ? data_->log : nullptr,
+             evaluation_, jobFolder_);
   Q_EMIT runStarted();
   Q_EMIT stateChanged(TrainerState::Running);
 }
 
-void TrainingSession::finishClosedFormRun(TrainerState state) {
-  if (state != TrainerState::Finished) fitSeconds_ = static_cast<double>(fitClock_.elapsed()) / 1000.0;
-  fitState_ = state;
+void TrainingSession::finishJobRun(TrainerState state) {
+  if (state != TrainerState::Finished) jobSeconds_ = static_cast<double>(jobClock_.elapsed()) / 1000.0;
+  jobState_ = state;
   Q_EMIT stateChanged(state);
 }
 
@@ -286,10 +362,10 @@ void TrainingSession::dropRun() {
   trainer_.reset();
 }
 
-void TrainingSession::applyEvents(const std::vector<TrainingEvent>& events) {
+void TrainingSession::applyEvents(const std::vector<TrainingEvent>& events, bool statesFromEvents) {
   liveRun_->applyAll(events);
   for (const auto& event : events) {
-    if (const auto* change = std::get_if<StateChange>(&event.payload)) {
+    if (const auto* change = std::get_if<StateChange>(&event.payload); change != nullptr && statesFromEvents) {
       Q_EMIT stateChanged(change->state);
       if (change->state == TrainerState::Failed)
         Q_EMIT errorOccurred(tr("The run failed: %1").arg(qs(change->message)));

@@ -1,8 +1,10 @@
 #pragma once
 // The bridge between the window and the core: owns the session's data and its Trainer,
 // turns GUI actions into trainer commands, and folds the trainer's events into the live
-// run's history on the GUI thread. Nothing here waits on the training thread except
-// dropping a run, which waits for one batch boundary.
+// run's history on the GUI thread. The models the live trainer does not run (EASE, SVAE,
+// DeepRec) run on a worker job whose events are read back from its run folder into the
+// same history. Nothing here waits on the training thread except dropping a run, which
+// waits for one batch boundary.
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -40,6 +42,9 @@ struct SessionStatus {
   double etaSeconds = 0.0;  // 0 while unknown
   // A closed-form model (EASE) has no epochs: its fit reports steps of a stage instead.
   bool iterative = true;
+  // Runs on the live trainer (the VAE family), so it can pause and step. The models that
+  // run on a worker job (EASE, SVAE, DeepRec) run to their end or are stopped.
+  bool controllable = true;
   QString stage;
   qint64 stepsDone = 0;
   qint64 stepsTotal = 0;  // 0 while unknown
@@ -68,9 +73,13 @@ class TrainingSession : public QObject {
   // ---- Model and parameters ----
   void setModel(const std::string& name);  // resets the parameters to the preset
   const std::string& modelName() const { return modelName_; }
-  // False for a closed-form model (EASE): Run fits it on a worker, Pause and Step do not apply.
+  // False for a closed-form model (EASE), which has no epochs.
   bool isIterative() const;
-  // The last iterative model chosen (the current one when isIterative()).
+  // True for the VAE family. The other models run on a worker job: Pause and Step do not
+  // apply, and their parameters cannot change while they train.
+  bool runsOnLiveTrainer() const;
+  // The last model chosen that runs on the live trainer (the current one when
+  // runsOnLiveTrainer()).
   const ModelDefinition& model() const { return model_; }
   const ParamSet& params() const { return params_; }
   // Throws Error when the value is invalid for the declaration.
@@ -89,10 +98,11 @@ class TrainingSession : public QObject {
   void stop();
   // Drops the current run; the next Run starts afresh with `seed`.
   void reset(std::uint64_t seed);
-  // Reopens the saved iterative run in `folder` and continues it from its checkpoint as the
-  // live run, its history seeded from the run's events so the curves go on. Refuses (with
-  // errorOccurred, returning false) a finished or closed-form run, or when the session's
-  // data does not have the run's items: the run's dataset is never loaded implicitly.
+  // Reopens the saved run of the live trainer in `folder` and continues it from its
+  // checkpoint as the live run, its history seeded from the run's events so the curves go
+  // on. Refuses (with errorOccurred, returning false) a finished run, a job model's run, or
+  // when the session's data does not have the run's items: the run's dataset is never
+  // loaded implicitly.
   bool continueRun(const std::filesystem::path& folder);
 
   SessionStatus status() const;
@@ -110,14 +120,15 @@ class TrainingSession : public QObject {
   void stateChanged(vaecf::TrainerState state);
   void noteReceived(const QString& code, const QString& text);
   void errorOccurred(const QString& message);
-  void fitProgressed();  // a closed-form fit reported progress: status() changed
+  void fitProgressed();  // a job reported progress (EASE's stage and steps): status() changed
 
  private:
   bool startNewRun(StartMode mode);
-  void startClosedFormRun();
-  void finishClosedFormRun(TrainerState state);
+  void startJobRun();
+  void finishJobRun(TrainerState state);
+  SessionStatus jobStatus() const;
   void dropRun();
-  void applyEvents(const std::vector<TrainingEvent>& events);
+  void applyEvents(const std::vector<TrainingEvent>& events, bool statesFromEvents);
   std::filesystem::path freshRunFolder() const;
   TrainerState currentState() const;
 
@@ -131,15 +142,17 @@ class TrainingSession : public QObject {
   EventDispatcher dispatcher_;  // declared before the trainer: it outlives the trainer's notifier
   std::shared_ptr<RunHistory> liveRun_;
   std::unique_ptr<Trainer> trainer_;
-  // The closed-form fit: its job, where it stands and the folder it wrote.
-  ExperimentJob fit_;
-  TrainerState fitState_ = TrainerState::Idle;
-  QString fitStage_;
-  qint64 fitDone_ = 0;
-  qint64 fitTotal_ = 0;
-  QElapsedTimer fitClock_;
-  double fitSeconds_ = 0.0;
-  std::filesystem::path fitFolder_;
+  // The last run on a worker job: its model, where it stands and its folder.
+  ExperimentJob job_;
+  std::string jobModel_;
+  std::int64_t jobEpochs_ = 0;  // planned; 0 for EASE
+  TrainerState jobState_ = TrainerState::Idle;
+  QString jobStage_;
+  qint64 jobDone_ = 0;
+  qint64 jobTotal_ = 0;
+  QElapsedTimer jobClock_;
+  double jobSeconds_ = 0.0;
+  std::filesystem::path jobFolder_;
 };
 
 }  // namespace vaecf::ui

@@ -352,7 +352,9 @@ void MainWindow::updateStatus() {
     return;
   }
   QString progress = tr("epoch %1 of %2").arg(status.epoch).arg(status.epochs);
-  progress += QStringLiteral("   ") + tr("%1 users/s").arg(status.usersPerSecond, 0, 'f', 0);
+  // DeepRec reports no throughput.
+  if (status.usersPerSecond > 0.0)
+    progress += QStringLiteral("   ") + tr("%1 users/s").arg(status.usersPerSecond, 0, 'f', 0);
   progress += QStringLiteral("   ") + tr("elapsed %1").arg(duration(status.elapsedSeconds));
   if (status.etaSeconds > 0.0) progress += QStringLiteral("   ") + tr("ETA %1").arg(duration(status.etaSeconds));
   progressLabel_->setText(progress);
@@ -362,12 +364,13 @@ void MainWindow::updateActions() {
   const SessionStatus status = session_->status();
   const TrainerState state = status.state;
   const bool hasData = session_->data() != nullptr;
-  // A closed-form fit (EASE) runs to the end or is stopped: it has no batches to pause at.
-  const bool iterative = status.iterative;
+  // Only the live trainer pauses and steps; a worker job (EASE, SVAE, DeepRec) runs to its
+  // end or is stopped.
+  const bool controllable = status.controllable;
   actions_[Command::Run]->setEnabled(hasData && state != TrainerState::Running);
-  actions_[Command::Pause]->setEnabled(iterative && state == TrainerState::Running);
-  actions_[Command::StepBatch]->setEnabled(iterative && hasData && state != TrainerState::Running);
-  actions_[Command::StepEpoch]->setEnabled(iterative && hasData && state != TrainerState::Running);
+  actions_[Command::Pause]->setEnabled(controllable && state == TrainerState::Running);
+  actions_[Command::StepBatch]->setEnabled(controllable && hasData && state != TrainerState::Running);
+  actions_[Command::StepEpoch]->setEnabled(controllable && hasData && state != TrainerState::Running);
   actions_[Command::Stop]->setEnabled(inProgress(state));
   actions_[Command::ContinueRun]->setEnabled(hasData && !inProgress(state) && runsPanel_->selectedRuns().size() == 1);
 }

@@ -289,6 +289,7 @@ class DeepRecRun {
       validate();
       context_.report("epoch", static_cast<std::uint64_t>(epoch_), static_cast<std::uint64_t>(epochs));
     }
+    epoch_ = epochs;  // the test and the final state belong to the last epoch, not one past it
     result_.epochs = epochs;
     result_.secondsPerEpoch = trainingSeconds / static_cast<double>(std::max<std::int64_t>(1, epochs));
   }
