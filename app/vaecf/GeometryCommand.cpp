@@ -3,21 +3,22 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <numeric>
 #include <random>
-#include <set>
 #include <string>
-#include <unordered_map>
+#include <string_view>
 
 #include "ProgressBar.h"
 #include "common/AtomicFile.h"
 #include "common/Error.h"
 #include "data/DataSource.h"
-#include "geometry/LatentFigures.h"
-#include "geometry/LatentModel.h"
+#include "geometry/GeometryStudy.h"
+#include "geometry/LatentSample.h"
+#include "geometry/LatentTrail.h"
 #include "geometry/Projection.h"
 #include "train/RunFolder.h"
 
@@ -39,60 +40,31 @@ struct GeometryOptions {
   std::vector<std::string> what = kFigures;
   std::int64_t masks = 16;
   std::int64_t neighbours = 20;
+  std::int64_t recommendations = 20;
   std::int64_t topItems = 10;
   std::uint64_t seed = 1;
   std::vector<std::uint32_t> cohortEdges{5, 11, 51, 101};
   bool tsne = false;
 };
 
-// Training users the figures are drawn for: the focus users, and a seeded sample that stays
-// the same across runs on the same data, so maps and curves can be compared.
-struct UserSelection {
-  std::vector<std::int64_t> sampleRows;  // rows of split.train, ascending
-  CsrMatrix sample;                      // those rows
-  std::vector<std::int64_t> focus;       // positions in the sample
-  bool focusGiven = false;               // named with --users (full detail) or defaulted
-};
-
-CsrMatrix rowsOf(const CsrMatrix& matrix, const std::vector<std::int64_t>& rows) {
-  CsrMatrix selected(matrix.cols());
-  for (const auto row : rows) {
-    const auto* columns = matrix.rowColumns(row);
-    selected.appendRow({columns, columns + matrix.rowSize(row)});
-  }
-  return selected;
+// Without --users, a seeded subset of the sample stands for it in the transfer and drift
+// summaries.
+std::vector<std::int64_t> defaultFocus(std::int64_t sampleSize, std::uint64_t seed) {
+  std::vector<std::int64_t> positions(static_cast<std::size_t>(sampleSize));
+  std::iota(positions.begin(), positions.end(), 0);
+  std::shuffle(positions.begin(), positions.end(), std::mt19937_64(seed));
+  positions.resize(std::min(positions.size(), kDefaultFocusUsers));
+  return positions;
 }
 
-UserSelection selectUsers(const Split& split, const GeometryOptions& options) {
-  std::unordered_map<std::string, std::int64_t> rowOfUser;
-  for (std::size_t row = 0; row < split.trainUserIds.size(); ++row) rowOfUser[split.trainUserIds[row]] = row;
-  std::vector<std::int64_t> focusRows;
-  for (const auto& id : options.users) {
-    const auto found = rowOfUser.find(id);
-    if (found == rowOfUser.end()) throw Error("user '" + id + "' is not a training user of this run's split");
-    focusRows.push_back(found->second);
-  }
-
-  std::vector<std::int64_t> order(split.train.rows());
-  std::iota(order.begin(), order.end(), 0);
-  std::shuffle(order.begin(), order.end(), std::mt19937_64(options.seed));
-  order.resize(std::min(order.size(), options.sample));
-  std::set<std::int64_t> chosen(order.begin(), order.end());
-  chosen.insert(focusRows.begin(), focusRows.end());
-
-  UserSelection selection;
-  selection.sampleRows.assign(chosen.begin(), chosen.end());
-  selection.sample = rowsOf(split.train, selection.sampleRows);
-  selection.focusGiven = !focusRows.empty();
-  auto positionOf = [&](std::int64_t row) {
-    return std::lower_bound(selection.sampleRows.begin(), selection.sampleRows.end(), row) -
-           selection.sampleRows.begin();
-  };
-  for (const auto row : focusRows) selection.focus.push_back(positionOf(row));
-  for (std::size_t i = 0; !selection.focusGiven && i < std::min(kDefaultFocusUsers, order.size()); ++i) {
-    selection.focus.push_back(positionOf(order[i]));
-  }
-  return selection;
+geometry::FocusOptions focusOptions(const GeometryOptions& options) {
+  geometry::FocusOptions focus;
+  focus.keepRates = options.keepRates;
+  focus.masks = options.masks;
+  focus.neighbours = options.neighbours;
+  focus.recommendations = options.recommendations;
+  focus.seed = options.seed;
+  return focus;
 }
 
 bool wanted(const GeometryOptions& options, const std::string& figure) {
@@ -106,30 +78,100 @@ json points(const RowMatrix& matrix) {
   return rows;
 }
 
-// Everything the figures share: the run, its data, the sampled users and their posteriors.
+// Everything the figures share: the run, its data, the sampled users, their posteriors and
+// the studies of the users named with --users.
 struct GeometryInputs {
   geometry::LatentModel model;
   LoadedData data;
-  UserSelection users;
-  geometry::Posteriors posteriors;  // of the sampled users
+  geometry::LatentSample sample;
+  std::vector<std::int64_t> focus;            // positions in the sample
+  bool focusGiven = false;                    // named with --users (full detail) or defaulted
+  geometry::Posteriors posteriors;            // of the sampled users
+  std::vector<geometry::FocusStudy> studies;  // one per focus user when focusGiven
 
   const std::string& userId(std::int64_t samplePosition) const {
-    return data.split.trainUserIds[static_cast<std::size_t>(users.sampleRows[samplePosition])];
+    return sample.userIds[static_cast<std::size_t>(samplePosition)];
   }
-  std::uint32_t interactions(std::int64_t samplePosition) const {
-    return static_cast<std::uint32_t>(users.sample.rowSize(samplePosition));
+  std::string_view split(std::int64_t samplePosition) const {
+    return geometry::splitName(sample.splits[static_cast<std::size_t>(samplePosition)]);
+  }
+  const std::string& itemId(std::int64_t item) const {
+    return data.split.itemIds[static_cast<std::size_t>(item)];
+  }
+  std::vector<std::string> userIds(const std::vector<std::int64_t>& positions) const {
+    std::vector<std::string> ids;
+    for (const auto position : positions) ids.push_back(userId(position));
+    return ids;
+  }
+  std::vector<std::string> itemIds(const std::vector<std::int64_t>& items) const {
+    std::vector<std::string> ids;
+    for (const auto item : items) ids.push_back(itemId(item));
+    return ids;
   }
 };
 
 GeometryInputs loadInputs(const GeometryOptions& options, const TaskContext& progress) {
   const RunConfig config = readRunConfig(options.runDir);
   GeometryInputs inputs{
-      geometry::LatentModel::fromRun(options.runDir), loadData(config.data, progress), {}, {}};
+      geometry::LatentModel::fromRun(options.runDir), loadData(config.data, progress), {}, {}, false, {}, {}};
   if (inputs.data.split.itemIds != readRunItems(options.runDir))
     throw Error("the data of " + options.runDir + " no longer gives the items the run was trained on");
-  inputs.users = selectUsers(inputs.data.split, options);
-  inputs.posteriors = inputs.model.posteriors(inputs.users.sample, progress);
+  inputs.sample = geometry::drawLatentSample(inputs.data.split, options.sample, options.seed, options.users);
+  inputs.focusGiven = !options.users.empty();
+  for (const auto& id : options.users) inputs.focus.push_back(inputs.sample.positionOf(id));
+  if (!inputs.focusGiven) inputs.focus = defaultFocus(inputs.sample.size(), options.seed);
+  inputs.posteriors = inputs.model.posteriors(inputs.sample.rows, progress);
+  for (std::size_t f = 0; inputs.focusGiven && f < inputs.focus.size(); ++f) {
+    inputs.studies.push_back(geometry::studyFocusUser(inputs.model, inputs.sample, inputs.focus[f],
+                                                      focusOptions(options), progress));
+  }
   return inputs;
+}
+
+json focusUsers(const GeometryInputs& in) {
+  json users = json::array();
+  for (const auto& study : in.studies) {
+    json neighbours = json::array();
+    for (const auto v : study.latentNeighbours)
+      neighbours.push_back({{"user", in.userId(v)}, {"w2", study.distance[static_cast<std::size_t>(v)]}});
+    users.push_back({{"user", in.userId(study.position)},
+                     {"split", in.split(study.position)},
+                     {"history", in.itemIds(study.history)},
+                     {"recommendations", in.itemIds(study.recommendations)},
+                     {"latent_neighbours", neighbours}});
+  }
+  return users;
+}
+
+// The maps the trainer saved while the run trained; null when it saved none.
+json trainingFrames(const std::string& runDir, std::size_t items) {
+  const auto header = geometry::LatentTrail::readHeader(runDir);
+  const auto epochs = geometry::LatentTrail::frameEpochs(runDir);
+  if (epochs.empty()) return nullptr;
+  const auto folder = geometry::latentTrailFolder(runDir);
+  if (!header) throw InputError((folder / "sample.json").string(), 0, "missing beside the latent frames");
+  json frames = json::array();
+  for (const auto epoch : epochs) {
+    const auto frame = geometry::LatentTrail::readFrame(runDir, epoch);
+    if (frame.users.rows != static_cast<std::int64_t>(header->userIds.size())) {
+      throw InputError(folder.string(), 0,
+                       fmt::format("the frame of epoch {} has {} users, its sample.json {}", epoch,
+                                   frame.users.rows, header->userIds.size()));
+    }
+    if (frame.anchors.rows != 0 && frame.anchors.rows != static_cast<std::int64_t>(items)) {
+      throw InputError(folder.string(), 0,
+                       fmt::format("the frame of epoch {} has {} anchors for the run's {} items", epoch,
+                                   frame.anchors.rows, items));
+    }
+    frames.push_back({{"epoch", epoch},
+                      {"users", points(frame.users)},
+                      {"anchors", points(frame.anchors)},
+                      {"pseudo_inputs", points(frame.pseudoInputs)}});
+  }
+  json splits = json::array();
+  for (const auto split : header->splits) splits.push_back(geometry::splitName(split));
+  // User ids once: every frame's "users" follow their order.
+  return {{"users", header->userIds}, {"splits", splits}, {"epochs", frames}};
 }
 
 json projection(const GeometryInputs& in, const GeometryOptions& options, const TaskContext& progress) {
@@ -137,26 +179,39 @@ json projection(const GeometryInputs& in, const GeometryOptions& options, const 
   json users = json::array();
   const RowMatrix mapped = geometry::project(basis, in.posteriors.mean);
   for (std::int64_t u = 0; u < mapped.rows; ++u) {
-    users.push_back(
-        {{"user", in.userId(u)}, {"xy", std::vector<float>(mapped.row(u), mapped.row(u) + mapped.cols)}});
+    users.push_back({{"user", in.userId(u)},
+                     {"split", in.split(u)},
+                     {"xy", std::vector<float>(mapped.row(u), mapped.row(u) + mapped.cols)}});
   }
   json result{{"method", "pca"},
               {"weights", "best.pt"},
-              {"note", "per-epoch checkpoints are not kept, so only the best model is projected"},
               {"explained_variance", basis.explainedVariance},
               {"users", users},
               {"anchors", points(geometry::project(basis, in.model.itemAnchors()))},
               {"pseudo_inputs", points(geometry::project(basis, in.model.priorComponentMeans()))}};
-  if (in.users.focusGiven) {
+  json frames = trainingFrames(options.runDir, in.data.split.itemIds.size());
+  if (frames.is_null()) {
+    result["note"] = "the run saved no latent frames while training, so only the best model is projected";
+  } else {
+    result["frames"] = std::move(frames);
+  }
+  if (in.focusGiven) {
     json clouds = json::array();
-    for (const auto f : in.users.focus) {
-      for (const double rate : options.keepRates) {
-        const auto cloud = in.model.maskedMeans(in.users.sample, f, rate, options.masks, options.seed);
-        clouds.push_back(
-            {{"user", in.userId(f)}, {"rho", rate}, {"xy", points(geometry::project(basis, cloud))}});
+    json neighbours = json::array();
+    for (const auto& study : in.studies) {
+      for (const auto& cloud : study.clouds) {
+        clouds.push_back({{"user", in.userId(study.position)},
+                          {"rho", cloud.keepRate},
+                          {"xy", points(geometry::project(basis, cloud.means))}});
       }
+      // What the map suggests beside the true W2 neighbours: a projection distorts distances.
+      const auto nearOnMap = geometry::mapNeighbours(mapped, study.position, options.neighbours);
+      neighbours.push_back({{"user", in.userId(study.position)},
+                            {"map", in.userIds(nearOnMap)},
+                            {"latent", in.userIds(study.latentNeighbours)}});
     }
     result["masked_clouds"] = clouds;
+    result["map_neighbours"] = neighbours;
   }
   if (options.tsne) {
     geometry::TsneOptions tsne;
@@ -167,22 +222,29 @@ json projection(const GeometryInputs& in, const GeometryOptions& options, const 
   return result;
 }
 
+// The focus users' transfer: from their studies when named, in one batch otherwise.
+std::vector<geometry::FocusTransfer> focusTransfers(const GeometryInputs& in, const TaskContext& progress) {
+  if (!in.focusGiven)
+    return geometry::gradientTransfer(in.model, in.sample.rows, in.posteriors, in.focus, {}, progress);
+  std::vector<geometry::FocusTransfer> transfers;
+  for (const auto& study : in.studies) transfers.push_back(*study.transfer);
+  return transfers;
+}
+
 json transfer(const GeometryInputs& in, const GeometryOptions& options, const TaskContext& progress) {
   if (!in.model.supportsGradientTransfer())
     return {{"available", false},
             {"reason", "gradient transfer is implemented for multvae and multdae only"}};
-  const auto results =
-      geometry::gradientTransfer(in.model, in.users.sample, in.posteriors, in.users.focus, {}, progress);
   const geometry::Cohorts cohorts(options.cohortEdges);
   json users = json::array();
   std::vector<double> helpful, within;
   std::vector<std::uint32_t> counts;
-  for (const auto& result : results) {
+  for (const auto& result : focusTransfers(in, progress)) {
     json user{{"user", in.userId(result.focusRow)},
               {"helpful_users", result.helpfulUsers},
               {"users_within_radius", result.usersWithinRadius},
               {"sharing_radius", result.sharing.radius ? json(*result.sharing.radius) : json()}};
-    if (in.users.focusGiven) {
+    if (in.focusGiven) {
       user["distance"] = result.distance;
       user["transfer"] = result.transfer;
       user["curve"] = {{"distance", result.sharing.distance}, {"helpful_share", result.sharing.helpfulShare}};
@@ -190,7 +252,7 @@ json transfer(const GeometryInputs& in, const GeometryOptions& options, const Ta
     users.push_back(user);
     helpful.push_back(static_cast<double>(result.helpfulUsers));
     within.push_back(static_cast<double>(result.usersWithinRadius));
-    counts.push_back(in.interactions(result.focusRow));
+    counts.push_back(static_cast<std::uint32_t>(in.sample.rows.rowSize(result.focusRow)));
   }
   json perCohort = json::array();
   const auto helpfulMeans = geometry::cohortMeans(helpful, counts, cohorts);
@@ -204,7 +266,7 @@ json transfer(const GeometryInputs& in, const GeometryOptions& options, const Ta
   return {{"available", true},
           {"distance", "W2"},
           {"loss", "posterior mean, clean input, no dropout"},
-          {"population", in.users.sample.rows()},
+          {"population", in.sample.size()},
           {"users", users},
           {"cohorts", perCohort}};
 }
@@ -214,32 +276,21 @@ json drift(const GeometryInputs& in, const GeometryOptions& options, const TaskC
   driftOptions.masks = options.masks;
   driftOptions.neighbours = options.neighbours;
   driftOptions.seed = options.seed;
-  const auto reference = in.model.posteriors(in.data.split.train, progress);
-  const auto focus = rowsOf(in.users.sample, in.users.focus);
-  const auto results = geometry::neighbourhoodDrift(in.model, focus, reference.mean, options.keepRates,
-                                                    driftOptions, progress);
-  const geometry::Cohorts cohorts(options.cohortEdges);
+  const auto study = geometry::studyDrift(in.model, in.sample, in.focus, options.keepRates,
+                                          geometry::Cohorts(options.cohortEdges), driftOptions, progress);
   json users = json::array();
-  std::vector<std::uint32_t> counts;
-  for (std::size_t f = 0; f < results.size(); ++f) {
-    std::vector<double> perRate;
-    for (const auto& atRate : results[f]) perRate.push_back(atRate.drift);
-    users.push_back({{"user", in.userId(in.users.focus[f])}, {"drift", perRate}});
-    counts.push_back(in.interactions(in.users.focus[f]));
-  }
+  for (std::size_t f = 0; f < study.users.size(); ++f)
+    users.push_back({{"user", in.userId(study.users[f])}, {"drift", study.drift[f]}});
   json curves = json::array();
-  for (std::size_t r = 0; r < options.keepRates.size(); ++r) {
-    std::vector<double> atRate;
-    for (const auto& user : results) atRate.push_back(user[r].drift);
+  for (const auto& atRate : study.byRate) {
     json perCohort = json::array();
-    for (const auto& cohort : geometry::cohortMeans(atRate, counts, cohorts))
+    for (const auto& cohort : atRate.cohorts)
       perCohort.push_back({{"cohort", cohort.cohort}, {"users", cohort.users}, {"mean_drift", cohort.mean}});
-    const double mean =
-        atRate.empty() ? 0.0 : std::accumulate(atRate.begin(), atRate.end(), 0.0) / atRate.size();
-    curves.push_back({{"rho", options.keepRates[r]}, {"mean_drift", mean}, {"cohorts", perCohort}});
+    curves.push_back({{"rho", atRate.keepRate}, {"mean_drift", atRate.meanDrift}, {"cohorts", perCohort}});
   }
   return {{"masks", options.masks},
           {"neighbours", options.neighbours},
+          {"reference", "clean posterior means of the sampled users"},
           {"rho", options.keepRates},
           {"users", users},
           {"by_rho", curves}};
@@ -255,14 +306,41 @@ json pseudoInputs(const GeometryInputs& in, const GeometryOptions& options) {
   return {{"available", !components.empty()}, {"top_items", components}};
 }
 
-// One tidy table: figure, subject, key, x, y.
-void writeCsv(std::ostream& out, const json& figures) {
+using CsvRow = std::function<void(const std::string& figure, const std::string& subject,
+                                  const std::string& key, double x, double y)>;
+
+// The saved training frames, one row per point and epoch.
+void frameRows(const json& frames, const std::vector<std::string>& itemIds, const CsvRow& row) {
+  for (const auto& frame : frames["epochs"]) {
+    const auto key = fmt::format("epoch={}", frame["epoch"].get<std::int64_t>());
+    const auto& users = frame["users"];
+    for (std::size_t u = 0; u < users.size(); ++u)
+      row("pca_frame_user", frames["users"][u], key, users[u][0], users[u][1]);
+    const auto& anchors = frame["anchors"];
+    for (std::size_t i = 0; i < anchors.size(); ++i)
+      row("pca_frame_anchor", itemIds[i], key, anchors[i][0], anchors[i][1]);
+    std::size_t k = 0;
+    for (const auto& xy : frame["pseudo_inputs"])
+      row("pca_frame_pseudo_input", std::to_string(k++), key, xy[0], xy[1]);
+  }
+}
+
+// One tidy table: figure, subject, key, x, y; anchors are named by `itemIds`.
+void writeCsv(std::ostream& out, const json& figures, const std::vector<std::string>& itemIds) {
   out << "figure,subject,key,x,y\n";
-  auto row = [&](const std::string& figure, const std::string& subject, const std::string& key, double x,
-                 double y) {
+  const CsvRow row = [&](const std::string& figure, const std::string& subject, const std::string& key,
+                         double x, double y) {
     out << figure << ',' << subject << ',' << key << ',' << fmt::format("{:.9g},{:.9g}", x, y) << '\n';
   };
   const auto& sample = figures["sample"];
+  for (const auto& user : figures.value("focus", json::array())) {
+    std::size_t rank = 0;
+    for (const auto& item : user["recommendations"])
+      row("focus_recommendations", user["user"], item, static_cast<double>(++rank), 0.0);
+    rank = 0;
+    for (const auto& neighbour : user["latent_neighbours"])
+      row("focus_neighbours", user["user"], neighbour["user"], static_cast<double>(++rank), neighbour["w2"]);
+  }
   if (figures.contains("projection")) {
     const auto& projection = figures["projection"];
     for (const auto& user : projection["users"])
@@ -274,6 +352,7 @@ void writeCsv(std::ostream& out, const json& figures) {
       for (const auto& xy : cloud["xy"])
         row("pca_masked", cloud["user"], fmt::format("rho={}", cloud["rho"].get<double>()), xy[0], xy[1]);
     }
+    if (projection.contains("frames")) frameRows(projection["frames"], itemIds, row);
     const auto tsne = projection.value("tsne", json::array());
     for (std::size_t u = 0; u < tsne.size(); ++u) row("tsne", sample[u], "user", tsne[u][0], tsne[u][1]);
   }
@@ -305,10 +384,15 @@ void writeCsv(std::ostream& out, const json& figures) {
 void runGeometry(const GeometryOptions& options) {
   const TaskContext progress = progressBarContext();
   const GeometryInputs inputs = loadInputs(options, progress);
-  std::vector<std::string> sample;
-  for (std::int64_t u = 0; u < inputs.users.sample.rows(); ++u) sample.push_back(inputs.userId(u));
-  // Per-user arrays (transfer, distance, t-SNE points) follow the order of "sample".
-  json figures{{"run", options.runDir}, {"model", inputs.model.modelName()}, {"sample", sample}};
+  json sample = json::array(), splits = json::array();
+  for (std::int64_t u = 0; u < inputs.sample.size(); ++u) {
+    sample.push_back(inputs.userId(u));
+    splits.push_back(inputs.split(u));
+  }
+  // Per-user arrays (splits, transfer, distance, t-SNE points) follow the order of "sample".
+  json figures{
+      {"run", options.runDir}, {"model", inputs.model.modelName()}, {"sample", sample}, {"splits", splits}};
+  if (inputs.focusGiven) figures["focus"] = focusUsers(inputs);
   if (wanted(options, "projection")) figures["projection"] = projection(inputs, options, progress);
   if (wanted(options, "transfer")) figures["transfer"] = transfer(inputs, options, progress);
   if (wanted(options, "drift")) figures["drift"] = drift(inputs, options, progress);
@@ -321,7 +405,7 @@ void runGeometry(const GeometryOptions& options) {
   const bool csv = options.out.size() >= 4 && options.out.compare(options.out.size() - 4, 4, ".csv") == 0;
   writeFileAtomically(options.out, [&](std::ostream& out) {
     if (csv) {
-      writeCsv(out, figures);
+      writeCsv(out, figures, inputs.data.split.itemIds);
     } else {
       out << figures.dump(1) << '\n';
     }
@@ -337,13 +421,17 @@ void declareGeometryCommand(CLI::App& app,
   command->add_option("run", options->runDir, "run folder written by vaecf train")
       ->required()
       ->check(CLI::ExistingDirectory);
-  command->add_option("--users", options->users, "focus users (training user ids), shown in full detail")
+  command
+      ->add_option("--users", options->users,
+                   "focus users (ids of training, validation or test users), shown in full detail")
       ->delimiter(',');
   command->add_option("--rho", options->keepRates, "keep rates of the drift masks")
       ->delimiter(',')
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
-  command->add_option("--sample", options->sample, "training users drawn (seeded) for the map and transfer")
+  command
+      ->add_option("--sample", options->sample,
+                   "users of the split drawn (seeded) for the map, transfer and drift")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   command->add_option("--out", options->out,
@@ -355,7 +443,12 @@ void declareGeometryCommand(CLI::App& app,
   command->add_option("--masks", options->masks, "masks per user and keep rate")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  command->add_option("-k,--neighbours", options->neighbours, "neighbours per masked mean")
+  command
+      ->add_option("-k,--neighbours", options->neighbours,
+                   "neighbours per masked mean, and latent neighbours per focus user")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  command->add_option("--recommendations", options->recommendations, "unseen items listed per focus user")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   command->add_option("--top", options->topItems, "items listed per pseudo-input")

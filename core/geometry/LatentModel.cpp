@@ -3,6 +3,7 @@
 #include "geometry/LatentModel.h"
 
 #include <algorithm>
+#include <limits>
 #include <random>
 #include <utility>
 
@@ -217,6 +218,8 @@ struct LatentModel::Impl {
   std::shared_ptr<vae::AutoencoderModel> model;
 
   torch::Dtype dtype() const { return model->parameters().front().scalar_type(); }
+  // Where the weights live: a live run's model may be on the GPU.
+  torch::Device device() const { return model->parameters().front().device(); }
 };
 
 LatentModel LatentModel::fromRun(const fs::path& runFolder) {
@@ -245,7 +248,7 @@ Posteriors LatentModel::posteriors(const CsrMatrix& rows, const TaskContext& con
   for (std::int64_t begin = 0; begin < rows.rows(); begin += kPosteriorBatch) {
     context.checkCancelled();
     const auto end = std::min(rows.rows(), begin + kPosteriorBatch);
-    const auto q = impl_->model->posterior(denseRows(rows, begin, end, impl_->dtype()));
+    const auto q = impl_->model->posterior(denseRows(rows, begin, end, impl_->dtype()).to(impl_->device()));
     means.push_back(q.mean);
     variances.push_back(q.variance);
     context.report("posteriors", static_cast<std::uint64_t>(end), static_cast<std::uint64_t>(rows.rows()));
@@ -268,6 +271,20 @@ RowMatrix LatentModel::maskedMeans(const CsrMatrix& rows, std::int64_t row, doub
     }
   }
   return toRowMatrix(impl_->model->posterior(masked.to(impl_->dtype())).mean);
+}
+
+std::vector<std::int64_t> LatentModel::topItems(const CsrMatrix& rows, std::int64_t row,
+                                                std::int64_t k) const {
+  if (row < 0 || row >= rows.rows()) throw Error("row " + std::to_string(row) + " is not a user row");
+  torch::NoGradGuard noGrad;
+  const auto dense = denseRows(rows, row, row + 1, impl_->dtype());
+  auto scores = impl_->model->decode(impl_->model->posterior(dense).mean)[0];
+  const std::vector<std::int64_t> seen(rows.rowColumns(row), rows.rowColumns(row) + rows.rowSize(row));
+  scores.index_fill_(0, torch::tensor(seen, torch::kLong), -std::numeric_limits<double>::infinity());
+  const auto unseen = scores.size(0) - rows.rowSize(row);
+  const auto best = std::get<1>(scores.topk(std::clamp<std::int64_t>(k, 0, unseen))).contiguous();
+  const auto* ids = best.data_ptr<std::int64_t>();
+  return {ids, ids + best.size(0)};
 }
 
 RowMatrix LatentModel::priorComponentMeans() const {

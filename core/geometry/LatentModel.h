@@ -52,6 +52,10 @@ class LatentModel {
   RowMatrix maskedMeans(const CsrMatrix& rows, std::int64_t row, double keepRate, std::int64_t masks,
                         std::uint64_t seed) const;
 
+  // The k best items (column ids) decoded from the posterior mean of row `row` of `rows`
+  // (clean input), the row's own items left out, best first; k is clamped to what is left.
+  std::vector<std::int64_t> topItems(const CsrMatrix& rows, std::int64_t row, std::int64_t k) const;
+
   // The prior's component means [K, d] (VampPrior: encoded pseudo-inputs); 0 rows if none.
   RowMatrix priorComponentMeans() const;
   // The k best items (column ids) decoded from each prior component's mean; empty if none.

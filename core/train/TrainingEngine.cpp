@@ -297,6 +297,13 @@ EvaluationReport TrainingEngine::evaluate(const CsrMatrix& foldIn, const CsrMatr
   return vaecf::evaluate(scorer, foldIn, heldout, options, context);
 }
 
+void TrainingEngine::inspectModel(
+    const std::function<void(const std::shared_ptr<vae::AutoencoderModel>&)>& read) {
+  EvalModeScope evalMode(*impl_->model);
+  torch::NoGradGuard noGrad;
+  read(impl_->model);
+}
+
 void TrainingEngine::saveCheckpoint(const fs::path& file, const TrainerProgress& progress) const {
   const Impl& m = *impl_;
   torch::serialize::OutputArchive archive;
@@ -382,6 +389,11 @@ ModelDefinition autoencoderDefinition(const std::string& name) {
                          [name](const ParamSet& params, std::int64_t items) {
                            return vae::createAutoencoder(name, params, items);
                          }};
+}
+
+bool isAutoencoderModel(const std::string& name) {
+  const auto names = vae::autoencoderNames();
+  return std::find(names.begin(), names.end(), name) != names.end();
 }
 
 }  // namespace vaecf

@@ -75,6 +75,10 @@ class TrainingEngine {
   EvaluationReport evaluate(const CsrMatrix& foldIn, const CsrMatrix& heldout,
                             const EvaluationOptions& options, const TaskContext& context);
 
+  // Runs `read` on the model as it is now, on its device, in eval mode and with autograd
+  // off for the duration (the geometry views' latent maps of a live run).
+  void inspectModel(const std::function<void(const std::shared_ptr<vae::AutoencoderModel>&)>& read);
+
   // Model, optimisers, step, live parameters, the shuffler's and torch's CPU generator
   // state and `progress`, written atomically. CUDA generator state is not kept, so a
   // resumed CUDA run is statistically, not bitwise, the same.

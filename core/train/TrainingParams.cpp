@@ -1,6 +1,7 @@
 #include "train/TrainingParams.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "common/Error.h"
 
@@ -8,13 +9,15 @@ namespace vaecf {
 
 namespace {
 
-ParamSpec integerSpec(std::string name, std::string defaultValue, std::string help, double min) {
+ParamSpec integerSpec(std::string name, std::string defaultValue, std::string help, double min,
+                      std::optional<double> max = std::nullopt) {
   ParamSpec spec;
   spec.name = std::move(name);
   spec.type = ParamSpec::Type::Int;
   spec.defaultValue = std::move(defaultValue);
   spec.help = std::move(help);
   spec.min = min;
+  spec.max = max;
   return spec;
 }
 
@@ -58,6 +61,12 @@ std::vector<ParamSpec> trainerSpecs(const std::string& model) {
                   0),
       integerSpec("checkpoint_every", "1",
                   "Epochs between resumable checkpoints (the last epoch is always saved)", 1),
+      integerSpec("latent_every", "1",
+                  "Epochs between latent map frames saved in the run folder (the last epoch is always "
+                  "recorded); 0 = none",
+                  0),
+      integerSpec("latent_sample", "2000",
+                  "Users drawn into the latent maps, the same users for every run on the split", 2, 20000),
       selectionMetricSpec(),
   };
 }
@@ -87,6 +96,8 @@ TrainerSettings trainerSettings(const ParamSet& params) {
   settings.patienceWarmup = declares(params, "warmup_epochs") ? params.integer("warmup_epochs") : 0;
   settings.checkpointEvery = params.integer("checkpoint_every");
   settings.selectionMetric = parseMetric(params.text("selection_metric"));
+  settings.latentEvery = params.integer("latent_every");
+  settings.latentSample = params.integer("latent_sample");
   return settings;
 }
 

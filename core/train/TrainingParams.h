@@ -32,10 +32,12 @@ struct ModelDefinition {
 
 // "multvae", "multdae", "recvae", "vamp", "hvamp" (vae::autoencoderNames()).
 ModelDefinition autoencoderDefinition(const std::string& name);
+// True for the names autoencoderDefinition() builds: the models the geometry views read.
+bool isAutoencoderModel(const std::string& name);
 
 // The model's parameters followed by the trainer's: threads, device, eval_every,
-// patience, checkpoint_every and selection_metric. Early stopping is on by default only
-// for the VampPrior family (models.md 3.4).
+// patience, checkpoint_every, latent_every, latent_sample and selection_metric. Early
+// stopping is on by default only for the VampPrior family (models.md 3.4).
 std::vector<ParamSpec> trainingParamSpecs(const ModelDefinition& model);
 
 // The trainer's reading of a ParamSet made from trainingParamSpecs().
@@ -52,6 +54,8 @@ struct TrainerSettings {
   std::int64_t patienceWarmup = 0;
   std::int64_t checkpointEvery = 1;
   MetricSpec selectionMetric{MetricKind::Ndcg, 100};
+  std::int64_t latentEvery = 1;      // epochs between latent map frames (geometry.md 6); 0 = none
+  std::int64_t latentSample = 2000;  // users in those maps
 };
 
 // Throws Error when the selection metric is not a metric name.

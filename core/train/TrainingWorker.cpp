@@ -4,6 +4,8 @@
 #include <utility>
 
 #include "common/Error.h"
+#include "geometry/LatentModel.h"
+#include "geometry/LatentTrail.h"
 
 namespace fs = std::filesystem;
 
@@ -14,12 +16,24 @@ namespace {
 // Per-batch scalars leave the worker at most about ten times a second.
 constexpr std::chrono::milliseconds kScalarInterval{100};
 
+// The latent sample's seed is fixed, not the training seed: every run on a split then maps
+// the same users, so runs that differ in seed (or anything else) compare user by user.
+constexpr std::uint64_t kLatentSampleSeed = 1;
+
 EvaluationOptions evaluationOptions(EvaluationOptions options, const MetricSpec& selection) {
   const bool listed =
       std::any_of(options.metrics.begin(), options.metrics.end(),
                   [&](const MetricSpec& metric) { return metric.name() == selection.name(); });
   if (!listed) options.metrics.push_back(selection);
   return options;
+}
+
+geometry::LatentTrailHeader latentTrailHeader(const std::string& model,
+                                              const geometry::LatentSample& sample) {
+  geometry::LatentTrailHeader header{model, sample.userIds, sample.splits, {}};
+  for (std::int64_t row = 0; row < sample.size(); ++row)
+    header.interactions.push_back(static_cast<std::uint32_t>(sample.rows.rowSize(row)));
+  return header;
 }
 
 }  // namespace
@@ -89,6 +103,7 @@ void TrainingWorker::prepare() {
     emit(Note{NoteLevel::Warning, "no_validation_users",
               "the split has no validation users: the last epoch's weights are kept"});
   }
+  prepareLatentTrail();
 }
 
 bool TrainingWorker::trainRemainingEpochs() {
@@ -115,6 +130,7 @@ void TrainingWorker::completeEpoch(std::int64_t epoch, double seconds) {
   emit(EpochSummary{std::exchange(epochScalars_, {}), seconds});
   const bool lastEpoch = epoch == settings_.epochs;
   if (hasValidation() && (epoch % settings_.evalEvery == 0 || lastEpoch)) validate(epoch);
+  if (latentFrameDue(epoch)) recordLatentFrame(epoch);
   if (epoch % settings_.checkpointEvery == 0 || lastEpoch || patienceExhausted()) saveCheckpoint();
 }
 
@@ -138,6 +154,64 @@ void TrainingWorker::saveCheckpoint() {
   progress_.eventLogSize = log_->fileSize();
   engine_->saveCheckpoint(runCheckpointPath(setup_.runFolder), progress_);
   savedEpoch_ = progress_.epochsDone;
+}
+
+// Latent maps are drawn for the autoencoder family, whose posteriors, anchors and prior
+// components LatentModel reads; a resumed run keeps its sample and continues the alignment
+// from the newest frame its checkpoint had reached.
+void TrainingWorker::prepareLatentTrail() {
+  if (settings_.latentEvery == 0 || !isAutoencoderModel(setup_.model.name)) return;
+  try {
+    const fs::path& folder = setup_.runFolder;
+    const auto header = geometry::LatentTrail::readHeader(folder);
+    LatentTrailState trail{
+        header ? geometry::latentSampleOf(*setup_.split, header->userIds)
+               : geometry::drawLatentSample(*setup_.split, static_cast<std::size_t>(settings_.latentSample),
+                                            kLatentSampleSeed),
+        std::nullopt};
+    if (!header) {
+      geometry::LatentTrail::writeHeader(folder, latentTrailHeader(setup_.model.name, trail.sample));
+    }
+    geometry::LatentTrail::removeFramesAfter(folder, savedEpoch_);
+    const auto epochs = geometry::LatentTrail::frameEpochs(folder);
+    if (!epochs.empty()) trail.previousBasis = geometry::LatentTrail::readFrame(folder, epochs.back()).basis;
+    latentTrail_ = std::move(trail);
+  } catch (const std::exception& e) {
+    stopLatentTrail(std::string("the latent maps cannot be prepared: ") + e.what());
+  }
+}
+
+bool TrainingWorker::latentFrameDue(std::int64_t epoch) const {
+  return latentTrail_ &&
+         (epoch % settings_.latentEvery == 0 || epoch == settings_.epochs || patienceExhausted());
+}
+
+void TrainingWorker::recordLatentFrame(std::int64_t epoch) {
+  TaskContext context;
+  context.cancelFlag = commands_.stopFlag();
+  try {
+    std::optional<geometry::LatentFrame> frame;
+    engine_->inspectModel([&](const std::shared_ptr<vae::AutoencoderModel>& model) {
+      const geometry::LatentModel latent(setup_.model.name, model);
+      const auto& previous = latentTrail_->previousBasis;
+      frame = geometry::recordLatentFrame(latent, latentTrail_->sample, epoch,
+                                          previous ? &*previous : nullptr, context);
+    });
+    geometry::LatentTrail::writeFrame(setup_.runFolder, *frame);
+    latentTrail_->previousBasis = std::move(frame->basis);
+  } catch (const Cancelled&) {
+    throw;
+  } catch (const std::exception& e) {
+    stopLatentTrail("the latent map of epoch " + std::to_string(epoch) + " failed: " + e.what());
+  }
+}
+
+// A failed frame never stops training; the trail stops instead, as the causes (a 1-D
+// latent space, a full disk, a damaged frame file) would fail every later frame too.
+void TrainingWorker::stopLatentTrail(const std::string& reason) {
+  latentTrail_.reset();
+  emit(Note{NoteLevel::Warning, "latent_frame_failed",
+            reason + "; no further latent frames are recorded"});
 }
 
 void TrainingWorker::finish() {

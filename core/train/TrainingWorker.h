@@ -9,6 +9,8 @@
 #include <optional>
 #include <string>
 
+#include "geometry/LatentSample.h"
+#include "geometry/Projection.h"
 #include "train/CommandGate.h"
 #include "train/EventLog.h"
 #include "train/Trainer.h"
@@ -50,6 +52,10 @@ class TrainingWorker {
   void completeEpoch(std::int64_t epoch, double seconds);
   void validate(std::int64_t epoch);
   void saveCheckpoint();
+  void prepareLatentTrail();
+  bool latentFrameDue(std::int64_t epoch) const;
+  void recordLatentFrame(std::int64_t epoch);
+  void stopLatentTrail(const std::string& reason);
   void finish();
   void end(TrainerState state, const std::string& message);
 
@@ -76,6 +82,13 @@ class TrainingWorker {
   std::int64_t savedEpoch_ = 0;  // epoch of the latest checkpoint on disk
   std::int64_t epoch_ = 0;
   ActiveClock clock_;
+  // The users of the run's latent maps and the basis of its latest frame, which the next
+  // frame is aligned to; unset when the run records no frames.
+  struct LatentTrailState {
+    geometry::LatentSample sample;
+    std::optional<geometry::PcaBasis> previousBasis;
+  };
+  std::optional<LatentTrailState> latentTrail_;
   ScalarMap pendingScalars_;
   ScalarMap epochScalars_;
   std::chrono::steady_clock::time_point lastFlush_;

@@ -192,6 +192,41 @@ TEST(Cli, IterativeModelReportsEpochsAndItsRunServesRecommendations) {
   EXPECT_EQ(byRho.at(1).at("mean_drift").get<double>(), 0.0);
   EXPECT_GT(byRho.at(0).at("mean_drift").get<double>(), 0.0);
   EXPECT_TRUE(g.at("transfer").at("available").get<bool>());
+  ASSERT_EQ(g.at("splits").size(), g.at("sample").size());
+
+  // A test-split user in full detail, beside the maps the trainer saved while training.
+  std::string testUser;
+  for (std::size_t u = 0; u < g.at("sample").size() && testUser.empty(); ++u)
+    if (g.at("splits").at(u) == "test") testUser = g.at("sample").at(u).get<std::string>();
+  ASSERT_FALSE(testUser.empty());
+  const std::string focusArguments = "geometry " + run.string() + " --what projection --sample 200 --users " +
+                                     testUser + " -k 5 --recommendations 4 --rho 0.5 --out ";
+  const fs::path focusFigures = run.parent_path() / "focus.json";
+  const CliResult focused = runCli(focusArguments + focusFigures.string());
+  ASSERT_EQ(focused.exitCode, 0) << focused.err;
+  std::ifstream focusFile(focusFigures);
+  const nlohmann::json f = nlohmann::json::parse(focusFile);
+  const auto& focus = f.at("focus").at(0);
+  EXPECT_EQ(focus.at("user"), testUser);
+  EXPECT_EQ(focus.at("split"), "test");
+  EXPECT_EQ(focus.at("latent_neighbours").size(), 5U);
+  ASSERT_EQ(focus.at("recommendations").size(), 4U);
+  const auto history = focus.at("history").get<std::set<std::string>>();
+  for (const auto& item : focus.at("recommendations")) EXPECT_EQ(history.count(item.get<std::string>()), 0U);
+  const auto& projection = f.at("projection");
+  ASSERT_EQ(projection.at("masked_clouds").size(), 1U);
+  EXPECT_EQ(projection.at("masked_clouds").at(0).at("xy").size(), 16U);
+  const auto& frames = projection.at("frames");
+  ASSERT_FALSE(frames.at("epochs").empty());
+  EXPECT_EQ(frames.at("epochs").back().at("epoch"), 3);  // the last epoch is always saved
+  for (const auto& frame : frames.at("epochs"))
+    EXPECT_EQ(frame.at("users").size(), frames.at("users").size());
+  const fs::path focusCsv = run.parent_path() / "focus.csv";
+  ASSERT_EQ(runCli(focusArguments + focusCsv.string()).exitCode, 0);
+  const std::string csv = slurp(focusCsv);
+  EXPECT_NE(csv.find("\npca_frame_user," + frames.at("users").at(0).get<std::string>() + ",epoch=3,"),
+            std::string::npos);
+  EXPECT_NE(csv.find("\nfocus_recommendations," + testUser + ","), std::string::npos);
 
   // A finished run resumes to the same end: its checkpoint is its last epoch.
   const CliResult resumed = runCli("resume --json --run " + run.string());

@@ -19,6 +19,8 @@
 #include "data/Protocol.h"
 #include "data/SyntheticData.h"
 #include "eval/Evaluator.h"
+#include "geometry/LatentSample.h"
+#include "geometry/LatentTrail.h"
 #include "models/vae/AutoencoderModel.h"
 #include "train/EventLog.h"
 #include "train/RunFolder.h"
@@ -431,6 +433,11 @@ TEST(TrainerCheckpoint, StopThenStartContinuesTheUninterruptedCurve) {
   drainUntilState(*trainer, events, TrainerState::Paused);
   trainer->stop();
   const std::int64_t firstGeneration = drainUntilState(*trainer, events, TrainerState::Stopped).generation;
+  // The saved epoch-2 map with its first axis turned around: the resumed run's maps must
+  // follow the saved basis, not a fresh fit.
+  auto turned = geometry::LatentTrail::readFrame(trainer->setup().runFolder, 2);
+  for (std::int64_t c = 0; c < turned.basis.components.cols; ++c) turned.basis.components.at(0, c) *= -1.0F;
+  geometry::LatentTrail::writeFrame(trainer->setup().runFolder, turned);
 
   trainer->start();
   const TrainingEvent finished = drainUntilState(*trainer, events, TrainerState::Finished);
@@ -448,6 +455,99 @@ TEST(TrainerCheckpoint, StopThenStartContinuesTheUninterruptedCurve) {
   ASSERT_TRUE(resumed.test && uninterrupted.test);
   EXPECT_NEAR(resumed.test->metrics.at("ndcg@100").mean, uninterrupted.test->metrics.at("ndcg@100").mean,
               1e-6);
+
+  // The resumed run's latent map of epoch 3 is aligned to the saved (turned) epoch-2 basis.
+  const fs::path resumedFolder = trainer->setup().runFolder;
+  ASSERT_EQ(geometry::LatentTrail::frameEpochs(resumedFolder), (std::vector<std::int64_t>{1, 2, 3}));
+  ASSERT_EQ(geometry::LatentTrail::frameEpochs(straightFolder), (std::vector<std::int64_t>{1, 2, 3}));
+  const auto straightFrame = geometry::LatentTrail::readFrame(straightFolder, 3);
+  const auto resumedFrame = geometry::LatentTrail::readFrame(resumedFolder, 3);
+  ASSERT_EQ(resumedFrame.users.rows, straightFrame.users.rows);
+  for (std::int64_t u = 0; u < straightFrame.users.rows; ++u) {
+    EXPECT_NEAR(resumedFrame.users.at(u, 0), -straightFrame.users.at(u, 0), 1e-3) << u;
+    EXPECT_NEAR(resumedFrame.users.at(u, 1), straightFrame.users.at(u, 1), 1e-3) << u;
+  }
+}
+
+// ---- Latent maps ----
+
+TEST(TrainerLatent, RecordsTheSampleAndAFramePerEpochWithAnchors) {
+  TrainingSetup setup = setupFor(autoencoderDefinition("multvae"), syntheticSplit(),
+                                 {"epochs=3", "batch_size=32", "latent_dim=4", "hidden_dim=16", "pia=true",
+                                  "latent_sample=50"},
+                                 "trainer-latent-pia");
+  const fs::path folder = setup.runFolder;
+  trainModel(std::move(setup));
+
+  const auto header = geometry::LatentTrail::readHeader(folder);
+  ASSERT_TRUE(header.has_value());
+  EXPECT_EQ(header->model, "multvae");
+  const geometry::LatentSample expected = geometry::drawLatentSample(*syntheticSplit(), 50, 1);
+  EXPECT_EQ(header->userIds, expected.userIds);
+  EXPECT_EQ(header->splits, expected.splits);
+  ASSERT_EQ(header->interactions.size(), 50U);
+  for (std::size_t u = 0; u < 50; ++u) {
+    EXPECT_EQ(static_cast<std::int64_t>(header->interactions[u]),
+              expected.rows.rowSize(static_cast<std::int64_t>(u)));
+  }
+
+  ASSERT_EQ(geometry::LatentTrail::frameEpochs(folder), (std::vector<std::int64_t>{1, 2, 3}));
+  for (const std::int64_t epoch : {1, 2, 3}) {
+    const auto frame = geometry::LatentTrail::readFrame(folder, epoch);
+    EXPECT_EQ(frame.users.rows, 50);
+    EXPECT_EQ(frame.anchors.rows, syntheticSplit()->items());
+    EXPECT_EQ(frame.pseudoInputs.rows, 0);
+    EXPECT_EQ(frame.basis.components.cols, 4);
+  }
+}
+
+TEST(TrainerLatent, VampFramesCarryPseudoInputsEveryFewEpochsAndTheSameUsersWhateverTheSeed) {
+  TrainingSetup setup = setupFor(autoencoderDefinition("vamp"), syntheticSplit(),
+                                 {"epochs=3", "batch_size=32", "latent_dim=4", "hidden_dim=16",
+                                  "pseudo_inputs=5", "latent_every=2", "latent_sample=50", "seed=9"},
+                                 "trainer-latent-vamp");
+  const fs::path folder = setup.runFolder;
+  trainModel(std::move(setup));
+
+  EXPECT_EQ(geometry::LatentTrail::readHeader(folder)->userIds,
+            geometry::drawLatentSample(*syntheticSplit(), 50, 1).userIds);
+  ASSERT_EQ(geometry::LatentTrail::frameEpochs(folder), (std::vector<std::int64_t>{2, 3}));  // and the last
+  const auto frame = geometry::LatentTrail::readFrame(folder, 3);
+  EXPECT_EQ(frame.pseudoInputs.rows, 5);
+  EXPECT_EQ(frame.anchors.rows, 0);
+}
+
+TEST(TrainerLatent, AFailedFrameWarnsOnceAndTrainingGoesOn) {
+  TrainingSetup setup = setupFor(autoencoderDefinition("multvae"), syntheticSplit(),
+                                 {"epochs=2", "batch_size=64", "latent_dim=1", "hidden_dim=8"},
+                                 "trainer-latent-1d");
+  const fs::path folder = setup.runFolder;
+  EXPECT_EQ(trainModel(std::move(setup)).epochs, 2);
+
+  std::vector<Note> warnings;
+  for (const auto& event : eventsOf<Note>(readRunEvents(folder))) {
+    const auto& note = std::get<Note>(event.payload);
+    if (note.code == "latent_frame_failed") warnings.push_back(note);
+  }
+  ASSERT_EQ(warnings.size(), 1U);
+  EXPECT_EQ(warnings[0].level, NoteLevel::Warning);
+  EXPECT_NE(warnings[0].text.find("epoch 1"), std::string::npos) << warnings[0].text;
+  EXPECT_TRUE(geometry::LatentTrail::frameEpochs(folder).empty());
+  EXPECT_TRUE(isState(readRunEvents(folder).back(), TrainerState::Finished));
+}
+
+TEST(TrainerLatent, ModelsOutsideTheAutoencoderFamilyRecordNoneAndZeroTurnsThemOff) {
+  TrainingSetup tiny = setupFor(tinyDefinition(), syntheticSplit(), {"epochs=1"}, "trainer-latent-tiny");
+  const fs::path tinyFolder = tiny.runFolder;
+  trainModel(std::move(tiny));
+  EXPECT_FALSE(fs::exists(geometry::latentTrailFolder(tinyFolder)));
+
+  TrainingSetup off = setupFor(autoencoderDefinition("multdae"), syntheticSplit(),
+                               {"epochs=1", "latent_dim=4", "hidden_dim=8", "latent_every=0"},
+                               "trainer-latent-off");
+  const fs::path offFolder = off.runFolder;
+  trainModel(std::move(off));
+  EXPECT_FALSE(fs::exists(geometry::latentTrailFolder(offFolder)));
 }
 
 TEST(TrainerFailure, NonFiniteLossFailsNamingTheStepAndKeepsTheLastCheckpoint) {
