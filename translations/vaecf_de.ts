@@ -4,14 +4,17 @@
 <context>
     <name>vaecf::ui::ActivityHistogram</name>
     <message>
+        <location filename="../ui/panels/ActivityHistogram.cpp" line="38"/>
         <source>Users by interactions</source>
         <translation>Nutzer nach Interaktionen</translation>
     </message>
     <message>
+        <location filename="../ui/panels/ActivityHistogram.cpp" line="40"/>
         <source>Interactions per user</source>
         <translation>Interaktionen pro Nutzer</translation>
     </message>
     <message>
+        <location filename="../ui/panels/ActivityHistogram.cpp" line="42"/>
         <source>Users</source>
         <translation>Nutzer</translation>
     </message>
@@ -19,42 +22,52 @@
 <context>
     <name>vaecf::ui::ChartToolbar</name>
     <message>
+        <location filename="../ui/panels/ChartToolbar.cpp" line="14"/>
         <source>Reset zoom</source>
         <translation>Zoom zurücksetzen</translation>
     </message>
     <message>
+        <location filename="../ui/panels/ChartToolbar.cpp" line="15"/>
         <source>Drag a rectangle on the chart to zoom; right-click or press this to see everything</source>
         <translation>Zum Zoomen ein Rechteck im Diagramm aufziehen; Rechtsklick oder diese Schaltfläche zeigt wieder alles</translation>
     </message>
     <message>
+        <location filename="../ui/panels/ChartToolbar.cpp" line="20"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
+        <location filename="../ui/panels/ChartToolbar.cpp" line="23"/>
         <source>PNG image…</source>
         <translation>PNG-Bild …</translation>
     </message>
     <message>
+        <location filename="../ui/panels/ChartToolbar.cpp" line="24"/>
         <source>SVG drawing…</source>
         <translation>SVG-Grafik …</translation>
     </message>
     <message>
+        <location filename="../ui/panels/ChartToolbar.cpp" line="25"/>
         <source>CSV data…</source>
         <translation>CSV-Daten …</translation>
     </message>
     <message>
+        <location filename="../ui/panels/ChartToolbar.cpp" line="33"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
+        <location filename="../ui/panels/ChartToolbar.cpp" line="34"/>
         <source>SVG drawings (*.svg)</source>
         <translation>SVG-Grafiken (*.svg)</translation>
     </message>
     <message>
+        <location filename="../ui/panels/ChartToolbar.cpp" line="35"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
+        <location filename="../ui/panels/ChartToolbar.cpp" line="36"/>
         <source>Export chart</source>
         <translation>Diagramm exportieren</translation>
     </message>
@@ -62,42 +75,52 @@
 <context>
     <name>vaecf::ui::CohortPanel</name>
     <message>
+        <location filename="../ui/panels/CohortPanel.cpp" line="66"/>
         <source>Validation by cohort</source>
         <translation>Validierung nach Kohorte</translation>
     </message>
     <message>
+        <location filename="../ui/panels/CohortPanel.cpp" line="68"/>
         <source>Epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
+        <location filename="../ui/panels/CohortPanel.cpp" line="73"/>
         <source>Cohorts at one epoch</source>
         <translation>Kohorten in einer Epoche</translation>
     </message>
     <message>
+        <location filename="../ui/panels/CohortPanel.cpp" line="81"/>
         <source>%1, %2: %3</source>
         <translation>%1, %2: %3</translation>
     </message>
     <message>
+        <location filename="../ui/panels/CohortPanel.cpp" line="84"/>
         <source>%1 — epoch %2: %3</source>
         <translation>%1 — Epoche %2: %3</translation>
     </message>
     <message>
+        <location filename="../ui/panels/CohortPanel.cpp" line="87"/>
         <source>Metric shown for each cohort</source>
         <translation>Für jede Kohorte gezeigte Metrik</translation>
     </message>
     <message>
+        <location filename="../ui/panels/CohortPanel.cpp" line="90"/>
         <source>latest</source>
         <translation>neueste</translation>
     </message>
     <message>
+        <location filename="../ui/panels/CohortPanel.cpp" line="91"/>
         <source>epoch </source>
         <translation>Epoche </translation>
     </message>
     <message>
+        <location filename="../ui/panels/CohortPanel.cpp" line="92"/>
         <source>Epoch shown by the bars</source>
         <translation>Von den Balken gezeigte Epoche</translation>
     </message>
     <message numerus="yes">
+        <location filename="../ui/panels/CohortPanel.cpp" line="260"/>
         <source>%1
 (%n users)</source>
         <translation>
@@ -108,10 +131,12 @@
         </translation>
     </message>
     <message>
+        <location filename="../ui/panels/CohortPanel.cpp" line="261"/>
         <source>%1, epoch %2</source>
         <translation>%1, Epoche %2</translation>
     </message>
     <message>
+        <location filename="../ui/panels/CohortPanel.cpp" line="38"/>
         <source>all users</source>
         <translation>alle Nutzer</translation>
     </message>
@@ -119,144 +144,180 @@
 <context>
     <name>vaecf::ui::DataPanel</name>
     <message>
+        <location filename="../ui/panels/DataPanel.cpp" line="39"/>
         <source>Browse…</source>
         <translation>Durchsuchen …</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DataPanel.cpp" line="40"/>
         <source>Columns…</source>
         <translation>Spalten …</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DataPanel.cpp" line="49"/>
         <source>Load</source>
         <translation>Laden</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DataPanel.cpp" line="50"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DataPanel.cpp" line="54"/>
         <source>Bundled MovieLens (ml-latest-small)</source>
         <translation>Mitgeliefertes MovieLens (ml-latest-small)</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DataPanel.cpp" line="55"/>
         <source>Synthetic communities</source>
         <translation>Synthetische Gemeinschaften</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DataPanel.cpp" line="56"/>
         <source>Dataset file or folder</source>
         <translation>Datensatzdatei oder -ordner</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DataPanel.cpp" line="57"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="150"/>
         <source>Canonical split folder</source>
         <translation>Kanonischer Split-Ordner</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DataPanel.cpp" line="59"/>
         <source>Format of the dataset; &apos;delimited&apos; reads any separated log with the columns you map</source>
         <translation>Format des Datensatzes; „delimited“ liest jedes getrennte Protokoll mit den Spalten, die Sie zuordnen</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DataPanel.cpp" line="65"/>
         <source>format default</source>
         <translation>Vorgabe des Formats</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DataPanel.cpp" line="66"/>
         <source>An interaction is positive when its value is at least this; empty: 4 for star ratings, every interaction for implicit data</source>
         <translation>Eine Interaktion ist positiv, wenn ihr Wert mindestens so groß ist; leer: 4 bei Sternbewertungen, jede Interaktion bei impliziten Daten</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DataPanel.cpp" line="70"/>
         <source>Users with fewer positives are dropped</source>
         <translation>Nutzer mit weniger Positiven werden verworfen</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DataPanel.cpp" line="72"/>
         <source>10% each</source>
         <translation>je 10 %</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DataPanel.cpp" line="73"/>
         <source>Users held out for validation, and as many for test</source>
         <translation>Für die Validierung zurückgehaltene Nutzer, und ebenso viele für den Test</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DataPanel.cpp" line="77"/>
         <source>Share of a heldout user&apos;s positives that is scored</source>
         <translation>Anteil der Positiven eines zurückgehaltenen Nutzers, der bewertet wird</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DataPanel.cpp" line="80"/>
         <source>Seed of the user permutation; 98765 reproduces the reference splits</source>
         <translation>Startwert der Nutzerpermutation; 98765 reproduziert die Referenz-Splits</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DataPanel.cpp" line="86"/>
         <source>Lower edges of the activity cohorts, ascending; users below the first edge form an extra cohort</source>
         <translation>Untere Grenzen der Aktivitätskohorten, aufsteigend; Nutzer unter der ersten Grenze bilden eine eigene Kohorte</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DataPanel.cpp" line="110"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DataPanel.cpp" line="111"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DataPanel.cpp" line="112"/>
         <source>Path</source>
         <translation>Pfad</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DataPanel.cpp" line="113"/>
         <source>Synthetic users</source>
         <translation>Synthetische Nutzer</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DataPanel.cpp" line="114"/>
         <source>Synthetic items</source>
         <translation>Synthetische Artikel</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DataPanel.cpp" line="115"/>
         <source>Minimum rating</source>
         <translation>Mindestbewertung</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DataPanel.cpp" line="116"/>
         <source>Minimum positives per user</source>
         <translation>Mindestzahl Positiver pro Nutzer</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DataPanel.cpp" line="117"/>
         <source>Heldout users</source>
         <translation>Zurückgehaltene Nutzer</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DataPanel.cpp" line="118"/>
         <source>Heldout fraction</source>
         <translation>Zurückgehaltener Anteil</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DataPanel.cpp" line="119"/>
         <source>Split seed</source>
         <translation>Split-Startwert</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DataPanel.cpp" line="120"/>
         <source>Cohort edges</source>
         <translation>Kohortengrenzen</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DataPanel.cpp" line="151"/>
         <source>Ratings file</source>
         <translation>Bewertungsdatei</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DataPanel.cpp" line="170"/>
         <source>The minimum rating must be a number.</source>
         <translation>Die Mindestbewertung muss eine Zahl sein.</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DataPanel.cpp" line="186"/>
         <source>Choose a dataset file or folder.</source>
         <translation>Wählen Sie eine Datensatzdatei oder einen Datensatzordner.</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DataPanel.cpp" line="195"/>
         <source>Choose a canonical split folder.</source>
         <translation>Wählen Sie einen kanonischen Split-Ordner.</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DataPanel.cpp" line="235"/>
         <source>Cohort edges must be ascending positive whole numbers, e.g. 5,11,51,101.</source>
         <translation>Kohortengrenzen müssen aufsteigende positive ganze Zahlen sein, z. B. 5,11,51,101.</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DataPanel.cpp" line="271"/>
         <source>%1
 %2 training, %3 validation and %4 test users; %5 items; %6 training positives.</source>
         <translation>%1
 %2 Trainings-, %3 Validierungs- und %4 Testnutzer; %5 Artikel; %6 positive Trainingsinteraktionen.</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DataPanel.cpp" line="279"/>
         <source>Raw: %1 users, %2 items, %3 interactions.</source>
         <translation>Roh: %1 Nutzer, %2 Artikel, %3 Interaktionen.</translation>
     </message>
@@ -264,125 +325,907 @@
 <context>
     <name>vaecf::ui::DelimitedImportDialog</name>
     <message>
+        <location filename="../ui/panels/DelimitedImportDialog.cpp" line="22"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DelimitedImportDialog.cpp" line="33"/>
         <source>First line is a header</source>
         <translation>Erste Zeile ist eine Kopfzeile</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DelimitedImportDialog.cpp" line="40"/>
         <source>Columns of %1</source>
         <translation>Spalten von %1</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DelimitedImportDialog.cpp" line="41"/>
         <source>comma ,</source>
         <translation>Komma ,</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DelimitedImportDialog.cpp" line="42"/>
         <source>semicolon ;</source>
         <translation>Semikolon ;</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DelimitedImportDialog.cpp" line="43"/>
         <source>tab</source>
         <translation>Tabulator</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DelimitedImportDialog.cpp" line="44"/>
         <source>pipe |</source>
         <translation>senkrechter Strich |</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DelimitedImportDialog.cpp" line="45"/>
         <source>space</source>
         <translation>Leerzeichen</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DelimitedImportDialog.cpp" line="61"/>
         <source>Separator</source>
         <translation>Trennzeichen</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DelimitedImportDialog.cpp" line="63"/>
         <source>User column</source>
         <translation>Nutzerspalte</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DelimitedImportDialog.cpp" line="64"/>
         <source>Item column</source>
         <translation>Artikelspalte</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DelimitedImportDialog.cpp" line="65"/>
         <source>Value column</source>
         <translation>Wertspalte</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DelimitedImportDialog.cpp" line="66"/>
         <source>Time column</source>
         <translation>Zeitspalte</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DelimitedImportDialog.cpp" line="67"/>
         <source>Encoding</source>
         <translation>Kodierung</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DelimitedImportDialog.cpp" line="117"/>
         <source>user</source>
         <translation>Nutzer</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DelimitedImportDialog.cpp" line="118"/>
         <source>item</source>
         <translation>Artikel</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DelimitedImportDialog.cpp" line="119"/>
         <source>value</source>
         <translation>Wert</translation>
     </message>
     <message>
+        <location filename="../ui/panels/DelimitedImportDialog.cpp" line="120"/>
         <source>time</source>
         <translation>Zeit</translation>
     </message>
 </context>
 <context>
+    <name>vaecf::ui::DriftPanel</name>
+    <message>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="35"/>
+        <source>masked inputs, user %1 of %2</source>
+        <translation>maskierte Eingaben, Nutzer %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="37"/>
+        <source>encoding the sample, %1 of %2</source>
+        <translation>Codieren der Stichprobe, %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="38"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="206"/>
+        <source>loading the run</source>
+        <translation>Laden des Laufs</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="50"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="57"/>
+        <source>Keep rates rho, comma separated, each in (0, 1]</source>
+        <translation>Behalteraten rho, durch Kommas getrennt, jeweils in (0, 1]</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="59"/>
+        <source>Sampled users the cohort curves average over (a seeded subset of the run&apos;s sample)</source>
+        <translation>Gezogene Nutzer, über die die Kohortenkurven mitteln (eine per Startwert bestimmte Teilmenge der Stichprobe des Laufs)</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="61"/>
+        <source>Seed of the users measured</source>
+        <translation>Startwert der gemessenen Nutzer</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="63"/>
+        <source>Masks drawn per user and keep rate</source>
+        <translation>Gezogene Masken pro Nutzer und Behalterate</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="65"/>
+        <source>k of the neighbour sets compared</source>
+        <translation>k der verglichenen Nachbarmengen</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="67"/>
+        <source>Compute</source>
+        <translation>Berechnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="73"/>
+        <source>Neighbourhood drift under masking</source>
+        <translation>Nachbarschafts-Drift unter Maskierung</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="75"/>
+        <source>keep rate rho</source>
+        <translation>Behalterate rho</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="77"/>
+        <source>drift (1 - mean Jaccard of neighbour sets)</source>
+        <translation>Drift (1 - mittlerer Jaccard-Index der Nachbarmengen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="82"/>
+        <source>%1 — rho %2: drift %3</source>
+        <translation>%1 — rho %2: Drift %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="86"/>
+        <source>Keep rates</source>
+        <translation>Behalteraten</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="87"/>
+        <source>Users</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="87"/>
+        <source>Seed</source>
+        <translation>Startwert</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="87"/>
+        <source>Masks</source>
+        <translation>Masken</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="88"/>
+        <source>k</source>
+        <translation>k</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="113"/>
+        <source>computing: %1</source>
+        <translation>Berechnung: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/geometry/DriftPanel.cpp" line="120"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="134"/>
+        <source>%n user(s) measured</source>
+        <translation>
+            <numerusform>%n Nutzer gemessen</numerusform>
+            <numerusform>%n Nutzer gemessen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="122"/>
+        <source>; the focus user %1 is not in this run&apos;s latent sample</source>
+        <translation>; der Fokus-Nutzer %1 ist nicht in der latenten Stichprobe dieses Laufs</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="135"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="192"/>
+        <source>Keep rates must be numbers in (0, 1], separated by commas.</source>
+        <translation>Behalteraten müssen Zahlen in (0, 1] sein, durch Kommas getrennt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="239"/>
+        <source>Load a dataset and choose two runs (e.g. without and with PIA) to compare their drift.</source>
+        <translation>Laden Sie einen Datensatz und wählen Sie zwei Läufe (z. B. ohne und mit PIA), um ihre Drift zu vergleichen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="246"/>
+        <source>%1 (%2, %3): %4</source>
+        <translation>%1 (%2, %3): %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="248"/>
+        <source>solid</source>
+        <translation>durchgezogen</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="248"/>
+        <source>dashed</source>
+        <translation>gestrichelt</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="250"/>
+        <source>Choose run A and run B (e.g. without and with PIA) to compare their drift.</source>
+        <translation>Wählen Sie Lauf A und Lauf B (z. B. ohne und mit PIA), um ihre Drift zu vergleichen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="274"/>
+        <source>focus user %1</source>
+        <translation>Fokus-Nutzer %1</translation>
+    </message>
+</context>
+<context>
+    <name>vaecf::ui::FocusPanel</name>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="50"/>
+        <source>encoding the sample</source>
+        <translation>Codieren der Stichprobe</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="51"/>
+        <source>gradient transfer</source>
+        <translation>Gradiententransfer</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="52"/>
+        <source>masked inputs</source>
+        <translation>maskierte Eingaben</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="53"/>
+        <source>loading the run</source>
+        <translation>Laden des Laufs</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="80"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="89"/>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="89"/>
+        <source>Latent space (W2)</source>
+        <translation>Latenter Raum (W2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="89"/>
+        <source>2-D map</source>
+        <translation>2-D-Karte</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="102"/>
+        <source>Keep rate</source>
+        <translation>Behalterate</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="102"/>
+        <source>Drift</source>
+        <translation>Drift</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="102"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="154"/>
+        <source>Masks</source>
+        <translation>Masken</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="102"/>
+        <source>Neighbours per mask</source>
+        <translation>Nachbarn pro Maske</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="104"/>
+        <source>user id, or click a user on the latent map</source>
+        <translation>Nutzer-ID, oder einen Nutzer auf der latenten Karte anklicken</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="106"/>
+        <source>Keep rates rho of the masked inputs, comma separated, each in (0, 1]</source>
+        <translation>Behalteraten rho der maskierten Eingaben, durch Kommas getrennt, jeweils in (0, 1]</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="109"/>
+        <source>Masks drawn per keep rate</source>
+        <translation>Gezogene Masken pro Behalterate</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="112"/>
+        <source>k of the nearest neighbours and of the drift</source>
+        <translation>k der nächsten Nachbarn und der Drift</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="115"/>
+        <source>Study</source>
+        <translation>Untersuchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="121"/>
+        <source>Who helps this user</source>
+        <translation>Wer diesem Nutzer hilft</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="123"/>
+        <source>W2 distance to the focus user</source>
+        <translation>W2-Abstand zum Fokus-Nutzer</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="124"/>
+        <source>transfer T(u, v)</source>
+        <translation>Transfer T(u, v)</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="125"/>
+        <source>share helpful (T &gt; 0)</source>
+        <translation>Anteil hilfreich (T &gt; 0)</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="130"/>
+        <source>helpful (T &gt; 0)</source>
+        <translation>hilfreich (T &gt; 0)</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="132"/>
+        <source>unhelpful (T &lt;= 0)</source>
+        <translation>nicht hilfreich (T &lt;= 0)</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="138"/>
+        <source>share helpful</source>
+        <translation>Anteil hilfreich</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="148"/>
+        <source>%1 — d = %2: %3</source>
+        <translation>%1 — d = %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="152"/>
+        <source>Keep rates</source>
+        <translation>Behalteraten</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="156"/>
+        <source>k</source>
+        <translation>k</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="158"/>
+        <source>Top N</source>
+        <translation>Top N</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="169"/>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="171"/>
+        <source>Recommended (unseen items)</source>
+        <translation>Empfohlen (ungesehene Artikel)</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="183"/>
+        <source>Items</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="184"/>
+        <source>Neighbours</source>
+        <translation>Nachbarn</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="185"/>
+        <source>Who helps</source>
+        <translation>Wer hilft</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="186"/>
+        <source>Masking drift</source>
+        <translation>Maskierungs-Drift</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="236"/>
+        <source>Enter a user id, or click a user on the latent map.</source>
+        <translation>Geben Sie eine Nutzer-ID ein oder klicken Sie auf einen Nutzer in der latenten Karte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="267"/>
+        <source>Load a dataset first.</source>
+        <translation>Laden Sie zuerst einen Datensatz.</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="268"/>
+        <source>Choose a run: the focus view studies its best weights.</source>
+        <translation>Wählen Sie einen Lauf: Die Fokusansicht untersucht seine besten Gewichte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="270"/>
+        <source>Keep rates must be numbers in (0, 1], separated by commas.</source>
+        <translation>Behalteraten müssen Zahlen in (0, 1] sein, durch Kommas getrennt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="283"/>
+        <source>Studying the user: loading the run...</source>
+        <translation>Nutzer wird untersucht: Laden des Laufs...</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="296"/>
+        <source>Studying the user: %1, %2 of %3</source>
+        <translation>Nutzer wird untersucht: %1, %2 von %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="297"/>
+        <source>Studying the user: %1...</source>
+        <translation>Nutzer wird untersucht: %1...</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="325"/>
+        <source>Load a dataset and choose a run to study a user&apos;s neighbourhood.</source>
+        <translation>Laden Sie einen Datensatz und wählen Sie einen Lauf, um die Nachbarschaft eines Nutzers zu untersuchen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="326"/>
+        <source>Choose a run to study a user&apos;s neighbourhood.</source>
+        <translation>Wählen Sie einen Lauf, um die Nachbarschaft eines Nutzers zu untersuchen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="327"/>
+        <source>Click a user on the latent map or enter a user id.</source>
+        <translation>Klicken Sie auf einen Nutzer in der latenten Karte oder geben Sie eine Nutzer-ID ein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="335"/>
+        <source>This run recorded no latent sample: its users are %1 drawn from the split with seed 1.</source>
+        <translation>Dieser Lauf hat keine latente Stichprobe aufgezeichnet: Verwendet werden %1 Nutzer, die mit Startwert 1 aus dem Split gezogen werden.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/geometry/FocusPanel.cpp" line="363"/>
+        <source>User %1 (%2, sample position %3): %n interaction(s), cohort %4. Run: %5 (%6).</source>
+        <translation>
+            <numerusform>Nutzer %1 (%2, Stichprobenposition %3): %n Interaktion, Kohorte %4. Lauf: %5 (%6).</numerusform>
+            <numerusform>Nutzer %1 (%2, Stichprobenposition %3): %n Interaktionen, Kohorte %4. Lauf: %5 (%6).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="426"/>
+        <source>The map&apos;s neighbours appear once a latent map of this run&apos;s sample is shown.</source>
+        <translation>Die Nachbarn auf der Karte erscheinen, sobald eine latente Karte der Stichprobe dieses Laufs angezeigt wird.</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="427"/>
+        <source>%1 of the %2 nearest users in latent space are also among the %3 nearest on the 2-D map (bold: in both).</source>
+        <translation>%1 der %2 nächsten Nutzer im latenten Raum sind auch unter den %3 nächsten auf der 2-D-Karte (fett: in beiden).</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="442"/>
+        <source>Gradient transfer is available for Mult-VAE and Mult-DAE only (this run is %1).</source>
+        <translation>Gradiententransfer ist nur für Mult-VAE und Mult-DAE verfügbar (dieser Lauf ist %1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="466"/>
+        <source>r_share = %1</source>
+        <translation>r_share = %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="468"/>
+        <source>no r_share: every window is mostly helpful</source>
+        <translation>kein r_share: Jedes Fenster ist überwiegend hilfreich</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="475"/>
+        <source>%1 of %2 users help (T &gt; 0); %3 lie within r_share = %4.</source>
+        <translation>%1 von %2 Nutzern helfen (T &gt; 0); %3 liegen innerhalb von r_share = %4.</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="480"/>
+        <source>%1 of %2 users help (T &gt; 0); no sharing radius: the helpful share stays above one half.</source>
+        <translation>%1 von %2 Nutzern helfen (T &gt; 0); kein Teilungsradius: Der hilfreiche Anteil bleibt über der Hälfte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="483"/>
+        <source>Gradients at the posterior mean, clean input.</source>
+        <translation>Gradienten am Posterior-Mittelwert, unmaskierte Eingabe.</translation>
+    </message>
+</context>
+<context>
+    <name>vaecf::ui::LatentMapScene</name>
+    <message>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="207"/>
+        <source>No users selected</source>
+        <translation>Keine Nutzer ausgewählt</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="215"/>
+        <source>%1 users selected: mean %2 interactions; train %3, validation %4, test %5</source>
+        <translation>%1 Nutzer ausgewählt: im Mittel %2 Interaktionen; Training %3, Validierung %4, Test %5</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="309"/>
+        <source>User %1
+split: %2
+interactions: %3
+cohort: %4</source>
+        <translation>Nutzer %1
+Split: %2
+Interaktionen: %3
+Kohorte: %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="317"/>
+        <source>Item column %1</source>
+        <translation>Artikelspalte %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="319"/>
+        <source>Anchor of %1</source>
+        <translation>Anker von %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="320"/>
+        <source>Anchor of %1
+genre: %2</source>
+        <translation>Anker von %1
+Genre: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="323"/>
+        <source>Pseudo-input %1
+click to list the items it stands for</source>
+        <translation>Pseudo-Input %1
+Klicken, um die Artikel aufzulisten, für die er steht</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="404"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="614"/>
+        <source>illustration only: a 2-D projection does not preserve latent distances</source>
+        <translation>nur zur Veranschaulichung: Eine 2-D-Projektion erhält die latenten Abstände nicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="430"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="621"/>
+        <source>%1, epoch %2</source>
+        <translation>%1, Epoche %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="444"/>
+        <source>%1 interactions</source>
+        <translation>%1 Interaktionen</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="451"/>
+        <source>%1 interactions (fewest)</source>
+        <translation>%1 Interaktionen (wenigste)</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="453"/>
+        <source>%1 interactions (most)</source>
+        <translation>%1 Interaktionen (meiste)</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="465"/>
+        <source>item anchors</source>
+        <translation>Artikelanker</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="468"/>
+        <source>other genres</source>
+        <translation>andere Genres</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="472"/>
+        <source>pseudo-inputs (%1)</source>
+        <translation>Pseudo-Inputs (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="475"/>
+        <source>within the sharing radius</source>
+        <translation>innerhalb des Teilungsradius</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="477"/>
+        <source>neighbour in latent space and on the map</source>
+        <translation>Nachbar im latenten Raum und auf der Karte</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="478"/>
+        <source>neighbour in latent space only</source>
+        <translation>Nachbar nur im latenten Raum</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="479"/>
+        <source>neighbour on the map only</source>
+        <translation>Nachbar nur auf der Karte</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="482"/>
+        <source>masked input, keep rate %1</source>
+        <translation>maskierte Eingabe, Behalterate %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="485"/>
+        <source>neighbour under every mask (square)</source>
+        <translation>Nachbar unter jeder Maske (Quadrat)</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="487"/>
+        <source>neighbour under some masks (dotted square)</source>
+        <translation>Nachbar unter einigen Masken (gepunktetes Quadrat)</translation>
+    </message>
+</context>
+<context>
+    <name>vaecf::ui::LatentPanel</name>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="44"/>
+        <source>Users</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="45"/>
+        <source>Anchors</source>
+        <translation>Anker</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="46"/>
+        <source>Pseudo-inputs</source>
+        <translation>Pseudo-Inputs</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="47"/>
+        <source>Focus</source>
+        <translation>Fokus</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="66"/>
+        <source>Could not read the latent frames: %1</source>
+        <translation>Die latenten Frames konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="72"/>
+        <source>Reading latent frames: %1 of %2</source>
+        <translation>Latente Frames werden gelesen: %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="76"/>
+        <source>Writing the video: frame %1 of %2</source>
+        <translation>Video wird geschrieben: Frame %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="80"/>
+        <source>Video written to %1</source>
+        <translation>Video nach %1 geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="85"/>
+        <source>Could not write the video: %1</source>
+        <translation>Das Video konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="90"/>
+        <source>Video export cancelled</source>
+        <translation>Videoexport abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="106"/>
+        <source>Colour by cohort</source>
+        <translation>Nach Kohorte färben</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="107"/>
+        <source>Colour by activity</source>
+        <translation>Nach Aktivität färben</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="108"/>
+        <source>Colour by split</source>
+        <translation>Nach Split färben</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="109"/>
+        <source>Cohorts bucket users by interactions; activity is a log-scale ramp</source>
+        <translation>Kohorten gruppieren Nutzer nach Interaktionen; Aktivität ist ein logarithmischer Farbverlauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="117"/>
+        <source>PIA item anchors, coloured by genre when the data has genres</source>
+        <translation>PIA-Artikelanker, nach Genre gefärbt, wenn die Daten Genres enthalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="118"/>
+        <source>VampPrior pseudo-inputs: click one to list the items it stands for</source>
+        <translation>VampPrior-Pseudo-Inputs: Einen anklicken, um die Artikel aufzulisten, für die er steht</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="119"/>
+        <source>The focus user&apos;s sharing radius, neighbours and masked inputs</source>
+        <translation>Teilungsradius, Nachbarn und maskierte Eingaben des Fokus-Nutzers</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="121"/>
+        <source>Select</source>
+        <translation>Auswählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="123"/>
+        <source>Drag a rectangle to select users (shift+drag works without this); Esc clears</source>
+        <translation>Ein Rechteck aufziehen, um Nutzer auszuwählen (Umschalt+Ziehen geht auch ohne diese Schaltfläche); Esc hebt die Auswahl auf</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="133"/>
+        <source>Video…</source>
+        <translation>Video …</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="134"/>
+        <source>Save the playback of every frame as a Motion-JPEG .avi video</source>
+        <translation>Die Wiedergabe aller Frames als Motion-JPEG-Video (.avi) speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="138"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="324"/>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="141"/>
+        <source>%1 frames/s</source>
+        <translation>%1 Frames/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="160"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="266"/>
+        <source>Epoch %1 (%2 of %3)</source>
+        <translation>Epoche %1 (%2 von %3)</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="287"/>
+        <source>Open a run to see its latent map.</source>
+        <translation>Öffnen Sie einen Lauf, um seine latente Karte zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="289"/>
+        <source>Reading the latent frames…</source>
+        <translation>Latente Frames werden gelesen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="292"/>
+        <source>This run recorded no latent frames: runs of the VAE family record them every latent_every epochs.</source>
+        <translation>Dieser Lauf hat keine latenten Frames aufgezeichnet: Läufe der VAE-Familie zeichnen sie alle latent_every Epochen auf.</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="324"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="342"/>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="342"/>
+        <source>Could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="348"/>
+        <source>Export video</source>
+        <translation>Video exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="348"/>
+        <source>Motion-JPEG videos (*.avi)</source>
+        <translation>Motion-JPEG-Videos (*.avi)</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="358"/>
+        <source>Writing the video…</source>
+        <translation>Video wird geschrieben …</translation>
+    </message>
+</context>
+<context>
+    <name>vaecf::ui::LatentWorkspace</name>
+    <message>
+        <location filename="../ui/geometry/LatentWorkspace.cpp" line="37"/>
+        <source>Focus user</source>
+        <translation>Fokus-Nutzer</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentWorkspace.cpp" line="38"/>
+        <source>Drift</source>
+        <translation>Drift</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentWorkspace.cpp" line="39"/>
+        <source>Pseudo-inputs</source>
+        <translation>Pseudo-Inputs</translation>
+    </message>
+</context>
+<context>
     <name>vaecf::ui::LossPanel</name>
     <message>
+        <location filename="../ui/panels/LossPanel.cpp" line="57"/>
         <source>Smooth</source>
         <translation>Glätten</translation>
     </message>
     <message>
+        <location filename="../ui/panels/LossPanel.cpp" line="59"/>
         <source>Log y</source>
         <translation>Log. y</translation>
     </message>
     <message>
+        <location filename="../ui/panels/LossPanel.cpp" line="61"/>
         <source>Training scalars</source>
         <translation>Trainingsgrößen</translation>
     </message>
     <message>
+        <location filename="../ui/panels/LossPanel.cpp" line="66"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
+        <location filename="../ui/panels/LossPanel.cpp" line="67"/>
         <source>Epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
+        <location filename="../ui/panels/LossPanel.cpp" line="68"/>
         <source>Wall time (s)</source>
         <translation>Laufzeit (s)</translation>
     </message>
     <message>
+        <location filename="../ui/panels/LossPanel.cpp" line="69"/>
         <source>Step and wall time plot about ten summaries a second; epoch plots epoch means</source>
         <translation>Schritt und Laufzeit zeigen etwa zehn Zusammenfassungen pro Sekunde; Epoche zeigt Epochenmittel</translation>
     </message>
     <message>
+        <location filename="../ui/panels/LossPanel.cpp" line="74"/>
         <source>Debiased exponential moving average, as in TensorBoard</source>
         <translation>Bias-korrigierter exponentieller gleitender Mittelwert, wie in TensorBoard</translation>
     </message>
     <message>
+        <location filename="../ui/panels/LossPanel.cpp" line="78"/>
         <source>Smoothing weight</source>
         <translation>Glättungsgewicht</translation>
     </message>
     <message>
+        <location filename="../ui/panels/LossPanel.cpp" line="87"/>
         <source>Scalars to plot</source>
         <translation>Anzuzeigende Größen</translation>
     </message>
     <message>
+        <location filename="../ui/panels/LossPanel.cpp" line="93"/>
         <source>x:</source>
         <translation>x:</translation>
     </message>
     <message>
+        <location filename="../ui/panels/LossPanel.cpp" line="302"/>
         <source>%1 — x: %2, y: %3</source>
         <translation>%1 — x: %2, y: %3</translation>
     </message>
@@ -390,232 +1233,301 @@
 <context>
     <name>vaecf::ui::MainWindow</name>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="167"/>
         <source>Continue run</source>
         <translation>Lauf fortsetzen</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="168"/>
         <source>Continue the stopped or unfinished run selected in the run table from its last checkpoint, on the loaded data</source>
         <translation>Den in der Lauftabelle gewählten angehaltenen oder unvollendeten Lauf ab seinem letzten Checkpoint auf den geladenen Daten fortsetzen</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="423"/>
         <source>Select one run in the run table to continue.</source>
         <translation>Wählen Sie in der Lauftabelle einen Lauf zum Fortsetzen.</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="43"/>
         <source>Idle</source>
         <translation>Bereit</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="44"/>
         <source>Running</source>
         <translation>Läuft</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="45"/>
         <source>Paused</source>
         <translation>Pausiert</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="46"/>
         <source>Stopped</source>
         <translation>Gestoppt</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="47"/>
         <source>Finished</source>
         <translation>Fertig</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="48"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="85"/>
         <source>VAE-CF Workbench</source>
         <translation>VAE-CF-Werkbank</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="91"/>
+        <source>Training curves</source>
+        <translation>Trainingskurven</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/MainWindow.cpp" line="92"/>
+        <source>Latent space</source>
+        <translation>Latenter Raum</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/MainWindow.cpp" line="137"/>
         <source>Run</source>
         <translation>Start</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="137"/>
         <source>Start a new run, or resume the current one</source>
         <translation>Einen neuen Lauf starten oder den aktuellen fortsetzen</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="138"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="138"/>
         <source>Pause at the next batch</source>
         <translation>Beim nächsten Batch pausieren</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="139"/>
         <source>Step batch</source>
         <translation>Batch schrittweise</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="139"/>
         <source>Train one batch, then pause</source>
         <translation>Einen Batch trainieren, dann pausieren</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="140"/>
         <source>Step epoch</source>
         <translation>Epoche schrittweise</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="141"/>
         <source>Train to the end of the current epoch, then pause</source>
         <translation>Bis zum Ende der aktuellen Epoche trainieren, dann pausieren</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="142"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="143"/>
         <source>Stop at the next batch; Run continues from the last checkpoint</source>
         <translation>Beim nächsten Batch anhalten; Start setzt am letzten Checkpoint fort</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="144"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="145"/>
         <source>Drop the current run; the next Run starts afresh with the seed beside this button</source>
         <translation>Den aktuellen Lauf verwerfen; der nächste Start beginnt neu mit dem Startwert neben dieser Schaltfläche</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="147"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="157"/>
         <source>seed </source>
         <translation>Startwert </translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="158"/>
         <source>Seed of the next run after Reset</source>
         <translation>Startwert des nächsten Laufs nach dem Zurücksetzen</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="187"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="188"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="191"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="192"/>
         <source>Recommendations</source>
         <translation>Empfehlungen</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="200"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="201"/>
         <source>Choose runs folder…</source>
         <translation>Ordner für Läufe wählen …</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="202"/>
         <source>Runs folder</source>
         <translation>Ordner für Läufe</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="205"/>
         <source>Save session…</source>
         <translation>Sitzung speichern …</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="206"/>
         <source>Save session</source>
         <translation>Sitzung speichern</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="206"/>
+        <location filename="../ui/window/MainWindow.cpp" line="210"/>
         <source>Sessions (*.json)</source>
         <translation>Sitzungen (*.json)</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="209"/>
         <source>Open session…</source>
         <translation>Sitzung öffnen …</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="210"/>
         <source>Open session</source>
         <translation>Sitzung öffnen</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="215"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="217"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="220"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="222"/>
         <source>System default</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="227"/>
         <source>The language changes when the workbench restarts.</source>
         <translation>Die Sprache ändert sich beim nächsten Start der Werkbank.</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="245"/>
         <source>The data could not be loaded; the session keeps its current data.
 %1</source>
         <translation>Die Daten konnten nicht geladen werden; die Sitzung behält ihre bisherigen Daten.
 %1</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="302"/>
         <source>Stopped early: validation stopped improving.</source>
         <translation>Vorzeitig beendet: Die Validierung verbesserte sich nicht mehr.</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="316"/>
         <source>%1 = %2 for the next run.</source>
         <translation>%1 = %2 für den nächsten Lauf.</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="319"/>
         <source>%1 = %2 applied to the running model.</source>
         <translation>%1 = %2 auf das laufende Modell angewendet.</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="323"/>
         <source>%1 = %2 takes effect when a new run starts (Reset, then Run).</source>
         <translation>%1 = %2 wirkt, sobald ein neuer Lauf beginnt (Zurücksetzen, dann Start).</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="332"/>
         <source>current</source>
         <translation>aktuell</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="343"/>
         <source>The run %1 could not be read: %2</source>
         <translation>Der Lauf %1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="396"/>
         <source>epoch %1 of %2</source>
         <translation>Epoche %1 von %2</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="399"/>
         <source>%1 users/s</source>
         <translation>%1 Nutzer/s</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="392"/>
+        <location filename="../ui/window/MainWindow.cpp" line="400"/>
         <source>elapsed %1</source>
         <translation>vergangen %1</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="401"/>
         <source>ETA %1</source>
         <translation>verbleibend %1</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="446"/>
         <source>The session could not be saved: %1</source>
         <translation>Die Sitzung konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="457"/>
         <source>The session could not be opened: %1</source>
         <translation>Die Sitzung konnte nicht geöffnet werden: %1</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="387"/>
         <source>closed-form fit: %1, step %2 of %3</source>
         <translation>Fit in geschlossener Form: %1, Schritt %2 von %3</translation>
     </message>
     <message>
+        <location filename="../ui/window/MainWindow.cpp" line="391"/>
         <source>closed-form fit</source>
         <translation>Fit in geschlossener Form</translation>
     </message>
@@ -623,6 +1535,7 @@
 <context>
     <name>vaecf::ui::MessageBar</name>
     <message>
+        <location filename="../ui/panels/MessageBar.cpp" line="15"/>
         <source>Dismiss</source>
         <translation>Schließen</translation>
     </message>
@@ -630,69 +1543,157 @@
 <context>
     <name>vaecf::ui::ModelPanel</name>
     <message>
+        <location filename="../ui/panels/ModelPanel.cpp" line="31"/>
         <source>Range %1 – %2</source>
         <translation>Bereich %1 – %2</translation>
     </message>
     <message>
+        <location filename="../ui/panels/ModelPanel.cpp" line="32"/>
         <source>At least %1</source>
         <translation>Mindestens %1</translation>
     </message>
     <message>
+        <location filename="../ui/panels/ModelPanel.cpp" line="33"/>
         <source>At most %1</source>
         <translation>Höchstens %1</translation>
     </message>
     <message>
+        <location filename="../ui/panels/ModelPanel.cpp" line="55"/>
         <source>● live: applied to a running model at the next batch</source>
         <translation>● live: wird beim nächsten Batch auf das laufende Modell angewendet</translation>
     </message>
 </context>
 <context>
-    <name>vaecf::ui::RecommendationPanel</name>
+    <name>vaecf::ui::PseudoInputPanel</name>
     <message>
-        <source>A validation or test user (their fold-in items are the history), or a training user</source>
-        <translation>Ein Validierungs- oder Testnutzer (seine Fold-in-Artikel bilden den Verlauf) oder ein Trainingsnutzer</translation>
+        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="29"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
     <message>
-        <source>Recommend</source>
-        <translation>Empfehlen</translation>
+        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="38"/>
+        <source>top </source>
+        <translation>Top </translation>
     </message>
     <message>
+        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="39"/>
+        <source>Items decoded per pseudo-input</source>
+        <translation>Decodierte Artikel pro Pseudo-Input</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="43"/>
+        <source>The VampPrior&apos;s pseudo-inputs u_k; their encoded means are the map&apos;s markers</source>
+        <translation>Die Pseudo-Inputs u_k des VampPrior; ihre codierten Mittelwerte sind die Markierungen auf der Karte</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="49"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
+        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="49"/>
         <source>Item</source>
         <translation>Artikel</translation>
     </message>
     <message>
+        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="49"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="49"/>
+        <source>Genres</source>
+        <translation>Genres</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="67"/>
+        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="120"/>
+        <source>Decoding the pseudo-inputs...</source>
+        <translation>Pseudo-Inputs werden decodiert...</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="131"/>
+        <source>Choose a VampPrior run (vamp or hvamp) to see its pseudo-inputs.</source>
+        <translation>Wählen Sie einen VampPrior-Lauf (vamp oder hvamp), um seine Pseudo-Inputs zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="142"/>
+        <source>Pseudo-input %1</source>
+        <translation>Pseudo-Input %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="144"/>
+        <source>This run&apos;s model (%1) has no VampPrior: there are no pseudo-inputs to show. Train vamp or hvamp to see them.</source>
+        <translation>Das Modell dieses Laufs (%1) hat keinen VampPrior: Es gibt keine Pseudo-Inputs anzuzeigen. Trainieren Sie vamp oder hvamp, um sie zu sehen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="147"/>
+        <source>%1 has %n pseudo-input(s); select one to see the items it decodes to.</source>
+        <translation>
+            <numerusform>%1 hat %n Pseudo-Input; wählen Sie ihn aus, um die Artikel zu sehen, in die er decodiert wird.</numerusform>
+            <numerusform>%1 hat %n Pseudo-Inputs; wählen Sie einen aus, um die Artikel zu sehen, in die er decodiert wird.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vaecf::ui::RecommendationPanel</name>
+    <message>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="50"/>
+        <source>A validation or test user (their fold-in items are the history), or a training user</source>
+        <translation>Ein Validierungs- oder Testnutzer (seine Fold-in-Artikel bilden den Verlauf) oder ein Trainingsnutzer</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="53"/>
+        <source>Recommend</source>
+        <translation>Empfehlen</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="56"/>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="56"/>
+        <source>Item</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="56"/>
         <source>Score</source>
         <translation>Bewertung</translation>
     </message>
     <message>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="63"/>
         <source>User</source>
         <translation>Nutzer</translation>
     </message>
     <message>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="64"/>
         <source>Top N</source>
         <translation>Top N</translation>
     </message>
     <message>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="68"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="70"/>
         <source>Recommended</source>
         <translation>Empfohlen</translation>
     </message>
     <message>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="93"/>
         <source>Load a dataset first.</source>
         <translation>Laden Sie zuerst einen Datensatz.</translation>
     </message>
     <message>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="99"/>
         <source>There is no user &apos;%1&apos; in this split.</source>
         <translation>Es gibt keinen Nutzer „%1“ in diesem Split.</translation>
     </message>
     <message>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="106"/>
         <source>No trained model to recommend with yet (a run keeps one after its first validation): %1</source>
         <translation>Noch kein trainiertes Modell für Empfehlungen (ein Lauf behält eines nach seiner ersten Validierung): %1</translation>
     </message>
@@ -700,42 +1701,52 @@
 <context>
     <name>vaecf::ui::RunsPanel</name>
     <message>
+        <location filename="../ui/panels/RunsPanel.cpp" line="42"/>
         <source>Select several runs (Ctrl or Shift) to overlay their curves; differing parameters are highlighted</source>
         <translation>Mehrere Läufe auswählen (Strg oder Umschalt), um ihre Kurven zu überlagern; abweichende Parameter werden hervorgehoben</translation>
     </message>
     <message>
+        <location filename="../ui/panels/RunsPanel.cpp" line="48"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
+        <location filename="../ui/panels/RunsPanel.cpp" line="63"/>
         <source>Runs in %1</source>
         <translation>Läufe in %1</translation>
     </message>
     <message>
+        <location filename="../ui/panels/RunsPanel.cpp" line="80"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
+        <location filename="../ui/panels/RunsPanel.cpp" line="80"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
+        <location filename="../ui/panels/RunsPanel.cpp" line="80"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
+        <location filename="../ui/panels/RunsPanel.cpp" line="80"/>
         <source>Epochs</source>
         <translation>Epochen</translation>
     </message>
     <message>
+        <location filename="../ui/panels/RunsPanel.cpp" line="80"/>
         <source>Seconds</source>
         <translation>Sekunden</translation>
     </message>
     <message>
+        <location filename="../ui/panels/RunsPanel.cpp" line="81"/>
         <source>best %1</source>
         <translation>beste %1</translation>
     </message>
     <message>
+        <location filename="../ui/panels/RunsPanel.cpp" line="89"/>
         <source>unreadable</source>
         <translation>unlesbar</translation>
     </message>
@@ -743,58 +1754,74 @@
 <context>
     <name>vaecf::ui::TrainingSession</name>
     <message>
+        <location filename="../ui/session/TrainingSession.cpp" line="200"/>
         <source>Stop the current run before continuing another one.</source>
         <translation>Stoppen Sie den aktuellen Lauf, bevor Sie einen anderen fortsetzen.</translation>
     </message>
     <message>
+        <location filename="../ui/session/TrainingSession.cpp" line="208"/>
         <source>The run %1 is a closed-form fit (%2): there is no training to continue.</source>
         <translation>Der Lauf %1 ist eine geschlossene Lösung (%2): Es gibt kein Training fortzusetzen.</translation>
     </message>
     <message>
+        <location filename="../ui/session/TrainingSession.cpp" line="220"/>
         <source>The run %1 has finished: there is nothing to continue.</source>
         <translation>Der Lauf %1 ist abgeschlossen: Es gibt nichts fortzusetzen.</translation>
     </message>
     <message>
+        <location filename="../ui/session/TrainingSession.cpp" line="225"/>
         <source>To continue the run %1, load the run&apos;s dataset first: %2</source>
         <translation>Um den Lauf %1 fortzusetzen, laden Sie zuerst seinen Datensatz: %2</translation>
     </message>
     <message>
+        <location filename="../ui/session/TrainingSession.cpp" line="230"/>
         <source>The run %1 could not be read: %2</source>
         <translation>Der Lauf %1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
+        <location filename="../ui/session/TrainingSession.cpp" line="247"/>
         <source>The run could not continue: %1</source>
         <translation>Der Lauf konnte nicht fortgesetzt werden: %1</translation>
     </message>
     <message>
+        <location filename="../ui/session/TrainingSession.cpp" line="306"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="328"/>
         <source>Load a dataset before training.</source>
         <translation>Laden Sie vor dem Training einen Datensatz.</translation>
     </message>
     <message>
+        <location filename="../ui/session/TrainingSession.cpp" line="319"/>
         <source>The run could not start: %1</source>
         <translation>Der Lauf konnte nicht starten: %1</translation>
     </message>
     <message>
+        <location filename="../ui/session/TrainingSession.cpp" line="112"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="371"/>
         <source>The run failed: %1</source>
         <translation>Der Lauf ist fehlgeschlagen: %1</translation>
     </message>
     <message>
+        <location filename="../ui/session/TrainingSession.cpp" line="45"/>
         <source>%1 trains on the raw dataset (its ratings and times), which a split folder does not have: load a dataset file.</source>
         <translation>%1 trainiert auf dem Rohdatensatz (seinen Bewertungen und Zeiten), den ein Split-Ordner nicht enthält: Laden Sie eine Datensatzdatei.</translation>
     </message>
     <message>
+        <location filename="../ui/session/TrainingSession.cpp" line="49"/>
         <source>deeprec predicts ratings, and %1 has none: load a dataset with explicit ratings.</source>
         <translation>deeprec sagt Bewertungen vorher, und %1 hat keine: Laden Sie einen Datensatz mit expliziten Bewertungen.</translation>
     </message>
     <message>
+        <location filename="../ui/session/TrainingSession.cpp" line="52"/>
         <source>svae orders each history by time, and %1 has no timestamps: load a dataset with a time column.</source>
         <translation>svae ordnet jeden Verlauf nach der Zeit, und %1 hat keine Zeitstempel: Laden Sie einen Datensatz mit einer Zeitspalte.</translation>
     </message>
     <message>
+        <location filename="../ui/session/TrainingSession.cpp" line="102"/>
         <source>The live curves stop here; the run goes on: %1</source>
         <translation>Die Live-Kurven enden hier; der Lauf geht weiter: %1</translation>
     </message>
     <message>
+        <location filename="../ui/session/TrainingSession.cpp" line="213"/>
         <source>The run %1 (%2) cannot be continued: only the VAE family picks up a run where it stopped. Start a new run instead.</source>
         <translation>Der Lauf %1 (%2) kann nicht fortgesetzt werden: Nur die VAE-Familie setzt einen Lauf dort fort, wo er angehalten wurde. Starten Sie stattdessen einen neuen Lauf.</translation>
     </message>

@@ -1,6 +1,7 @@
 #include "WorkbenchTest.h"
 
 #include <QAction>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
@@ -26,6 +27,11 @@
 #include "panels/RecommendationPanel.h"
 #include "panels/RunsPanel.h"
 #include "experiment/Experiment.h"
+#include "geometry/DriftPanel.h"
+#include "geometry/FocusPanel.h"
+#include "geometry/LatentPanel.h"
+#include "geometry/LatentWorkspace.h"
+#include "geometry/PseudoInputPanel.h"
 #include "runs/RunStore.h"
 #include "session/TrainingSession.h"
 #include "train/EventLog.h"
@@ -611,6 +617,89 @@ void WorkbenchTest::dataWithoutRatingsOrTimesIsRefusedBeforeARun() {
   refuses("svae", QStringLiteral("has no timestamps"));
 }
 
+bool WorkbenchTest::trainVampWithAnchors(MainWindow& window, int epochs) {
+  ModelPanel& form = *window.modelPanel();
+  form.choose(QStringLiteral("vamp"));
+  const std::pair<const char*, QString> settings[] = {
+      {"epochs", QString::number(epochs)}, {"hidden_dim", QStringLiteral("64")}, {"latent_dim", QStringLiteral("16")},
+      {"batch_size", QStringLiteral("64")}, {"pseudo_inputs", QStringLiteral("30")}, {"warmup_epochs", QStringLiteral("2")},
+      {"lr", QStringLiteral("0.002")},      {"pia", QStringLiteral("true")},         {"threads", QStringLiteral("1")},
+      {"device", QStringLiteral("cpu")}};
+  for (const auto& [name, value] : settings) form.edit(QString::fromLatin1(name), value);
+  if (window.session().modelName() != "vamp" || !window.session().params().flag("pia")) return false;
+  window.action(MainWindow::Command::Run)->trigger();
+  if (!QTest::qWaitFor([&] { return window.session().liveRun()->state() == TrainerState::Finished; }, kTrainTimeoutMs))
+    return false;
+  window.showLatentSpace(true);
+  return QTest::qWaitFor([&] { return window.latentWorkspace()->latentPanel()->frameCount() == epochs; }, 20000);
+}
+
+int WorkbenchTest::clickUserOnMap(MainWindow& window) {
+  LatentMapView* map = window.latentWorkspace()->latentPanel()->map();
+  const int users = map->scene().userCount();
+  for (int position = users / 2; position < users; ++position) {
+    const QPointF pixel = map->pixelOfUser(position);
+    const auto hit = map->hitTest(pixel);
+    if (!hit || hit->kind != MapMarker::User || hit->index != position) continue;
+    QTest::mouseClick(map, Qt::LeftButton, Qt::NoModifier, pixel.toPoint());
+    return position;
+  }
+  return -1;
+}
+
+// The latent space follows the live run: its frames, then a click on a user studies them
+// and draws the study on the map; a pseudo-input's click decodes it; drift is measured.
+void WorkbenchTest::latentSpaceShowsTheRunAndStudiesAClickedUser() {
+  QTemporaryDir runs;
+  QVERIFY(runs.isValid());
+  auto window = loadedWindow(runs.path(), smallSynthetic());
+  QVERIFY(window);
+  QVERIFY(trainVampWithAnchors(*window, 3));
+  LatentWorkspace& latent = *window->latentWorkspace();
+  QCOMPARE(latent.run(), window->session().runFolder());
+  const geometry::LatentFrame* frame = latent.latentPanel()->currentFrame();
+  QVERIFY(frame != nullptr);
+  QCOMPARE(frame->epoch, 3);
+  // Fewer users than the sample size: every user of the split is on the map.
+  const Split& split = *window->session().data()->split;
+  QCOMPARE(frame->users.rows, static_cast<std::int64_t>(split.trainUserIds.size() + split.validationUserIds.size() +
+                                                        split.testUserIds.size()));
+  QCOMPARE(frame->anchors.rows, split.items());
+  QCOMPARE(frame->pseudoInputs.rows, 30);
+
+  const int position = clickUserOnMap(*window);
+  QVERIFY(position >= 0);
+  FocusPanel& focus = *latent.focusPanel();
+  QTRY_VERIFY_WITH_TIMEOUT(focus.result() != nullptr, 60000);
+  QCOMPARE(focus.result()->study.position, static_cast<std::int64_t>(position));
+  const LatentMapScene& scene = latent.latentPanel()->map()->scene();
+  QCOMPARE(scene.focusUser(), position);
+  // The masked clouds went through the frame's basis onto the map: neighbours under every
+  // mask and under some are both known to the map, and together are the clouds' neighbours.
+  std::set<std::int64_t> cloudNeighbours;
+  for (const auto& cloud : focus.maskedClouds())
+    for (const auto& neighbours : cloud.neighbours) cloudNeighbours.insert(neighbours.begin(), neighbours.end());
+  std::set<std::int64_t> drawn;
+  for (const int user : scene.stableCloudNeighbours() + scene.transientCloudNeighbours()) drawn.insert(user);
+  QVERIFY(!cloudNeighbours.empty());
+  QCOMPARE(drawn, cloudNeighbours);
+
+  // A pseudo-input marker no other marker covers, clicked: the panel shows its decoded items.
+  LatentMapView* map = latent.latentPanel()->map();
+  const auto pseudoInputs = map->scene().positions(QSizeF(map->size())).pseudoInputs;
+  int clicked = -1;
+  for (int k = 0; k < static_cast<int>(pseudoInputs.size()) && clicked < 0; ++k) {
+    const auto hit = map->hitTest(pseudoInputs[k]);
+    if (hit && hit->kind == MapMarker::PseudoInput && hit->index == k) clicked = k;
+  }
+  QVERIFY(clicked >= 0);
+  QTest::mouseClick(map, Qt::LeftButton, Qt::NoModifier, pseudoInputs[clicked].toPoint());
+  QTRY_COMPARE_WITH_TIMEOUT(latent.pseudoInputPanel()->selectedPseudoInput(), clicked, 60000);
+  QVERIFY(!latent.pseudoInputPanel()->shownItems().empty());
+  QTRY_VERIFY_WITH_TIMEOUT(!latent.driftPanel()->curveNames().isEmpty(), 120000);
+  QVERIFY2(!window->messageBar()->isVisible(), qPrintable(window->messageBar()->text()));
+}
+
 void WorkbenchTest::screenshotAfterShortRun() {
   MainWindow window({runs_.filePath(QStringLiteral("screenshot")).toStdString(), bundledDataRequest()});
   window.resize(1500, 950);
@@ -628,6 +717,33 @@ void WorkbenchTest::screenshotAfterShortRun() {
   const QString path = qEnvironmentVariable("VAECF_SCREENSHOT", QStringLiteral(VAECF_DEFAULT_SCREENSHOT));
   QVERIFY(image.save(path, "PNG"));
   // A real picture: many distinct colours, not a blank or single-colour grab.
+  std::set<QRgb> colours;
+  for (int y = 0; y < image.height(); y += 7)
+    for (int x = 0; x < image.width(); x += 7) colours.insert(image.pixel(x, y));
+  QVERIFY2(colours.size() > 50, qPrintable(QStringLiteral("%1 colours").arg(colours.size())));
+}
+
+// docs/latent.png: a VampPrior run with PIA anchors on the bundled data, a focus user
+// clicked on the map with their masked clouds and neighbours.
+void WorkbenchTest::latentScreenshotAfterShortRun() {
+  QTemporaryDir runs;
+  QVERIFY(runs.isValid());
+  auto window = loadedWindow(runs.path(), bundledDataRequest());
+  QVERIFY(window);
+  QVERIFY(trainVampWithAnchors(*window, 40));
+  // The latent space alone, across the whole window.
+  for (QDockWidget* dock : window->findChildren<QDockWidget*>()) dock->hide();
+  window->resize(1500, 900);
+  QTest::qWait(200);
+  window->latentWorkspace()->latentPanel()->map()->resetView();
+  const int position = clickUserOnMap(*window);
+  QVERIFY(position >= 0);
+  QTRY_VERIFY_WITH_TIMEOUT(window->latentWorkspace()->focusPanel()->result() != nullptr, 60000);
+  QTest::qWait(300);
+
+  const QImage image = window->latentWorkspace()->grab().toImage();
+  const QString path = qEnvironmentVariable("VAECF_LATENT_SCREENSHOT", QStringLiteral(VAECF_DEFAULT_LATENT_SCREENSHOT));
+  QVERIFY(image.save(path, "PNG"));
   std::set<QRgb> colours;
   for (int y = 0; y < image.height(); y += 7)
     for (int x = 0; x < image.width(); x += 7) colours.insert(image.pixel(x, y));

@@ -29,13 +29,20 @@ class WorkbenchTest : public QObject {
   void deeprecTrainsOnBundledDataAndStreamsItsRmse();
   void svaeTrainsOnATimedDatasetAndReportsNdcg();
   void dataWithoutRatingsOrTimesIsRefusedBeforeARun();
+  void latentSpaceShowsTheRunAndStudiesAClickedUser();
   void screenshotAfterShortRun();
+  void latentScreenshotAfterShortRun();
 
  private:
   // A shown window on a small synthetic dataset, loaded, with a small fast model.
   std::unique_ptr<MainWindow> syntheticWindow(int epochs);
   // A shown window on `request` whose data has loaded, keeping its runs in `runsFolder`.
   static std::unique_ptr<MainWindow> loadedWindow(const QString& runsFolder, const DataRequest& request);
+  // A VampPrior model with PIA anchors trained for `epochs` in `window`, its latent space
+  // shown; false when any step of it failed.
+  static bool trainVampWithAnchors(MainWindow& window, int epochs);
+  // Clicks a user of the latent map whose marker no other marker covers; its position.
+  static int clickUserOnMap(MainWindow& window);
 
   QTemporaryDir runs_;
 };

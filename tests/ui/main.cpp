@@ -13,6 +13,8 @@
 
 #include "ChartHelpersTest.h"
 #include "EventDispatcherTest.h"
+#include "GeometryPanelsTest.h"
+#include "LatentMapTest.h"
 #include "WorkbenchTest.h"
 
 int main(int argc, char** argv) {
@@ -23,6 +25,8 @@ int main(int argc, char** argv) {
   const std::map<std::string, std::function<std::unique_ptr<QObject>()>> suites{
       {"ChartHelpersTest", [] { return std::make_unique<vaecf::ui::ChartHelpersTest>(); }},
       {"EventDispatcherTest", [] { return std::make_unique<vaecf::ui::EventDispatcherTest>(); }},
+      {"GeometryPanelsTest", [] { return std::make_unique<vaecf::ui::GeometryPanelsTest>(); }},
+      {"LatentMapTest", [] { return std::make_unique<vaecf::ui::LatentMapTest>(); }},
       {"WorkbenchTest", [] { return std::make_unique<vaecf::ui::WorkbenchTest>(); }},
   };
   if (argc < 2 || suites.count(argv[1]) == 0) {

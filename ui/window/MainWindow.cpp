@@ -11,11 +11,13 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
 #include "common/Error.h"
+#include "geometry/LatentWorkspace.h"
 #include "panels/CohortPanel.h"
 #include "panels/DataPanel.h"
 #include "panels/LossPanel.h"
@@ -74,6 +76,8 @@ MainWindow::MainWindow(WorkbenchConfig config, QWidget* parent)
       modelPanel_(new ModelPanel(this)),
       runsPanel_(new RunsPanel(this)),
       recommendationPanel_(new RecommendationPanel(this)),
+      latentWorkspace_(new LatentWorkspace(this)),
+      centre_(new QTabWidget(this)),
       resetSeed_(new QSpinBox(this)),
       stateLabel_(new QLabel(this)),
       progressLabel_(new QLabel(this)),
@@ -84,11 +88,14 @@ MainWindow::MainWindow(WorkbenchConfig config, QWidget* parent)
   auto* charts = new QSplitter(Qt::Vertical, this);
   charts->addWidget(lossPanel_);
   charts->addWidget(cohortPanel_);
+  centre_->addTab(charts, tr("Training curves"));
+  centre_->addTab(latentWorkspace_, tr("Latent space"));
+  centre_->setDocumentMode(true);
   auto* central = new QWidget(this);
   auto* layout = new QVBoxLayout(central);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(messageBar_);
-  layout->addWidget(charts, 1);
+  layout->addWidget(centre_, 1);
   setCentralWidget(central);
 
   createActions();
@@ -229,6 +236,7 @@ void MainWindow::connectSession() {
     dataPanel_->showLoading(false);
     dataPanel_->showData(*session_->data());
     recommendationPanel_->setData(session_->sharedData());
+    latentWorkspace_->setData(session_->sharedData());
     messageBar_->hide();
     updateActions();
   });
@@ -242,6 +250,13 @@ void MainWindow::connectSession() {
   });
   connect(dataPanel_, &DataPanel::cancelRequested, session, &TrainingSession::cancelLoading);
   connect(dataPanel_, &DataPanel::cohortEdgesChanged, session, &TrainingSession::setCohortEdges);
+  connect(dataPanel_, &DataPanel::cohortEdgesChanged, this, [this](const std::vector<std::uint32_t>& edges) {
+    try {
+      latentWorkspace_->setCohortEdges(edges);
+    } catch (const Error& error) {
+      showError(qs(error.what()));
+    }
+  });
   connect(dataPanel_, &DataPanel::problem, this, &MainWindow::showError);
 
   connect(modelPanel_, &ModelPanel::modelChosen, this, [this](const QString& model) {
@@ -256,16 +271,29 @@ void MainWindow::connectSession() {
     recommendationPanel_->setRunFolder(session_->runFolder());
     runsPanel_->refresh();
     refreshChartRuns();
+    latentEpoch_ = -1;
+    updateLatentRuns();
   });
   connect(session, &TrainingSession::runUpdated, this, [this] {
     lossPanel_->requestRedraw();
     cohortPanel_->requestRedraw();
     updateStatus();
+    // A finished epoch may have added a latent frame; reading the folder costs little.
+    const std::int64_t epoch = session_->status().epoch;
+    if (latentWorkspace_->run() == session_->runFolder() && epoch != latentEpoch_) {
+      latentEpoch_ = epoch;
+      latentWorkspace_->refresh();
+    }
   });
   connect(session, &TrainingSession::stateChanged, this, [this](TrainerState state) {
     updateActions();
     updateStatus();
     if (!inProgress(state)) runsPanel_->refresh();
+    // The live run's best weights may have changed while it ran: study them anew.
+    if (state != TrainerState::Running && latentWorkspace_->run() == session_->runFolder()) {
+      latentWorkspace_->refresh();
+      latentWorkspace_->reloadWeights();
+    }
   });
   connect(session, &TrainingSession::errorOccurred, this, &MainWindow::showError);
   connect(session, &TrainingSession::fitProgressed, this, &MainWindow::updateStatus);
@@ -276,6 +304,8 @@ void MainWindow::connectSession() {
   });
   connect(runsPanel_, &RunsPanel::selectionChanged, this, &MainWindow::refreshChartRuns);
   connect(runsPanel_, &RunsPanel::selectionChanged, this, &MainWindow::updateActions);
+  connect(runsPanel_, &RunsPanel::selectionChanged, this, &MainWindow::updateLatentRuns);
+  connect(latentWorkspace_, &LatentWorkspace::problem, this, &MainWindow::showError);
   connect(recommendationPanel_, &RecommendationPanel::problem, this, &MainWindow::showError);
 }
 
@@ -316,6 +346,18 @@ void MainWindow::refreshChartRuns() {
   overlays_ = std::move(kept);
   lossPanel_->setRuns(views);
   cohortPanel_->setRuns(views);
+}
+
+// The latent space shows the first run selected in the run table (the second is drift's
+// comparison run), else the live run.
+void MainWindow::updateLatentRuns() {
+  const std::vector<fs::path> selected = runsPanel_->selectedRuns();
+  const fs::path run = selected.empty() ? session_->runFolder() : selected.front();
+  latentWorkspace_->setRuns(run, selected.size() > 1 ? selected[1] : fs::path());
+}
+
+void MainWindow::showLatentSpace(bool latent) {
+  centre_->setCurrentWidget(latent ? static_cast<QWidget*>(latentWorkspace_) : centre_->widget(0));
 }
 
 void MainWindow::reloadGrowingRuns() {

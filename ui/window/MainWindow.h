@@ -15,12 +15,14 @@
 class QAction;
 class QLabel;
 class QSpinBox;
+class QTabWidget;
 class QTimer;
 
 namespace vaecf::ui {
 
 class CohortPanel;
 class DataPanel;
+class LatentWorkspace;
 class LossPanel;
 class MessageBar;
 class ModelPanel;
@@ -51,6 +53,9 @@ class MainWindow : public QMainWindow {
   ModelPanel* modelPanel() const { return modelPanel_; }
   RunsPanel* runsPanel() const { return runsPanel_; }
   RecommendationPanel* recommendationPanel() const { return recommendationPanel_; }
+  LatentWorkspace* latentWorkspace() const { return latentWorkspace_; }
+  // Shows the latent space (true) or the training curves in the window's centre.
+  void showLatentSpace(bool latent);
   MessageBar* messageBar() const { return messageBar_; }
   QString statusText() const;
 
@@ -70,6 +75,7 @@ class MainWindow : public QMainWindow {
   void updateActions();
   void continueSelectedRun();
   void refreshChartRuns();
+  void updateLatentRuns();
   void reloadGrowingRuns();
   void applyParameter(const QString& name, const QString& value);
   void setRunsFolder(const std::filesystem::path& folder);
@@ -92,6 +98,9 @@ class MainWindow : public QMainWindow {
   ModelPanel* modelPanel_;
   RunsPanel* runsPanel_;
   RecommendationPanel* recommendationPanel_;
+  LatentWorkspace* latentWorkspace_;
+  QTabWidget* centre_;
+  std::int64_t latentEpoch_ = -1;  // the live run's epoch when its latent frames were last read
   QSpinBox* resetSeed_;
   QLabel* stateLabel_;
   QLabel* progressLabel_;

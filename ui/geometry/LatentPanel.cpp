@@ -1,0 +1,370 @@
+#include "geometry/LatentPanel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenu>
+#include <QSlider>
+#include <QStackedWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <set>
+
+#include "geometry/LatentTrailJob.h"
+#include "panels/ChartToolbar.h"
+#include "session/SessionData.h"
+
+namespace vaecf::ui {
+
+LatentItemLabels latentItemLabelsOf(const SessionData& data) {
+  LatentItemLabels labels;
+  if (!data.split) return labels;
+  for (const std::string& itemId : data.split->itemIds) {
+    const auto found = data.catalog.find(itemId);
+    const bool known = found != data.catalog.end();
+    labels.titles << (known ? QString::fromStdString(found->second.title) : QString());
+    labels.genres << (known && !found->second.genres.empty()
+                          ? QString::fromStdString(found->second.genres.front())
+                          : QString());
+  }
+  return labels;
+}
+
+LatentPanel::LatentPanel(QWidget* parent)
+    : QWidget(parent),
+      loadJob_(new LatentTrailJob(this)),
+      videoJob_(new LatentVideoJob(this)),
+      map_(new LatentMapView(this)),
+      pages_(new QStackedWidget(this)),
+      emptyMessage_(new QLabel(this)),
+      colouring_(new QComboBox(this)),
+      users_(new QCheckBox(tr("Users"), this)),
+      anchors_(new QCheckBox(tr("Anchors"), this)),
+      pseudoInputs_(new QCheckBox(tr("Pseudo-inputs"), this)),
+      focus_(new QCheckBox(tr("Focus"), this)),
+      select_(new QToolButton(this)),
+      play_(new QToolButton(this)),
+      speed_(new QComboBox(this)),
+      epochs_(new QSlider(Qt::Horizontal, this)),
+      epochLabel_(new QLabel(this)),
+      status_(new QLabel(this)),
+      progress_(new QLabel(this)),
+      cancel_(new QToolButton(this)) {
+  buildControls();
+  playTimer_.setInterval(500);
+  connect(&playTimer_, &QTimer::timeout, this, &LatentPanel::advancePlayback);
+
+  connect(loadJob_, &LatentTrailJob::loaded, this,
+          [this](const std::shared_ptr<const LatentTrailLoad>& load) {
+            takeLoad(load);
+            afterLoadEnded();
+          });
+  connect(loadJob_, &LatentTrailJob::failed, this, [this](const QString& message) {
+    showStatus(tr("Could not read the latent frames: %1").arg(message));
+    Q_EMIT loadFailed(message);
+    afterLoadEnded();
+  });
+  connect(loadJob_, &LatentTrailJob::cancelled, this, &LatentPanel::afterLoadEnded);
+  connect(loadJob_, &LatentTrailJob::progressed, this, [this](const QString&, qint64 done, qint64 total) {
+    showProgress(tr("Reading latent frames: %1 of %2").arg(done).arg(total));
+  });
+
+  connect(videoJob_, &LatentVideoJob::progressed, this, [this](const QString&, qint64 done, qint64 total) {
+    showProgress(tr("Writing the video: frame %1 of %2").arg(done).arg(total));
+  });
+  connect(videoJob_, &LatentVideoJob::written, this, [this](const QString& path) {
+    showProgress({});
+    showStatus(tr("Video written to %1").arg(path));
+    Q_EMIT videoWritten(path);
+  });
+  connect(videoJob_, &LatentVideoJob::failed, this, [this](const QString& message) {
+    showProgress({});
+    showStatus(tr("Could not write the video: %1").arg(message));
+    Q_EMIT videoFailed(message);
+  });
+  connect(videoJob_, &LatentVideoJob::cancelled, this, [this] {
+    showProgress({});
+    showStatus(tr("Video export cancelled"));
+  });
+
+  connect(map_, &LatentMapView::selectionChanged, this, [this] { showStatus(map_->selectionSummary()); });
+  connect(map_, &LatentMapView::hovered, this, [this](const QString& description) {
+    QString line = description;
+    showStatus(line.isEmpty() && !map_->selection().isEmpty()
+                   ? map_->selectionSummary()
+                   : line.replace(QLatin1Char('\n'), QStringLiteral("; ")));
+  });
+  updateEmptyState();
+}
+
+LatentPanel::~LatentPanel() = default;
+
+void LatentPanel::buildControls() {
+  colouring_->addItem(tr("Colour by cohort"), static_cast<int>(MapColouring::Cohort));
+  colouring_->addItem(tr("Colour by activity"), static_cast<int>(MapColouring::Activity));
+  colouring_->addItem(tr("Colour by split"), static_cast<int>(MapColouring::Split));
+  colouring_->setToolTip(tr("Cohorts bucket users by interactions; activity is a log-scale ramp"));
+  connect(colouring_, &QComboBox::currentIndexChanged, this,
+          [this] { map_->setColourMode(static_cast<MapColouring>(colouring_->currentData().toInt())); });
+
+  for (QCheckBox* layer : {users_, anchors_, pseudoInputs_, focus_}) {
+    layer->setChecked(true);
+    connect(layer, &QCheckBox::toggled, this, &LatentPanel::updateLayers);
+  }
+  anchors_->setToolTip(tr("PIA item anchors, coloured by genre when the data has genres"));
+  pseudoInputs_->setToolTip(tr("VampPrior pseudo-inputs: click one to list the items it stands for"));
+  focus_->setToolTip(tr("The focus user's sharing radius, neighbours and masked inputs"));
+
+  select_->setText(tr("Select"));
+  select_->setCheckable(true);
+  select_->setToolTip(tr("Drag a rectangle to select users (shift+drag works without this); Esc clears"));
+  connect(select_, &QToolButton::toggled, map_, &LatentMapView::setSelectionMode);
+
+  auto* toolbar = new ChartToolbar(this);
+  for (QWidget* control :
+       std::initializer_list<QWidget*>{colouring_, users_, anchors_, pseudoInputs_, focus_, select_})
+    toolbar->addControl(control);
+  connect(toolbar, &ChartToolbar::resetZoomRequested, map_, &LatentMapView::resetView);
+  connect(toolbar, &ChartToolbar::exportRequested, this, &LatentPanel::exportMap);
+  auto* video = new QToolButton(this);
+  video->setText(tr("Video…"));
+  video->setToolTip(tr("Save the playback of every frame as a Motion-JPEG .avi video"));
+  connect(video, &QToolButton::clicked, this, &LatentPanel::askVideoPath);
+  toolbar->addControl(video);
+
+  play_->setText(tr("Play"));
+  play_->setCheckable(true);
+  connect(play_, &QToolButton::toggled, this, &LatentPanel::setPlaying);
+  for (double rate : {1.0, 2.0, 4.0, 8.0}) speed_->addItem(tr("%1 frames/s").arg(rate), rate);
+  speed_->setCurrentIndex(1);
+  connect(speed_, &QComboBox::currentIndexChanged, this,
+          [this] { setFramesPerSecond(speed_->currentData().toDouble()); });
+  epochs_->setPageStep(1);
+  connect(epochs_, &QSlider::valueChanged, this, &LatentPanel::showFrame);
+  epochLabel_->setMinimumWidth(140);
+
+  auto* playback = new QHBoxLayout;
+  playback->addWidget(play_);
+  playback->addWidget(speed_);
+  playback->addWidget(epochs_, 1);
+  playback->addWidget(epochLabel_);
+
+  emptyMessage_->setAlignment(Qt::AlignCenter);
+  emptyMessage_->setWordWrap(true);
+  pages_->addWidget(emptyMessage_);
+  pages_->addWidget(map_);
+
+  cancel_->setText(tr("Cancel"));
+  connect(cancel_, &QToolButton::clicked, this, [this] {
+    loadJob_->cancel();
+    videoJob_->cancel();
+  });
+  auto* footer = new QHBoxLayout;
+  footer->addWidget(status_, 1);
+  footer->addWidget(progress_);
+  footer->addWidget(cancel_);
+  showProgress({});
+
+  auto* layout = new QVBoxLayout(this);
+  layout->addWidget(toolbar);
+  layout->addLayout(playback);
+  layout->addWidget(pages_, 1);
+  layout->addLayout(footer);
+}
+
+void LatentPanel::setRunFolder(const QString& runFolder) {
+  if (runFolder == runFolder_ && loadedOnce_) return refresh();
+  setPlaying(false);
+  runFolder_ = runFolder;
+  header_.reset();
+  frames_.clear();
+  current_ = -1;
+  loadedOnce_ = false;
+  map_->setTrail(nullptr);
+  updateEmptyState();
+  if (runFolder_.isEmpty()) return;
+  loadJob_->cancel();  // a load of the previous folder ends soon; this one starts after it
+  startLoad();
+}
+
+void LatentPanel::refresh() {
+  if (!runFolder_.isEmpty()) startLoad();
+}
+
+bool LatentPanel::isLoading() const { return loadJob_->isRunning(); }
+
+void LatentPanel::startLoad() {
+  if (loadJob_->isRunning()) {
+    loadAgain_ = true;
+    return;
+  }
+  std::set<std::int64_t> known;
+  for (const auto& frame : frames_) known.insert(frame->epoch);
+  loadJob_->start(runFolder_.toStdString(), std::move(known));
+}
+
+void LatentPanel::afterLoadEnded() {
+  showProgress({});
+  if (!loadAgain_) return;
+  loadAgain_ = false;
+  startLoad();
+}
+
+void LatentPanel::takeLoad(const std::shared_ptr<const LatentTrailLoad>& load) {
+  if (load->runFolder != runFolder_.toStdString()) return;  // a folder replaced since
+  loadedOnce_ = true;
+  if (!load->header) return updateEmptyState();
+  const bool followLatest = current_ < 0 || current_ == frameCount() - 1;
+  if (!header_) {
+    header_ = load->header;
+    map_->setTrail(header_, labels_.titles, labels_.genres);
+  }
+  for (const auto& frame : load->frames) {
+    const auto at =
+        std::lower_bound(frames_.begin(), frames_.end(), frame->epoch,
+                         [](const auto& held, std::int64_t epoch) { return held->epoch < epoch; });
+    if (at == frames_.end() || (*at)->epoch != frame->epoch) frames_.insert(at, frame);
+  }
+  if (!frames_.empty()) {
+    // One scale for every frame, so playback shows motion rather than rescaling.
+    QRectF home = LatentMapScene::boundsOf(*frames_.front());
+    for (const auto& frame : frames_) home = home.united(LatentMapScene::boundsOf(*frame));
+    map_->setHomeBounds(home);
+  }
+  epochs_->blockSignals(true);
+  epochs_->setRange(0, std::max(0, frameCount() - 1));
+  epochs_->blockSignals(false);
+  updateEmptyState();
+  if (!frames_.empty()) showFrame(followLatest ? frameCount() - 1 : current_);
+  Q_EMIT trailLoaded(frameCount());
+}
+
+void LatentPanel::setItemLabels(LatentItemLabels labels) {
+  labels_ = std::move(labels);
+  if (!header_) return;
+  map_->setTrail(header_, labels_.titles, labels_.genres);
+  if (currentFrame() != nullptr) map_->setFrame(frames_[static_cast<std::size_t>(current_)]);
+}
+
+void LatentPanel::setCohortEdges(std::vector<std::uint32_t> lowerEdges) {
+  map_->setCohortEdges(std::move(lowerEdges));
+}
+
+void LatentPanel::showFrame(int index) {
+  if (index < 0 || index >= frameCount()) return;
+  current_ = index;
+  const auto& frame = frames_[static_cast<std::size_t>(index)];
+  map_->setFrame(frame);
+  if (epochs_->value() != index) {
+    epochs_->blockSignals(true);
+    epochs_->setValue(index);
+    epochs_->blockSignals(false);
+  }
+  epochLabel_->setText(tr("Epoch %1 (%2 of %3)").arg(frame->epoch).arg(index + 1).arg(frameCount()));
+  Q_EMIT frameShown(frame->epoch);
+}
+
+const geometry::LatentFrame* LatentPanel::currentFrame() const {
+  return current_ >= 0 && current_ < frameCount() ? frames_[static_cast<std::size_t>(current_)].get()
+                                                  : nullptr;
+}
+
+std::optional<std::int64_t> LatentPanel::currentEpoch() const {
+  const geometry::LatentFrame* frame = currentFrame();
+  return frame ? std::optional<std::int64_t>(frame->epoch) : std::nullopt;
+}
+
+bool LatentPanel::showsEmptyState() const { return pages_->currentWidget() == emptyMessage_; }
+
+QString LatentPanel::emptyStateMessage() const { return emptyMessage_->text(); }
+
+void LatentPanel::updateEmptyState() {
+  const bool empty = frames_.empty();
+  if (runFolder_.isEmpty())
+    emptyMessage_->setText(tr("Open a run to see its latent map."));
+  else if (!loadedOnce_)
+    emptyMessage_->setText(tr("Reading the latent frames…"));
+  else
+    emptyMessage_->setText(
+        tr("This run recorded no latent frames: runs of the VAE family record them every "
+           "latent_every epochs."));
+  pages_->setCurrentWidget(empty ? static_cast<QWidget*>(emptyMessage_) : map_);
+  for (QWidget* control : std::initializer_list<QWidget*>{play_, speed_, epochs_})
+    control->setEnabled(!empty);
+  if (empty) epochLabel_->clear();
+}
+
+void LatentPanel::updateLayers() {
+  MapLayers layers;
+  layers.users = users_->isChecked();
+  layers.anchors = anchors_->isChecked();
+  layers.pseudoInputs = pseudoInputs_->isChecked();
+  layers.focus = focus_->isChecked();
+  map_->setLayers(layers);
+}
+
+void LatentPanel::setPlaying(bool playing) {
+  if (playing && frameCount() < 2) playing = false;
+  if (playing == isPlaying()) {
+    play_->setChecked(playing);
+    return;
+  }
+  if (playing) {
+    if (current_ == frameCount() - 1) showFrame(0);  // play from the start once at the end
+    playTimer_.start();
+  } else {
+    playTimer_.stop();
+  }
+  play_->blockSignals(true);
+  play_->setChecked(playing);
+  play_->blockSignals(false);
+  play_->setText(playing ? tr("Pause") : tr("Play"));
+}
+
+void LatentPanel::setFramesPerSecond(double framesPerSecond) {
+  playTimer_.setInterval(static_cast<int>(1000.0 / std::max(framesPerSecond, 0.1)));
+}
+
+void LatentPanel::advancePlayback() {
+  if (current_ + 1 >= frameCount()) return setPlaying(false);
+  showFrame(current_ + 1);
+}
+
+void LatentPanel::exportMap(const QString& format) {
+  const QString path = askExportPath(this, format, QStringLiteral("latent-map"));
+  if (path.isEmpty()) return;
+  const bool written = format == QLatin1String("png")   ? map_->exportPng(path)
+                       : format == QLatin1String("svg") ? map_->exportSvg(path)
+                                                        : map_->exportCsv(path);
+  showStatus(written ? tr("Saved %1").arg(path) : tr("Could not write %1").arg(path));
+}
+
+void LatentPanel::askVideoPath() {
+  if (frames_.empty()) return;
+  const QString path = QFileDialog::getSaveFileName(
+      this, tr("Export video"), QStringLiteral("latent-map.avi"), tr("Motion-JPEG videos (*.avi)"));
+  if (path.isEmpty()) return;
+  LatentVideoOptions options;
+  options.framesPerSecond = speed_->currentData().toDouble();
+  exportVideo(path.endsWith(QLatin1String(".avi")) ? path : path + QStringLiteral(".avi"), options);
+}
+
+bool LatentPanel::exportVideo(const QString& path, LatentVideoOptions options) {
+  if (frames_.empty()) return false;
+  const bool started = videoJob_->start(path.toStdString(), map_->scene(), frames_, options);
+  if (started) showProgress(tr("Writing the video…"));
+  return started;
+}
+
+void LatentPanel::showStatus(const QString& text) { status_->setText(text); }
+
+void LatentPanel::showProgress(const QString& text) {
+  progress_->setText(text);
+  progress_->setVisible(!text.isEmpty());
+  cancel_->setVisible(!text.isEmpty());
+}
+
+}  // namespace vaecf::ui

@@ -1,0 +1,125 @@
+#pragma once
+// A run's latent trail played back on the latent map (geometry.md sections 5-6): the
+// frames the trainer recorded every latent_every epochs, loaded off the GUI thread, an
+// epoch slider with play/pause, colouring and layer controls, and PNG, SVG and video
+// export. A live run's new frames are picked up by refresh(), which reads only those.
+
+#include <QStringList>
+#include <QTimer>
+#include <QWidget>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "geometry/LatentMapView.h"
+#include "geometry/LatentVideo.h"
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QSlider;
+class QStackedWidget;
+class QToolButton;
+
+namespace vaecf::ui {
+
+class LatentTrailJob;
+struct LatentTrailLoad;
+struct SessionData;
+
+// Titles and first genres by item column, for hover text and genre colours.
+struct LatentItemLabels {
+  QStringList titles;
+  QStringList genres;
+};
+LatentItemLabels latentItemLabelsOf(const SessionData& data);
+
+class LatentPanel : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit LatentPanel(QWidget* parent = nullptr);
+  ~LatentPanel() override;
+
+  LatentMapView* map() const { return map_; }
+
+  // Loads the trail of a run folder (empty: none) in the background, replacing the one shown.
+  void setRunFolder(const QString& runFolder);
+  QString runFolder() const { return runFolder_; }
+  // Reads the frames added since the last load; a view at the last frame follows them.
+  void refresh();
+  bool isLoading() const;
+
+  void setItemLabels(LatentItemLabels labels);
+  // Throws Error for edges that are not positive and strictly increasing.
+  void setCohortEdges(std::vector<std::uint32_t> lowerEdges);
+
+  int frameCount() const { return static_cast<int>(frames_.size()); }
+  int currentFrameIndex() const { return current_; }
+  void showFrame(int index);
+  // The frame shown: its basis projects further points (masked clouds) onto the map.
+  const geometry::LatentFrame* currentFrame() const;
+  std::optional<std::int64_t> currentEpoch() const;
+  const geometry::LatentTrailHeader* header() const { return header_.get(); }
+  // True while the panel shows its empty-state message instead of the map.
+  bool showsEmptyState() const;
+  QString emptyStateMessage() const;
+
+  void setPlaying(bool playing);
+  bool isPlaying() const { return playTimer_.isActive(); }
+  void setFramesPerSecond(double framesPerSecond);
+
+  // Writes every frame, as shown now, to an .avi file in the background.
+  bool exportVideo(const QString& path, LatentVideoOptions options);
+
+ Q_SIGNALS:
+  void trailLoaded(int frames);
+  void frameShown(qint64 epoch);
+  void loadFailed(const QString& message);
+  void videoWritten(const QString& path);
+  void videoFailed(const QString& message);
+
+ private:
+  void buildControls();
+  void startLoad();
+  void takeLoad(const std::shared_ptr<const LatentTrailLoad>& load);
+  void afterLoadEnded();
+  void updateEmptyState();
+  void updateLayers();
+  void advancePlayback();
+  void exportMap(const QString& format);
+  void askVideoPath();
+  void showStatus(const QString& text);
+  void showProgress(const QString& text);
+
+  QString runFolder_;
+  std::shared_ptr<const geometry::LatentTrailHeader> header_;
+  std::vector<std::shared_ptr<const geometry::LatentFrame>> frames_;  // ascending epochs
+  int current_ = -1;
+  bool loadAgain_ = false;  // a load was asked for while one was running
+  bool loadedOnce_ = false;
+  LatentItemLabels labels_;
+  QTimer playTimer_;
+
+  LatentTrailJob* loadJob_;
+  LatentVideoJob* videoJob_;
+  LatentMapView* map_;
+  QStackedWidget* pages_;
+  QLabel* emptyMessage_;
+  QComboBox* colouring_;
+  QCheckBox* users_;
+  QCheckBox* anchors_;
+  QCheckBox* pseudoInputs_;
+  QCheckBox* focus_;
+  QToolButton* select_;
+  QToolButton* play_;
+  QComboBox* speed_;
+  QSlider* epochs_;
+  QLabel* epochLabel_;
+  QLabel* status_;
+  QLabel* progress_;
+  QToolButton* cancel_;
+};
+
+}  // namespace vaecf::ui

@@ -1,0 +1,158 @@
+#include "geometry/LatentWorkspace.h"
+
+#include <QHBoxLayout>
+#include <QSplitter>
+#include <QTabWidget>
+
+#include <algorithm>
+#include <cmath>
+
+#include "geometry/DriftPanel.h"
+#include "geometry/FocusPanel.h"
+#include "geometry/LatentPanel.h"
+#include "geometry/Projection.h"
+#include "geometry/PseudoInputPanel.h"
+#include "train/RunFolder.h"
+
+namespace vaecf::ui {
+
+namespace {
+
+QVector<int> positions(const std::vector<std::int64_t>& values) {
+  QVector<int> result;
+  result.reserve(static_cast<qsizetype>(values.size()));
+  for (const auto value : values) result.push_back(static_cast<int>(value));
+  return result;
+}
+
+}  // namespace
+
+LatentWorkspace::LatentWorkspace(QWidget* parent)
+    : QWidget(parent),
+      latent_(new LatentPanel(this)),
+      side_(new QTabWidget(this)),
+      focus_(new FocusPanel(this)),
+      drift_(new DriftPanel(this)),
+      pseudoInputs_(new PseudoInputPanel(this)) {
+  side_->addTab(focus_, tr("Focus user"));
+  side_->addTab(drift_, tr("Drift"));
+  side_->addTab(pseudoInputs_, tr("Pseudo-inputs"));
+  auto* splitter = new QSplitter(Qt::Horizontal, this);
+  splitter->addWidget(latent_);
+  splitter->addWidget(side_);
+  splitter->setStretchFactor(0, 3);
+  splitter->setStretchFactor(1, 2);
+  auto* layout = new QHBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(splitter);
+
+  LatentMapView* map = latent_->map();
+  connect(map, &LatentMapView::userClicked, this, [this](int position) {
+    side_->setCurrentWidget(focus_);
+    focus_->studyPosition(position);
+  });
+  connect(map, &LatentMapView::pseudoInputClicked, this, [this](int component) {
+    side_->setCurrentWidget(pseudoInputs_);
+    pseudoInputs_->selectPseudoInput(component);
+  });
+  connect(latent_, &LatentPanel::frameShown, this, &LatentWorkspace::onFrameShown);
+  connect(latent_, &LatentPanel::trailLoaded, this, &LatentWorkspace::onFrameShown);
+  connect(focus_, &FocusPanel::studied, this, [this](const std::shared_ptr<const FocusResult>& result) {
+    drift_->setFocusUser(QString::fromStdString(result->userId));
+    showStudyOnMap();
+  });
+  connect(focus_, &FocusPanel::problem, this, &LatentWorkspace::problem);
+  connect(drift_, &DriftPanel::problem, this, &LatentWorkspace::problem);
+  connect(pseudoInputs_, &PseudoInputPanel::problem, this, &LatentWorkspace::problem);
+  connect(latent_, &LatentPanel::loadFailed, this, &LatentWorkspace::problem);
+  connect(latent_, &LatentPanel::videoFailed, this, &LatentWorkspace::problem);
+}
+
+void LatentWorkspace::setData(std::shared_ptr<const SessionData> data) {
+  if (data) latent_->setItemLabels(latentItemLabelsOf(*data));
+  focus_->setData(data);
+  drift_->setData(data);
+  pseudoInputs_->setData(data);
+  showWeights();
+}
+
+void LatentWorkspace::setRuns(const std::filesystem::path& run, const std::filesystem::path& comparison) {
+  comparison_ = comparison;
+  if (run != run_) {
+    run_ = run;
+    latent_->map()->clearFocus();
+    latent_->setRunFolder(QString::fromStdString(run.string()));
+  }
+  showWeights();
+}
+
+void LatentWorkspace::refresh() { latent_->refresh(); }
+
+void LatentWorkspace::reloadWeights() {
+  // The panels keep a run's model while its folder stays the same: hand them none first.
+  focus_->setRunFolder({});
+  pseudoInputs_->setRunFolder({});
+  drift_->setRuns({}, {});
+  showWeights();
+}
+
+// A live run has frames before it has best weights (its first validation writes them):
+// the model panels get a run only once its weights exist, and reloadWeights() follows.
+void LatentWorkspace::showWeights() {
+  auto withWeights = [](const std::filesystem::path& run) {
+    return !run.empty() && std::filesystem::exists(runBestModelPath(run)) ? run : std::filesystem::path();
+  };
+  const auto run = withWeights(run_);
+  focus_->setRunFolder(run);
+  pseudoInputs_->setRunFolder(run);
+  drift_->setRuns(run, withWeights(comparison_));
+}
+
+void LatentWorkspace::setCohortEdges(const std::vector<std::uint32_t>& lowerEdges) {
+  latent_->setCohortEdges(lowerEdges);
+}
+
+std::optional<double> LatentWorkspace::illustrativeRadius(const geometry::RowMatrix& map, std::int64_t focus,
+                                                          const std::vector<std::int64_t>& withinRadius) {
+  if (withinRadius.empty() || focus < 0 || focus >= map.rows) return std::nullopt;
+  std::vector<double> distances;
+  for (const auto user : withinRadius) {
+    if (user < 0 || user >= map.rows) continue;
+    distances.push_back(std::hypot(map.at(user, 0) - map.at(focus, 0), map.at(user, 1) - map.at(focus, 1)));
+  }
+  if (distances.empty()) return std::nullopt;
+  const auto middle = distances.begin() + static_cast<std::ptrdiff_t>(distances.size() / 2);
+  std::nth_element(distances.begin(), middle, distances.end());
+  return *middle;
+}
+
+void LatentWorkspace::onFrameShown() {
+  const geometry::LatentFrame* frame = latent_->currentFrame();
+  if (frame == nullptr) return;
+  focus_->setMapCoordinates(frame->users);
+  showStudyOnMap();
+}
+
+// The focus study drawn with the frame shown: masked means go through that frame's basis,
+// so they sit where the frame's users do.
+void LatentWorkspace::showStudyOnMap() {
+  LatentMapView* map = latent_->map();
+  const auto result = focus_->result();
+  const geometry::LatentFrame* frame = latent_->currentFrame();
+  if (!result || frame == nullptr || result->run->folder != run_ || frame->users.rows != result->run->sample->size()) {
+    map->clearFocus();
+    return;
+  }
+  const auto focus = result->study.position;
+  const auto within = focus_->usersWithinRadius();
+  map->setFocusUser(static_cast<int>(focus));
+  map->setHighlightedUsers(positions(within));
+  map->setRadiusCircle(illustrativeRadius(frame->users, focus, within));
+  map->setNeighbours(positions(focus_->latentNeighbours()), positions(focus_->mapNeighbours()));
+  std::vector<MapCloud> clouds;
+  for (const auto& cloud : focus_->maskedClouds())
+    clouds.push_back({cloud.keepRate, geometry::project(frame->basis, cloud.means), cloud.neighbours});
+  map->setMaskedClouds(std::move(clouds));
+}
+
+}  // namespace vaecf::ui
