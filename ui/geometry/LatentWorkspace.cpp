@@ -12,11 +12,22 @@
 #include "geometry/LatentPanel.h"
 #include "geometry/Projection.h"
 #include "geometry/PseudoInputPanel.h"
+#include "common/Error.h"
 #include "train/RunFolder.h"
+#include "train/TrainingParams.h"
 
 namespace vaecf::ui {
 
 namespace {
+
+bool hasLatentModel(const std::filesystem::path& run) {
+  if (run.empty() || !std::filesystem::exists(runBestModelPath(run))) return false;
+  try {
+    return isAutoencoderModel(readRunConfig(run).model);
+  } catch (const Error&) {
+    return false;  // no readable config: nothing to study
+  }
+}
 
 QVector<int> positions(const std::vector<std::int64_t>& values) {
   QVector<int> result;
@@ -96,11 +107,12 @@ void LatentWorkspace::reloadWeights() {
   showWeights();
 }
 
-// A live run has frames before it has best weights (its first validation writes them):
-// the model panels get a run only once its weights exist, and reloadWeights() follows.
+// The model panels read the VAE family's latent models only, and a live run only once its
+// first validation wrote best weights (reloadWeights() follows): other runs would be refused
+// with an error for what is merely not applicable.
 void LatentWorkspace::showWeights() {
   auto withWeights = [](const std::filesystem::path& run) {
-    return !run.empty() && std::filesystem::exists(runBestModelPath(run)) ? run : std::filesystem::path();
+    return hasLatentModel(run) ? run : std::filesystem::path();
   };
   const auto run = withWeights(run_);
   focus_->setRunFolder(run);

@@ -126,6 +126,7 @@ void PseudoInputPanel::decodePending() {
 
 void PseudoInputPanel::clear() {
   result_.reset();
+  requested_ = -1;
   components_->clear();
   items_->setRowCount(0);
   idleState_ = !data_ || runFolder_.empty() ? tr("Choose a VampPrior run (vamp or hvamp) to see its pseudo-inputs.")
@@ -147,11 +148,17 @@ void PseudoInputPanel::showResult(std::shared_ptr<const PseudoInputResult> resul
                           : tr("%1 has %n pseudo-input(s); select one to see the items it decodes to.", nullptr, count)
                                 .arg(model);
   state_->setText(idleState_);
-  components_->setCurrentRow(previous >= 0 && previous < count ? previous : -1);
+  const int requested = std::exchange(requested_, -1);
+  const int shown = requested >= 0 ? requested : previous;
+  components_->setCurrentRow(shown >= 0 && shown < count ? shown : -1);
   showItems(components_->currentRow());
 }
 
 bool PseudoInputPanel::selectPseudoInput(int component) {
+  if (component >= 0 && isBusy()) {
+    requested_ = component;
+    return true;
+  }
   if (component < 0 || component >= pseudoInputCount()) return false;
   components_->setCurrentRow(component);
   return true;

@@ -28,8 +28,8 @@ class PseudoInputPanel : public QWidget {
   void setData(std::shared_ptr<const SessionData> data);
   // Decodes the run's pseudo-inputs on a worker thread.
   void setRunFolder(const std::filesystem::path& runFolder);
-  // Shows pseudo-input `component` (0-based; the map's clicked marker). False when the
-  // run has no such component.
+  // Shows pseudo-input `component` (0-based; the map's clicked marker), once decoded when
+  // the decoding still runs. False when the run has no such component.
   bool selectPseudoInput(int component);
   void setTopItems(int count);  // decodes again
   void cancel();
@@ -58,6 +58,7 @@ class PseudoInputPanel : public QWidget {
   std::filesystem::path runFolder_;
   std::shared_ptr<const PseudoInputResult> result_;
   QString idleState_;
+  int requested_ = -1;  // asked for while decoding; shown when the result arrives
   bool pending_ = false;  // a decode asked for while the job ran
 
   GeometryJob* job_;
