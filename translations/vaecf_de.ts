@@ -853,17 +853,17 @@
 <context>
     <name>vaecf::ui::LatentMapScene</name>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="207"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="216"/>
         <source>No users selected</source>
         <translation>Keine Nutzer ausgewählt</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="215"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="224"/>
         <source>%1 users selected: mean %2 interactions; train %3, validation %4, test %5</source>
         <translation>%1 Nutzer ausgewählt: im Mittel %2 Interaktionen; Training %3, Validierung %4, Test %5</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="309"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="318"/>
         <source>User %1
 split: %2
 interactions: %3
@@ -874,103 +874,108 @@ Interaktionen: %3
 Kohorte: %4</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="317"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="326"/>
         <source>Item column %1</source>
         <translation>Artikelspalte %1</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="319"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="328"/>
         <source>Anchor of %1</source>
         <translation>Anker von %1</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="320"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="329"/>
         <source>Anchor of %1
 genre: %2</source>
         <translation>Anker von %1
 Genre: %2</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="323"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="332"/>
         <source>Pseudo-input %1
 click to list the items it stands for</source>
         <translation>Pseudo-Input %1
 Klicken, um die Artikel aufzulisten, für die er steht</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="404"/>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="614"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="423"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="647"/>
         <source>illustration only: a 2-D projection does not preserve latent distances</source>
         <translation>nur zur Veranschaulichung: Eine 2-D-Projektion erhält die latenten Abstände nicht</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="430"/>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="621"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="449"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="654"/>
         <source>%1, epoch %2</source>
         <translation>%1, Epoche %2</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="444"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="463"/>
         <source>%1 interactions</source>
         <translation>%1 Interaktionen</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="451"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="470"/>
         <source>%1 interactions (fewest)</source>
         <translation>%1 Interaktionen (wenigste)</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="453"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="472"/>
         <source>%1 interactions (most)</source>
         <translation>%1 Interaktionen (meiste)</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="465"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="484"/>
         <source>item anchors</source>
         <translation>Artikelanker</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="468"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="487"/>
         <source>other genres</source>
         <translation>andere Genres</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="472"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="491"/>
         <source>pseudo-inputs (%1)</source>
         <translation>Pseudo-Inputs (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="475"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="494"/>
         <source>within the sharing radius</source>
         <translation>innerhalb des Teilungsradius</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="477"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="496"/>
         <source>neighbour in latent space and on the map</source>
         <translation>Nachbar im latenten Raum und auf der Karte</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="478"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="497"/>
         <source>neighbour in latent space only</source>
         <translation>Nachbar nur im latenten Raum</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="479"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="498"/>
         <source>neighbour on the map only</source>
         <translation>Nachbar nur auf der Karte</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="482"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="501"/>
         <source>masked input, keep rate %1</source>
         <translation>maskierte Eingabe, Behalterate %1</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="485"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="504"/>
+        <source>centroid of the user&apos;s item anchors, pulling each masked mean (dashed)</source>
+        <translation>Schwerpunkt der Artikel-Anker des Nutzers, zieht jedes maskierte Mittel (gestrichelt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="507"/>
         <source>neighbour under every mask (square)</source>
         <translation>Nachbar unter jeder Maske (Quadrat)</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="487"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="509"/>
         <source>neighbour under some masks (dotted square)</source>
         <translation>Nachbar unter einigen Masken (gepunktetes Quadrat)</translation>
     </message>
@@ -1152,17 +1157,17 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
 <context>
     <name>vaecf::ui::LatentWorkspace</name>
     <message>
-        <location filename="../ui/geometry/LatentWorkspace.cpp" line="37"/>
+        <location filename="../ui/geometry/LatentWorkspace.cpp" line="48"/>
         <source>Focus user</source>
         <translation>Fokus-Nutzer</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentWorkspace.cpp" line="38"/>
+        <location filename="../ui/geometry/LatentWorkspace.cpp" line="49"/>
         <source>Drift</source>
         <translation>Drift</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentWorkspace.cpp" line="39"/>
+        <location filename="../ui/geometry/LatentWorkspace.cpp" line="50"/>
         <source>Pseudo-inputs</source>
         <translation>Pseudo-Inputs</translation>
     </message>
@@ -1612,22 +1617,22 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         <translation>Pseudo-Inputs werden decodiert...</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="131"/>
+        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="132"/>
         <source>Choose a VampPrior run (vamp or hvamp) to see its pseudo-inputs.</source>
         <translation>Wählen Sie einen VampPrior-Lauf (vamp oder hvamp), um seine Pseudo-Inputs zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="142"/>
+        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="143"/>
         <source>Pseudo-input %1</source>
         <translation>Pseudo-Input %1</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="144"/>
+        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="145"/>
         <source>This run&apos;s model (%1) has no VampPrior: there are no pseudo-inputs to show. Train vamp or hvamp to see them.</source>
         <translation>Das Modell dieses Laufs (%1) hat keinen VampPrior: Es gibt keine Pseudo-Inputs anzuzeigen. Trainieren Sie vamp oder hvamp, um sie zu sehen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="147"/>
+        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="148"/>
         <source>%1 has %n pseudo-input(s); select one to see the items it decodes to.</source>
         <translation>
             <numerusform>%1 hat %n Pseudo-Input; wählen Sie ihn aus, um die Artikel zu sehen, in die er decodiert wird.</numerusform>

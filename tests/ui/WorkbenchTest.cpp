@@ -691,6 +691,16 @@ void WorkbenchTest::latentSpaceShowsTheRunAndStudiesAClickedUser() {
   for (const int user : scene.stableCloudNeighbours() + scene.transientCloudNeighbours()) drawn.insert(user);
   QVERIFY(!cloudNeighbours.empty());
   QCOMPARE(drawn, cloudNeighbours);
+  // PIA: the user's item-anchor centroid on the map, the mean of the frame's anchors of
+  // their history (the projection is affine).
+  const auto& history = focus.result()->study.history;
+  QVERIFY(!history.empty());
+  QPointF centroid;
+  for (const auto item : history) centroid += QPointF(frame->anchors.at(item, 0), frame->anchors.at(item, 1));
+  centroid /= static_cast<double>(history.size());
+  QVERIFY(scene.itemCentroid().has_value());
+  QVERIFY(std::abs(scene.itemCentroid()->x() - centroid.x()) < 1e-5);
+  QVERIFY(std::abs(scene.itemCentroid()->y() - centroid.y()) < 1e-5);
 
   // A pseudo-input marker no other marker covers, clicked: the panel shows its decoded items.
   LatentMapView* map = latent.latentPanel()->map();

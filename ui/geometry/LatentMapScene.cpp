@@ -37,6 +37,7 @@ const QColor kHighlighted(0xe41a1c);
 const QColor kBothNeighbour(0x1b9e77);
 const QColor kLatentNeighbour(0x377eb8);
 const QColor kMapNeighbour(0xe6ab02);
+const QColor kCentroid(0x6a3d9a);
 // Viridis at five stops: perceptually even, readable in grey.
 const QColor kActivityRamp[] = {QColor(0x440154), QColor(0x3b528b), QColor(0x21918c), QColor(0x5ec962),
                                 QColor(0xfde725)};
@@ -81,6 +82,13 @@ QRectF square(QPointF at, double half) { return {at.x() - half, at.y() - half, 2
 
 QPointF rowPoint(const geometry::RowMatrix& matrix, std::int64_t row) {
   return {matrix.at(row, 0), matrix.at(row, 1)};
+}
+
+// Where a keep rate's masked means sit on average: the start of the pull towards the centroid.
+QPointF cloudMean(const MapCloud& cloud) {
+  QPointF sum;
+  for (std::int64_t mask = 0; mask < cloud.points.rows; ++mask) sum += rowPoint(cloud.points, mask);
+  return sum / static_cast<double>(cloud.points.rows);
 }
 
 QString number(double value) { return QString::number(value, 'f', 2); }
@@ -198,6 +206,7 @@ void LatentMapScene::clearFocus() {
   focusUser_ = -1;
   highlighted_.clear();
   radius_.reset();
+  centroid_.reset();
   latentNeighbours_.clear();
   mapNeighbours_.clear();
   setMaskedClouds({});
@@ -396,6 +405,16 @@ void LatentMapScene::renderFocus(QPainter& painter, QSizeF size, const QTransfor
 
   if (!valid(focusUser_)) return;
   const QPointF focus = pixelOf(focusUser_);
+  if (centroid_) {
+    const QPointF centroid = toPixel.map(*centroid_);
+    painter.setPen(QPen(kCentroid, 1.4, Qt::DashLine));
+    for (const MapCloud& cloud : clouds_)
+      if (cloud.points.rows > 0) painter.drawLine(toPixel.map(cloudMean(cloud)), centroid);
+    painter.setPen(QPen(kCentroid, 2.0));
+    painter.drawLine(centroid + QPointF(-6, -6), centroid + QPointF(6, 6));
+    painter.drawLine(centroid + QPointF(-6, 6), centroid + QPointF(6, -6));
+    painter.drawEllipse(centroid, 6.0, 6.0);
+  }
   if (radius_) {
     const double radius = *radius_ * toPixel.m11();
     painter.setPen(QPen(QColor(0x555555), 1.2, Qt::DashLine));
@@ -481,6 +500,9 @@ std::vector<LatentMapScene::LegendEntry> LatentMapScene::legend() const {
     for (const MapCloud& cloud : clouds_)
       entries.push_back({tr("masked input, keep rate %1").arg(cloud.keepRate), keepRateColour(cloud.keepRate),
                          MapMarker::User});
+    if (centroid_)
+      entries.push_back({tr("centroid of the user's item anchors, pulling each masked mean (dashed)"), kCentroid,
+                         MapMarker::Anchor});
     if (!clouds_.empty()) {
       entries.push_back({tr("neighbour under every mask (square)"), Qt::black, MapMarker::User});
       entries.push_back(
@@ -606,6 +628,17 @@ QString LatentMapScene::svg(QSizeF size) const {
     if (valid(focusUser_)) {
       const QPointF focus = pixelOf(focusUser_);
       circle("focus", focus, 8.0, Qt::black, " stroke-width=\"2\"");
+      if (centroid_) {
+        const QPointF centroid = toPixel.map(*centroid_);
+        for (const MapCloud& cloud : clouds_) {
+          if (cloud.points.rows == 0) continue;
+          const QPointF mean = toPixel.map(cloudMean(cloud));
+          out << "<line class=\"pull\" x1=\"" << number(mean.x()) << "\" y1=\"" << number(mean.y()) << "\" x2=\""
+              << number(centroid.x()) << "\" y2=\"" << number(centroid.y()) << "\" stroke=\"" << kCentroid.name()
+              << "\" stroke-dasharray=\"4 3\"/>\n";
+        }
+        circle("centroid", centroid, 6.0, kCentroid, " stroke-width=\"2\"");
+      }
       if (radius_) {
         const double radius = *radius_ * toPixel.m11();
         circle("radius", focus, radius, QColor(0x555555), " stroke-dasharray=\"6 4\"");

@@ -82,6 +82,10 @@ class LatentMapScene {
   int focusUser() const { return focusUser_; }
   void setHighlightedUsers(QVector<int> positions) { highlighted_ = std::move(positions); }
   void setRadiusCircle(std::optional<double> radius) { radius_ = radius; }
+  // The centroid of the focus user's PIA item anchors on the map (geometry.md section 5),
+  // drawn with the pull from each masked cloud's mean towards it.
+  void setItemCentroid(std::optional<QPointF> mapPoint) { centroid_ = mapPoint; }
+  std::optional<QPointF> itemCentroid() const { return centroid_; }
   void setNeighbours(QVector<int> latent, QVector<int> map);
   void setMaskedClouds(std::vector<MapCloud> clouds);
   void clearFocus();
@@ -150,6 +154,7 @@ class LatentMapScene {
   int focusUser_ = -1;
   QVector<int> highlighted_;
   std::optional<double> radius_;
+  std::optional<QPointF> centroid_;
   QVector<int> latentNeighbours_;
   QVector<int> mapNeighbours_;
   std::vector<MapCloud> clouds_;

@@ -85,6 +85,11 @@ void LatentMapView::setRadiusCircle(std::optional<double> radius) {
   update();
 }
 
+void LatentMapView::setItemCentroid(std::optional<QPointF> mapPoint) {
+  scene_.setItemCentroid(mapPoint);
+  update();
+}
+
 void LatentMapView::setNeighbours(QVector<int> latent, QVector<int> map) {
   scene_.setNeighbours(std::move(latent), std::move(map));
   update();

@@ -42,6 +42,8 @@ class LatentMapView : public QWidget {
   void setHighlightedUsers(QVector<int> positions);
   // Radius in map units, drawn around the focus user as an illustration only.
   void setRadiusCircle(std::optional<double> radius);
+  // Map coordinates of the focus user's item-anchor centroid (PIA runs); none to hide it.
+  void setItemCentroid(std::optional<QPointF> mapPoint);
   void setNeighbours(QVector<int> latent, QVector<int> map);
   void setMaskedClouds(std::vector<MapCloud> clouds);
   void clearFocus();

@@ -124,6 +124,20 @@ void LatentWorkspace::setCohortEdges(const std::vector<std::uint32_t>& lowerEdge
   latent_->setCohortEdges(lowerEdges);
 }
 
+std::optional<QPointF> LatentWorkspace::anchorCentroid(const geometry::RowMatrix& anchors,
+                                                       const std::vector<std::int64_t>& items) {
+  // The projection is affine, so the centroid of projected anchors is the projected centroid.
+  QPointF sum;
+  int count = 0;
+  for (const auto item : items) {
+    if (item < 0 || item >= anchors.rows) continue;
+    sum += QPointF(anchors.at(item, 0), anchors.at(item, 1));
+    ++count;
+  }
+  if (count == 0) return std::nullopt;
+  return sum / count;
+}
+
 std::optional<double> LatentWorkspace::illustrativeRadius(const geometry::RowMatrix& map, std::int64_t focus,
                                                           const std::vector<std::int64_t>& withinRadius) {
   if (withinRadius.empty() || focus < 0 || focus >= map.rows) return std::nullopt;
@@ -161,6 +175,7 @@ void LatentWorkspace::showStudyOnMap() {
   map->setHighlightedUsers(positions(within));
   map->setRadiusCircle(illustrativeRadius(frame->users, focus, within));
   map->setNeighbours(positions(focus_->latentNeighbours()), positions(focus_->mapNeighbours()));
+  map->setItemCentroid(anchorCentroid(frame->anchors, result->study.history));
   std::vector<MapCloud> clouds;
   for (const auto& cloud : focus_->maskedClouds())
     clouds.push_back({cloud.keepRate, geometry::project(frame->basis, cloud.means), cloud.neighbours});

@@ -4,6 +4,7 @@
 // the map studies that user and the study is drawn back onto the map (sharing radius,
 // neighbours, masked clouds), re-projected whenever another epoch's frame is shown.
 
+#include <QPointF>
 #include <QWidget>
 
 #include <cstdint>
@@ -49,6 +50,10 @@ class LatentWorkspace : public QWidget {
 
   // The radius of the illustrative circle: the median map distance from the focus user to
   // the users inside the sharing radius (in the full latent space); none without them.
+  // Where the mean PIA anchor of `items` (item columns) lies on a frame's map; none without
+  // anchors (not a PIA run) or items.
+  static std::optional<QPointF> anchorCentroid(const geometry::RowMatrix& anchors,
+                                               const std::vector<std::int64_t>& items);
   static std::optional<double> illustrativeRadius(const geometry::RowMatrix& map, std::int64_t focus,
                                                   const std::vector<std::int64_t>& withinRadius);
 
