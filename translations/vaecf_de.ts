@@ -983,173 +983,214 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
 <context>
     <name>vaecf::ui::LatentPanel</name>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="44"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="47"/>
         <source>Users</source>
         <translation>Nutzer</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="45"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="48"/>
         <source>Anchors</source>
         <translation>Anker</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="46"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="49"/>
         <source>Pseudo-inputs</source>
         <translation>Pseudo-Inputs</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="47"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="50"/>
         <source>Focus</source>
         <translation>Fokus</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="66"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="69"/>
         <source>Could not read the latent frames: %1</source>
         <translation>Die latenten Frames konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="72"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="75"/>
         <source>Reading latent frames: %1 of %2</source>
         <translation>Latente Frames werden gelesen: %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="76"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="79"/>
         <source>Writing the video: frame %1 of %2</source>
         <translation>Video wird geschrieben: Frame %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="80"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="83"/>
         <source>Video written to %1</source>
         <translation>Video nach %1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="85"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="88"/>
         <source>Could not write the video: %1</source>
         <translation>Das Video konnte nicht geschrieben werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="90"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="93"/>
         <source>Video export cancelled</source>
         <translation>Videoexport abgebrochen</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="106"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="103"/>
+        <source>Could not compute the t-SNE map: %1</source>
+        <translation>Die t-SNE-Karte konnte nicht berechnet werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="111"/>
+        <source>t-SNE: iteration %1 of %2</source>
+        <translation>t-SNE: Iteration %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="112"/>
+        <source>Encoding the sample: %1 of %2</source>
+        <translation>Codieren der Stichprobe: %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="128"/>
         <source>Colour by cohort</source>
         <translation>Nach Kohorte färben</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="107"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="129"/>
         <source>Colour by activity</source>
         <translation>Nach Aktivität färben</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="108"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="130"/>
         <source>Colour by split</source>
         <translation>Nach Split färben</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="109"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="131"/>
         <source>Cohorts bucket users by interactions; activity is a log-scale ramp</source>
         <translation>Kohorten gruppieren Nutzer nach Interaktionen; Aktivität ist ein logarithmischer Farbverlauf</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="117"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="139"/>
         <source>PIA item anchors, coloured by genre when the data has genres</source>
         <translation>PIA-Artikelanker, nach Genre gefärbt, wenn die Daten Genres enthalten</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="118"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="140"/>
         <source>VampPrior pseudo-inputs: click one to list the items it stands for</source>
         <translation>VampPrior-Pseudo-Inputs: Einen anklicken, um die Artikel aufzulisten, für die er steht</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="119"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="141"/>
         <source>The focus user&apos;s sharing radius, neighbours and masked inputs</source>
         <translation>Teilungsradius, Nachbarn und maskierte Eingaben des Fokus-Nutzers</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="121"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="143"/>
         <source>Select</source>
         <translation>Auswählen</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="123"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="145"/>
         <source>Drag a rectangle to select users (shift+drag works without this); Esc clears</source>
         <translation>Ein Rechteck aufziehen, um Nutzer auszuwählen (Umschalt+Ziehen geht auch ohne diese Schaltfläche); Esc hebt die Auswahl auf</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="133"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="148"/>
+        <source>PCA, per epoch</source>
+        <translation>PCA, je Epoche</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="149"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="329"/>
+        <source>t-SNE of the best weights</source>
+        <translation>t-SNE der besten Gewichte</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="150"/>
+        <source>PCA frames recorded while training, with playback; or a seeded t-SNE map of the best weights, which keeps neighbourhoods but not distances</source>
+        <translation>Während des Trainings aufgezeichnete PCA-Frames mit Wiedergabe; oder eine t-SNE-Karte der besten Gewichte mit festem Startwert, die Nachbarschaften erhält, aber keine Abstände</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="162"/>
         <source>Video…</source>
         <translation>Video …</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="134"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="163"/>
         <source>Save the playback of every frame as a Motion-JPEG .avi video</source>
         <translation>Die Wiedergabe aller Frames als Motion-JPEG-Video (.avi) speichern</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="138"/>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="324"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="167"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="406"/>
         <source>Play</source>
         <translation>Abspielen</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="141"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="170"/>
         <source>%1 frames/s</source>
         <translation>%1 Frames/s</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="160"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="189"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="266"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="311"/>
+        <source>A t-SNE map needs a run with a latent sample and the data it was trained on.</source>
+        <translation>Eine t-SNE-Karte braucht einen Lauf mit latenter Stichprobe und die Daten, auf denen er trainiert wurde.</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="314"/>
+        <source>Computing the t-SNE map…</source>
+        <translation>Die t-SNE-Karte wird berechnet …</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="347"/>
         <source>Epoch %1 (%2 of %3)</source>
         <translation>Epoche %1 (%2 von %3)</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="287"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="369"/>
         <source>Open a run to see its latent map.</source>
         <translation>Öffnen Sie einen Lauf, um seine latente Karte zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="289"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="371"/>
         <source>Reading the latent frames…</source>
         <translation>Latente Frames werden gelesen …</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="292"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="374"/>
         <source>This run recorded no latent frames: runs of the VAE family record them every latent_every epochs.</source>
         <translation>Dieser Lauf hat keine latenten Frames aufgezeichnet: Läufe der VAE-Familie zeichnen sie alle latent_every Epochen auf.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="324"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="406"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="342"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="424"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="342"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="424"/>
         <source>Could not write %1</source>
         <translation>%1 konnte nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="348"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="430"/>
         <source>Export video</source>
         <translation>Video exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="348"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="430"/>
         <source>Motion-JPEG videos (*.avi)</source>
         <translation>Motion-JPEG-Videos (*.avi)</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="358"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="440"/>
         <source>Writing the video…</source>
         <translation>Video wird geschrieben …</translation>
     </message>

@@ -715,6 +715,24 @@ void WorkbenchTest::latentSpaceShowsTheRunAndStudiesAClickedUser() {
   QTRY_COMPARE_WITH_TIMEOUT(latent.pseudoInputPanel()->selectedPseudoInput(), clicked, 60000);
   QVERIFY(!latent.pseudoInputPanel()->shownItems().empty());
   QTRY_VERIFY_WITH_TIMEOUT(!latent.driftPanel()->curveNames().isEmpty(), 120000);
+
+  // t-SNE of the best weights: every point embedded together, the focus user still drawn,
+  // but no masked clouds or anchor centroid, which need the PCA basis.
+  LatentPanel& panel = *latent.latentPanel();
+  panel.setProjection(MapProjection::Tsne);
+  QTRY_VERIFY_WITH_TIMEOUT(!panel.isComputingTsne() && panel.currentFrame() != nullptr, 120000);
+  const geometry::LatentFrame* tsne = panel.currentFrame();
+  QCOMPARE(tsne->users.rows, frame->users.rows);
+  QCOMPARE(tsne->anchors.rows, frame->anchors.rows);
+  QCOMPARE(tsne->pseudoInputs.rows, frame->pseudoInputs.rows);
+  QCOMPARE(tsne->basis.components.rows, 0);
+  QCOMPARE(scene.frame(), tsne);
+  QCOMPARE(scene.focusUser(), position);
+  QVERIFY(scene.stableCloudNeighbours().isEmpty() && scene.transientCloudNeighbours().isEmpty());
+  QVERIFY(!scene.itemCentroid().has_value());
+  panel.setProjection(MapProjection::Pca);
+  QCOMPARE(panel.currentFrame(), frame);
+  QVERIFY(scene.itemCentroid().has_value());
   QVERIFY2(!window->messageBar()->isVisible(), qPrintable(window->messageBar()->text()));
 }
 

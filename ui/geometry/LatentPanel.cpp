@@ -14,6 +14,7 @@
 #include <set>
 
 #include "geometry/LatentTrailJob.h"
+#include "geometry/TsneJob.h"
 #include "panels/ChartToolbar.h"
 #include "session/SessionData.h"
 
@@ -36,6 +37,8 @@ LatentItemLabels latentItemLabelsOf(const SessionData& data) {
 LatentPanel::LatentPanel(QWidget* parent)
     : QWidget(parent),
       loadJob_(new LatentTrailJob(this)),
+      tsneJob_(new TsneJob(this)),
+      projection_(new QComboBox(this)),
       videoJob_(new LatentVideoJob(this)),
       map_(new LatentMapView(this)),
       pages_(new QStackedWidget(this)),
@@ -90,6 +93,25 @@ LatentPanel::LatentPanel(QWidget* parent)
     showStatus(tr("Video export cancelled"));
   });
 
+  connect(tsneJob_, &TsneJob::computed, this, [this](const std::shared_ptr<const geometry::LatentFrame>& frame) {
+    showProgress({});
+    tsneFrame_ = frame;
+    if (projection() == MapProjection::Tsne) showTsne();
+  });
+  connect(tsneJob_, &TsneJob::failed, this, [this](const QString& message) {
+    showProgress({});
+    showStatus(tr("Could not compute the t-SNE map: %1").arg(message));
+    setProjection(MapProjection::Pca);
+  });
+  connect(tsneJob_, &TsneJob::cancelled, this, [this] {
+    showProgress({});
+    setProjection(MapProjection::Pca);
+  });
+  connect(tsneJob_, &TsneJob::progressed, this, [this](const QString& stage, qint64 done, qint64 total) {
+    showProgress(stage == QLatin1String("tsne") ? tr("t-SNE: iteration %1 of %2").arg(done).arg(total)
+                                                : tr("Encoding the sample: %1 of %2").arg(done).arg(total));
+  });
+
   connect(map_, &LatentMapView::selectionChanged, this, [this] { showStatus(map_->selectionSummary()); });
   connect(map_, &LatentMapView::hovered, this, [this](const QString& description) {
     QString line = description;
@@ -123,9 +145,16 @@ void LatentPanel::buildControls() {
   select_->setToolTip(tr("Drag a rectangle to select users (shift+drag works without this); Esc clears"));
   connect(select_, &QToolButton::toggled, map_, &LatentMapView::setSelectionMode);
 
+  projection_->addItem(tr("PCA, per epoch"), static_cast<int>(MapProjection::Pca));
+  projection_->addItem(tr("t-SNE of the best weights"), static_cast<int>(MapProjection::Tsne));
+  projection_->setToolTip(tr("PCA frames recorded while training, with playback; or a seeded t-SNE map of the "
+                             "best weights, which keeps neighbourhoods but not distances"));
+  connect(projection_, &QComboBox::currentIndexChanged, this,
+          [this] { setProjection(static_cast<MapProjection>(projection_->currentData().toInt())); });
+
   auto* toolbar = new ChartToolbar(this);
-  for (QWidget* control :
-       std::initializer_list<QWidget*>{colouring_, users_, anchors_, pseudoInputs_, focus_, select_})
+  for (QWidget* control : std::initializer_list<QWidget*>{projection_, colouring_, users_, anchors_, pseudoInputs_,
+                                                          focus_, select_})
     toolbar->addControl(control);
   connect(toolbar, &ChartToolbar::resetZoomRequested, map_, &LatentMapView::resetView);
   connect(toolbar, &ChartToolbar::exportRequested, this, &LatentPanel::exportMap);
@@ -161,6 +190,7 @@ void LatentPanel::buildControls() {
   connect(cancel_, &QToolButton::clicked, this, [this] {
     loadJob_->cancel();
     videoJob_->cancel();
+    tsneJob_->cancel();
   });
   auto* footer = new QHBoxLayout;
   footer->addWidget(status_, 1);
@@ -181,6 +211,9 @@ void LatentPanel::setRunFolder(const QString& runFolder) {
   runFolder_ = runFolder;
   header_.reset();
   frames_.clear();
+  tsneJob_->cancel();
+  tsneFrame_.reset();
+  setProjection(MapProjection::Pca);
   current_ = -1;
   loadedOnce_ = false;
   map_->setTrail(nullptr);
@@ -228,17 +261,12 @@ void LatentPanel::takeLoad(const std::shared_ptr<const LatentTrailLoad>& load) {
                          [](const auto& held, std::int64_t epoch) { return held->epoch < epoch; });
     if (at == frames_.end() || (*at)->epoch != frame->epoch) frames_.insert(at, frame);
   }
-  if (!frames_.empty()) {
-    // One scale for every frame, so playback shows motion rather than rescaling.
-    QRectF home = LatentMapScene::boundsOf(*frames_.front());
-    for (const auto& frame : frames_) home = home.united(LatentMapScene::boundsOf(*frame));
-    map_->setHomeBounds(home);
-  }
+  if (projection() == MapProjection::Pca) fitHomeToFrames();
   epochs_->blockSignals(true);
   epochs_->setRange(0, std::max(0, frameCount() - 1));
   epochs_->blockSignals(false);
   updateEmptyState();
-  if (!frames_.empty()) showFrame(followLatest ? frameCount() - 1 : current_);
+  if (!frames_.empty() && projection() == MapProjection::Pca) showFrame(followLatest ? frameCount() - 1 : current_);
   Q_EMIT trailLoaded(frameCount());
 }
 
@@ -246,7 +274,60 @@ void LatentPanel::setItemLabels(LatentItemLabels labels) {
   labels_ = std::move(labels);
   if (!header_) return;
   map_->setTrail(header_, labels_.titles, labels_.genres);
-  if (currentFrame() != nullptr) map_->setFrame(frames_[static_cast<std::size_t>(current_)]);
+  if (projection() == MapProjection::Tsne && tsneFrame_) {
+    map_->setFrame(tsneFrame_);
+  } else if (current_ >= 0 && current_ < frameCount()) {
+    map_->setFrame(frames_[static_cast<std::size_t>(current_)]);
+  }
+}
+
+void LatentPanel::setData(std::shared_ptr<const SessionData> data) {
+  data_ = std::move(data);
+  tsneJob_->cancel();
+  tsneFrame_.reset();  // computed on the previous data
+  setProjection(MapProjection::Pca);
+}
+
+MapProjection LatentPanel::projection() const { return static_cast<MapProjection>(projection_->currentData().toInt()); }
+
+bool LatentPanel::isComputingTsne() const { return tsneJob_->isRunning(); }
+
+void LatentPanel::setProjection(MapProjection projection) {
+  {
+    const QSignalBlocker blocker(projection_);
+    projection_->setCurrentIndex(projection_->findData(static_cast<int>(projection)));
+  }
+  if (projection == MapProjection::Pca) {
+    tsneJob_->cancel();
+    updateEmptyState();
+    if (frames_.empty()) return;
+    fitHomeToFrames();
+    showFrame(std::clamp(current_, 0, frameCount() - 1));
+    return;
+  }
+  setPlaying(false);
+  if (tsneFrame_) return showTsne();
+  if (!header_ || !data_) {
+    showStatus(tr("A t-SNE map needs a run with a latent sample and the data it was trained on."));
+    return setProjection(MapProjection::Pca);
+  }
+  if (tsneJob_->start(runFolder_.toStdString(), data_)) showProgress(tr("Computing the t-SNE map…"));
+}
+
+// One scale for every frame, so playback shows motion rather than rescaling.
+void LatentPanel::fitHomeToFrames() {
+  if (frames_.empty()) return;
+  QRectF home = LatentMapScene::boundsOf(*frames_.front());
+  for (const auto& frame : frames_) home = home.united(LatentMapScene::boundsOf(*frame));
+  map_->setHomeBounds(home);
+}
+
+void LatentPanel::showTsne() {
+  for (QWidget* control : std::initializer_list<QWidget*>{play_, speed_, epochs_}) control->setEnabled(false);
+  map_->setHomeBounds(LatentMapScene::boundsOf(*tsneFrame_));
+  map_->setFrame(tsneFrame_);
+  epochLabel_->setText(tr("t-SNE of the best weights"));
+  Q_EMIT frameShown(tsneFrame_->epoch);
 }
 
 void LatentPanel::setCohortEdges(std::vector<std::uint32_t> lowerEdges) {
@@ -268,6 +349,7 @@ void LatentPanel::showFrame(int index) {
 }
 
 const geometry::LatentFrame* LatentPanel::currentFrame() const {
+  if (projection() == MapProjection::Tsne) return tsneFrame_.get();
   return current_ >= 0 && current_ < frameCount() ? frames_[static_cast<std::size_t>(current_)].get()
                                                   : nullptr;
 }

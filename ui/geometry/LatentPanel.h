@@ -25,8 +25,13 @@ class QToolButton;
 namespace vaecf::ui {
 
 class LatentTrailJob;
+class TsneJob;
 struct LatentTrailLoad;
 struct SessionData;
+
+// What the map shows: the PCA frames recorded during training, or a t-SNE map of the
+// best weights (neighbourhoods only, no playback, no masked clouds).
+enum class MapProjection { Pca, Tsne };
 
 // Titles and first genres by item column, for hover text and genre colours.
 struct LatentItemLabels {
@@ -52,13 +57,21 @@ class LatentPanel : public QWidget {
   bool isLoading() const;
 
   void setItemLabels(LatentItemLabels labels);
+  // The session's data, which a t-SNE map of a run's weights is computed on.
+  void setData(std::shared_ptr<const SessionData> data);
+
+  // t-SNE is computed in the background when first asked for on a run, then kept.
+  void setProjection(MapProjection projection);
+  MapProjection projection() const;
+  bool isComputingTsne() const;
   // Throws Error for edges that are not positive and strictly increasing.
   void setCohortEdges(std::vector<std::uint32_t> lowerEdges);
 
   int frameCount() const { return static_cast<int>(frames_.size()); }
   int currentFrameIndex() const { return current_; }
   void showFrame(int index);
-  // The frame shown: its basis projects further points (masked clouds) onto the map.
+  // The frame shown: its basis projects further points (masked clouds) onto the map; a
+  // t-SNE frame has none. Null while nothing is shown.
   const geometry::LatentFrame* currentFrame() const;
   std::optional<std::int64_t> currentEpoch() const;
   const geometry::LatentTrailHeader* header() const { return header_.get(); }
@@ -90,6 +103,8 @@ class LatentPanel : public QWidget {
   void advancePlayback();
   void exportMap(const QString& format);
   void askVideoPath();
+  void fitHomeToFrames();
+  void showTsne();
   void showStatus(const QString& text);
   void showProgress(const QString& text);
 
@@ -102,7 +117,12 @@ class LatentPanel : public QWidget {
   LatentItemLabels labels_;
   QTimer playTimer_;
 
+  std::shared_ptr<const SessionData> data_;
+  std::shared_ptr<const geometry::LatentFrame> tsneFrame_;  // of runFolder_, once computed
+
   LatentTrailJob* loadJob_;
+  TsneJob* tsneJob_;
+  QComboBox* projection_;
   LatentVideoJob* videoJob_;
   LatentMapView* map_;
   QStackedWidget* pages_;

@@ -81,6 +81,7 @@ LatentWorkspace::LatentWorkspace(QWidget* parent)
 
 void LatentWorkspace::setData(std::shared_ptr<const SessionData> data) {
   if (data) latent_->setItemLabels(latentItemLabelsOf(*data));
+  latent_->setData(data);
   focus_->setData(data);
   drift_->setData(data);
   pseudoInputs_->setData(data);
@@ -175,9 +176,12 @@ void LatentWorkspace::showStudyOnMap() {
   map->setHighlightedUsers(positions(within));
   map->setRadiusCircle(illustrativeRadius(frame->users, focus, within));
   map->setNeighbours(positions(focus_->latentNeighbours()), positions(focus_->mapNeighbours()));
-  map->setItemCentroid(anchorCentroid(frame->anchors, result->study.history));
+  // Masked means and the anchor centroid are placed through the frame's PCA basis; a t-SNE
+  // frame has none (no out-of-sample map, and averages of its coordinates mean nothing).
+  const bool linear = frame->basis.components.rows > 0;
+  map->setItemCentroid(linear ? anchorCentroid(frame->anchors, result->study.history) : std::nullopt);
   std::vector<MapCloud> clouds;
-  for (const auto& cloud : focus_->maskedClouds())
+  for (const auto& cloud : linear ? focus_->maskedClouds() : std::vector<geometry::MaskedCloud>{})
     clouds.push_back({cloud.keepRate, geometry::project(frame->basis, cloud.means), cloud.neighbours});
   map->setMaskedClouds(std::move(clouds));
 }
