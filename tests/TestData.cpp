@@ -4,7 +4,12 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <stdexcept>
+#include <tuple>
+
+#include "data/SyntheticData.h"
 
 namespace fs = std::filesystem;
 
@@ -45,6 +50,26 @@ fs::path writeText(const fs::path& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary);
   out << text;
   return path;
+}
+
+std::shared_ptr<const Split> syntheticSplit(const SyntheticSplitOptions& options) {
+  using Key = std::tuple<std::uint32_t, std::uint32_t, double, std::uint32_t, std::uint32_t>;
+  static std::mutex guard;
+  static std::map<Key, std::shared_ptr<const Split>> built;
+  const std::lock_guard<std::mutex> lock(guard);
+  auto& split = built[{options.users, options.items, options.meanActivity, options.heldoutUsers, options.communities}];
+  if (!split) {
+    SyntheticOptions synthetic;
+    synthetic.users = options.users;
+    synthetic.items = options.items;
+    synthetic.communities = options.communities;
+    synthetic.meanActivity = options.meanActivity;
+    const SyntheticData data = generateSyntheticData(synthetic);
+    ProtocolOptions protocol;
+    protocol.heldoutUsers = options.heldoutUsers;
+    split = std::make_shared<const Split>(strongGeneralizationSplit(data.log, binarize(data.log, protocol), protocol));
+  }
+  return split;
 }
 
 }  // namespace vaecf::test

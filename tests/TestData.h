@@ -1,7 +1,11 @@
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
+
+#include "data/Protocol.h"
 
 namespace vaecf::test {
 
@@ -13,5 +17,17 @@ std::filesystem::path bundledData();
 std::filesystem::path freshTempDir(const std::string& tag);
 // Writes `text` to `path` (creating parents) and returns the path.
 std::filesystem::path writeText(const std::filesystem::path& path, const std::string& text);
+
+// The strong-generalisation split of synthetic data with 4 planted communities (seed 1):
+// `users` users over `items` items, `heldoutUsers` held out for validation and as many for
+// test. Built once per argument set and shared.
+struct SyntheticSplitOptions {
+  std::uint32_t users = 400;
+  std::uint32_t items = 150;
+  double meanActivity = 15.0;
+  std::uint32_t heldoutUsers = 40;
+  std::uint32_t communities = 4;
+};
+std::shared_ptr<const Split> syntheticSplit(const SyntheticSplitOptions& options = {});
 
 }  // namespace vaecf::test

@@ -14,15 +14,7 @@ namespace fs = std::filesystem;
 namespace vaecf {
 namespace {
 
-Split syntheticSplit() {
-  SyntheticOptions synthetic;
-  synthetic.users = 300;
-  synthetic.items = 120;
-  const SyntheticData data = generateSyntheticData(synthetic);
-  ProtocolOptions options;
-  options.heldoutUsers = 30;
-  return strongGeneralizationSplit(data.log, binarize(data.log, options), options);
-}
+Split syntheticSplit() { return *test::syntheticSplit({300, 120, 30.0, 30, 8}); }
 
 void expectSameMatrix(const CsrMatrix& a, const CsrMatrix& b) {
   EXPECT_EQ(a.rows(), b.rows());

@@ -266,18 +266,7 @@ TEST(GeometryTransfer, OtherModelsSayTransferIsUnavailable) {
 
 // ---- Neighbourhood drift on a briefly trained model ----
 
-std::shared_ptr<const Split> syntheticSplit() {
-  SyntheticOptions synthetic;
-  synthetic.users = 400;
-  synthetic.items = 120;
-  synthetic.communities = 4;
-  synthetic.meanActivity = 20;
-  const SyntheticData data = generateSyntheticData(synthetic);
-  ProtocolOptions protocol;
-  protocol.heldoutUsers = 40;
-  return std::make_shared<const Split>(
-      strongGeneralizationSplit(data.log, binarize(data.log, protocol), protocol));
-}
+std::shared_ptr<const Split> syntheticSplit() { return test::syntheticSplit({400, 120, 20.0, 40}); }
 
 TEST(GeometryDrift, ZeroWithoutMaskingAndGrowingAsTheKeepRateFalls) {
   const ModelDefinition multvae = autoencoderDefinition("multvae");

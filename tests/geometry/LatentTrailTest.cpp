@@ -23,18 +23,8 @@ namespace fs = std::filesystem;
 
 // 300 synthetic users over 80 items, 30 of them held out for validation and 30 for test.
 const Split& syntheticSplit() {
-  static const Split split = [] {
-    SyntheticOptions synthetic;
-    synthetic.users = 300;
-    synthetic.items = 80;
-    synthetic.communities = 4;
-    synthetic.meanActivity = 12;
-    const SyntheticData data = generateSyntheticData(synthetic);
-    ProtocolOptions protocol;
-    protocol.heldoutUsers = 30;
-    return strongGeneralizationSplit(data.log, binarize(data.log, protocol), protocol);
-  }();
-  return split;
+  static const auto split = test::syntheticSplit({300, 80, 12.0, 30});
+  return *split;
 }
 
 // An untrained model of `name` in eval mode: its posteriors are as good a point set as any.

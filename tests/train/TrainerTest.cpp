@@ -102,21 +102,7 @@ ParamSet paramsFor(const ModelDefinition& model, const std::vector<std::string>&
 
 // 400 synthetic users over 150 items (at least the 100 NDCG@100 needs), 40 of them
 // held out for validation and 40 for test.
-std::shared_ptr<const Split> syntheticSplit() {
-  static const std::shared_ptr<const Split> split = [] {
-    SyntheticOptions synthetic;
-    synthetic.users = 400;
-    synthetic.items = 150;
-    synthetic.communities = 4;
-    synthetic.meanActivity = 15;
-    const SyntheticData data = generateSyntheticData(synthetic);
-    ProtocolOptions protocol;
-    protocol.heldoutUsers = 40;
-    return std::make_shared<const Split>(
-        strongGeneralizationSplit(data.log, binarize(data.log, protocol), protocol));
-  }();
-  return split;
-}
+std::shared_ptr<const Split> syntheticSplit() { return test::syntheticSplit(); }
 
 // A split of `users` training users with one item each and nothing held out.
 std::shared_ptr<const Split> trainingOnlySplit(std::int64_t users) {

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <set>
 
+#include "SyntheticRequest.h"
 #include "geometry/DriftPanel.h"
 #include "geometry/FocusPanel.h"
 #include "geometry/PseudoInputPanel.h"
@@ -23,13 +24,7 @@ namespace {
 constexpr int kJobTimeoutMs = 120000;
 constexpr std::size_t kTitledItems = 75;  // the first half of the items have a title and genres
 
-DataRequest smallSynthetic() {
-  DataRequest request = syntheticDataRequest(400, 150, 3);
-  request.synthetic->communities = 4;
-  request.synthetic->meanActivity = 15;
-  request.source.protocol.heldoutUsers = 40;
-  return request;
-}
+using test::smallSynthetic;
 
 std::filesystem::path trainRun(const SessionData& data, const std::string& model,
                                const std::vector<std::string>& extra, const std::filesystem::path& folder) {

@@ -19,6 +19,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "SyntheticRequest.h"
 #include "panels/CohortPanel.h"
 #include "panels/DataPanel.h"
 #include "panels/LossPanel.h"
@@ -45,13 +46,7 @@ namespace {
 constexpr int kLoadTimeoutMs = 120000;
 constexpr int kTrainTimeoutMs = 180000;
 
-DataRequest smallSynthetic() {
-  DataRequest request = syntheticDataRequest(400, 150, 3);
-  request.synthetic->communities = 4;
-  request.synthetic->meanActivity = 15;
-  request.source.protocol.heldoutUsers = 40;
-  return request;
-}
+using test::smallSynthetic;
 
 void trigger(MainWindow& window, MainWindow::Command command) {
   QAction* action = window.action(command);
