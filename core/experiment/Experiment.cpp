@@ -282,12 +282,19 @@ ExperimentResult runExperiment(const std::string& model, const ParamSet& params,
 ExperimentResult resumeExperiment(const fs::path& runDir, const TaskContext& context) {
   const RunConfig config = readRunConfig(runDir);
   if (!findModel(config.model).iterative) throw Error("a " + config.model + " run has nothing to resume");
+  if (config.model == "deeprec")
+    throw Error("deeprec trains in its own loop, which keeps no checkpoint: train it again");
   const LoadedData data = loadData(config.data, context);
   if (data.split.itemIds != readRunItems(runDir))
     throw Error("the data of " + runDir.string() + " (" + config.data.describe() +
                 ") no longer gives the items the run was trained on");
-  ExperimentResult result =
-      experimentResultOf(config.model, resumeTraining(runDir, std::make_shared<const Split>(data.split), {}, context));
+  // SVAE trains on the time-ordered split it was started on; the others on the split as read.
+  const bool sequential = config.model == "svae";
+  auto split = std::make_shared<const Split>(
+      sequential ? temporalSplit(data.split, rawLog(data, "svae"), config.data.protocol.heldoutFraction) : data.split);
+  ExperimentResult result = experimentResultOf(
+      config.model, resumeTraining(runDir, std::move(split),
+                                   sequential ? svaeDefinition() : autoencoderDefinition(config.model), {}, context));
   result.model = config.model;
   result.params = config.params;
   writeJson(runDir / kMetricsFile, toJson(result));

@@ -74,8 +74,9 @@ TrainingResult trainModel(TrainingSetup setup, const EventCallback& onEvent, con
 }
 
 TrainingResult resumeTraining(const fs::path& runFolder, std::shared_ptr<const Split> split,
-                              const EventCallback& onEvent, const TaskContext& context) {
-  const auto trainer = Trainer::openRun(runFolder, std::move(split));
+                              const ModelDefinition& model, const EventCallback& onEvent,
+                              const TaskContext& context) {
+  const auto trainer = Trainer::openRun(runFolder, std::move(split), model);
   return runToCompletion(*trainer, onEvent, context);
 }
 

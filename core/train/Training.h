@@ -38,9 +38,10 @@ using EventCallback = std::function<void(const TrainingEvent&)>;
 // run, and Cancelled (after the worker stopped) when the context's flag is raised.
 TrainingResult trainModel(TrainingSetup setup, const EventCallback& onEvent = {},
                           const TaskContext& context = {});
-// The same for the run saved in `runFolder`, continued from its last checkpoint.
+// The same for the run of `model` saved in `runFolder`, continued from its last checkpoint.
 TrainingResult resumeTraining(const std::filesystem::path& runFolder, std::shared_ptr<const Split> split,
-                              const EventCallback& onEvent = {}, const TaskContext& context = {});
+                              const ModelDefinition& model, const EventCallback& onEvent = {},
+                              const TaskContext& context = {});
 
 struct EpochTiming {
   double seconds = 0.0;

@@ -241,6 +241,21 @@ TEST_F(CliTrainedRun, ResumeRefusesAClosedFormRun) {
   EXPECT_NE(result.err.find("nothing to resume"), std::string::npos) << result.err;
 }
 
+// SVAE resumes on the time-ordered split it trained on (a random split has other heldout
+// items, so its test NDCG would differ), through the same trainer as the VAE family.
+TEST(Cli, SvaeRunResumesOnItsTimeOrderedSplit) {
+  const fs::path run = test::freshTempDir("cli-svae") / "svae";
+  const CliResult trained = runCli(
+      "train --json --model svae --set epochs=1 --set embedding_dim=16 --set hidden_dim=16 --set latent_dim=8 "
+      "--set threads=1 --out " + run.string());
+  ASSERT_EQ(trained.exitCode, 0) << trained.err;
+  const CliResult resumed = runCli("resume --json --run " + run.string());
+  ASSERT_EQ(resumed.exitCode, 0) << resumed.err;
+  EXPECT_EQ(resumed.lastJson().at("best_epoch"), 1);
+  EXPECT_NEAR(resumed.lastJson().at("test").at("ndcg@100").get<double>(),
+              trained.lastJson().at("test").at("ndcg@100").get<double>(), 1e-6);
+}
+
 TEST(Cli, SplitFolderGivesTheSameResultsAsTheRawDataset) {
   const fs::path dir = test::freshTempDir("cli-split") / "split";
   CliResult result = runCli("split" + ml100k() + "--out " + dir.string());
