@@ -1,10 +1,8 @@
 #include "geometry/LatentFigures.h"
 
 #include <algorithm>
-#include <memory>
 
 #include "common/Error.h"
-#include "geometry/NearestNeighbors.h"
 
 namespace vaecf::geometry {
 namespace {
@@ -64,38 +62,6 @@ std::vector<FocusTransfer> gradientTransfer(const LatentModel& model, const CsrM
                                     posteriors, options.sharingWindow));
   }
   return results;
-}
-
-std::vector<std::vector<UserDrift>> neighbourhoodDrift(const LatentModel& model, const CsrMatrix& focus,
-                                                       const RowMatrix& referenceMeans,
-                                                       const std::vector<double>& keepRates,
-                                                       const DriftOptions& options,
-                                                       const TaskContext& context) {
-  // One index for every search: building HNSW costs far more than querying it.
-  std::unique_ptr<ApproximateIndex> index;
-  if (referenceMeans.rows > options.exactUpTo) {
-    index = std::make_unique<ApproximateIndex>(referenceMeans, Metric::Euclidean, HnswOptions{}, context);
-  }
-  auto search = [&](const RowMatrix& queries) {
-    return index ? index->search(queries, options.neighbours)
-                 : exactNeighbors(referenceMeans, queries, options.neighbours, Metric::Euclidean);
-  };
-
-  std::vector<std::vector<UserDrift>> drift(static_cast<std::size_t>(focus.rows()));
-  for (std::int64_t f = 0; f < focus.rows(); ++f) {
-    context.checkCancelled();
-    for (const double rate : keepRates) {
-      UserDrift user;
-      user.maskedMeans = model.maskedMeans(focus, f, rate, options.masks, options.seed);
-      const Neighbors found = search(user.maskedMeans);
-      std::vector<std::vector<std::int64_t>> sets;
-      for (std::int64_t m = 0; m < options.masks; ++m) sets.push_back(found.of(m));
-      user.drift = neighbourhoodDrift(sets);
-      drift[static_cast<std::size_t>(f)].push_back(std::move(user));
-    }
-    context.report("drift", static_cast<std::uint64_t>(f + 1), static_cast<std::uint64_t>(focus.rows()));
-  }
-  return drift;
 }
 
 std::vector<CohortMean> cohortMeans(const std::vector<double>& values,

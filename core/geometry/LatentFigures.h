@@ -1,7 +1,8 @@
 #pragma once
 // The geometry figures of a model on a set of users (geometry.md sections 2-4 and 7):
-// gradient transfer with its sharing radius, and neighbourhood drift under masking.
-// Torch-free: built on LatentModel, NearestNeighbors and GeometryMeasures.
+// gradient transfer with its sharing radius, drift's options and cohort means; the
+// studies built on them are in GeometryStudy.h. Torch-free: built on LatentModel and
+// GeometryMeasures.
 
 #include <cstdint>
 #include <string>
@@ -38,26 +39,13 @@ std::vector<FocusTransfer> gradientTransfer(const LatentModel& model, const CsrM
                                             const TransferOptions& options = {},
                                             const TaskContext& context = {});
 
+// How neighbourhood drift is measured (geometry.md section 4; GeometryStudy computes it).
 struct DriftOptions {
   std::int64_t masks = 16;
   std::int64_t neighbours = 20;
   std::uint64_t seed = 1;
   std::int64_t exactUpTo = 20000;  // reference sets larger than this are searched with HNSW
 };
-
-// Drift of one focus user at one keep rate, with the masked means behind it.
-struct UserDrift {
-  double drift = 0.0;
-  RowMatrix maskedMeans;  // [masks, d]
-};
-
-// drift[f][r]: row f of `focus` under keep rate keepRates[r], its masked means' neighbours
-// searched (Euclidean) among `referenceMeans`. Reports ("drift", focus users done, total).
-std::vector<std::vector<UserDrift>> neighbourhoodDrift(const LatentModel& model, const CsrMatrix& focus,
-                                                       const RowMatrix& referenceMeans,
-                                                       const std::vector<double>& keepRates,
-                                                       const DriftOptions& options = {},
-                                                       const TaskContext& context = {});
 
 // Mean of `values` per cohort of `counts` (one per value); cohorts without users are left out.
 struct CohortMean {

@@ -11,8 +11,8 @@
 #include "TestData.h"
 #include "common/Error.h"
 #include "data/Protocol.h"
-#include "data/SyntheticData.h"
 #include "geometry/GeometryMeasures.h"
+#include "geometry/GeometryStudy.h"
 #include "geometry/LatentFigures.h"
 #include "geometry/LatentModel.h"
 #include "geometry/NearestNeighbors.h"
@@ -280,19 +280,19 @@ TEST(GeometryDrift, ZeroWithoutMaskingAndGrowingAsTheKeepRateFalls) {
   trainModel(TrainingSetup{multvae, params, split, folder, {}, {}});
 
   const LatentModel model = LatentModel::fromRun(folder);
-  const Posteriors reference = model.posteriors(split->train);
+  const LatentSample sample = drawLatentSample(*split, 400, 1);
+  std::vector<std::int64_t> users;  // the sample's validation users
+  for (std::int64_t position = 0; position < sample.size(); ++position)
+    if (sample.splits[static_cast<std::size_t>(position)] == UserSplit::Validation) users.push_back(position);
+  ASSERT_EQ(users.size(), 40U);
   DriftOptions options;
   options.neighbours = 10;
   const std::vector<double> keepRates{1.0, 0.6, 0.2};
-  const auto drift = neighbourhoodDrift(model, split->validationFoldIn, reference.mean, keepRates, options);
-  std::vector<double> mean(keepRates.size(), 0.0);
-  for (const auto& user : drift) {
-    EXPECT_EQ(user[0].drift, 0.0);
-    for (std::size_t r = 0; r < keepRates.size(); ++r)
-      mean[r] += user[r].drift / static_cast<double>(drift.size());
-  }
-  EXPECT_GT(mean[1], 0.0);
-  EXPECT_GT(mean[2], mean[1]);
+  const DriftStudy study = studyDrift(model, sample, users, keepRates, Cohorts({5, 11, 51, 101}), options);
+  for (const auto& user : study.drift) EXPECT_EQ(user[0], 0.0);
+  EXPECT_EQ(study.byRate[0].meanDrift, 0.0);
+  EXPECT_GT(study.byRate[1].meanDrift, 0.0);
+  EXPECT_GT(study.byRate[2].meanDrift, study.byRate[1].meanDrift);
 }
 
 }  // namespace
