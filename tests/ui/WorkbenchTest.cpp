@@ -539,6 +539,15 @@ void WorkbenchTest::deeprecTrainsOnBundledDataAndStreamsItsRmse() {
   QTRY_COMPARE(window->cohortPanel()->linePointCount(), qsizetype(2));
   QVERIFY(window->cohortPanel()->barCategories().front().contains(QStringLiteral("all users")));
   QTRY_VERIFY(window->lossPanel()->pointCount() >= 2);
+
+  // The run table gains a "best rmse" column holding the selected validation RMSE.
+  window->runsPanel()->refresh();
+  auto* table = window->runsPanel()->findChild<QTableWidget*>();
+  int rmseColumn = -1;
+  for (int column = 0; column < table->columnCount(); ++column)
+    if (table->horizontalHeaderItem(column)->text() == QStringLiteral("best rmse")) rmseColumn = column;
+  QVERIFY(rmseColumn >= 0);
+  QCOMPARE(table->item(0, rmseColumn)->text(), QString::number(lowest, 'f', 4));
 }
 
 void WorkbenchTest::svaeTrainsOnATimedDatasetAndReportsNdcg() {

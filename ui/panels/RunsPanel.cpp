@@ -9,6 +9,7 @@
 #include <QAction>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <set>
 
 #include "train/TrainingEvents.h"
@@ -19,11 +20,12 @@ namespace {
 
 QString qs(const std::string& text) { return QString::fromStdString(text); }
 
-const QStringList kMetricColumns{QStringLiteral("ndcg@100"), QStringLiteral("recall@20"),
-                                 QStringLiteral("recall@50")};
-// Columns before the parameters.
+const QStringList kRankingColumns{QStringLiteral("ndcg@100"), QStringLiteral("recall@20"),
+                                  QStringLiteral("recall@50")};
+// DeepRec's metric: a column of its own once a listed run has it.
+const QString kRatingColumn = QStringLiteral("rmse");
+// Columns before the metrics, which come before the parameters.
 enum Column { Name, Model, State, Epochs, Seconds, FirstMetric };
-const int kFirstParameter = FirstMetric + 3;
 
 QString paramValue(const RunConfig& config, const QString& name) {
   for (const auto& [key, value] : config.params)
@@ -72,13 +74,17 @@ void RunsPanel::refresh() {
     for (const auto& entry : run.config.params) names.insert(entry.first);
   parameterColumns_.clear();
   for (const std::string& name : names) parameterColumns_ << qs(name);
+  metricColumns_ = kRankingColumns;
+  if (std::any_of(runs_.begin(), runs_.end(),
+                  [](const RunSummary& run) { return run.bestMetric(kRatingColumn.toStdString()).has_value(); }))
+    metricColumns_ << kRatingColumn;
 
   const QSignalBlocker blocker(table_);
   table_->clear();
   table_->setRowCount(static_cast<int>(runs_.size()));
-  table_->setColumnCount(kFirstParameter + static_cast<int>(parameterColumns_.size()));
+  table_->setColumnCount(firstParameterColumn() + static_cast<int>(parameterColumns_.size()));
   QStringList headers{tr("Run"), tr("Model"), tr("State"), tr("Epochs"), tr("Seconds")};
-  for (const QString& metric : kMetricColumns) headers << tr("best %1").arg(metric);
+  for (const QString& metric : metricColumns_) headers << tr("best %1").arg(metric);
   headers << parameterColumns_;
   table_->setHorizontalHeaderLabels(headers);
   for (int row = 0; row < static_cast<int>(runs_.size()); ++row) {
@@ -89,12 +95,12 @@ void RunsPanel::refresh() {
     set(State, run.problem.empty() ? qs(std::string(stateName(run.state))) : tr("unreadable"));
     set(Epochs, QString::number(run.result.epochs));
     set(Seconds, QString::number(run.result.seconds, 'f', 1));
-    for (int m = 0; m < kMetricColumns.size(); ++m) {
-      const auto value = run.bestMetric(kMetricColumns[m].toStdString());
+    for (int m = 0; m < metricColumns_.size(); ++m) {
+      const auto value = run.bestMetric(metricColumns_[m].toStdString());
       set(FirstMetric + m, value ? QString::number(*value, 'f', 4) : QString());
     }
     for (int p = 0; p < parameterColumns_.size(); ++p)
-      set(kFirstParameter + p, paramValue(run.config, parameterColumns_[p]));
+      set(firstParameterColumn() + p, paramValue(run.config, parameterColumns_[p]));
     table_->item(row, Name)->setToolTip(qs(run.problem.empty() ? run.folder.string() : run.problem));
   }
   table_->resizeColumnsToContents();
@@ -125,6 +131,8 @@ void RunsPanel::addRunAction(QAction* action) {
   table_->addAction(action);
 }
 
+int RunsPanel::firstParameterColumn() const { return FirstMetric + static_cast<int>(metricColumns_.size()); }
+
 int RunsPanel::runCount() const { return static_cast<int>(runs_.size()); }
 
 QStringList RunsPanel::differingParameters() const {
@@ -149,7 +157,7 @@ void RunsPanel::highlightDifferences() {
   for (int p = 0; p < parameterColumns_.size(); ++p) {
     const bool differs = differing.contains(parameterColumns_[p]);
     for (int row = 0; row < table_->rowCount(); ++row)
-      if (QTableWidgetItem* item = table_->item(row, kFirstParameter + p)) item->setBackground(differs ? highlight : QBrush());
+      if (QTableWidgetItem* item = table_->item(row, firstParameterColumn() + p)) item->setBackground(differs ? highlight : QBrush());
   }
 }
 

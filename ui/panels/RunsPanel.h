@@ -39,10 +39,12 @@ class RunsPanel : public QWidget {
 
  private:
   void highlightDifferences();
+  int firstParameterColumn() const;
 
   std::filesystem::path folder_;
   std::vector<RunSummary> runs_;
   QStringList parameterColumns_;
+  QStringList metricColumns_;  // the best validation values shown, before the parameters
   QTableWidget* table_;
   QLabel* folderLabel_;
   QHBoxLayout* buttons_ = nullptr;
