@@ -135,7 +135,7 @@ ExperimentResult trainDeepRecRun(const ParamSet& params, const DataSource& sourc
   if (!log.explicitValues) throw Error("deeprec predicts ratings, and " + log.source + " has none");
   const RatingSplit split = deepRecSplit(log, params);
   fs::create_directories(runDir);
-  writeRunConfig(runDir, RunConfig{"deeprec", params.values(), source});
+  writeRunConfig(runDir, RunConfig{"deeprec", params.values(), source, {}});
   writeRunItems(runDir, split.itemIds);
   const DeepRecResult trained = trainDeepRec(split, params, runDir, {}, context);
   ExperimentResult result;
@@ -269,7 +269,7 @@ ExperimentResult runExperiment(const std::string& model, const ParamSet& params,
   }
   ExperimentResult result;
   writeDirectoryAtomically(runDir, [&](const fs::path& dir) {
-    writeRunConfig(dir, RunConfig{model, params.values(), source});
+    writeRunConfig(dir, RunConfig{model, params.values(), source, evaluation});
     writeRunItems(dir, data.split.itemIds);
     result = fitEase(params, data.split, evaluation, dir, context);
     result.model = model;

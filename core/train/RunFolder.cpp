@@ -5,6 +5,7 @@
 
 #include "common/AtomicFile.h"
 #include "common/Error.h"
+#include "eval/RankingMetrics.h"
 
 namespace fs = std::filesystem;
 // Ordered, so that config.json lists parameters in declaration order.
@@ -14,10 +15,33 @@ namespace vaecf {
 
 namespace {
 
+ordered_json evaluationToJson(const EvaluationOptions& evaluation) {
+  std::vector<std::string> metrics;
+  for (const MetricSpec& metric : evaluation.metrics) metrics.push_back(metric.name());
+  return {{"metrics", metrics},
+          {"cohort_edges", evaluation.cohortEdges},
+          {"cohort_by", evaluation.cohortAxis == CohortAxis::FoldInInteractions ? "foldin" : "total"}};
+}
+
+// Configs written before the evaluation was recorded read as the defaults they ran with.
+EvaluationOptions evaluationFromJson(const nlohmann::json& in) {
+  EvaluationOptions evaluation;
+  if (in.is_null()) return evaluation;
+  evaluation.metrics.clear();
+  for (const auto& name : in.at("metrics")) evaluation.metrics.push_back(parseMetric(name.get<std::string>()));
+  evaluation.cohortEdges = in.at("cohort_edges").get<std::vector<std::uint32_t>>();
+  evaluation.cohortAxis =
+      in.at("cohort_by").get<std::string>() == "foldin" ? CohortAxis::FoldInInteractions : CohortAxis::TotalInteractions;
+  return evaluation;
+}
+
 ordered_json configToJson(const RunConfig& config) {
   ordered_json params = ordered_json::object();
   for (const auto& [name, value] : config.params) params[name] = value;
-  return {{"model", config.model}, {"params", std::move(params)}, {"data", toJson(config.data)}};
+  return {{"model", config.model},
+          {"params", std::move(params)},
+          {"data", toJson(config.data)},
+          {"evaluation", evaluationToJson(config.evaluation)}};
 }
 
 RunConfig configFromJson(const nlohmann::json& in) {
@@ -26,6 +50,7 @@ RunConfig configFromJson(const nlohmann::json& in) {
   for (const auto& [name, value] : in.at("params").items())
     config.params.emplace_back(name, value.get<std::string>());
   config.data = dataSourceFromJson(in.at("data"));
+  config.evaluation = evaluationFromJson(in.value("evaluation", nlohmann::json()));
   return config;
 }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "data/DataSource.h"
+#include "eval/Evaluator.h"
 #include "models/Params.h"
 #include "train/TrainingParams.h"
 
@@ -22,6 +23,8 @@ struct RunConfig {
   // seed is the "seed" entry.
   std::vector<std::pair<std::string, std::string>> params;
   DataSource data;
+  // Metrics and cohorts the run is evaluated with, so a resumed run reports the same ones.
+  EvaluationOptions evaluation;
 };
 
 std::filesystem::path runConfigPath(const std::filesystem::path& runFolder);

@@ -90,7 +90,7 @@ std::unique_ptr<Trainer> Trainer::newRun(TrainingSetup setup) {
   if (fs::exists(runConfigPath(setup.runFolder))) {
     throw Error("'" + setup.runFolder.string() + "' already holds a run; resume it or choose another folder");
   }
-  writeRunConfig(setup.runFolder, RunConfig{setup.model.name, setup.params.values(), setup.data});
+  writeRunConfig(setup.runFolder, RunConfig{setup.model.name, setup.params.values(), setup.data, setup.evaluation});
   writeRunItems(setup.runFolder, setup.split->itemIds);
   return std::unique_ptr<Trainer>(new Trainer(std::move(setup)));
 }
@@ -102,7 +102,7 @@ std::unique_ptr<Trainer> Trainer::openRun(const fs::path& runFolder, std::shared
 std::unique_ptr<Trainer> Trainer::openRun(const fs::path& runFolder, std::shared_ptr<const Split> split,
                                           const ModelDefinition& model) {
   const RunConfig config = readRunConfig(runFolder);
-  TrainingSetup setup{model, runParams(config, model), std::move(split), runFolder, config.data, EvaluationOptions{}};
+  TrainingSetup setup{model, runParams(config, model), std::move(split), runFolder, config.data, config.evaluation};
   checkSetup(setup);
   if (setup.split->itemIds != readRunItems(runFolder)) {
     throw Error("the split's items are not those '" + runFolder.string() + "' was trained on");

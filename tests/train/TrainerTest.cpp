@@ -568,6 +568,43 @@ TEST(TrainerFailure, NonFiniteLossFailsNamingTheStepAndKeepsTheLastCheckpoint) {
   EXPECT_TRUE(std::all_of(scores.begin(), scores.end(), [](float s) { return std::isfinite(s); }));
 }
 
+// A reopened run evaluates with the metrics and cohorts it was started with, not the
+// defaults, so its per-cohort curves go on in the same buckets.
+TEST(TrainerCheckpoint, AReopenedRunKeepsItsMetricsAndCohorts) {
+  TrainingSetup setup = setupFor(tinyDefinition(), syntheticSplit(), {"epochs=2"}, "trainer-evaluation");
+  setup.evaluation.metrics = {parseMetric("ndcg@10"), parseMetric("ndcg@100")};
+  setup.evaluation.cohortEdges = {3, 20};
+  setup.evaluation.cohortAxis = CohortAxis::FoldInInteractions;
+  const fs::path folder = setup.runFolder;
+  const ModelDefinition model = setup.model;
+  auto trainer = Trainer::newRun(std::move(setup));
+  std::vector<TrainingEvent> events;
+  trainer->start(StartMode::Paused);
+  drainUntilState(*trainer, events, TrainerState::Paused);
+  trainer->stepEpoch();
+  drainUntilState(*trainer, events, TrainerState::Paused);
+  trainer->stop();
+  drainUntilState(*trainer, events, TrainerState::Stopped);
+  trainer.reset();
+
+  auto reopened = Trainer::openRun(folder, syntheticSplit(), model);
+  EXPECT_EQ(reopened->setup().evaluation.cohortEdges, (std::vector<std::uint32_t>{3, 20}));
+  EXPECT_EQ(reopened->setup().evaluation.cohortAxis, CohortAxis::FoldInInteractions);
+  std::vector<TrainingEvent> again;
+  reopened->start();
+  drainUntilState(*reopened, again, TrainerState::Finished);
+  const auto evaluations = eventsOf<Evaluation>(again);
+  ASSERT_FALSE(evaluations.empty());
+  for (const auto& event : evaluations) {
+    const EvaluationReport& report = std::get<Evaluation>(event.payload).report;
+    EXPECT_EQ(report.metrics.count("ndcg@10"), 1U);
+    EXPECT_EQ(report.metrics.count("recall@20"), 0U);
+    std::vector<std::string> labels;
+    for (const auto& cohort : report.cohorts) labels.push_back(cohort.label);
+    EXPECT_EQ(labels.back(), "20+");
+  }
+}
+
 TEST(TrainerSelection, TestMetricsComeFromTheBestValidationWeights) {
   // Epochs 3 and 4 climb the loss, so an earlier epoch must win validation.
   TrainingSetup setup = setupFor(tinyDefinition(), syntheticSplit(),
