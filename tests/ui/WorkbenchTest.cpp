@@ -133,6 +133,8 @@ void WorkbenchTest::windowOpensOnBundledData() {
   QVERIFY(!window.messageBar()->isVisible());
   QVERIFY(window.action(MainWindow::Command::Run)->isEnabled());
   QCOMPARE(window.session().model().name, std::string("multvae"));
+  // Every panel, the latent space's included, fits a 1366-pixel-wide screen.
+  QVERIFY2(window.minimumSizeHint().width() <= 1366, qPrintable(QString::number(window.minimumSizeHint().width())));
 }
 
 void WorkbenchTest::runOnSyntheticDataFillsLossAndCohortCharts() {

@@ -82,13 +82,15 @@ DriftPanel::DriftPanel(QWidget* parent)
     readout_->setText(tr("%1 — rho %2: drift %3").arg(series).arg(point.x(), 0, 'g', 4).arg(point.y(), 0, 'f', 4));
   });
 
-  auto* toolbar = new ChartToolbar(this);
+  // The measurement's settings on a row of their own, so the panel fits half a window.
+  auto* settings = new QHBoxLayout;
   for (auto [label, control] : {std::pair<QString, QWidget*>{tr("Keep rates"), keepRates_},
                                 {tr("Users"), users_}, {tr("Seed"), seed_}, {tr("Masks"), masks_},
                                 {tr("k"), neighbours_}}) {
-    toolbar->addControl(new QLabel(label, this));
-    toolbar->addControl(control);
+    settings->addWidget(new QLabel(label, this));
+    settings->addWidget(control, control == keepRates_ ? 1 : 0);
   }
+  auto* toolbar = new ChartToolbar(this);
   toolbar->addControl(go);
   toolbar->addControl(cancel_);
   connect(toolbar, &ChartToolbar::resetZoomRequested, view_, &ChartView::resetZoom);
@@ -101,6 +103,7 @@ DriftPanel::DriftPanel(QWidget* parent)
   });
 
   auto* layout = new QVBoxLayout(this);
+  layout->addLayout(settings);
   layout->addWidget(toolbar);
   layout->addWidget(state_);
   layout->addWidget(view_, 1);

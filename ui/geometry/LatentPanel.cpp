@@ -153,8 +153,7 @@ void LatentPanel::buildControls() {
           [this] { setProjection(static_cast<MapProjection>(projection_->currentData().toInt())); });
 
   auto* toolbar = new ChartToolbar(this);
-  for (QWidget* control : std::initializer_list<QWidget*>{projection_, colouring_, users_, anchors_, pseudoInputs_,
-                                                          focus_, select_})
+  for (QWidget* control : std::initializer_list<QWidget*>{users_, anchors_, pseudoInputs_, focus_, select_})
     toolbar->addControl(control);
   connect(toolbar, &ChartToolbar::resetZoomRequested, map_, &LatentMapView::resetView);
   connect(toolbar, &ChartToolbar::exportRequested, this, &LatentPanel::exportMap);
@@ -173,9 +172,12 @@ void LatentPanel::buildControls() {
           [this] { setFramesPerSecond(speed_->currentData().toDouble()); });
   epochs_->setPageStep(1);
   connect(epochs_, &QSlider::valueChanged, this, &LatentPanel::showFrame);
-  epochLabel_->setMinimumWidth(140);
+  epochLabel_->setMinimumWidth(120);
 
+  // What is drawn and how sits with the playback, so neither row is wider than a half window.
   auto* playback = new QHBoxLayout;
+  playback->addWidget(projection_);
+  playback->addWidget(colouring_);
   playback->addWidget(play_);
   playback->addWidget(speed_);
   playback->addWidget(epochs_, 1);

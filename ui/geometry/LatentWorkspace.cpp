@@ -1,6 +1,7 @@
 #include "geometry/LatentWorkspace.h"
 
 #include <QHBoxLayout>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
 
@@ -48,9 +49,16 @@ LatentWorkspace::LatentWorkspace(QWidget* parent)
   side_->addTab(focus_, tr("Focus user"));
   side_->addTab(drift_, tr("Drift"));
   side_->addTab(pseudoInputs_, tr("Pseudo-inputs"));
+  // Both sides scroll rather than widen the window: their rows of controls and item lists
+  // would otherwise set the window's minimum width.
   auto* splitter = new QSplitter(Qt::Horizontal, this);
-  splitter->addWidget(latent_);
-  splitter->addWidget(side_);
+  for (QWidget* side : {static_cast<QWidget*>(latent_), static_cast<QWidget*>(side_)}) {
+    auto* scroll = new QScrollArea(splitter);
+    scroll->setWidget(side);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    splitter->addWidget(scroll);
+  }
   splitter->setStretchFactor(0, 3);
   splitter->setStretchFactor(1, 2);
   auto* layout = new QHBoxLayout(this);
