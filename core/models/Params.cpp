@@ -154,6 +154,45 @@ void requireType(const ParamSpec& spec, std::initializer_list<ParamSpec::Type> a
 
 }  // namespace
 
+namespace {
+
+ParamSpec declared(std::string name, ParamSpec::Type type, std::string value, std::string help,
+                   std::optional<double> min = std::nullopt, std::optional<double> max = std::nullopt,
+                   bool live = false) {
+  return {std::move(name), type, std::move(value), std::move(help), min, max, {}, live};
+}
+
+}  // namespace
+
+ParamSpec integerParam(std::string name, std::string value, std::string help, std::optional<double> min,
+                       std::optional<double> max, bool live) {
+  return declared(std::move(name), ParamSpec::Type::Int, std::move(value), std::move(help), min, max, live);
+}
+
+ParamSpec realParam(std::string name, std::string value, std::string help, std::optional<double> min,
+                    std::optional<double> max, bool live) {
+  return declared(std::move(name), ParamSpec::Type::Float, std::move(value), std::move(help), min, max, live);
+}
+
+ParamSpec realListParam(std::string name, std::string value, std::string help, std::optional<double> min,
+                        std::optional<double> max) {
+  return declared(std::move(name), ParamSpec::Type::FloatList, std::move(value), std::move(help), min, max);
+}
+
+ParamSpec flagParam(std::string name, bool value, std::string help) {
+  return declared(std::move(name), ParamSpec::Type::Bool, value ? "true" : "false", std::move(help));
+}
+
+ParamSpec choiceParam(std::string name, std::string value, std::vector<std::string> choices, std::string help) {
+  ParamSpec spec = declared(std::move(name), ParamSpec::Type::Choice, std::move(value), std::move(help));
+  spec.choices = std::move(choices);
+  return spec;
+}
+
+ParamSpec textParam(std::string name, std::string value, std::string help) {
+  return declared(std::move(name), ParamSpec::Type::Text, std::move(value), std::move(help));
+}
+
 std::string typeName(ParamSpec::Type type) {
   switch (type) {
     case ParamSpec::Type::Int:

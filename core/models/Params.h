@@ -23,6 +23,18 @@ struct ParamSpec {
 
 std::string typeName(ParamSpec::Type type);
 
+// One builder per type: every parameter list (the models', the trainer's) is written with
+// these. Bounds are inclusive; `live` parameters may change while a run is in progress.
+ParamSpec integerParam(std::string name, std::string value, std::string help, std::optional<double> min,
+                       std::optional<double> max = std::nullopt, bool live = false);
+ParamSpec realParam(std::string name, std::string value, std::string help, std::optional<double> min,
+                    std::optional<double> max = std::nullopt, bool live = false);
+ParamSpec realListParam(std::string name, std::string value, std::string help, std::optional<double> min,
+                        std::optional<double> max);
+ParamSpec flagParam(std::string name, bool value, std::string help);
+ParamSpec choiceParam(std::string name, std::string value, std::vector<std::string> choices, std::string help);
+ParamSpec textParam(std::string name, std::string value, std::string help);
+
 // Values for a list of specs, every one validated against its declaration.
 class ParamSet {
  public:

@@ -9,37 +9,6 @@ namespace vaecf {
 
 namespace {
 
-ParamSpec integerSpec(std::string name, std::string defaultValue, std::string help, double min,
-                      std::optional<double> max = std::nullopt) {
-  ParamSpec spec;
-  spec.name = std::move(name);
-  spec.type = ParamSpec::Type::Int;
-  spec.defaultValue = std::move(defaultValue);
-  spec.help = std::move(help);
-  spec.min = min;
-  spec.max = max;
-  return spec;
-}
-
-ParamSpec deviceSpec() {
-  ParamSpec spec;
-  spec.name = "device";
-  spec.type = ParamSpec::Type::Choice;
-  spec.defaultValue = "auto";
-  spec.help = "Where to train; auto picks cuda when it is available";
-  spec.choices = {"auto", "cpu", "cuda"};
-  return spec;
-}
-
-ParamSpec selectionMetricSpec() {
-  ParamSpec spec;
-  spec.name = "selection_metric";
-  spec.type = ParamSpec::Type::Text;
-  spec.defaultValue = "ndcg@100";
-  spec.help = "Validation metric that picks the best epoch, whose weights are tested (models.md 2.4)";
-  return spec;
-}
-
 bool declares(const ParamSet& params, const std::string& name) {
   return std::any_of(params.specs().begin(), params.specs().end(),
                      [&](const ParamSpec& s) { return s.name == name; });
@@ -51,23 +20,25 @@ std::vector<ParamSpec> trainerSpecs(const std::string& model) {
   // VampPrior: 50 epochs of patience (models.md 3.4).
   const bool vamp = isVampFamily(model);
   return {
-      integerSpec("threads", "0", "Intra-op CPU threads; 0 = one per hardware thread", 0),
-      deviceSpec(),
-      integerSpec("eval_every", "1",
-                  "Epochs between validation evaluations (the last epoch is always validated)", 1),
-      integerSpec("patience", vamp ? "50" : "0",
-                  "Stop after this many epochs without a validation improvement (held at 0 during a KL "
-                  "warm-up); 0 = never",
-                  0),
-      integerSpec("checkpoint_every", "1",
-                  "Epochs between resumable checkpoints (the last epoch is always saved)", 1),
-      integerSpec("latent_every", "1",
-                  "Epochs between latent map frames saved in the run folder (the last epoch is always "
-                  "recorded); 0 = none",
-                  0),
-      integerSpec("latent_sample", "2000",
-                  "Users drawn into the latent maps, the same users for every run on the split", 2, 20000),
-      selectionMetricSpec(),
+      integerParam("threads", "0", "Intra-op CPU threads; 0 = one per hardware thread", 0),
+      choiceParam("device", "auto", {"auto", "cpu", "cuda"},
+                  "Where to train; auto picks cuda when it is available"),
+      integerParam("eval_every", "1",
+                   "Epochs between validation evaluations (the last epoch is always validated)", 1),
+      integerParam("patience", vamp ? "50" : "0",
+                   "Stop after this many epochs without a validation improvement (held at 0 during a KL "
+                   "warm-up); 0 = never",
+                   0),
+      integerParam("checkpoint_every", "1",
+                   "Epochs between resumable checkpoints (the last epoch is always saved)", 1),
+      integerParam("latent_every", "1",
+                   "Epochs between latent map frames saved in the run folder (the last epoch is always "
+                   "recorded); 0 = none",
+                   0),
+      integerParam("latent_sample", "2000",
+                   "Users drawn into the latent maps, the same users for every run on the split", 2, 20000),
+      textParam("selection_metric", "ndcg@100",
+                "Validation metric that picks the best epoch, whose weights are tested (models.md 2.4)"),
   };
 }
 

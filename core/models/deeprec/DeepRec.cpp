@@ -121,14 +121,6 @@ StepLosses trainStep(Network& network, torch::optim::Optimizer& optimizer, const
 
 namespace {
 
-using Type = ParamSpec::Type;
-
-ParamSpec param(std::string name, Type type, std::string value, std::string help,
-                std::optional<double> min = std::nullopt, std::optional<double> max = std::nullopt,
-                std::vector<std::string> choices = {}) {
-  return {std::move(name), type, std::move(value), std::move(help), min, max, std::move(choices), false};
-}
-
 std::int64_t parseSize(const std::string& token, const std::string& notation) {
   std::size_t used = 0;
   long long size = 0;
@@ -403,33 +395,31 @@ DeepRecLayers parseDeepRecLayers(const std::string& notation) {
 
 std::vector<ParamSpec> deepRecParams() {
   return {
-      param("layers", Type::Text, "128,256,256,dp0.65,256,128",
-            "hidden layers between n and n in the paper's notation, the code's drop probability as dpP"),
-      param("activation", Type::Choice, "selu", "activation after every layer", std::nullopt, std::nullopt,
-            {"selu", "elu", "lrelu", "relu", "sigmoid", "tanh", "swish"}),
-      param("linear_output", Type::Bool, "false", "no activation after the last decoder layer"),
-      param("tied", Type::Bool, "false", "decoder weights are the transposed encoder weights (own biases)"),
-      param("refeeds", Type::Int, "1", "dense re-feeding updates after each ratings update", 0.0, 10.0),
-      param("refeed_noise", Type::Float, "0", "drop probability on a re-fed input", 0.0, 0.95),
-      param("optimizer", Type::Choice, "sgd", "SGD with momentum 0.9, or Adam", std::nullopt, std::nullopt,
-            {"sgd", "adam"}),
-      param("lr", Type::Float, "0.005", "learning rate (the paper: 0.005 with re-feeding, 0.001 without)", 1e-7,
-            10.0),
-      param("weight_decay", Type::Float, "0", "L2 weight decay of the optimiser", 0.0, 10.0),
-      param("lr_milestones", Type::FloatList, "24,36,48,66,72", "epochs after which the learning rate decays",
-            1.0, 1e6),
-      param("lr_decay", Type::Float, "0.5", "factor applied to the learning rate at each milestone", 0.0, 1.0),
-      param("batch_size", Type::Int, "128", "users per step", 1.0, 1e6),
-      param("epochs", Type::Int, "100", "training epochs", 1.0, 1e6),
-      param("seed", Type::Int, "98765", "seed of the initial weights, shuffling and dropout", 0.0, 4294967295.0),
-      param("threads", Type::Int, "0", "intra-op threads; 0 = every core", 0.0, 1024.0),
-      param("split", Type::Choice, "time", "time: train before a cut, evaluate after it; random: rating by rating",
-            std::nullopt, std::nullopt, {"time", "random"}),
-      param("train_fraction", Type::Float, "0.9", "share of the ratings (by time for the time split) trained on",
-            0.01, 0.99),
-      param("split_seed", Type::Int, "98765", "seed of the validation/test coin (and the random split)", 0.0,
-            4294967295.0),
-      param("baseline_lambda", Type::Float, "5", "L2 regularisation of the user+item bias baseline", 0.0, 1e6),
+      textParam("layers", "128,256,256,dp0.65,256,128",
+                "hidden layers between n and n in the paper's notation, the code's drop probability as dpP"),
+      choiceParam("activation", "selu", {"selu", "elu", "lrelu", "relu", "sigmoid", "tanh", "swish"},
+                  "activation after every layer"),
+      flagParam("linear_output", false, "no activation after the last decoder layer"),
+      flagParam("tied", false, "decoder weights are the transposed encoder weights (own biases)"),
+      integerParam("refeeds", "1", "dense re-feeding updates after each ratings update", 0.0, 10.0),
+      realParam("refeed_noise", "0", "drop probability on a re-fed input", 0.0, 0.95),
+      choiceParam("optimizer", "sgd", {"sgd", "adam"}, "SGD with momentum 0.9, or Adam"),
+      realParam("lr", "0.005", "learning rate (the paper: 0.005 with re-feeding, 0.001 without)", 1e-7, 10.0),
+      realParam("weight_decay", "0", "L2 weight decay of the optimiser", 0.0, 10.0),
+      realListParam("lr_milestones", "24,36,48,66,72", "epochs after which the learning rate decays", 1.0,
+                    1e6),
+      realParam("lr_decay", "0.5", "factor applied to the learning rate at each milestone", 0.0, 1.0),
+      integerParam("batch_size", "128", "users per step", 1.0, 1e6),
+      integerParam("epochs", "100", "training epochs", 1.0, 1e6),
+      integerParam("seed", "98765", "seed of the initial weights, shuffling and dropout", 0.0, 4294967295.0),
+      integerParam("threads", "0", "intra-op threads; 0 = every core", 0.0, 1024.0),
+      choiceParam("split", "time", {"time", "random"},
+                  "time: train before a cut, evaluate after it; random: rating by rating"),
+      realParam("train_fraction", "0.9", "share of the ratings (by time for the time split) trained on", 0.01,
+                0.99),
+      integerParam("split_seed", "98765", "seed of the validation/test coin (and the random split)", 0.0,
+                   4294967295.0),
+      realParam("baseline_lambda", "5", "L2 regularisation of the user+item bias baseline", 0.0, 1e6),
   };
 }
 

@@ -12,13 +12,6 @@ namespace svae {
 
 namespace {
 
-using Type = ParamSpec::Type;
-
-ParamSpec param(std::string name, Type type, std::string value, std::string help, double min, double max,
-                bool live = false) {
-  return {std::move(name), type, std::move(value), std::move(help), min, max, {}, live};
-}
-
 // Next-item targets of the steps that have one: for step t of a row of length n, the
 // items at t+1 .. t+k below n, as indices [N, k] with a validity mask [N, k].
 struct StepTargets {
@@ -165,19 +158,18 @@ vae::Posterior SvaeModel::posterior(const torch::Tensor&) {
 
 std::vector<ParamSpec> svaeParams() {
   return {
-      param("lr", Type::Float, "0.001", "Adam learning rate", 1e-7, 1.0),
-      param("weight_decay", Type::Float, "0.005", "L2 penalty as Adam's weight decay applies it", 0.0, 10.0),
-      param("batch_size", Type::Int, "32", "users per gradient step (the reference used 1)", 1.0, 1e6),
-      param("epochs", Type::Int, "25", "training epochs", 1.0, 1e6),
-      param("seed", Type::Int, "98765", "seed of the initial weights, shuffling and latent noise", 0.0,
-            4294967295.0),
-      param("embedding_dim", Type::Int, "256", "size of the item embedding", 1.0, 65536.0),
-      param("hidden_dim", Type::Int, "200", "size of the GRU state", 1.0, 65536.0),
-      param("latent_dim", Type::Int, "64", "size of the latent of each step", 1.0, 16384.0),
-      param("next_k", Type::Int, "4", "next items each step is trained to predict", 1.0, 1000.0),
-      param("beta_cap", Type::Float, "0.2", "largest KL weight of the annealing", 0.0, 100.0, true),
-      param("anneal_users", Type::Float, "200000", "users seen over which the KL weight rises to beta_cap", 1.0,
-            1e12),
+      realParam("lr", "0.001", "Adam learning rate", 1e-7, 1.0),
+      realParam("weight_decay", "0.005", "L2 penalty as Adam's weight decay applies it", 0.0, 10.0),
+      integerParam("batch_size", "32", "users per gradient step (the reference used 1)", 1.0, 1e6),
+      integerParam("epochs", "25", "training epochs", 1.0, 1e6),
+      integerParam("seed", "98765", "seed of the initial weights, shuffling and latent noise", 0.0,
+                   4294967295.0),
+      integerParam("embedding_dim", "256", "size of the item embedding", 1.0, 65536.0),
+      integerParam("hidden_dim", "200", "size of the GRU state", 1.0, 65536.0),
+      integerParam("latent_dim", "64", "size of the latent of each step", 1.0, 16384.0),
+      integerParam("next_k", "4", "next items each step is trained to predict", 1.0, 1000.0),
+      realParam("beta_cap", "0.2", "largest KL weight of the annealing", 0.0, 100.0, true),
+      realParam("anneal_users", "200000", "users seen over which the KL weight rises to beta_cap", 1.0, 1e12),
   };
 }
 

@@ -11,47 +11,6 @@
 namespace vaecf::vae {
 namespace {
 
-using Type = ParamSpec::Type;
-
-ParamSpec declared(std::string name, Type type, std::string value, std::string help) {
-  ParamSpec spec;
-  spec.name = std::move(name);
-  spec.type = type;
-  spec.defaultValue = std::move(value);
-  spec.help = std::move(help);
-  return spec;
-}
-
-ParamSpec numberParam(std::string name, Type type, std::string value, std::string help, double min,
-                      double max, bool live) {
-  auto spec = declared(std::move(name), type, std::move(value), std::move(help));
-  spec.min = min;
-  spec.max = max;
-  spec.live = live;
-  return spec;
-}
-
-ParamSpec integerParam(std::string name, std::string value, std::string help, double min, double max,
-                       bool live = false) {
-  return numberParam(std::move(name), Type::Int, std::move(value), std::move(help), min, max, live);
-}
-
-ParamSpec realParam(std::string name, std::string value, std::string help, double min, double max,
-                    bool live = false) {
-  return numberParam(std::move(name), Type::Float, std::move(value), std::move(help), min, max, live);
-}
-
-ParamSpec flagParam(std::string name, bool value, std::string help) {
-  return declared(std::move(name), Type::Bool, value ? "true" : "false", std::move(help));
-}
-
-ParamSpec choiceParam(std::string name, std::string value, std::vector<std::string> choices,
-                      std::string help) {
-  auto spec = declared(std::move(name), Type::Choice, std::move(value), std::move(help));
-  spec.choices = std::move(choices);
-  return spec;
-}
-
 void append(std::vector<ParamSpec>& specs, std::vector<ParamSpec> more) {
   specs.insert(specs.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
 }
