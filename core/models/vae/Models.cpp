@@ -72,11 +72,26 @@ class ItemAutoencoder : public AutoencoderModel {
     return decode(posterior(rows).mean);
   }
 
+  // Inference as every model does it: eval mode without autograd, on the clean rows.
+  Posterior posterior(const torch::Tensor& rows) final {
+    InferenceScope inference(*this);
+    return encodeClean(networkInput(inputRows(rows), 0.0));
+  }
+
+  torch::Tensor decode(const torch::Tensor& latent) final {
+    InferenceScope inference(*this);
+    return decodeLatent(latent);
+  }
+
   torch::Tensor itemAnchors() override {
     return anchors_.defined() ? anchors_.detach().clone() : torch::Tensor();
   }
 
  protected:
+  // The model's own halves of posterior() and decode(), called in inference mode.
+  virtual Posterior encodeClean(const ItemRows& input) = 0;
+  virtual torch::Tensor decodeLatent(const torch::Tensor& latent) = 0;
+
   ItemAutoencoder(ParamSet params, std::int64_t items)
       : AutoencoderModel(std::move(params)),
         items_(items),
@@ -199,16 +214,12 @@ class MultDae final : public ItemAutoencoder {
     return loss;
   }
 
-  Posterior posterior(const torch::Tensor& rows) override {
-    InferenceScope inference(*this);
-    const auto code = encode(networkInput(inputRows(rows), 0.0));
+  Posterior encodeClean(const ItemRows& input) override {
+    const auto code = encode(input);
     return {code, torch::zeros_like(code)};
   }
 
-  torch::Tensor decode(const torch::Tensor& latent) override {
-    InferenceScope inference(*this);
-    return decoder_(latent);
-  }
+  torch::Tensor decodeLatent(const torch::Tensor& latent) override { return decoder_(latent); }
 
  private:
   static constexpr InitScheme kInit = InitScheme::Glorot;
@@ -270,16 +281,12 @@ class SingleLatentVae final : public ItemAutoencoder {
     if (params().flag("normalize_gradients")) normalizeGradients(phase);
   }
 
-  Posterior posterior(const torch::Tensor& rows) override {
-    InferenceScope inference(*this);
-    const auto q = encoder_(networkInput(inputRows(rows), 0.0));
+  Posterior encodeClean(const ItemRows& input) override {
+    const auto q = encoder_(input);
     return {q.mean, q.logVariance.exp()};
   }
 
-  torch::Tensor decode(const torch::Tensor& latent) override {
-    InferenceScope inference(*this);
-    return decoder_(latent);
-  }
+  torch::Tensor decodeLatent(const torch::Tensor& latent) override { return decoder_(latent); }
 
   torch::Tensor priorComponentMeans() override {
     if (prior_ != Prior::Vamp) return {};
@@ -372,16 +379,12 @@ class RecVae final : public ItemAutoencoder {
     if (phase.name == kEncoderPhase) refreshOldEncoder();
   }
 
-  Posterior posterior(const torch::Tensor& rows) override {
-    InferenceScope inference(*this);
-    const auto q = encoder_(networkInput(inputRows(rows), 0.0));
+  Posterior encodeClean(const ItemRows& input) override {
+    const auto q = encoder_(input);
     return {q.mean, q.logVariance.exp()};
   }
 
-  torch::Tensor decode(const torch::Tensor& latent) override {
-    InferenceScope inference(*this);
-    return decoder_(latent);
-  }
+  torch::Tensor decodeLatent(const torch::Tensor& latent) override { return decoder_(latent); }
 
  private:
   // Per user: sum over dimensions of log q(z|x) - log p(z), p the composite prior around the
@@ -538,16 +541,12 @@ class HierarchicalVamp final : public ItemAutoencoder {
     return decoder_(lowerEncoder_(input, z2).mean, z2);
   }
 
-  Posterior posterior(const torch::Tensor& rows) override {
-    InferenceScope inference(*this);
-    const auto q2 = upperEncoder_(networkInput(inputRows(rows), 0.0));
+  Posterior encodeClean(const ItemRows& input) override {
+    const auto q2 = upperEncoder_(input);
     return {q2.mean, q2.logVariance.exp()};
   }
 
-  torch::Tensor decode(const torch::Tensor& z2) override {
-    InferenceScope inference(*this);
-    return decoder_(lowerPrior(z2).mean, z2);
-  }
+  torch::Tensor decodeLatent(const torch::Tensor& z2) override { return decoder_(lowerPrior(z2).mean, z2); }
 
   torch::Tensor priorComponentMeans() override {
     InferenceScope inference(*this);
