@@ -72,4 +72,23 @@ std::shared_ptr<const Split> syntheticSplit(const SyntheticSplitOptions& options
   return split;
 }
 
+std::int64_t ratingTime(std::uint32_t user, std::uint32_t item, std::uint32_t items) {
+  return 100 * static_cast<std::int64_t>((user + item) % items) + user;
+}
+
+InteractionLog ratingLog(std::uint32_t users, std::uint32_t items) {
+  InteractionLog log;
+  log.source = "hand-made";
+  log.explicitValues = true;
+  log.hasTimestamps = true;
+  for (std::uint32_t u = 0; u < users; ++u) log.users.intern("u" + std::to_string(u));
+  for (std::uint32_t i = 0; i < items; ++i) log.items.intern("i" + std::to_string(i));
+  for (std::uint32_t i = items; i-- > 0;) {
+    for (std::uint32_t u = users; u-- > 0;) {
+      log.interactions.push_back({u, i, static_cast<float>(1 + (u + i) % 5), ratingTime(u, i, items)});
+    }
+  }
+  return log;
+}
+
 }  // namespace vaecf::test

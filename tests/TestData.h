@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "data/InteractionLog.h"
 #include "data/Protocol.h"
 
 namespace vaecf::test {
@@ -29,5 +30,12 @@ struct SyntheticSplitOptions {
   std::uint32_t communities = 4;
 };
 std::shared_ptr<const Split> syntheticSplit(const SyntheticSplitOptions& options = {});
+
+// When user u rates item i in ratingLog: each user's items in a rotated order, so every
+// item is rated early by some users and late by others.
+std::int64_t ratingTime(std::uint32_t user, std::uint32_t item, std::uint32_t items);
+// A log of `users` x `items` ratings of value 1 + (u + i) % 5 at ratingTime, written in
+// reverse user and item order so file order is not time order.
+InteractionLog ratingLog(std::uint32_t users, std::uint32_t items);
 
 }  // namespace vaecf::test

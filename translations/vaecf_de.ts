@@ -429,7 +429,7 @@
     </message>
     <message>
         <location filename="../ui/geometry/DriftPanel.cpp" line="38"/>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="206"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="209"/>
         <source>loading the run</source>
         <translation>Laden des Laufs</translation>
     </message>
@@ -489,38 +489,38 @@
         <translation>%1 — rho %2: Drift %3</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="86"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="87"/>
         <source>Keep rates</source>
         <translation>Behalteraten</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="87"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="88"/>
         <source>Users</source>
         <translation>Nutzer</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="87"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="88"/>
         <source>Seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="87"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="88"/>
         <source>Masks</source>
         <translation>Masken</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="88"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="89"/>
         <source>k</source>
         <translation>k</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="113"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="116"/>
         <source>computing: %1</source>
         <translation>Berechnung: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/geometry/DriftPanel.cpp" line="120"/>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="134"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="123"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="137"/>
         <source>%n user(s) measured</source>
         <translation>
             <numerusform>%n Nutzer gemessen</numerusform>
@@ -528,47 +528,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="122"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="125"/>
         <source>; the focus user %1 is not in this run&apos;s latent sample</source>
         <translation>; der Fokus-Nutzer %1 ist nicht in der latenten Stichprobe dieses Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="135"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="138"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="192"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="195"/>
         <source>Keep rates must be numbers in (0, 1], separated by commas.</source>
         <translation>Behalteraten müssen Zahlen in (0, 1] sein, durch Kommas getrennt.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="239"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="242"/>
         <source>Load a dataset and choose two runs (e.g. without and with PIA) to compare their drift.</source>
         <translation>Laden Sie einen Datensatz und wählen Sie zwei Läufe (z. B. ohne und mit PIA), um ihre Drift zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="246"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="249"/>
         <source>%1 (%2, %3): %4</source>
         <translation>%1 (%2, %3): %4</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="248"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="251"/>
         <source>solid</source>
         <translation>durchgezogen</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="248"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="251"/>
         <source>dashed</source>
         <translation>gestrichelt</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="250"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="253"/>
         <source>Choose run A and run B (e.g. without and with PIA) to compare their drift.</source>
         <translation>Wählen Sie Lauf A und Lauf B (z. B. ohne und mit PIA), um ihre Drift zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="274"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="277"/>
         <source>focus user %1</source>
         <translation>Fokus-Nutzer %1</translation>
     </message>
@@ -1099,7 +1099,7 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
     </message>
     <message>
         <location filename="../ui/geometry/LatentPanel.cpp" line="149"/>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="329"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="331"/>
         <source>t-SNE of the best weights</source>
         <translation>t-SNE der besten Gewichte</translation>
     </message>
@@ -1109,88 +1109,88 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         <translation>Während des Trainings aufgezeichnete PCA-Frames mit Wiedergabe; oder eine t-SNE-Karte der besten Gewichte mit festem Startwert, die Nachbarschaften erhält, aber keine Abstände</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="162"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="161"/>
         <source>Video…</source>
         <translation>Video …</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="163"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="162"/>
         <source>Save the playback of every frame as a Motion-JPEG .avi video</source>
         <translation>Die Wiedergabe aller Frames als Motion-JPEG-Video (.avi) speichern</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="167"/>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="406"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="166"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="408"/>
         <source>Play</source>
         <translation>Abspielen</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="170"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="169"/>
         <source>%1 frames/s</source>
         <translation>%1 Frames/s</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="189"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="191"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="311"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="313"/>
         <source>A t-SNE map needs a run with a latent sample and the data it was trained on.</source>
         <translation>Eine t-SNE-Karte braucht einen Lauf mit latenter Stichprobe und die Daten, auf denen er trainiert wurde.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="314"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="316"/>
         <source>Computing the t-SNE map…</source>
         <translation>Die t-SNE-Karte wird berechnet …</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="347"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="349"/>
         <source>Epoch %1 (%2 of %3)</source>
         <translation>Epoche %1 (%2 von %3)</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="369"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="371"/>
         <source>Open a run to see its latent map.</source>
         <translation>Öffnen Sie einen Lauf, um seine latente Karte zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="371"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="373"/>
         <source>Reading the latent frames…</source>
         <translation>Latente Frames werden gelesen …</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="374"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="376"/>
         <source>This run recorded no latent frames: runs of the VAE family record them every latent_every epochs.</source>
         <translation>Dieser Lauf hat keine latenten Frames aufgezeichnet: Läufe der VAE-Familie zeichnen sie alle latent_every Epochen auf.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="406"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="408"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="424"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="426"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="424"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="426"/>
         <source>Could not write %1</source>
         <translation>%1 konnte nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="430"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="432"/>
         <source>Export video</source>
         <translation>Video exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="430"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="432"/>
         <source>Motion-JPEG videos (*.avi)</source>
         <translation>Motion-JPEG-Videos (*.avi)</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="440"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="442"/>
         <source>Writing the video…</source>
         <translation>Video wird geschrieben …</translation>
     </message>
@@ -1198,17 +1198,17 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
 <context>
     <name>vaecf::ui::LatentWorkspace</name>
     <message>
-        <location filename="../ui/geometry/LatentWorkspace.cpp" line="48"/>
+        <location filename="../ui/geometry/LatentWorkspace.cpp" line="49"/>
         <source>Focus user</source>
         <translation>Fokus-Nutzer</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentWorkspace.cpp" line="49"/>
+        <location filename="../ui/geometry/LatentWorkspace.cpp" line="50"/>
         <source>Drift</source>
         <translation>Drift</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentWorkspace.cpp" line="50"/>
+        <location filename="../ui/geometry/LatentWorkspace.cpp" line="51"/>
         <source>Pseudo-inputs</source>
         <translation>Pseudo-Inputs</translation>
     </message>
@@ -1289,7 +1289,7 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         <translation>Den in der Lauftabelle gewählten angehaltenen oder unvollendeten Lauf ab seinem letzten Checkpoint auf den geladenen Daten fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="423"/>
+        <location filename="../ui/window/MainWindow.cpp" line="422"/>
         <source>Select one run in the run table to continue.</source>
         <translation>Wählen Sie in der Lauftabelle einen Lauf zum Fortsetzen.</translation>
     </message>
@@ -1558,12 +1558,12 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         <translation>verbleibend %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="446"/>
+        <location filename="../ui/window/MainWindow.cpp" line="445"/>
         <source>The session could not be saved: %1</source>
         <translation>Die Sitzung konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="457"/>
+        <location filename="../ui/window/MainWindow.cpp" line="456"/>
         <source>The session could not be opened: %1</source>
         <translation>Die Sitzung konnte nicht geöffnet werden: %1</translation>
     </message>
@@ -1604,7 +1604,7 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         <translation>Höchstens %1</translation>
     </message>
     <message>
-        <location filename="../ui/panels/ModelPanel.cpp" line="55"/>
+        <location filename="../ui/panels/ModelPanel.cpp" line="54"/>
         <source>● live: applied to a running model at the next batch</source>
         <translation>● live: wird beim nächsten Batch auf das laufende Modell angewendet</translation>
     </message>
@@ -1747,52 +1747,52 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
 <context>
     <name>vaecf::ui::RunsPanel</name>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="42"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="44"/>
         <source>Select several runs (Ctrl or Shift) to overlay their curves; differing parameters are highlighted</source>
         <translation>Mehrere Läufe auswählen (Strg oder Umschalt), um ihre Kurven zu überlagern; abweichende Parameter werden hervorgehoben</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="48"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="50"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="63"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="65"/>
         <source>Runs in %1</source>
         <translation>Läufe in %1</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="80"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="86"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="80"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="86"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="80"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="86"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="80"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="86"/>
         <source>Epochs</source>
         <translation>Epochen</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="80"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="86"/>
         <source>Seconds</source>
         <translation>Sekunden</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="81"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="87"/>
         <source>best %1</source>
         <translation>beste %1</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="89"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="95"/>
         <source>unreadable</source>
         <translation>unlesbar</translation>
     </message>
@@ -1800,76 +1800,70 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
 <context>
     <name>vaecf::ui::TrainingSession</name>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="200"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="98"/>
+        <source>The fit failed: %1</source>
+        <translation>Die Anpassung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/TrainingSession.cpp" line="186"/>
         <source>Stop the current run before continuing another one.</source>
         <translation>Stoppen Sie den aktuellen Lauf, bevor Sie einen anderen fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="208"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="197"/>
         <source>The run %1 is a closed-form fit (%2): there is no training to continue.</source>
         <translation>Der Lauf %1 ist eine geschlossene Lösung (%2): Es gibt kein Training fortzusetzen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="220"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="203"/>
         <source>The run %1 has finished: there is nothing to continue.</source>
         <translation>Der Lauf %1 ist abgeschlossen: Es gibt nichts fortzusetzen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="225"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="212"/>
         <source>To continue the run %1, load the run&apos;s dataset first: %2</source>
         <translation>Um den Lauf %1 fortzusetzen, laden Sie zuerst seinen Datensatz: %2</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="230"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="217"/>
         <source>The run %1 could not be read: %2</source>
         <translation>Der Lauf %1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="247"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="232"/>
         <source>The run could not continue: %1</source>
         <translation>Der Lauf konnte nicht fortgesetzt werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="306"/>
-        <location filename="../ui/session/TrainingSession.cpp" line="328"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="278"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="308"/>
         <source>Load a dataset before training.</source>
         <translation>Laden Sie vor dem Training einen Datensatz.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="319"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="299"/>
         <source>The run could not start: %1</source>
         <translation>Der Lauf konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="112"/>
-        <location filename="../ui/session/TrainingSession.cpp" line="371"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="343"/>
         <source>The run failed: %1</source>
         <translation>Der Lauf ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="45"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="37"/>
         <source>%1 trains on the raw dataset (its ratings and times), which a split folder does not have: load a dataset file.</source>
         <translation>%1 trainiert auf dem Rohdatensatz (seinen Bewertungen und Zeiten), den ein Split-Ordner nicht enthält: Laden Sie eine Datensatzdatei.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="49"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="41"/>
         <source>deeprec predicts ratings, and %1 has none: load a dataset with explicit ratings.</source>
         <translation>deeprec sagt Bewertungen vorher, und %1 hat keine: Laden Sie einen Datensatz mit expliziten Bewertungen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="52"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="44"/>
         <source>svae orders each history by time, and %1 has no timestamps: load a dataset with a time column.</source>
         <translation>svae ordnet jeden Verlauf nach der Zeit, und %1 hat keine Zeitstempel: Laden Sie einen Datensatz mit einer Zeitspalte.</translation>
-    </message>
-    <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="102"/>
-        <source>The live curves stop here; the run goes on: %1</source>
-        <translation>Die Live-Kurven enden hier; der Lauf geht weiter: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="213"/>
-        <source>The run %1 (%2) cannot be continued: only the VAE family picks up a run where it stopped. Start a new run instead.</source>
-        <translation>Der Lauf %1 (%2) kann nicht fortgesetzt werden: Nur die VAE-Familie setzt einen Lauf dort fort, wo er angehalten wurde. Starten Sie stattdessen einen neuen Lauf.</translation>
     </message>
 </context>
 </TS>

@@ -402,10 +402,14 @@ void Commands::bench() {
   EvaluationReport report;
   const double evalSeconds = timeIt([&] { report = evaluate(*ease, split.testFoldIn, split.testHeldout); });
   nlohmann::json epochs = nlohmann::json::object();
+  const auto sharedSplit = std::make_shared<const Split>(split);
   for (const std::string& model : benchModels_) {
+    if (!findModel(model).iterative) throw Error(model + " has no training epoch to time");
     ParamSet params = defaultParams(model);
     params.set("threads", std::to_string(computeThreads()));
-    const EpochTiming timing = timeTrainingEpoch(autoencoderDefinition(model), params, split.train);
+    // Each model on the split it trains on (SVAE: time-ordered rows; DeepRec: ratings).
+    const auto trained = trainingSplit(model, params, protocol, sharedSplit, &log);
+    const EpochTiming timing = timeTrainingEpoch(trainingDefinition(model), params, trained->train);
     epochs[model] = {{"seconds_per_epoch", timing.seconds},
                      {"updates", timing.updates},
                      {"users_per_second", static_cast<double>(timing.users) / timing.seconds}};

@@ -159,4 +159,41 @@ RatingSplit randomRatingSplit(const InteractionLog& log, double trainFraction, s
   return assemble(log, parts, random);
 }
 
+namespace {
+
+std::vector<float> rowValues(const CsrMatrix& matrix, std::int64_t row) {
+  std::vector<float> values(static_cast<std::size_t>(matrix.rowSize(row)));
+  for (std::int64_t k = 0; k < matrix.rowSize(row); ++k) values[static_cast<std::size_t>(k)] = matrix.value(row, k);
+  return values;
+}
+
+std::vector<std::int32_t> rowColumns(const CsrMatrix& matrix, std::int64_t row) {
+  return {matrix.rowColumns(row), matrix.rowColumns(row) + matrix.rowSize(row)};
+}
+
+// The users with ratings in `period`: their ids, training rows and `period` rows.
+void heldoutUsers(const RatingSplit& split, const CsrMatrix& period, std::vector<std::string>& userIds,
+                  CsrMatrix& foldIn, CsrMatrix& heldout) {
+  foldIn = CsrMatrix(split.train.cols());
+  heldout = CsrMatrix(split.train.cols());
+  for (std::int64_t row = 0; row < period.rows(); ++row) {
+    if (period.rowSize(row) == 0) continue;
+    userIds.push_back(split.userIds[static_cast<std::size_t>(row)]);
+    foldIn.appendRow(rowColumns(split.train, row), rowValues(split.train, row));
+    heldout.appendRow(rowColumns(period, row), rowValues(period, row));
+  }
+}
+
+}  // namespace
+
+Split trainingSplitOf(const RatingSplit& split) {
+  Split result;
+  result.itemIds = split.itemIds;
+  result.trainUserIds = split.userIds;
+  result.train = split.train;
+  heldoutUsers(split, split.validation, result.validationUserIds, result.validationFoldIn, result.validationHeldout);
+  heldoutUsers(split, split.test, result.testUserIds, result.testFoldIn, result.testHeldout);
+  return result;
+}
+
 }  // namespace vaecf

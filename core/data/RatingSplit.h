@@ -6,6 +6,7 @@
 
 #include "data/CsrMatrix.h"
 #include "data/InteractionLog.h"
+#include "data/Protocol.h"
 
 namespace vaecf {
 
@@ -35,5 +36,10 @@ std::int64_t timestampCut(const InteractionLog& log, double trainFraction);
 // Ratings drawn with probability 1 - `trainFraction` leave training; those of users and
 // items seen in training are then halved between validation and test as in the time split.
 RatingSplit randomRatingSplit(const InteractionLog& log, double trainFraction, std::uint32_t seed);
+
+// The rating split as the trainer reads it, values kept: every user trains on their
+// training ratings; the validation (test) users are those with ratings in that period,
+// their training row as the fold-in and those ratings as the heldout part.
+Split trainingSplitOf(const RatingSplit& split);
 
 }  // namespace vaecf

@@ -160,31 +160,87 @@ std::map<std::string, MetricSummary> summarize(const PerUserMetrics& perUser,
   return summaries;
 }
 
-std::vector<CohortResult> cohortResults(const PerUserMetrics& perUser, const CsrMatrix& foldIn,
-                                        const CsrMatrix& heldout, const EvaluationOptions& options) {
+// The cohorts of `options` with the scored rows that fall in each: the users below the
+// first edge form an extra first cohort when there are any.
+struct CohortRows {
+  CohortResult cohort;  // label and bounds; users and metrics are the caller's
+  std::vector<std::int64_t> rows;
+};
+
+std::vector<CohortRows> cohortRows(const std::vector<std::int64_t>& scoredRows, const CsrMatrix& foldIn,
+                                   const CsrMatrix& heldout, const EvaluationOptions& options) {
   const std::vector<std::uint32_t>& edges = options.cohortEdges;
   if (edges.empty()) return {};
 
   std::vector<std::int64_t> belowFirstEdge;
   std::vector<std::vector<std::int64_t>> rowsByCohort(edges.size());
-  for (const std::int64_t row : perUser.rows) {
+  for (const std::int64_t row : scoredRows) {
     const int index = cohortIndex(edges, cohortCount(options.cohortAxis, foldIn, heldout, row));
     (index < 0 ? belowFirstEdge : rowsByCohort[static_cast<std::size_t>(index)]).push_back(row);
   }
 
-  std::vector<CohortResult> cohorts;
-  if (!belowFirstEdge.empty()) {
-    cohorts.push_back(makeCohort(smallestCount(options.cohortAxis), edges.front() - 1, false));
-    cohorts.back().users = belowFirstEdge.size();
-    cohorts.back().metrics = summarize(perUser, options.metrics, belowFirstEdge);
-  }
+  std::vector<CohortRows> cohorts;
+  if (!belowFirstEdge.empty())
+    cohorts.push_back({makeCohort(smallestCount(options.cohortAxis), edges.front() - 1, false), belowFirstEdge});
   for (std::size_t i = 0; i < edges.size(); ++i) {
     const bool open = i + 1 == edges.size();
-    cohorts.push_back(makeCohort(edges[i], open ? 0 : edges[i + 1] - 1, open));
-    cohorts.back().users = rowsByCohort[i].size();
-    cohorts.back().metrics = summarize(perUser, options.metrics, rowsByCohort[i]);
+    cohorts.push_back({makeCohort(edges[i], open ? 0 : edges[i + 1] - 1, open), std::move(rowsByCohort[i])});
   }
   return cohorts;
+}
+
+// Cohort results of per-row figures, each cohort summarised by `summary` over its rows.
+std::vector<CohortResult> cohortResults(
+    const std::vector<std::int64_t>& scoredRows, const CsrMatrix& foldIn, const CsrMatrix& heldout,
+    const EvaluationOptions& options,
+    const std::function<std::map<std::string, MetricSummary>(const std::vector<std::int64_t>&)>& summary) {
+  std::vector<CohortResult> cohorts;
+  for (CohortRows& entry : cohortRows(scoredRows, foldIn, heldout, options)) {
+    entry.cohort.users = entry.rows.size();
+    entry.cohort.metrics = summary(entry.rows);
+    cohorts.push_back(std::move(entry.cohort));
+  }
+  return cohorts;
+}
+
+// Each scored row's squared rating errors: their sum, sum of squares and count.
+struct RowErrors {
+  double squared = 0.0;
+  double fourth = 0.0;
+  std::int64_t ratings = 0;
+};
+
+void accumulateErrors(const float* predictions, std::int64_t begin, std::int64_t end, const CsrMatrix& heldout,
+                      std::vector<RowErrors>& errors) {
+  const std::int64_t items = heldout.cols();
+  for (std::int64_t row = begin; row < end; ++row) {
+    RowErrors& into = errors[static_cast<std::size_t>(row)];
+    const std::int32_t* columns = heldout.rowColumns(row);
+    for (std::int64_t k = 0; k < heldout.rowSize(row); ++k) {
+      const double error = predictions[(row - begin) * items + columns[k]] - heldout.value(row, k);
+      into.squared += error * error;
+      into.fourth += error * error * error * error;
+      ++into.ratings;
+    }
+  }
+}
+
+// RMSE over every rating of `rows`; its standard error by the delta method from that of
+// the mean squared error, the ratings taken as independent.
+MetricSummary rmseSummary(const std::vector<RowErrors>& errors, const std::vector<std::int64_t>& rows) {
+  RowErrors total;
+  for (const std::int64_t row : rows) {
+    const RowErrors& e = errors[static_cast<std::size_t>(row)];
+    total.squared += e.squared;
+    total.fourth += e.fourth;
+    total.ratings += e.ratings;
+  }
+  if (total.ratings == 0) return {};
+  const auto n = static_cast<double>(total.ratings);
+  const double mse = total.squared / n;
+  const double variance = std::max(0.0, total.fourth / n - mse * mse);
+  const double rmse = std::sqrt(mse);
+  return {rmse, rmse > 0.0 ? std::sqrt(variance / n) / (2.0 * rmse) : 0.0};
 }
 
 }  // namespace
@@ -198,7 +254,39 @@ EvaluationReport evaluate(const Recommender& model, const CsrMatrix& foldIn, con
   report.users = perUser.rows.size();
   report.usersWithoutHeldout = static_cast<std::size_t>(foldIn.rows()) - report.users;
   report.metrics = summarize(perUser, options.metrics, perUser.rows);
-  report.cohorts = cohortResults(perUser, foldIn, heldout, options);
+  report.cohorts = cohortResults(perUser.rows, foldIn, heldout, options, [&](const std::vector<std::int64_t>& rows) {
+    return summarize(perUser, options.metrics, rows);
+  });
+  return report;
+}
+
+EvaluationReport evaluateRatings(const Recommender& model, const CsrMatrix& foldIn, const CsrMatrix& heldout,
+                                 const EvaluationOptions& options, const TaskContext& context) {
+  EvaluationOptions shape = options;
+  shape.metrics.clear();  // the ranking metrics' K do not apply
+  checkInputs(model, foldIn, heldout, shape);
+  const std::int64_t rows = foldIn.rows();
+  std::vector<RowErrors> errors(static_cast<std::size_t>(rows));
+  std::vector<float> predictions(static_cast<std::size_t>(std::min(options.batchSize, rows) * foldIn.cols()));
+  for (std::int64_t begin = 0; begin < rows; begin += options.batchSize) {
+    context.checkCancelled();
+    const std::int64_t end = std::min(rows, begin + options.batchSize);
+    model.score(foldIn, begin, end, predictions.data());
+    accumulateErrors(predictions.data(), begin, end, heldout, errors);
+    context.report("evaluate", static_cast<std::uint64_t>(end), static_cast<std::uint64_t>(rows));
+  }
+  std::vector<std::int64_t> scoredRows;
+  for (std::int64_t row = 0; row < rows; ++row)
+    if (heldout.rowSize(row) > 0) scoredRows.push_back(row);
+
+  auto summary = [&](const std::vector<std::int64_t>& group) {
+    return std::map<std::string, MetricSummary>{{kRmseMetric, rmseSummary(errors, group)}};
+  };
+  EvaluationReport report;
+  report.users = scoredRows.size();
+  report.usersWithoutHeldout = static_cast<std::size_t>(rows) - report.users;
+  report.metrics = summary(scoredRows);
+  report.cohorts = cohortResults(scoredRows, foldIn, heldout, options, summary);
   return report;
 }
 

@@ -50,4 +50,13 @@ struct EvaluationReport {
 EvaluationReport evaluate(const Recommender& model, const CsrMatrix& foldIn, const CsrMatrix& heldout,
                           const EvaluationOptions& options = {}, const TaskContext& context = {});
 
+// The metric of rating prediction: root mean squared error over the heldout ratings.
+inline const char* const kRmseMetric = "rmse";
+
+// Rating prediction: the model's scores of the heldout entries are its predicted ratings.
+// RMSE over every heldout rating (users with more ratings weigh more), overall and per
+// cohort; options.metrics is ignored.
+EvaluationReport evaluateRatings(const Recommender& model, const CsrMatrix& foldIn, const CsrMatrix& heldout,
+                                 const EvaluationOptions& options = {}, const TaskContext& context = {});
+
 }  // namespace vaecf

@@ -7,6 +7,8 @@
 #include "common/Error.h"
 #include "models/Ease.h"
 #include "models/deeprec/DeepRec.h"
+#include "models/deeprec/RatingBaselines.h"
+#include "data/RatingSplit.h"
 #include "data/TemporalSplit.h"
 #include "models/svae/Svae.h"
 #include "train/RunFolder.h"
@@ -91,11 +93,11 @@ ExperimentResult experimentResultOf(const std::string& model, const TrainingResu
   return result;
 }
 
-ExperimentResult trainAutoencoder(const ModelDefinition& definition, const ParamSet& params, const DataSource& source,
-                                  std::shared_ptr<const Split> split, const EvaluationOptions& evaluation,
-                                  const fs::path& runDir, const TaskContext& context) {
-  TrainingSetup setup{definition, params, std::move(split), runDir, source, evaluation};
-  return experimentResultOf(definition.name, trainModel(std::move(setup), {}, context));
+ExperimentResult trainIterative(const std::string& model, const ParamSet& params, const DataSource& source,
+                                std::shared_ptr<const Split> split, const EvaluationOptions& evaluation,
+                                const fs::path& runDir, const TaskContext& context) {
+  TrainingSetup setup{trainingDefinition(model), params, std::move(split), runDir, source, evaluation};
+  return experimentResultOf(model, trainModel(std::move(setup), {}, context));
 }
 
 // ---- Sequence and rating models: SVAE and DeepRec (issue 6) ----
@@ -104,55 +106,46 @@ const char* const kSvaeSummary = "SVAE: GRU over the time-ordered history, next-
 const char* const kDeepRecSummary =
     "DeepRec: deep autoencoder for explicit ratings, RMSE on a time split (Kuchaiev & Ginsburg 2017)";
 
-const InteractionLog& rawLog(const LoadedData& data, const std::string& model) {
-  if (!data.log) throw Error(model + " reads the raw dataset (ratings, times): give a dataset, not a split folder");
-  return *data.log;
+const InteractionLog& rawLog(const InteractionLog* log, const std::string& model) {
+  if (!log) throw Error(model + " reads the raw dataset (ratings, times): give a dataset, not a split folder");
+  return *log;
 }
 
-// The usual split of heldout users, their fold-in and heldout parts cut by time.
-ExperimentResult trainSvae(const ParamSet& params, const DataSource& source, const LoadedData& data,
-                           const EvaluationOptions& evaluation, const fs::path& runDir, const TaskContext& context) {
-  auto split = std::make_shared<const Split>(
-      temporalSplit(data.split, rawLog(data, "svae"), source.protocol.heldoutFraction));
-  return trainAutoencoder(svaeDefinition(), params, source, std::move(split), evaluation, runDir, context);
-}
+const InteractionLog* logOf(const LoadedData& data) { return data.log ? &*data.log : nullptr; }
 
-EvaluationReport rmseReport(double rmse, std::int64_t users) {
-  EvaluationReport report;
-  report.users = static_cast<std::size_t>(users);
-  report.metrics["rmse"] = MetricSummary{rmse, 0.0};
-  return report;
+RatingSplit ratingSplit(const InteractionLog* log, const ParamSet& params) {
+  const InteractionLog& raw = rawLog(log, "deeprec");
+  if (!raw.explicitValues) throw Error("deeprec predicts ratings, and " + raw.source + " has none");
+  return deepRecSplit(raw, params);
 }
 
 nlohmann::json baselinesJson(const BaselineRmse& baselines) {
   return {{"global_mean", baselines.globalMean}, {"item_mean", baselines.itemMean}, {"biases", baselines.biases}};
 }
 
-// Rating prediction on its own split, evaluated by RMSE beside the three baselines.
-ExperimentResult trainDeepRecRun(const ParamSet& params, const DataSource& source, const LoadedData& data,
-                                 const fs::path& runDir, const TaskContext& context) {
-  const InteractionLog& log = rawLog(data, "deeprec");
-  if (!log.explicitValues) throw Error("deeprec predicts ratings, and " + log.source + " has none");
-  const RatingSplit split = deepRecSplit(log, params);
-  fs::create_directories(runDir);
-  writeRunConfig(runDir, RunConfig{"deeprec", params.values(), source, {}});
-  writeRunItems(runDir, split.itemIds);
-  const DeepRecResult trained = trainDeepRec(split, params, runDir, {}, context);
-  ExperimentResult result;
-  result.validation = rmseReport(trained.validationRmse, trained.validationUsers);
-  result.test = rmseReport(trained.testRmse, trained.testUsers);
-  result.seconds = trained.seconds;
-  result.secondsPerEpoch = trained.secondsPerEpoch;
-  result.bestEpoch = static_cast<int>(trained.bestEpoch);
-  result.details = {{"epochs", trained.epochs},
-                    {"users", split.userIds.size()},
-                    {"items", split.itemIds.size()},
-                    {"train_ratings", split.train.nonZeros()},
-                    {"validation_ratings", trained.validationRatings},
-                    {"test_ratings", trained.testRatings},
-                    {"dropped_evaluation_ratings", split.droppedEvaluationRatings},
-                    {"baselines", {{"validation", baselinesJson(trained.validationBaselines)},
-                                   {"test", baselinesJson(trained.testBaselines)}}}};
+// DeepRec's rating split in figures, and the RMSE of the three baselines on it.
+nlohmann::json ratingDetails(const InteractionLog* log, const ParamSet& params) {
+  constexpr int kBiasSweeps = 20;  // the alternating updates settle well before this
+  const RatingSplit split = ratingSplit(log, params);
+  const double lambda = params.real("baseline_lambda");
+  return {{"users", split.userIds.size()},
+          {"items", split.itemIds.size()},
+          {"train_ratings", split.train.nonZeros()},
+          {"validation_ratings", split.validation.nonZeros()},
+          {"test_ratings", split.test.nonZeros()},
+          {"dropped_evaluation_ratings", split.droppedEvaluationRatings},
+          {"baselines",
+           {{"validation", baselinesJson(baselineRmse(split.train, split.validation, lambda, kBiasSweeps))},
+            {"test", baselinesJson(baselineRmse(split.train, split.test, lambda, kBiasSweeps))}}}};
+}
+
+// Trains or resumes an iterative run and completes its result with the model's own facts.
+ExperimentResult finishIterative(ExperimentResult result, const std::string& model, const ParamSet& params,
+                                 const InteractionLog* log, const fs::path& runDir) {
+  if (model == "deeprec") result.details.update(ratingDetails(log, params));
+  result.model = model;
+  result.params = params.values();
+  writeJson(runDir / kMetricsFile, toJson(result));
   return result;
 }
 
@@ -162,9 +155,9 @@ const std::vector<ModelInfo>& modelCatalog() {
   static const std::vector<ModelInfo> catalog = [] {
     std::vector<ModelInfo> models{{"ease", "EASE^R: closed-form linear item-item model (Steck 2019)", false, easeParams()}};
     for (const AutoencoderEntry& entry : kAutoencoders)
-      models.push_back({entry.name, entry.summary, true, trainingParamSpecs(autoencoderDefinition(entry.name)), true});
-    models.push_back({"svae", kSvaeSummary, true, trainingParamSpecs(svaeDefinition())});
-    models.push_back({"deeprec", kDeepRecSummary, true, deepRecParams()});
+      models.push_back({entry.name, entry.summary, true, trainingParamSpecs(autoencoderDefinition(entry.name))});
+    models.push_back({"svae", kSvaeSummary, true, trainingParamSpecs(svaeDefinition()), true});
+    models.push_back({"deeprec", kDeepRecSummary, true, trainingParamSpecs(deepRecDefinition()), true});
     return models;
   }();
   return catalog;
@@ -180,6 +173,22 @@ const ModelInfo& findModel(const std::string& name) {
 }
 
 ParamSet defaultParams(const std::string& model) { return ParamSet(findModel(model).params); }
+
+ModelDefinition trainingDefinition(const std::string& model) {
+  if (model == "svae") return svaeDefinition();
+  if (model == "deeprec") return deepRecDefinition();
+  if (!isAutoencoderModel(model)) throw Error("'" + model + "' is not trained by the trainer");
+  return autoencoderDefinition(model);
+}
+
+std::shared_ptr<const Split> trainingSplit(const std::string& model, const ParamSet& params,
+                                           const ProtocolOptions& protocol, std::shared_ptr<const Split> loaded,
+                                           const InteractionLog* log) {
+  if (model == "svae")
+    return std::make_shared<const Split>(temporalSplit(*loaded, rawLog(log, model), protocol.heldoutFraction));
+  if (model == "deeprec") return std::make_shared<const Split>(trainingSplitOf(ratingSplit(log, params)));
+  return loaded;
+}
 
 nlohmann::json paramsJson(const std::vector<std::pair<std::string, std::string>>& params) {
   nlohmann::json json = nlohmann::json::object();
@@ -257,15 +266,9 @@ ExperimentResult runExperiment(const std::string& model, const ParamSet& params,
   const ModelInfo& info = findModel(model);
   if (info.iterative) {
     // The trainer writes its folder as it goes (events, checkpoints), each file atomically.
-    ExperimentResult result =
-        model == "deeprec" ? trainDeepRecRun(params, source, data, runDir, context)
-        : model == "svae"  ? trainSvae(params, source, data, evaluation, runDir, context)
-                           : trainAutoencoder(autoencoderDefinition(model), params, source,
-                                              std::make_shared<const Split>(data.split), evaluation, runDir, context);
-    result.model = model;
-    result.params = params.values();
-    writeJson(runDir / kMetricsFile, toJson(result));
-    return result;
+    auto split = trainingSplit(model, params, source.protocol, std::make_shared<const Split>(data.split), logOf(data));
+    ExperimentResult result = trainIterative(model, params, source, std::move(split), evaluation, runDir, context);
+    return finishIterative(std::move(result), model, params, logOf(data), runDir);
   }
   ExperimentResult result;
   writeDirectoryAtomically(runDir, [&](const fs::path& dir) {
@@ -282,23 +285,18 @@ ExperimentResult runExperiment(const std::string& model, const ParamSet& params,
 ExperimentResult resumeExperiment(const fs::path& runDir, const TaskContext& context) {
   const RunConfig config = readRunConfig(runDir);
   if (!findModel(config.model).iterative) throw Error("a " + config.model + " run has nothing to resume");
-  if (config.model == "deeprec")
-    throw Error("deeprec trains in its own loop, which keeps no checkpoint: train it again");
+  const ModelDefinition definition = trainingDefinition(config.model);
+  const ParamSet params = runParams(config, definition);
   const LoadedData data = loadData(config.data, context);
-  if (data.split.itemIds != readRunItems(runDir))
+  // Every model continues on the split it was started on, rebuilt from the same data.
+  auto split = trainingSplit(config.model, params, config.data.protocol, std::make_shared<const Split>(data.split),
+                             logOf(data));
+  if (split->itemIds != readRunItems(runDir))
     throw Error("the data of " + runDir.string() + " (" + config.data.describe() +
                 ") no longer gives the items the run was trained on");
-  // SVAE trains on the time-ordered split it was started on; the others on the split as read.
-  const bool sequential = config.model == "svae";
-  auto split = std::make_shared<const Split>(
-      sequential ? temporalSplit(data.split, rawLog(data, "svae"), config.data.protocol.heldoutFraction) : data.split);
-  ExperimentResult result = experimentResultOf(
-      config.model, resumeTraining(runDir, std::move(split),
-                                   sequential ? svaeDefinition() : autoencoderDefinition(config.model), {}, context));
-  result.model = config.model;
-  result.params = config.params;
-  writeJson(runDir / kMetricsFile, toJson(result));
-  return result;
+  ExperimentResult result =
+      experimentResultOf(config.model, resumeTraining(runDir, std::move(split), definition, {}, context));
+  return finishIterative(std::move(result), config.model, params, logOf(data), runDir);
 }
 
 SavedRun loadRun(const fs::path& runDir) {
@@ -308,9 +306,8 @@ SavedRun loadRun(const fs::path& runDir) {
   run.source = config.data;
   run.itemIds = readRunItems(runDir);
   if (config.model == "deeprec") throw Error("deeprec predicts ratings: its runs have no ranking to evaluate or recommend");
-  run.recommender = config.model == "svae"          ? loadTrainedModel(runDir, svaeDefinition())
-                    : findModel(config.model).iterative ? loadTrainedModel(runDir)
-                                                        : EaseRecommender::load(runDir / kEaseModelFile);
+  run.recommender = findModel(config.model).iterative ? loadTrainedModel(runDir, trainingDefinition(config.model))
+                                                      : EaseRecommender::load(runDir / kEaseModelFile);
   if (run.recommender->items() != static_cast<std::int64_t>(run.itemIds.size()))
     throw InputError(runItemsPath(runDir).string(), 0, "lists " + std::to_string(run.itemIds.size()) +
                                                           " items but the model scores " +

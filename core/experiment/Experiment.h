@@ -13,6 +13,7 @@
 #include "eval/Evaluator.h"
 #include "models/Params.h"
 #include "models/Recommender.h"
+#include "train/TrainingParams.h"
 
 namespace vaecf {
 
@@ -20,17 +21,27 @@ namespace vaecf {
 struct ModelInfo {
   std::string name;
   std::string summary;
-  bool iterative = false;
+  bool iterative = false;  // trained by the Trainer (trainingDefinition), else a closed-form fit
   std::vector<ParamSpec> params;
-  // Trained on CSR batches by the live trainer from any split (the VAE family), so the
-  // window can run, pause and step it; SVAE and DeepRec need the raw log's order and
-  // ratings and train only through runExperiment.
-  bool trainsOnAnySplit = false;
+  // Trains on a split it builds from the raw log, whose order (SVAE) or ratings
+  // (DeepRec) a split folder has lost: see trainingSplit().
+  bool readsRawLog = false;
 };
 
 const std::vector<ModelInfo>& modelCatalog();
 const ModelInfo& findModel(const std::string& name);  // throws Error listing the models
 ParamSet defaultParams(const std::string& model);
+
+// The Trainer's definition of an iterative model: the VAE family, SVAE or DeepRec.
+ModelDefinition trainingDefinition(const std::string& model);
+
+// The split an iterative model trains on, from the loaded split and the raw log (null
+// for a split folder): the loaded split for the VAE family; for SVAE the same users with
+// their heldout parts cut by time; for DeepRec the rating split of the log that `params`
+// ask for. Throws Error naming what the data lacks.
+std::shared_ptr<const Split> trainingSplit(const std::string& model, const ParamSet& params,
+                                           const ProtocolOptions& protocol, std::shared_ptr<const Split> loaded,
+                                           const InteractionLog* log);
 
 // What `vaecf train` reports and a run folder keeps (metrics.json).
 struct ExperimentResult {

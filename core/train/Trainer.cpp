@@ -31,6 +31,7 @@ void checkSetup(const TrainingSetup& setup) {
   if (!setup.split || setup.split->train.rows() == 0) throw Error("the split has no training users");
   const TrainerSettings settings = trainerSettings(setup.params);
   if (settings.epochs < 1 || settings.batchSize < 1) throw Error("epochs and batch_size must be at least 1");
+  checkSelectionMetric(settings.selectionMetric, setup.model.task);
   resolveTrainingDevice(settings.device);
 }
 

@@ -27,15 +27,16 @@ torch::Device deviceNamed(const std::string& resolved) {
   return resolved == "cuda" ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
 }
 
-// Binary rows [count, items] of the given rows of `matrix`: densified per batch, never
-// for the whole matrix (models.md pitfall 11).
+// Rows [count, items] of the given rows of `matrix`, its values at the stored entries (1
+// for binary data), zero elsewhere: densified per batch, never for the whole matrix
+// (models.md pitfall 11).
 torch::Tensor denseRows(const CsrMatrix& matrix, const std::int64_t* rows, std::int64_t count) {
   const std::int64_t items = matrix.cols();
   torch::Tensor dense = torch::zeros({count, items});
   float* data = dense.data_ptr<float>();
   for (std::int64_t i = 0; i < count; ++i) {
     const std::int32_t* columns = matrix.rowColumns(rows[i]);
-    for (std::int64_t k = 0; k < matrix.rowSize(rows[i]); ++k) data[i * items + columns[k]] = 1.0F;
+    for (std::int64_t k = 0; k < matrix.rowSize(rows[i]); ++k) data[i * items + columns[k]] = matrix.value(rows[i], k);
   }
   return dense;
 }
@@ -56,7 +57,7 @@ vae::Batch makeBatch(const CsrMatrix& matrix, const std::int64_t* rows, std::int
     const std::int32_t* columns = matrix.rowColumns(rows[i]);
     next = std::copy(columns, columns + matrix.rowSize(rows[i]), indexData + next) - indexData;
   }
-  return {denseRows(matrix, rows, count).to(device), indices.to(device), offsets.to(device)};
+  return {denseRows(matrix, rows, count).to(device), indices.to(device), offsets.to(device), 0};
 }
 
 vae::Batch consecutiveRows(const CsrMatrix& matrix, std::int64_t begin, std::int64_t end, torch::Device device) {
@@ -71,6 +72,17 @@ double gradientNorm(const std::vector<torch::Tensor>& parameters) {
     if (parameter.grad().defined()) norms.push_back(parameter.grad().detach().norm());
   }
   return norms.empty() ? 0.0 : torch::stack(norms).norm().item<double>();
+}
+
+std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const vae::Phase& phase) {
+  const vae::Optimizer& choice = phase.optimizer;
+  if (choice.kind == vae::Optimizer::Kind::SgdMomentum) {
+    return std::make_unique<torch::optim::SGD>(
+        phase.parameters,
+        torch::optim::SGDOptions(phase.learningRate).momentum(choice.momentum).weight_decay(choice.weightDecay));
+  }
+  return std::make_unique<torch::optim::Adam>(
+      phase.parameters, torch::optim::AdamOptions(phase.learningRate).weight_decay(choice.weightDecay));
 }
 
 // An autoencoder scoring for the evaluator; the caller keeps the model in eval mode.
@@ -176,15 +188,19 @@ std::string resolveTrainingDevice(const std::string& requested) {
 
 struct TrainingEngine::Impl {
   TrainerSettings settings;
+  ModelTask task;
   torch::Device device;
   std::shared_ptr<vae::AutoencoderModel> model;
-  std::map<std::string, std::unique_ptr<torch::optim::Adam>> optimizers;  // by phase name, kept across epochs
+  // By phase name, kept across epochs.
+  std::map<std::string, std::unique_ptr<torch::optim::Optimizer>> optimizers;
   std::mt19937_64 shuffler;
   std::vector<std::int64_t> userOrder;
   std::int64_t step = 0;
+  std::int64_t epoch = 1;  // the epoch being trained, or the next one
 
   Impl(const ModelDefinition& definition, const ParamSet& params, std::int64_t items)
       : settings(trainerSettings(params)),
+        task(definition.task),
         device(deviceNamed(resolveTrainingDevice(settings.device))),
         shuffler(settings.seed) {
     setComputeThreads(settings.threads);
@@ -194,19 +210,20 @@ struct TrainingEngine::Impl {
     for (const auto& phase : model->phases()) optimizerFor(phase);
   }
 
-  torch::optim::Adam& optimizerFor(const vae::Phase& phase) {
+  torch::optim::Optimizer& optimizerFor(const vae::Phase& phase) {
     auto& optimizer = optimizers[phase.name];
-    if (!optimizer) {
-      optimizer = std::make_unique<torch::optim::Adam>(phase.parameters,
-                                                       torch::optim::AdamOptions(phase.learningRate));
-    }
+    if (!optimizer) optimizer = makeOptimizer(phase);
     return *optimizer;
   }
 
+  // Each phase's rate as its schedule has it in `epoch`, after a live change or a restore.
   void refreshLearningRates() {
-    for (const auto& phase : model->phases()) {
-      for (auto& group : optimizerFor(phase).param_groups()) group.options().set_lr(phase.learningRate);
-    }
+    for (const auto& phase : model->phases()) applyLearningRate(phase);
+  }
+
+  void applyLearningRate(const vae::Phase& phase) {
+    const double lr = phase.optimizer.learningRate(phase.learningRate, epoch);
+    for (auto& group : optimizerFor(phase).param_groups()) group.options().set_lr(lr);
   }
 
   // A permutation that depends on the shuffler's state alone, so a restored shuffler
@@ -218,23 +235,29 @@ struct TrainingEngine::Impl {
     for (std::size_t i = userOrder.size(); i > 1; --i) std::swap(userOrder[i - 1], userOrder[shuffler() % i]);
   }
 
+  // One batch: an update on its rows, then one on each follow-up batch the loss asks for.
   BatchRecord trainBatch(const CsrMatrix& train, std::int64_t begin, std::int64_t end,
-                         const vae::Phase& phase, const std::string& prefix, std::int64_t epoch) {
+                         const vae::Phase& phase, const std::string& prefix) {
     const auto started = std::chrono::steady_clock::now();
-    const vae::Batch batch = makeBatch(train, userOrder.data() + begin, end - begin, device);
-    const vae::Loss loss = model->loss(batch, phase, vae::TrainingClock{step, epoch});
-    const double total = loss.total.item<double>();
-    if (!std::isfinite(total)) throw NonFiniteLoss(epoch, step, phase.name, total);
-
     auto& optimizer = optimizerFor(phase);
-    const double norm = descend(loss.total, phase, optimizer);
-
-    BatchRecord record{step, end - begin, {}};
-    record.scalars.emplace_back(prefix + "loss", total);
-    for (const auto& [name, value] : loss.terms)
-      record.scalars.emplace_back(prefix + name, value.item<double>());
-    record.scalars.emplace_back(prefix + "lr", optimizer.param_groups().front().options().get_lr());
-    record.scalars.emplace_back(prefix + "grad_norm", norm);
+    BatchRecord record{0, end - begin, {}};
+    vae::Batch batch = makeBatch(train, userOrder.data() + begin, end - begin, device);
+    for (;;) {
+      vae::Loss loss = model->loss(batch, phase, vae::TrainingClock{step, epoch});
+      const double total = loss.total.item<double>();
+      if (!std::isfinite(total)) throw NonFiniteLoss(epoch, step, phase.name, total);
+      const double norm = descend(loss.total, phase, optimizer);
+      // A follow-up reports its own terms only: the batch's loss, rate and norm are the data's.
+      if (batch.followUp == 0) {
+        record.scalars.emplace_back(prefix + "loss", total);
+        record.scalars.emplace_back(prefix + "lr", optimizer.param_groups().front().options().get_lr());
+        record.scalars.emplace_back(prefix + "grad_norm", norm);
+      }
+      for (const auto& [name, value] : loss.terms) record.scalars.emplace_back(prefix + name, value.item<double>());
+      if (!loss.followUp) break;
+      batch = std::move(*loss.followUp);
+    }
+    record.step = step;
     const std::chrono::duration<double> seconds = std::chrono::steady_clock::now() - started;
     record.scalars.emplace_back(prefix + "users_per_second",
                                 static_cast<double>(record.users) / seconds.count());
@@ -243,7 +266,7 @@ struct TrainingEngine::Impl {
 
   // One gradient update of the phase's parameters; returns the gradient norm as the loss
   // left it, before the model's own gradient scaling.
-  double descend(const torch::Tensor& loss, const vae::Phase& phase, torch::optim::Adam& optimizer) {
+  double descend(const torch::Tensor& loss, const vae::Phase& phase, torch::optim::Optimizer& optimizer) {
     // Every gradient, not only this phase's: RecVAE's encoder loss also reaches the
     // decoder, whose optimiser must not see it accumulated in the next phase.
     model->zero_grad();
@@ -264,18 +287,19 @@ TrainingEngine::~TrainingEngine() = default;
 bool TrainingEngine::trainEpoch(const CsrMatrix& train, std::int64_t epoch, const BatchGate& beforeBatch,
                                 const BatchObserver& afterBatch) {
   Impl& m = *impl_;
+  m.epoch = epoch;
   const auto phases = m.model->phases();
   const std::int64_t users = train.rows();
   for (const auto& phase : phases) {
     // Scalars of different phases are different curves.
     const std::string prefix = phases.size() > 1 ? phase.name + "/" : "";
+    m.applyLearningRate(phase);
     m.model->train();
     for (int pass = 0; pass < phase.passes; ++pass) {
       m.reshuffleUsers(users);
       for (std::int64_t begin = 0; begin < users; begin += m.settings.batchSize) {
         if (!beforeBatch()) return false;
-        afterBatch(
-            m.trainBatch(train, begin, std::min(begin + m.settings.batchSize, users), phase, prefix, epoch));
+        afterBatch(m.trainBatch(train, begin, std::min(begin + m.settings.batchSize, users), phase, prefix));
       }
     }
     m.model->afterPhase(phase);
@@ -294,6 +318,7 @@ EvaluationReport TrainingEngine::evaluate(const CsrMatrix& foldIn, const CsrMatr
                                           const EvaluationOptions& options, const TaskContext& context) {
   EvalModeScope evalMode(*impl_->model);
   const AutoencoderRecommender scorer(impl_->model, impl_->device, foldIn.cols());
+  if (impl_->task == ModelTask::RatingPrediction) return evaluateRatings(scorer, foldIn, heldout, options, context);
   return vaecf::evaluate(scorer, foldIn, heldout, options, context);
 }
 
@@ -338,7 +363,6 @@ TrainerProgress TrainingEngine::loadCheckpoint(const fs::path& file) {
     archive.read("optimizer." + name, state);
     optimizer->load(state);
   }
-  m.refreshLearningRates();
   m.step = readValue(archive, "step").toInt();
   std::istringstream shuffler(readValue(archive, "shuffler").toStringRef());
   shuffler >> m.shuffler;
@@ -352,6 +376,8 @@ TrainerProgress TrainingEngine::loadCheckpoint(const fs::path& file) {
   progress.bestMetric = readValue(archive, "best_metric").toDouble();
   progress.elapsedSeconds = readValue(archive, "elapsed_seconds").toDouble();
   progress.eventLogSize = static_cast<std::uint64_t>(readValue(archive, "event_log_size").toInt());
+  m.epoch = progress.epochsDone + 1;
+  m.refreshLearningRates();
   return progress;
 }
 
@@ -388,7 +414,8 @@ ModelDefinition autoencoderDefinition(const std::string& name) {
   return ModelDefinition{name, vae::autoencoderParams(name),
                          [name](const ParamSet& params, std::int64_t items) {
                            return vae::createAutoencoder(name, params, items);
-                         }};
+                         },
+                         ModelTask::Ranking};
 }
 
 bool isAutoencoderModel(const std::string& name) {

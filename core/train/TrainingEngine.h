@@ -39,7 +39,7 @@ class NonFiniteLoss : public Error {
 struct TrainerProgress {
   std::int64_t epochsDone = 0;
   std::int64_t bestEpoch = 0;  // 0 = not validated yet
-  double bestMetric = -std::numeric_limits<double>::infinity();
+  double bestMetric = 0.0;     // the selection metric at bestEpoch
   double elapsedSeconds = 0.0;
   std::uint64_t eventLogSize = 0;  // bytes of events.jsonl written up to this state
 };
@@ -71,7 +71,8 @@ class TrainingEngine {
   // Sets a parameter the model reads at loss time and re-reads the phases' learning rates.
   void setParameter(const std::string& name, const std::string& value);
 
-  // The model as it is now, in eval mode for the duration.
+  // The model as it is now, in eval mode for the duration: ranking metrics, or RMSE for a
+  // rating model.
   EvaluationReport evaluate(const CsrMatrix& foldIn, const CsrMatrix& heldout,
                             const EvaluationOptions& options, const TaskContext& context);
 

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "common/Error.h"
+#include "eval/Evaluator.h"
 
 namespace vaecf {
 
@@ -16,10 +17,11 @@ bool declares(const ParamSet& params, const std::string& name) {
 
 bool isVampFamily(const std::string& model) { return model == "vamp" || model == "hvamp"; }
 
-std::vector<ParamSpec> trainerSpecs(const std::string& model) {
+std::vector<ParamSpec> trainerSpecs(const ModelDefinition& model) {
   // VampPrior: 50 epochs of patience (models.md 3.4).
-  const bool vamp = isVampFamily(model);
-  return {
+  const bool vamp = isVampFamily(model.name);
+  const bool rating = model.task == ModelTask::RatingPrediction;
+  std::vector<ParamSpec> specs{
       integerParam("threads", "0", "Intra-op CPU threads; 0 = one per hardware thread", 0),
       choiceParam("device", "auto", {"auto", "cpu", "cuda"},
                   "Where to train; auto picks cuda when it is available"),
@@ -31,22 +33,28 @@ std::vector<ParamSpec> trainerSpecs(const std::string& model) {
                    0),
       integerParam("checkpoint_every", "1",
                    "Epochs between resumable checkpoints (the last epoch is always saved)", 1),
-      integerParam("latent_every", "1",
-                   "Epochs between latent map frames saved in the run folder (the last epoch is always "
-                   "recorded); 0 = none",
-                   0),
-      integerParam("latent_sample", "2000",
-                   "Users drawn into the latent maps, the same users for every run on the split", 2, 20000),
-      textParam("selection_metric", "ndcg@100",
-                "Validation metric that picks the best epoch, whose weights are tested (models.md 2.4)"),
+      textParam("selection_metric", rating ? kRmseMetric : "ndcg@100",
+                "Validation metric that picks the best epoch, whose weights are tested (models.md 2.4): "
+                "rmse for rating prediction, else a ranking metric such as ndcg@100"),
   };
+  // Latent maps are drawn of the models whose posteriors the geometry views read.
+  if (isAutoencoderModel(model.name)) {
+    specs.push_back(integerParam("latent_every", "1",
+                                 "Epochs between latent map frames saved in the run folder (the last epoch is "
+                                 "always recorded); 0 = none",
+                                 0));
+    specs.push_back(integerParam("latent_sample", "2000",
+                                 "Users drawn into the latent maps, the same users for every run on the split", 2,
+                                 20000));
+  }
+  return specs;
 }
 
 }  // namespace
 
 std::vector<ParamSpec> trainingParamSpecs(const ModelDefinition& model) {
   std::vector<ParamSpec> specs = model.params;
-  for (auto& spec : trainerSpecs(model.name)) {
+  for (auto& spec : trainerSpecs(model)) {
     const bool clash =
         std::any_of(specs.begin(), specs.end(), [&](const ParamSpec& s) { return s.name == spec.name; });
     if (clash) throw Error("model '" + model.name + "' declares the trainer's parameter '" + spec.name + "'");
@@ -66,10 +74,25 @@ TrainerSettings trainerSettings(const ParamSet& params) {
   settings.patience = params.integer("patience");
   settings.patienceWarmup = declares(params, "warmup_epochs") ? params.integer("warmup_epochs") : 0;
   settings.checkpointEvery = params.integer("checkpoint_every");
-  settings.selectionMetric = parseMetric(params.text("selection_metric"));
-  settings.latentEvery = params.integer("latent_every");
-  settings.latentSample = params.integer("latent_sample");
+  settings.selectionMetric = params.text("selection_metric");
+  if (!lowerIsBetter(settings.selectionMetric)) parseMetric(settings.selectionMetric);  // throws on a bad name
+  if (declares(params, "latent_every")) {
+    settings.latentEvery = params.integer("latent_every");
+    settings.latentSample = params.integer("latent_sample");
+  } else {
+    settings.latentEvery = 0;
+  }
   return settings;
+}
+
+bool lowerIsBetter(const std::string& selectionMetric) { return selectionMetric == kRmseMetric; }
+
+void checkSelectionMetric(const std::string& selectionMetric, ModelTask task) {
+  const bool rating = task == ModelTask::RatingPrediction;
+  if (rating != lowerIsBetter(selectionMetric)) {
+    throw Error("selection_metric " + selectionMetric + " does not measure " +
+                (rating ? "rating prediction: use rmse" : "a ranking: use a ranking metric such as ndcg@100"));
+  }
 }
 
 }  // namespace vaecf

@@ -18,6 +18,10 @@ namespace vae {
 class AutoencoderModel;
 }
 
+// What a model's scores mean: a ranking of the items (evaluated by NDCG and recall) or
+// predicted ratings (evaluated by RMSE at the heldout ratings).
+enum class ModelTask { Ranking, RatingPrediction };
+
 // A trainable model: its name, its parameters, and how to build it for a catalogue of
 // `items` items. The autoencoders come from autoencoderDefinition(); tests and new model
 // families supply their own.
@@ -28,6 +32,7 @@ struct ModelDefinition {
   std::string name;
   std::vector<ParamSpec> params;  // must include "epochs", "batch_size" and "seed"
   Factory create;
+  ModelTask task = ModelTask::Ranking;
 };
 
 // "multvae", "multdae", "recvae", "vamp", "hvamp" (vae::autoencoderNames()).
@@ -36,8 +41,10 @@ ModelDefinition autoencoderDefinition(const std::string& name);
 bool isAutoencoderModel(const std::string& name);
 
 // The model's parameters followed by the trainer's: threads, device, eval_every,
-// patience, checkpoint_every, latent_every, latent_sample and selection_metric. Early
-// stopping is on by default only for the VampPrior family (models.md 3.4).
+// patience, checkpoint_every, selection_metric and, for the autoencoders the geometry
+// views read, latent_every and latent_sample. Early
+// stopping is on by default only for the VampPrior family (models.md 3.4); a rating
+// model is selected by its validation RMSE.
 std::vector<ParamSpec> trainingParamSpecs(const ModelDefinition& model);
 
 // The trainer's reading of a ParamSet made from trainingParamSpecs().
@@ -53,12 +60,18 @@ struct TrainerSettings {
   // (its KL warm-up) where it declares one.
   std::int64_t patienceWarmup = 0;
   std::int64_t checkpointEvery = 1;
-  MetricSpec selectionMetric{MetricKind::Ndcg, 100};
+  // "rmse" (lower is better) or a ranking metric such as "ndcg@100".
+  std::string selectionMetric = "ndcg@100";
   std::int64_t latentEvery = 1;      // epochs between latent map frames (geometry.md 6); 0 = none
   std::int64_t latentSample = 2000;  // users in those maps
 };
 
 // Throws Error when the selection metric is not a metric name.
 TrainerSettings trainerSettings(const ParamSet& params);
+
+// True when a smaller value of the selection metric is better (RMSE).
+bool lowerIsBetter(const std::string& selectionMetric);
+// Throws Error unless `selectionMetric` measures what `task` predicts.
+void checkSelectionMetric(const std::string& selectionMetric, ModelTask task);
 
 }  // namespace vaecf

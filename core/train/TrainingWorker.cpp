@@ -20,11 +20,12 @@ constexpr std::chrono::milliseconds kScalarInterval{100};
 // the same users, so runs that differ in seed (or anything else) compare user by user.
 constexpr std::uint64_t kLatentSampleSeed = 1;
 
-EvaluationOptions evaluationOptions(EvaluationOptions options, const MetricSpec& selection) {
-  const bool listed =
-      std::any_of(options.metrics.begin(), options.metrics.end(),
-                  [&](const MetricSpec& metric) { return metric.name() == selection.name(); });
-  if (!listed) options.metrics.push_back(selection);
+// The run's evaluation with a ranking selection metric added when it is not listed.
+EvaluationOptions evaluationOptions(EvaluationOptions options, const std::string& selection) {
+  if (lowerIsBetter(selection)) return options;  // RMSE: rating evaluation reports it always
+  const bool listed = std::any_of(options.metrics.begin(), options.metrics.end(),
+                                  [&](const MetricSpec& metric) { return metric.name() == selection; });
+  if (!listed) options.metrics.push_back(parseMetric(selection));
   return options;
 }
 
@@ -139,8 +140,10 @@ void TrainingWorker::validate(std::int64_t epoch) {
   context.cancelFlag = commands_.stopFlag();
   EvaluationReport report = engine_->evaluate(setup_.split->validationFoldIn, setup_.split->validationHeldout,
                                               evaluationOptions(setup_.evaluation, settings_.selectionMetric), context);
-  const double metric = report.metrics.at(settings_.selectionMetric.name()).mean;
-  const bool best = metric > progress_.bestMetric;
+  const double metric = report.metrics.at(settings_.selectionMetric).mean;
+  const bool improved =
+      lowerIsBetter(settings_.selectionMetric) ? metric < progress_.bestMetric : metric > progress_.bestMetric;
+  const bool best = progress_.bestEpoch == 0 || improved;
   if (best) {
     progress_.bestMetric = metric;
     progress_.bestEpoch = epoch;
@@ -217,7 +220,7 @@ void TrainingWorker::stopLatentTrail(const std::string& reason) {
 void TrainingWorker::finish() {
   if (patienceExhausted()) {
     emit(Note{NoteLevel::Info, "early_stop",
-              "no improvement of validation " + settings_.selectionMetric.name() + " for " +
+              "no improvement of validation " + settings_.selectionMetric + " for " +
                   std::to_string(epochsWithoutImprovement()) + " epochs: stopped after epoch " +
                   std::to_string(progress_.epochsDone) + ", best epoch " +
                   std::to_string(progress_.bestEpoch)});

@@ -172,6 +172,43 @@ TEST(EvaluatorCohorts, DefaultEdgesReportEveryCohortEvenWhenEmpty) {
   EXPECT_EQ(report.cohorts[2].upper, 50U);
 }
 
+// ---- Rating prediction ----
+
+TEST(EvaluatorRatings, RmseOverEveryHeldoutRatingWithCohortsAndADeltaMethodError) {
+  // FixedPopularity's scores as predicted ratings, against heldout ratings with errors
+  // -2 (user 0), -1 and 0 (user 1), none (user 2) and 0 (user 3).
+  CsrMatrix foldIn(6), heldout(6);
+  foldIn.appendRow({0}, {4.0F});
+  heldout.appendRow({1}, {2.8F});
+  foldIn.appendRow({2, 1}, {3.0F, 5.0F});
+  heldout.appendRow({5, 0}, {1.4F, 0.9F});
+  foldIn.appendRow({3}, {2.0F});
+  heldout.appendRow({}, {});
+  foldIn.appendRow({3, 0, 2, 1}, {1.0F, 2.0F, 3.0F, 4.0F});
+  heldout.appendRow({5}, {0.4F});
+  EvaluationOptions options;
+  options.metrics = {parseMetric("ndcg@100")};  // ignored: K exceeds the catalogue
+  options.cohortEdges = {2, 4};
+  options.batchSize = 3;
+
+  const EvaluationReport report = evaluateRatings(FixedPopularity(), foldIn, heldout, options);
+  EXPECT_EQ(report.users, 3U);
+  EXPECT_EQ(report.usersWithoutHeldout, 1U);
+  ASSERT_EQ(report.metrics.size(), 1U);
+  const MetricSummary rmse = report.metrics.at("rmse");
+  EXPECT_NEAR(rmse.mean, std::sqrt(5.0 / 4.0), 1e-6);  // squared errors 4, 1, 0, 0
+  // Var of the squared errors = 17/4 - (5/4)^2; SE(MSE) / (2 RMSE).
+  EXPECT_NEAR(rmse.standardError, std::sqrt((17.0 / 4.0 - 25.0 / 16.0) / 4.0) / (2.0 * std::sqrt(1.25)), 1e-6);
+  // Cohorts by total interactions: user 0 has 2, users 1 and 3 have 4 and 5.
+  ASSERT_EQ(report.cohorts.size(), 2U);
+  EXPECT_EQ(report.cohorts[0].label, "2-3");
+  EXPECT_EQ(report.cohorts[0].users, 1U);
+  EXPECT_NEAR(report.cohorts[0].metrics.at("rmse").mean, 2.0, 1e-6);
+  EXPECT_EQ(report.cohorts[1].label, "4+");
+  EXPECT_EQ(report.cohorts[1].users, 2U);
+  EXPECT_NEAR(report.cohorts[1].metrics.at("rmse").mean, std::sqrt(1.0 / 3.0), 1e-6);
+}
+
 TEST(EvaluatorErrors, KBeyondTheCatalogue) {
   Fixture f;
   f.options.metrics = {parseMetric("ndcg@7")};

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <cmath>
 #include <set>
 #include <string>
@@ -18,32 +19,14 @@
 #include "models/svae/Svae.h"
 #include "models/svae/SvaeModel.h"
 #include "train/EventLog.h"
+#include "train/TrainingEngine.h"
+#include "train/TrainingParams.h"
 
 namespace vaecf {
 namespace {
 
-// When user u rates item i in ratingLog: each user's items in a rotated order, so every
-// item is rated early by some users and late by others.
-std::int64_t ratingTime(std::uint32_t user, std::uint32_t item, std::uint32_t items) {
-  return 100 * static_cast<std::int64_t>((user + item) % items) + user;
-}
-
-// A log of `users` x `items` ratings of value 1 + (u + i) % 5 at ratingTime, written in
-// reverse user and item order so file order is not time order.
-InteractionLog ratingLog(std::uint32_t users, std::uint32_t items) {
-  InteractionLog log;
-  log.source = "hand-made";
-  log.explicitValues = true;
-  log.hasTimestamps = true;
-  for (std::uint32_t u = 0; u < users; ++u) log.users.intern("u" + std::to_string(u));
-  for (std::uint32_t i = 0; i < items; ++i) log.items.intern("i" + std::to_string(i));
-  for (std::uint32_t i = items; i-- > 0;) {
-    for (std::uint32_t u = users; u-- > 0;) {
-      log.interactions.push_back({u, i, static_cast<float>(1 + (u + i) % 5), ratingTime(u, i, items)});
-    }
-  }
-  return log;
-}
+using test::ratingLog;
+using test::ratingTime;
 
 struct Rating {
   std::string user, item;
@@ -188,33 +171,92 @@ torch::Tensor tinyRatings() {
   return torch::randint(1, 6, {8, 12}).to(torch::kFloat) * (torch::rand({8, 12}) < 0.4).to(torch::kFloat);
 }
 
-TEST(DeepRecRefeed, ASecondUpdateFitsTheFirstPassOutput) {
-  const torch::Tensor ratings = tinyRatings();
-  deeprec::Network stepped = tinyNetwork();
-  torch::optim::SGD steppedOptimizer(stepped->parameters(), torch::optim::SGDOptions(0.05).momentum(0.9));
-  const deeprec::StepLosses losses = deeprec::trainStep(stepped, steppedOptimizer, ratings, 1, 0.0);
+ParamSet deepRecTestParams(const std::vector<std::string>& assignments) {
+  ParamSet params(trainingParamSpecs(deepRecDefinition()));
+  for (const char* assignment : {"layers=6,4,6", "threads=1", "device=cpu", "lr=0.05"}) params.assign(assignment);
+  for (const auto& assignment : assignments) params.assign(assignment);
+  return params;
+}
 
-  // The same by hand: update on the ratings, then on f(x) (computed before that update)
-  // as input and fully observed target.
-  deeprec::Network manual = tinyNetwork();
-  torch::optim::SGD manualOptimizer(manual->parameters(), torch::optim::SGDOptions(0.05).momentum(0.9));
-  manualOptimizer.zero_grad();
-  const torch::Tensor firstOutput = manual->forward(ratings);
+CsrMatrix ratingRows(const torch::Tensor& dense) {
+  CsrMatrix matrix(dense.size(1));
+  for (std::int64_t row = 0; row < dense.size(0); ++row) {
+    std::vector<std::int32_t> columns;
+    std::vector<float> values;
+    for (std::int64_t item = 0; item < dense.size(1); ++item) {
+      if (dense[row][item].item<float>() == 0.0F) continue;
+      columns.push_back(static_cast<std::int32_t>(item));
+      values.push_back(dense[row][item].item<float>());
+    }
+    matrix.appendRow(columns, values);
+  }
+  return matrix;
+}
+
+TEST(DeepRecRefeed, TheTrainerTakesASecondUpdateOnTheFirstPassOutput) {
+  const torch::Tensor ratings = tinyRatings();
+  const ModelDefinition definition = deepRecDefinition();
+  const ParamSet params = deepRecTestParams({"refeeds=1", "batch_size=8"});
+  TrainingEngine engine(definition, params, ratings.size(1));
+  std::vector<BatchRecord> records;
+  ASSERT_TRUE(engine.trainEpoch(ratingRows(ratings), 1, [] { return true; },
+                                [&](const BatchRecord& record) { records.push_back(record); }));
+
+  // The same by hand from the same initial weights: SGD with momentum on the masked MSE of
+  // the ratings, then on f(x) (computed before that update) as input and fully observed
+  // target. One batch of every user, whose order the losses do not depend on.
+  auto manual = definition.create(params, ratings.size(1));
+  torch::optim::SGD optimizer(manual->parameters(), torch::optim::SGDOptions(0.05).momentum(0.9));
+  auto forward = [&](const torch::Tensor& input) { return manual->scores(input); };
+  optimizer.zero_grad();
+  const torch::Tensor firstOutput = forward(ratings);
   const torch::Tensor firstLoss = deeprec::maskedMse(firstOutput, ratings, (ratings != 0).to(torch::kFloat));
   firstLoss.backward();
-  manualOptimizer.step();
-  manualOptimizer.zero_grad();
+  optimizer.step();
+  optimizer.zero_grad();
   const torch::Tensor dense = firstOutput.detach();
-  const torch::Tensor secondLoss = (manual->forward(dense) - dense).pow(2).mean();
+  const torch::Tensor secondLoss = (forward(dense) - dense).pow(2).mean();
   secondLoss.backward();
-  manualOptimizer.step();
+  optimizer.step();
 
-  EXPECT_NEAR(losses.observed, firstLoss.item<double>(), 1e-6);
-  ASSERT_EQ(losses.refeeds.size(), 1U);
-  EXPECT_NEAR(losses.refeeds[0], secondLoss.item<double>(), 1e-6);
-  const auto a = stepped->parameters();
-  const auto b = manual->parameters();
-  for (std::size_t i = 0; i < a.size(); ++i) EXPECT_TRUE(torch::allclose(a[i], b[i], 1e-5, 1e-6)) << i;
+  EXPECT_EQ(engine.step(), 2);  // two updates for the one batch
+  ASSERT_EQ(records.size(), 1U);
+  std::map<std::string, double> scalars(records[0].scalars.begin(), records[0].scalars.end());
+  EXPECT_NEAR(scalars.at("loss"), firstLoss.item<double>(), 1e-5);
+  EXPECT_NEAR(scalars.at("refeed_loss"), secondLoss.item<double>(), 1e-5);
+  engine.inspectModel([&](const std::shared_ptr<vae::AutoencoderModel>& trained) {
+    const auto a = trained->parameters();
+    const auto b = manual->parameters();
+    ASSERT_EQ(a.size(), b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) EXPECT_TRUE(torch::allclose(a[i], b[i], 1e-4, 1e-6)) << i;
+  });
+}
+
+TEST(DeepRecRefeed, EachFollowUpFitsThePreviousPassAndTheLastAsksForNone) {
+  const ParamSet params = deepRecTestParams({"refeeds=2"});
+  auto model = deepRecDefinition().create(params, 12);
+  const vae::Phase phase = model->phases().front();
+  vae::Batch batch{tinyRatings(), {}, {}, 0};
+  for (int pass = 0; pass <= 2; ++pass) {
+    const vae::Loss loss = model->loss(batch, phase, {});
+    ASSERT_EQ(loss.followUp.has_value(), pass < 2) << pass;
+    EXPECT_EQ(loss.terms.size(), pass == 0 ? 0U : 1U);  // the re-feeding loss is a curve of its own
+    if (!loss.followUp) break;
+    EXPECT_EQ(loss.followUp->followUp, pass + 1);
+    EXPECT_FALSE(loss.followUp->rows.requires_grad());
+    EXPECT_TRUE(torch::allclose(loss.followUp->rows, model->scores(batch.rows), 1e-5, 1e-6)) << pass;
+    batch = *loss.followUp;
+  }
+}
+
+TEST(DeepRecOptimizer, TheStepScheduleHalvesTheRateAfterEachMilestone) {
+  const ParamSet params = deepRecTestParams({"lr_milestones=2,4", "lr_decay=0.5", "optimizer=sgd"});
+  const vae::Phase phase = deepRecDefinition().create(params, 12)->phases().front();
+  EXPECT_EQ(phase.optimizer.kind, vae::Optimizer::Kind::SgdMomentum);
+  EXPECT_DOUBLE_EQ(phase.optimizer.learningRate(0.05, 1), 0.05);
+  EXPECT_DOUBLE_EQ(phase.optimizer.learningRate(0.05, 2), 0.05);  // decays after epoch 2, as MultiStepLR
+  EXPECT_DOUBLE_EQ(phase.optimizer.learningRate(0.05, 3), 0.025);
+  EXPECT_DOUBLE_EQ(phase.optimizer.learningRate(0.05, 5), 0.0125);
 }
 
 TEST(DeepRecNetwork, TheTiedDecoderReusesTheEncoderWeights) {
@@ -231,16 +273,16 @@ TEST(DeepRecNetwork, TheTiedDecoderReusesTheEncoderWeights) {
 
 TEST(DeepRecTraining, OneStepLowersTheLoss) {
   const torch::Tensor ratings = tinyRatings();
-  const torch::Tensor mask = (ratings != 0).to(torch::kFloat);
-  deeprec::Network network = tinyNetwork();
-  torch::optim::SGD optimizer(network->parameters(), torch::optim::SGDOptions(0.01).momentum(0.9));
-  auto loss = [&] {
-    torch::NoGradGuard noGrad;
-    return deeprec::maskedMse(network->forward(ratings), ratings, mask).item<double>();
-  };
-  const double before = loss();
-  deeprec::trainStep(network, optimizer, ratings, 0, 0.0);
-  EXPECT_LT(loss(), before);
+  auto model = deepRecDefinition().create(deepRecTestParams({"lr=0.01", "refeeds=0"}), 12);
+  const vae::Phase phase = model->phases().front();
+  torch::optim::SGD optimizer(phase.parameters, torch::optim::SGDOptions(0.01).momentum(0.9));
+  const vae::Batch batch{ratings, {}, {}, 0};
+  const vae::Loss before = model->loss(batch, phase, {});
+  EXPECT_FALSE(before.followUp.has_value());
+  optimizer.zero_grad();
+  before.total.backward();
+  optimizer.step();
+  EXPECT_LT(model->loss(batch, phase, {}).total.item<double>(), before.total.item<double>());
 }
 
 TEST(DeepRecBaselines, HandMadeRatings) {
@@ -262,29 +304,23 @@ TEST(DeepRecBaselines, HandMadeRatings) {
   EXPECT_DOUBLE_EQ(all.itemMean, 1.0);
 }
 
-TEST(DeepRecTraining, KeepsTheBestValidationRmseAndLogsIt) {
-  const InteractionLog log = ratingLog(30, 20);
-  ParamSet params(deepRecParams());
-  for (const char* assignment : {"epochs=3", "layers=8,4,8", "batch_size=8", "threads=1", "split=random"})
-    params.assign(assignment);
-  const RatingSplit split = deepRecSplit(log, params);
-  const auto folder = test::freshTempDir("deeprec-run");
-  const DeepRecResult result = trainDeepRec(split, params, folder);
-
-  EXPECT_EQ(result.epochs, 3);
-  EXPECT_GE(result.bestEpoch, 1);
-  EXPECT_GT(result.testRmse, 0.0);
-  EXPECT_TRUE(std::isfinite(result.testRmse));
-  EXPECT_EQ(result.validationRatings + result.testRatings, split.validation.nonZeros() + split.test.nonZeros());
-  std::vector<double> validationRmse;
-  for (const TrainingEvent& event : readRunEvents(folder)) {
-    if (const auto* evaluation = std::get_if<Evaluation>(&event.payload)) {
-      if (evaluation->split == EvaluatedSplit::Validation)
-        validationRmse.push_back(evaluation->report.metrics.at("rmse").mean);
-    }
+TEST(DeepRecTraining, TheRatingSplitBecomesTheTrainersSplitWithItsValues) {
+  const RatingSplit ratings = timeRatingSplit(ratingLog(12, 10), 500, 7);
+  const Split split = trainingSplitOf(ratings);
+  EXPECT_EQ(split.itemIds, ratings.itemIds);
+  EXPECT_EQ(split.trainUserIds, ratings.userIds);
+  EXPECT_EQ(split.train.values(), ratings.train.values());
+  // Validation users are the ones with later ratings: their training row is the fold-in.
+  EXPECT_EQ(split.validationHeldout.nonZeros(), ratings.validation.nonZeros());
+  EXPECT_EQ(split.testHeldout.nonZeros(), ratings.test.nonZeros());
+  ASSERT_GT(split.validationFoldIn.rows(), 0);
+  for (std::int64_t row = 0; row < split.validationFoldIn.rows(); ++row) {
+    EXPECT_GT(split.validationHeldout.rowSize(row), 0);
+    const auto user = std::find(ratings.userIds.begin(), ratings.userIds.end(), split.validationUserIds[row]) -
+                      ratings.userIds.begin();
+    EXPECT_EQ(split.validationFoldIn.rowSize(row), ratings.train.rowSize(user));
+    EXPECT_EQ(split.validationHeldout.value(row, 0), ratings.validation.value(user, 0));
   }
-  ASSERT_EQ(validationRmse.size(), 3U);
-  EXPECT_DOUBLE_EQ(result.validationRmse, *std::min_element(validationRmse.begin(), validationRmse.end()));
 }
 
 // ---- SVAE ----

@@ -17,10 +17,12 @@
 #include "TestData.h"
 #include "common/Error.h"
 #include "data/Protocol.h"
+#include "data/RatingSplit.h"
 #include "data/SyntheticData.h"
 #include "eval/Evaluator.h"
 #include "geometry/LatentSample.h"
 #include "geometry/LatentTrail.h"
+#include "models/deeprec/DeepRec.h"
 #include "models/vae/AutoencoderModel.h"
 #include "train/EventLog.h"
 #include "train/RunFolder.h"
@@ -196,14 +198,19 @@ TEST(TrainerParams, TrainerParametersFollowTheModelsWithVampPatience) {
   EXPECT_EQ(vamp.text("patience"), "50");
   EXPECT_EQ(trainerSettings(vamp).patienceWarmup, 100);  // the model's warmup_epochs
   EXPECT_EQ(vampSpecs.front().name, vae::autoencoderParams("vamp").front().name);
-  EXPECT_EQ(vampSpecs.back().name, "selection_metric");
+  EXPECT_EQ(vampSpecs.back().name, "latent_sample");  // latent maps for the autoencoders only
 
   ParamSet multvae(trainingParamSpecs(autoencoderDefinition("multvae")));
   const TrainerSettings settings = trainerSettings(multvae);
   EXPECT_EQ(settings.patience, 0);
   EXPECT_EQ(settings.patienceWarmup, 0);
   EXPECT_EQ(settings.batchSize, 500);
-  EXPECT_EQ(settings.selectionMetric.name(), "ndcg@100");
+  EXPECT_EQ(settings.selectionMetric, "ndcg@100");
+
+  const ParamSet deeprec(trainingParamSpecs(deepRecDefinition()));
+  EXPECT_EQ(trainerSettings(deeprec).selectionMetric, "rmse");
+  EXPECT_EQ(trainerSettings(deeprec).latentEvery, 0);
+  EXPECT_EQ(deeprec.specs().back().name, "selection_metric");
 
   ModelDefinition clashing = tinyDefinition();
   clashing.params.push_back({"device", ParamSpec::Type::Text, "cpu", "", {}, {}, {}, false});
@@ -648,6 +655,79 @@ TEST(TrainerSelection, PatienceStopsEarlyButNotDuringTheWarmup) {
   EXPECT_TRUE(held.stoppedEarly);
   EXPECT_EQ(held.epochs, 6 + 2);  // the counter starts after the warm-up
   EXPECT_EQ(held.bestEpoch, early.bestEpoch);
+}
+
+// ---- A rating model on the trainer (DeepRec) ----
+
+std::shared_ptr<const Split> ratingSplit() {
+  static const auto split =
+      std::make_shared<const Split>(trainingSplitOf(timeRatingSplit(test::ratingLog(60, 30), 2000, 3)));
+  return split;
+}
+
+const std::vector<std::string> kSmallDeepRec{"epochs=4", "layers=8,4,8", "batch_size=16", "lr_milestones=2",
+                                             "lr=0.01"};
+
+TEST(TrainerRatings, SelectsTheLowestValidationRmseAndTestsThoseWeights) {
+  TrainingSetup setup = setupFor(deepRecDefinition(), ratingSplit(), kSmallDeepRec, "trainer-deeprec");
+  const fs::path folder = setup.runFolder;
+  const ModelDefinition model = setup.model;
+  const TrainingResult result = trainModel(std::move(setup));
+
+  std::vector<double> validation;
+  for (const auto& event : eventsOf<Evaluation>(readRunEvents(folder))) {
+    const auto& evaluation = std::get<Evaluation>(event.payload);
+    if (evaluation.split == EvaluatedSplit::Validation) validation.push_back(evaluation.report.metrics.at("rmse").mean);
+  }
+  ASSERT_EQ(validation.size(), 4U);
+  ASSERT_TRUE(result.validation && result.test);
+  EXPECT_EQ(result.validation->metrics.at("rmse").mean, *std::min_element(validation.begin(), validation.end()));
+  EXPECT_EQ(result.validation->metrics.count("ndcg@100"), 0U);  // no ranking metrics for ratings
+
+  const auto best = loadTrainedModel(folder, model);
+  const Split& split = *ratingSplit();
+  EXPECT_NEAR(evaluateRatings(*best, split.testFoldIn, split.testHeldout).metrics.at("rmse").mean,
+              result.test->metrics.at("rmse").mean, 1e-6);
+  // The step schedule halves the rate after epoch 2; re-feeding is a curve of its own.
+  const auto epochs = eventsOf<EpochSummary>(readRunEvents(folder));
+  EXPECT_DOUBLE_EQ(meanOf(epochs, 2, "lr"), 0.01);
+  EXPECT_DOUBLE_EQ(meanOf(epochs, 3, "lr"), 0.005);
+  EXPECT_GT(meanOf(epochs, 1, "refeed_loss"), 0.0);
+}
+
+TEST(TrainerRatings, StopThenStartContinuesTheUninterruptedCurve) {
+  TrainingSetup straight = setupFor(deepRecDefinition(), ratingSplit(), kSmallDeepRec, "trainer-deeprec-straight");
+  const fs::path straightFolder = straight.runFolder;
+  trainModel(std::move(straight));
+
+  auto trainer = Trainer::newRun(setupFor(deepRecDefinition(), ratingSplit(), kSmallDeepRec, "trainer-deeprec-stop"));
+  std::vector<TrainingEvent> events;
+  trainer->start(StartMode::Paused);
+  drainUntilState(*trainer, events, TrainerState::Paused);
+  for (int epoch = 0; epoch < 2; ++epoch) {
+    trainer->stepEpoch();
+    drainUntilState(*trainer, events, TrainerState::Paused);
+  }
+  trainer->stop();
+  drainUntilState(*trainer, events, TrainerState::Stopped);
+  trainer->start();
+  drainUntilState(*trainer, events, TrainerState::Finished);
+
+  const auto straightEpochs = eventsOf<EpochSummary>(readRunEvents(straightFolder));
+  const auto resumedEpochs = eventsOf<EpochSummary>(readRunEvents(trainer->setup().runFolder));
+  for (const std::int64_t epoch : {1, 2, 3, 4}) {
+    EXPECT_NEAR(meanOf(resumedEpochs, epoch, "loss"), meanOf(straightEpochs, epoch, "loss"), 1e-6) << epoch;
+    EXPECT_EQ(meanOf(resumedEpochs, epoch, "lr"), meanOf(straightEpochs, epoch, "lr")) << epoch;
+  }
+}
+
+TEST(TrainerRatings, ASelectionMetricOfTheOtherTaskIsRefused) {
+  EXPECT_THROW(Trainer::newRun(setupFor(deepRecDefinition(), ratingSplit(), {"selection_metric=ndcg@10"},
+                                        "trainer-deeprec-ndcg")),
+               Error);
+  EXPECT_THROW(
+      Trainer::newRun(setupFor(tinyDefinition(), syntheticSplit(), {"selection_metric=rmse"}, "trainer-tiny-rmse")),
+      Error);
 }
 
 TEST(TrainerBench, TimesOneEpochOfEveryBatch) {

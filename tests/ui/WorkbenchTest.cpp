@@ -443,7 +443,7 @@ void WorkbenchTest::malformedDatasetShowsAnErrorAndKeepsTheSession() {
   QVERIFY(window->lossPanel()->pointCount() > 0);
 }
 
-void WorkbenchTest::jobModelsAreOfferedWithTheirDeclaredParameters() {
+void WorkbenchTest::everyModelIsOfferedWithItsDeclaredParameters() {
   ModelPanel panel;
   for (const char* model : {"ease", "multvae", "svae", "deeprec"}) {
     panel.choose(QString::fromLatin1(model));
@@ -454,30 +454,28 @@ void WorkbenchTest::jobModelsAreOfferedWithTheirDeclaredParameters() {
   for (const ParamSpec& spec : deeprec.specs())
     QCOMPARE(panel.value(QString::fromStdString(spec.name)), QString::fromStdString(spec.defaultValue));
   QCOMPARE(panel.value(QStringLiteral("layers")), QStringLiteral("128,256,256,dp0.65,256,128"));
-  // SVAE declares beta_cap live, but a job's parameters never reach the running model.
+  // SVAE's beta_cap is live: it trains on the live trainer like every iterative model.
   panel.showModel(QStringLiteral("svae"), defaultParams("svae"));
   const QList<QLabel*> labels = panel.findChildren<QLabel*>();
   auto labelled = [&labels](const QString& text) {
     return std::any_of(labels.begin(), labels.end(), [&text](const QLabel* label) { return label->text() == text; });
   };
-  QVERIFY(labelled(QStringLiteral("beta_cap")));
-  QVERIFY(!labelled(QStringLiteral("● beta_cap")));
+  QVERIFY(labelled(QStringLiteral("● beta_cap")));
 
-  // Both run on a worker job: epochs, but no pausing or stepping.
+  // Both keep their declared epochs and can pause and step.
   QTemporaryDir runs;
   TrainingSession session(runs.path().toStdString());
   for (const std::string model : {"svae", "deeprec"}) {
     session.setModel(model);
     QCOMPARE(session.modelName(), model);
     QVERIFY(session.isIterative());
-    QVERIFY(!session.runsOnLiveTrainer());
+    QVERIFY(session.runsOnLiveTrainer());
     QVERIFY(session.status().iterative);
-    QVERIFY(!session.status().controllable);
     QCOMPARE(session.status().epochs, static_cast<std::int64_t>(defaultParams(model).integer("epochs")));
   }
   QCOMPARE(session.params().text("layers"), std::string("128,256,256,dp0.65,256,128"));
-  session.setModel("multvae");
-  QVERIFY(session.status().controllable);
+  session.setModel("ease");
+  QVERIFY(!session.status().iterative);
 }
 
 void WorkbenchTest::deeprecTrainsOnBundledDataAndStreamsItsRmse() {
@@ -493,24 +491,23 @@ void WorkbenchTest::deeprecTrainsOnBundledDataAndStreamsItsRmse() {
   form.edit(QStringLiteral("threads"), QStringLiteral("1"));
   QCOMPARE(session.params().integer("epochs"), 2LL);
 
-  // The live run's history grows while the job trains, not only once it is done.
-  int updatesWhileTraining = 0;
-  QObject probe;
-  connect(&session, &TrainingSession::runUpdated, &probe, [&] {
-    if (session.status().state == TrainerState::Running && session.liveRun()->revision() > 0) ++updatesWhileTraining;
-  });
-  trigger(*window, MainWindow::Command::Run);
-  QCOMPARE(session.status().state, TrainerState::Running);
-  QVERIFY(session.status().iterative);
-  QVERIFY(!session.status().controllable);
-  QVERIFY(window->action(MainWindow::Command::Stop)->isEnabled());
-  QVERIFY(!window->action(MainWindow::Command::Pause)->isEnabled());
-  QVERIFY(!window->action(MainWindow::Command::StepBatch)->isEnabled());
-  QVERIFY(!window->action(MainWindow::Command::StepEpoch)->isEnabled());
-  QTRY_VERIFY_WITH_TIMEOUT(session.status().state != TrainerState::Running, kTrainTimeoutMs);
-  QCOMPARE(session.status().state, TrainerState::Finished);
-  QVERIFY2(!window->messageBar()->isVisible(), qPrintable(window->messageBar()->text()));
-  QVERIFY(updatesWhileTraining > 0);
+  // DeepRec trains on the live trainer: one stepped epoch, a stop, then the run continued
+  // from the run table to its end.
+  trigger(*window, MainWindow::Command::StepEpoch);
+  QTRY_VERIFY_WITH_TIMEOUT(session.liveRun()->epochsCompleted() == 1 && session.liveRun()->state() == TrainerState::Paused,
+                           kTrainTimeoutMs);
+  QCOMPARE(session.liveRun()->validations().size(), std::size_t(1));
+  QVERIFY(window->action(MainWindow::Command::Run)->isEnabled());
+  const std::filesystem::path folder = session.runFolder();
+  trigger(*window, MainWindow::Command::Stop);
+  QTRY_VERIFY_WITH_TIMEOUT(session.liveRun()->state() == TrainerState::Stopped, 30000);
+  window->runsPanel()->refresh();
+  window->runsPanel()->selectRuns({folder});
+  trigger(*window, MainWindow::Command::ContinueRun);
+  QCOMPARE(session.runFolder(), folder);
+  QTRY_VERIFY_WITH_TIMEOUT(session.status().state == TrainerState::Finished, kTrainTimeoutMs);
+  QVERIFY2(!window->messageBar()->isVisible() || window->messageBar()->kind() != MessageBar::Kind::Error,
+           qPrintable(window->messageBar()->text()));
 
   // Two epochs of loss and an RMSE evaluation after each, then the test RMSE.
   const RunHistory& live = *session.liveRun();
@@ -523,23 +520,23 @@ void WorkbenchTest::deeprecTrainsOnBundledDataAndStreamsItsRmse() {
   QVERIFY(live.test().has_value());
   QVERIFY(live.test()->metrics.at("rmse").mean > 0.0);
   // The same history as the run folder's events, read whole.
-  const std::filesystem::path folder = session.runFolder();
   const auto saved = RunStore::loadHistory(folder);
   QCOMPARE(saved->validations().size(), live.validations().size());
   for (std::size_t i = 0; i < live.validations().size(); ++i)
     QCOMPARE(saved->validations()[i].report.metrics.at("rmse").mean,
              live.validations()[i].report.metrics.at("rmse").mean);
-  // metrics.json keeps the best (lowest) validation RMSE.
-  const nlohmann::json metrics = readJson(folder / "metrics.json");
-  QCOMPARE(metrics.at("model").get<std::string>(), std::string("deeprec"));
   double lowest = live.validations().front().report.metrics.at("rmse").mean;
   for (const ValidationPoint& point : live.validations()) lowest = std::min(lowest, point.report.metrics.at("rmse").mean);
-  QCOMPARE(metrics.at("validation").at("rmse").get<double>(), lowest);
 
   QVERIFY2(window->statusText().contains(QStringLiteral("epoch 2 of 2")), qPrintable(window->statusText()));
   QTRY_COMPARE(window->cohortPanel()->metric(), QStringLiteral("rmse"));
-  QTRY_COMPARE(window->cohortPanel()->linePointCount(), qsizetype(2));
-  QVERIFY(window->cohortPanel()->barCategories().front().contains(QStringLiteral("all users")));
+  // RMSE per cohort of users, by their number of ratings: a line per cohort with users
+  // over the epochs.
+  const auto& cohorts = live.validations().back().report.cohorts;
+  const auto populated = std::count_if(cohorts.begin(), cohorts.end(), [](const CohortResult& c) { return c.users > 0; });
+  QVERIFY(populated > 1);
+  QTRY_COMPARE(window->cohortPanel()->linePointCount(), qsizetype(2 * populated));
+  QCOMPARE(window->cohortPanel()->barCategories().size(), qsizetype(live.test()->cohorts.size()));
   QTRY_VERIFY(window->lossPanel()->pointCount() >= 2);
 
   // The run table gains a "best rmse" column holding the selected validation RMSE.
@@ -567,10 +564,9 @@ void WorkbenchTest::svaeTrainsOnATimedDatasetAndReportsNdcg() {
   form.edit(QStringLiteral("latent_dim"), QStringLiteral("4"));
   form.edit(QStringLiteral("threads"), QStringLiteral("1"));
   QCOMPARE(session.params().integer("hidden_dim"), 8LL);
+  QVERIFY(session.runsOnLiveTrainer());
   trigger(*window, MainWindow::Command::Run);
-  QVERIFY(!window->action(MainWindow::Command::Pause)->isEnabled());
-  QTRY_VERIFY_WITH_TIMEOUT(session.status().state != TrainerState::Running, kTrainTimeoutMs);
-  QCOMPARE(session.status().state, TrainerState::Finished);
+  QTRY_VERIFY_WITH_TIMEOUT(session.status().state == TrainerState::Finished, kTrainTimeoutMs);
   QVERIFY2(!window->messageBar()->isVisible(), qPrintable(window->messageBar()->text()));
 
   const RunHistory& live = *session.liveRun();
@@ -580,10 +576,9 @@ void WorkbenchTest::svaeTrainsOnATimedDatasetAndReportsNdcg() {
   const double ndcg = live.validations().back().report.metrics.at("ndcg@100").mean;
   QVERIFY2(ndcg > 0.0 && ndcg <= 1.0, qPrintable(QString::number(ndcg)));
   QVERIFY(live.test().has_value());
-  const nlohmann::json metrics = readJson(session.runFolder() / "metrics.json");
-  QCOMPARE(metrics.at("model").get<std::string>(), std::string("svae"));
-  QCOMPARE(metrics.at("validation").at("ndcg@100").get<double>(), ndcg);
-  QVERIFY(metrics.at("test").at("ndcg@100").get<double>() > 0.0);
+  const auto saved = RunStore::loadHistory(session.runFolder());
+  QCOMPARE(saved->validations().back().report.metrics.at("ndcg@100").mean, ndcg);
+  QVERIFY(saved->test()->metrics.at("ndcg@100").mean > 0.0);
   QVERIFY2(window->statusText().contains(QStringLiteral("epoch 1 of 1")), qPrintable(window->statusText()));
   QTRY_COMPARE(window->cohortPanel()->metric(), QStringLiteral("ndcg@100"));
 }

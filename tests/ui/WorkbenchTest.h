@@ -25,7 +25,7 @@ class WorkbenchTest : public QObject {
   void eventLoopStaysResponsiveWhileTraining();
   void easeRunsOffTheGuiThreadAndAppearsInTheRunTable();
   void malformedDatasetShowsAnErrorAndKeepsTheSession();
-  void jobModelsAreOfferedWithTheirDeclaredParameters();
+  void everyModelIsOfferedWithItsDeclaredParameters();
   void deeprecTrainsOnBundledDataAndStreamsItsRmse();
   void svaeTrainsOnATimedDatasetAndReportsNdcg();
   void dataWithoutRatingsOrTimesIsRefusedBeforeARun();

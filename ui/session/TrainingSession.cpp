@@ -3,6 +3,7 @@
 #include <QDateTime>
 
 #include <algorithm>
+#include <optional>
 #include <thread>
 
 #include "common/Error.h"
@@ -25,22 +26,13 @@ std::string threadsLeavingOneCore() {
   return std::to_string(std::max(1U, cores - 1));
 }
 
-// A job model keeps its declared defaults, with one core left to the GUI.
-ParamSet jobPreset(const std::string& model) {
-  ParamSet params = defaultParams(model);
-  const auto& specs = params.specs();
-  if (std::any_of(specs.begin(), specs.end(), [](const ParamSpec& spec) { return spec.name == "threads"; }))
-    params.set("threads", threadsLeavingOneCore());
-  return params;
-}
-
-// SVAE and DeepRec build their own splits from the raw log (runExperiment).
-bool readsRawLog(const ModelInfo& info) { return info.iterative && !info.trainsOnAnySplit; }
+// A closed-form model keeps its declared defaults.
+ParamSet jobPreset(const std::string& model) { return defaultParams(model); }
 
 // Why the session's data cannot train `model`, or nothing: said before a run starts
 // rather than by a failed run.
 QString whyDataCannotTrain(const std::string& model, const SessionData& data) {
-  if (!readsRawLog(findModel(model))) return {};
+  if (!findModel(model).readsRawLog) return {};
   if (!data.log)
     return TrainingSession::tr("%1 trains on the raw dataset (its ratings and times), which a split folder does "
                                "not have: load a dataset file.")
@@ -59,8 +51,10 @@ QString whyDataCannotTrain(const std::string& model, const SessionData& data) {
 
 ParamSet workbenchPreset(const ModelDefinition& model) {
   ParamSet params(trainingParamSpecs(model));
-  params.set("epochs", "30");
-  params.set("batch_size", "100");
+  if (isAutoencoderModel(model.name)) {
+    params.set("epochs", "30");
+    params.set("batch_size", "100");
+  }
   params.set("threads", threadsLeavingOneCore());
   return params;
 }
@@ -86,20 +80,12 @@ TrainingSession::TrainingSession(fs::path runsFolder, QObject* parent)
     Q_EMIT dataLoaded();
   });
   connect(&loader_, &DataLoadJob::failed, this, &TrainingSession::dataLoadFailed);
-  connect(&dispatcher_, &EventDispatcher::eventsReady, this,
-          [this](const std::vector<TrainingEvent>& events) { applyEvents(events, true); });
+  connect(&dispatcher_, &EventDispatcher::eventsReady, this, &TrainingSession::applyEvents);
   connect(&job_, &ExperimentJob::progressed, this, [this](const QString& stage, qint64 done, qint64 total) {
     jobStage_ = stage;
     jobDone_ = done;
     jobTotal_ = total;
     Q_EMIT fitProgressed();
-  });
-  // The job's own outcome is the run's state: its folder is complete (metrics.json) only
-  // after the last event.
-  connect(&job_, &ExperimentJob::eventsRead, this,
-          [this](const std::vector<TrainingEvent>& events) { applyEvents(events, false); });
-  connect(&job_, &ExperimentJob::eventsUnreadable, this, [this](const QString& message) {
-    Q_EMIT errorOccurred(tr("The live curves stop here; the run goes on: %1").arg(message));
   });
   connect(&job_, &ExperimentJob::completed, this, [this](const QString&, double seconds) {
     jobSeconds_ = seconds;
@@ -109,7 +95,7 @@ TrainingSession::TrainingSession(fs::path runsFolder, QObject* parent)
   connect(&job_, &ExperimentJob::cancelled, this, [this] { finishJobRun(TrainerState::Stopped); });
   connect(&job_, &ExperimentJob::failed, this, [this](const QString& message) {
     finishJobRun(TrainerState::Failed);
-    Q_EMIT errorOccurred(tr("The run failed: %1").arg(message));
+    Q_EMIT errorOccurred(tr("The fit failed: %1").arg(message));
   });
 }
 
@@ -120,19 +106,19 @@ void TrainingSession::loadData(const DataRequest& request) { loader_.start(reque
 void TrainingSession::cancelLoading() { loader_.cancel(); }
 
 void TrainingSession::setModel(const std::string& name) {
-  if (!findModel(name).trainsOnAnySplit) {
+  if (!findModel(name).iterative) {
     params_ = jobPreset(name);
     modelName_ = name;
     return;
   }
-  model_ = autoencoderDefinition(name);
+  model_ = trainingDefinition(name);
   params_ = workbenchPreset(model_);
   modelName_ = name;
 }
 
 bool TrainingSession::isIterative() const { return findModel(modelName_).iterative; }
 
-bool TrainingSession::runsOnLiveTrainer() const { return findModel(modelName_).trainsOnAnySplit; }
+bool TrainingSession::runsOnLiveTrainer() const { return isIterative(); }
 
 ParameterEffect TrainingSession::setParameter(const std::string& name, const std::string& value) {
   params_.set(name, value);
@@ -201,17 +187,14 @@ bool TrainingSession::continueRun(const fs::path& folder) {
     return false;
   }
   RunConfig config;
+  ModelDefinition model;
+  std::optional<ParamSet> params;
+  std::shared_ptr<const Split> split;
   auto history = std::make_shared<RunHistory>();
   try {
     config = readRunConfig(folder);
     if (!findModel(config.model).iterative) {
       Q_EMIT errorOccurred(tr("The run %1 is a closed-form fit (%2): there is no training to continue.")
-                               .arg(qs(folder.filename().string()), qs(config.model)));
-      return false;
-    }
-    if (!findModel(config.model).trainsOnAnySplit) {
-      Q_EMIT errorOccurred(tr("The run %1 (%2) cannot be continued: only the VAE family picks up a run where it "
-                              "stopped. Start a new run instead.")
                                .arg(qs(folder.filename().string()), qs(config.model)));
       return false;
     }
@@ -221,7 +204,11 @@ bool TrainingSession::continueRun(const fs::path& folder) {
                                .arg(qs(folder.filename().string())));
       return false;
     }
-    if (!data_ || data_->split->itemIds != readRunItems(folder)) {
+    model = trainingDefinition(config.model);
+    params = runParams(config, model);
+    const bool sameData = data_ && whyDataCannotTrain(config.model, *data_).isEmpty();
+    if (sameData) split = trainingSplit(config.model, *params, config.data.protocol, data_->split, data_->log.get());
+    if (!split || split->itemIds != readRunItems(folder)) {
       Q_EMIT errorOccurred(tr("To continue the run %1, load the run's dataset first: %2")
                                .arg(qs(folder.filename().string()), qs(config.data.describe())));
       return false;
@@ -232,11 +219,9 @@ bool TrainingSession::continueRun(const fs::path& folder) {
   }
   dropRun();
   try {
-    ModelDefinition model = autoencoderDefinition(config.model);
-    ParamSet params = runParams(config, model);
-    trainer_ = Trainer::openRun(folder, data_->split, model);
+    trainer_ = Trainer::openRun(folder, std::move(split), model);
     model_ = std::move(model);
-    params_ = std::move(params);
+    params_ = std::move(*params);
     modelName_ = config.model;
     liveRun_ = std::move(history);
     dispatcher_.setSource([trainer = trainer_.get()] { return trainer->drainEvents(); });
@@ -264,29 +249,16 @@ SessionStatus TrainingSession::status() const {
   return status;
 }
 
-// The job in progress, or else the last one when the current model runs on a job: EASE's
-// stage and steps, or the epochs of SVAE and DeepRec from the events read so far.
+// The fit in progress, or else the last one when the current model is closed-form:
+// EASE's stage and steps.
 SessionStatus TrainingSession::jobStatus() const {
   SessionStatus status;
-  const bool running = job_.isRunning();
-  const std::string& model = running ? jobModel_ : modelName_;
-  status.controllable = false;
-  status.iterative = findModel(model).iterative;
+  status.iterative = false;
   status.state = jobState_;
-  status.elapsedSeconds = running ? static_cast<double>(jobClock_.elapsed()) / 1000.0 : jobSeconds_;
-  if (!status.iterative) {
-    status.stage = jobStage_;
-    status.stepsDone = jobDone_;
-    status.stepsTotal = jobTotal_;
-    return status;
-  }
-  const bool liveRunIsTheJobs = model == jobModel_;
-  status.epochs = liveRunIsTheJobs ? jobEpochs_ : params_.integer("epochs");
-  if (!liveRunIsTheJobs) return status;
-  status.epoch = liveRun_->epoch();
-  status.usersPerSecond = liveRun_->usersPerSecond();
-  if (running && liveRun_->secondsPerEpoch() > 0.0)
-    status.etaSeconds = static_cast<double>(status.epochs - liveRun_->epochsCompleted()) * liveRun_->secondsPerEpoch();
+  status.elapsedSeconds = job_.isRunning() ? static_cast<double>(jobClock_.elapsed()) / 1000.0 : jobSeconds_;
+  status.stage = jobStage_;
+  status.stepsDone = jobDone_;
+  status.stepsTotal = jobTotal_;
   return status;
 }
 
@@ -306,10 +278,18 @@ bool TrainingSession::startNewRun(StartMode mode) {
     Q_EMIT errorOccurred(tr("Load a dataset before training."));
     return false;
   }
+  if (const QString refusal = whyDataCannotTrain(modelName_, *data_); !refusal.isEmpty()) {
+    Q_EMIT errorOccurred(refusal);
+    return false;
+  }
   dropRun();
   try {
-    trainer_ = Trainer::newRun(TrainingSetup{model_, params_, data_->split, freshRunFolder(), data_->recordedSource,
-                                             evaluation_});
+    // SVAE and DeepRec build their split from the raw log here, on the GUI thread: a
+    // second or so for a million ratings.
+    auto split =
+        trainingSplit(modelName_, params_, data_->recordedSource.protocol, data_->split, data_->log.get());
+    trainer_ = Trainer::newRun(
+        TrainingSetup{model_, params_, std::move(split), freshRunFolder(), data_->recordedSource, evaluation_});
     liveRun_ = std::make_shared<RunHistory>();
     dispatcher_.setSource([trainer = trainer_.get()] { return trainer->drainEvents(); });
     trainer_->setEventNotifier([dispatcher = &dispatcher_] { dispatcher->notify(); });
@@ -328,23 +308,15 @@ void TrainingSession::startJobRun() {
     Q_EMIT errorOccurred(tr("Load a dataset before training."));
     return;
   }
-  if (const QString refusal = whyDataCannotTrain(modelName_, *data_); !refusal.isEmpty()) {
-    Q_EMIT errorOccurred(refusal);
-    return;
-  }
   dropRun();
   liveRun_ = std::make_shared<RunHistory>();
-  const ModelInfo& info = findModel(modelName_);
-  jobModel_ = modelName_;
-  jobEpochs_ = info.iterative ? params_.integer("epochs") : 0;
   jobFolder_ = freshRunFolder();
   jobStage_.clear();
   jobDone_ = jobTotal_ = 0;
   jobSeconds_ = 0.0;
   jobState_ = TrainerState::Running;
   jobClock_.start();
-  job_.start(modelName_, params_, data_->recordedSource, data_->split, readsRawLog(info) ? data_->log : nullptr,
-             evaluation_, jobFolder_);
+  job_.start(modelName_, params_, data_->recordedSource, data_->split, evaluation_, jobFolder_);
   Q_EMIT runStarted();
   Q_EMIT stateChanged(TrainerState::Running);
 }
@@ -362,10 +334,10 @@ void TrainingSession::dropRun() {
   trainer_.reset();
 }
 
-void TrainingSession::applyEvents(const std::vector<TrainingEvent>& events, bool statesFromEvents) {
+void TrainingSession::applyEvents(const std::vector<TrainingEvent>& events) {
   liveRun_->applyAll(events);
   for (const auto& event : events) {
-    if (const auto* change = std::get_if<StateChange>(&event.payload); change != nullptr && statesFromEvents) {
+    if (const auto* change = std::get_if<StateChange>(&event.payload)) {
       Q_EMIT stateChanged(change->state);
       if (change->state == TrainerState::Failed)
         Q_EMIT errorOccurred(tr("The run failed: %1").arg(qs(change->message)));

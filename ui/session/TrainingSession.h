@@ -1,10 +1,9 @@
 #pragma once
 // The bridge between the window and the core: owns the session's data and its Trainer,
 // turns GUI actions into trainer commands, and folds the trainer's events into the live
-// run's history on the GUI thread. The models the live trainer does not run (EASE, SVAE,
-// DeepRec) run on a worker job whose events are read back from its run folder into the
-// same history. Nothing here waits on the training thread except dropping a run, which
-// waits for one batch boundary.
+// run's history on the GUI thread. Every iterative model (the VAE family, SVAE, DeepRec)
+// trains on the live Trainer; the closed-form EASE fits on a worker job. Nothing here
+// waits on the training thread except dropping a run, which waits for one batch boundary.
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -40,11 +39,9 @@ struct SessionStatus {
   double usersPerSecond = 0.0;
   double elapsedSeconds = 0.0;
   double etaSeconds = 0.0;  // 0 while unknown
-  // A closed-form model (EASE) has no epochs: its fit reports steps of a stage instead.
+  // A closed-form model (EASE) has no epochs, pause or step: its fit reports steps of a
+  // stage instead, and runs to its end or is stopped.
   bool iterative = true;
-  // Runs on the live trainer (the VAE family), so it can pause and step. The models that
-  // run on a worker job (EASE, SVAE, DeepRec) run to their end or are stopped.
-  bool controllable = true;
   QString stage;
   qint64 stepsDone = 0;
   qint64 stepsTotal = 0;  // 0 while unknown
@@ -75,8 +72,8 @@ class TrainingSession : public QObject {
   const std::string& modelName() const { return modelName_; }
   // False for a closed-form model (EASE), which has no epochs.
   bool isIterative() const;
-  // True for the VAE family. The other models run on a worker job: Pause and Step do not
-  // apply, and their parameters cannot change while they train.
+  // True for the iterative models. EASE fits on a worker job: Pause and Step do not
+  // apply, and its parameters cannot change while it fits.
   bool runsOnLiveTrainer() const;
   // The last model chosen that runs on the live trainer (the current one when
   // runsOnLiveTrainer()).
@@ -100,9 +97,9 @@ class TrainingSession : public QObject {
   void reset(std::uint64_t seed);
   // Reopens the saved run of the live trainer in `folder` and continues it from its
   // checkpoint as the live run, its history seeded from the run's events so the curves go
-  // on. Refuses (with errorOccurred, returning false) a finished run, a job model's run, or
-  // when the session's data does not have the run's items: the run's dataset is never
-  // loaded implicitly.
+  // on. Refuses (with errorOccurred, returning false) a finished run, an EASE fit, or when
+  // the session's data does not give the run's split: the run's dataset is never loaded
+  // implicitly.
   bool continueRun(const std::filesystem::path& folder);
 
   SessionStatus status() const;
@@ -128,7 +125,7 @@ class TrainingSession : public QObject {
   void finishJobRun(TrainerState state);
   SessionStatus jobStatus() const;
   void dropRun();
-  void applyEvents(const std::vector<TrainingEvent>& events, bool statesFromEvents);
+  void applyEvents(const std::vector<TrainingEvent>& events);
   std::filesystem::path freshRunFolder() const;
   TrainerState currentState() const;
 
@@ -142,10 +139,8 @@ class TrainingSession : public QObject {
   EventDispatcher dispatcher_;  // declared before the trainer: it outlives the trainer's notifier
   std::shared_ptr<RunHistory> liveRun_;
   std::unique_ptr<Trainer> trainer_;
-  // The last run on a worker job: its model, where it stands and its folder.
+  // The last fit on a worker job: where it stands and its folder.
   ExperimentJob job_;
-  std::string jobModel_;
-  std::int64_t jobEpochs_ = 0;  // planned; 0 for EASE
   TrainerState jobState_ = TrainerState::Idle;
   QString jobStage_;
   qint64 jobDone_ = 0;

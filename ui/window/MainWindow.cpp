@@ -406,13 +406,12 @@ void MainWindow::updateActions() {
   const SessionStatus status = session_->status();
   const TrainerState state = status.state;
   const bool hasData = session_->data() != nullptr;
-  // Only the live trainer pauses and steps; a worker job (EASE, SVAE, DeepRec) runs to its
-  // end or is stopped.
-  const bool controllable = status.controllable;
+  // Only the live trainer pauses and steps; EASE's fit runs to its end or is stopped.
+  const bool iterative = status.iterative;
   actions_[Command::Run]->setEnabled(hasData && state != TrainerState::Running);
-  actions_[Command::Pause]->setEnabled(controllable && state == TrainerState::Running);
-  actions_[Command::StepBatch]->setEnabled(controllable && hasData && state != TrainerState::Running);
-  actions_[Command::StepEpoch]->setEnabled(controllable && hasData && state != TrainerState::Running);
+  actions_[Command::Pause]->setEnabled(iterative && state == TrainerState::Running);
+  actions_[Command::StepBatch]->setEnabled(iterative && hasData && state != TrainerState::Running);
+  actions_[Command::StepEpoch]->setEnabled(iterative && hasData && state != TrainerState::Running);
   actions_[Command::Stop]->setEnabled(inProgress(state));
   actions_[Command::ContinueRun]->setEnabled(hasData && !inProgress(state) && runsPanel_->selectedRuns().size() == 1);
 }

@@ -1,18 +1,16 @@
 #pragma once
 // DeepRec (Kuchaiev & Ginsburg 2017): a deep user-based autoencoder over explicit rating
-// vectors, trained on the masked MSE with dense re-feeding and evaluated by RMSE
-// (models.md 3.6). Torch-free: the CLI and the experiment layer include this.
+// vectors, trained by the common trainer on the masked MSE with dense re-feeding and
+// selected and tested by RMSE (models.md 3.6). Torch-free: the CLI and the experiment
+// layer include this.
 
 #include <cstdint>
-#include <filesystem>
 #include <string>
 #include <vector>
 
-#include "common/TaskContext.h"
 #include "data/RatingSplit.h"
 #include "models/Params.h"
-#include "models/deeprec/RatingBaselines.h"
-#include "train/Training.h"
+#include "train/TrainingParams.h"
 
 namespace vaecf {
 
@@ -27,31 +25,13 @@ struct DeepRecLayers {
 // Throws Error when the notation is malformed or the decoder does not mirror the encoder.
 DeepRecLayers parseDeepRecLayers(const std::string& notation);
 
-// The model's, optimiser's, split's and baselines' parameters with the published
-// defaults where they fit small MovieLens sets (the 3-month architecture).
-std::vector<ParamSpec> deepRecParams();
+// "deeprec" for the trainer: the model's, optimiser's, split's and baselines' parameters
+// with the published defaults where they fit small MovieLens sets (the 3-month
+// architecture); a rating model, so runs are selected by validation RMSE.
+ModelDefinition deepRecDefinition();
 
 // The ratings split `params` asks for: "time" cuts at the train_fraction quantile of the
 // timestamps, "random" draws each rating; both halve the rest into validation and test.
 RatingSplit deepRecSplit(const InteractionLog& log, const ParamSet& params);
-
-struct DeepRecResult {
-  std::int64_t epochs = 0;
-  std::int64_t bestEpoch = 0;  // epoch of the lowest validation RMSE, whose weights are tested
-  double validationRmse = 0.0;
-  double testRmse = 0.0;
-  std::int64_t validationRatings = 0, testRatings = 0;
-  std::int64_t validationUsers = 0, testUsers = 0;  // rows with at least one rating scored
-  BaselineRmse validationBaselines, testBaselines;
-  double seconds = 0.0;
-  double secondsPerEpoch = 0.0;
-};
-
-// Trains DeepRec on `split.train`, keeps the weights of the best validation RMSE in the
-// run folder's best.pt and tests them once. Its own loop (SGD or Adam, re-feeding
-// updates), reporting the trainer's events to `onEvent` and to the folder's events.jsonl
-// with "rmse" as the evaluation metric. Throws Cancelled when the context asks to stop.
-DeepRecResult trainDeepRec(const RatingSplit& split, const ParamSet& params, const std::filesystem::path& runFolder,
-                           const EventCallback& onEvent = {}, const TaskContext& context = {});
 
 }  // namespace vaecf

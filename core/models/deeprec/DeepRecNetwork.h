@@ -1,6 +1,7 @@
 #pragma once
-// Internal to the core: includes torch. The DeepRec network and its training step, exposed
-// for tests; everything else reaches DeepRec through models/deeprec/DeepRec.h.
+// Internal to the core: includes torch. The DeepRec network and the model the trainer
+// drives, exposed for tests; everything else reaches DeepRec through
+// models/deeprec/DeepRec.h.
 
 #include <torch/torch.h>
 
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "models/deeprec/DeepRec.h"
+#include "models/vae/AutoencoderModel.h"
 
 namespace vaecf::deeprec {
 
@@ -30,6 +32,8 @@ class NetworkImpl : public torch::nn::Module {
   explicit NetworkImpl(NetworkOptions options);
 
   torch::Tensor forward(const torch::Tensor& ratings);  // [B, n] -> dense predictions [B, n]
+  torch::Tensor encode(const torch::Tensor& ratings);   // the code, before its dropout
+  torch::Tensor decode(const torch::Tensor& code);
 
  private:
   torch::Tensor decoderWeight(std::size_t layer) const;
@@ -55,15 +59,22 @@ DenseExample observedRatings(const torch::Tensor& ratings);
 // and target, every entry observed (the paper's fixed-point constraint f(y) = y).
 DenseExample refeedExample(const torch::Tensor& output);
 
-struct StepLosses {
-  double observed = 0.0;        // masked MSE of the ratings pass
-  std::vector<double> refeeds;  // loss of each re-feeding pass
-};
+// DeepRec for the trainer: one phase whose optimiser is SGD with momentum or Adam with
+// the published step schedule. A batch's loss is the masked MSE of its ratings; when
+// `refeeds` > 0 it asks for follow-up updates, each on the re-feeding example of the
+// previous pass's output (with `refeed_noise` dropped from the input only).
+class DeepRecModel final : public vae::AutoencoderModel {
+ public:
+  DeepRecModel(ParamSet params, std::int64_t items);
 
-// One training step: an update on the observed ratings, then `refeeds` further updates,
-// each on the re-feeding example of the previous pass's output. `refeedNoise` drops
-// entries of a re-fed input (not of its target).
-StepLosses trainStep(Network& network, torch::optim::Optimizer& optimizer, const torch::Tensor& ratings,
-                     int refeeds, double refeedNoise);
+  std::vector<vae::Phase> phases() override;
+  vae::Loss loss(const vae::Batch& batch, const vae::Phase& phase, const vae::TrainingClock& clock) override;
+  torch::Tensor scores(const torch::Tensor& rows) override;  // predicted ratings
+  vae::Posterior posterior(const torch::Tensor& rows) override;  // the code, zero variance
+  torch::Tensor decode(const torch::Tensor& latent) override;
+
+ private:
+  Network network_;
+};
 
 }  // namespace vaecf::deeprec

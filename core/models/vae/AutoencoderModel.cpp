@@ -208,6 +208,12 @@ const ModelEntry& model(const std::string& name) {
 
 }  // namespace
 
+double Optimizer::learningRate(double base, std::int64_t epoch) const {
+  for (const std::int64_t milestone : milestones)
+    if (milestone < epoch) base *= decay;
+  return base;
+}
+
 std::vector<std::string> autoencoderNames() {
   std::vector<std::string> names;
   for (const auto& entry : models()) names.emplace_back(entry.name);

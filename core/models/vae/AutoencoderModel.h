@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -16,11 +17,13 @@ namespace vaecf::vae {
 
 // Users of one training batch, densified from CSR on the fly (models.md pitfall 11).
 struct Batch {
-  torch::Tensor rows;  // [B, I] float32 binary rows: the reconstruction target
+  torch::Tensor rows;  // [B, I] float32 rows, the matrix's values (1 for binary data): the target
   // The same rows as an embedding-bag input (indices into items, per-row offsets), for
   // models whose first layer reads sparse input faster than dense (BUILD-NOTES.md).
   torch::Tensor itemIndices;  // [nnz] int64
   torch::Tensor rowOffsets;   // [B] int64
+  // 0 for rows of the data; n for the n-th follow-up of the batch a loss asked for.
+  int followUp = 0;
 };
 
 // Where training stands when a loss is computed; schedules (KL annealing, warm-up)
@@ -35,6 +38,24 @@ struct TrainingClock {
 struct Loss {
   torch::Tensor total;
   std::vector<std::pair<std::string, torch::Tensor>> terms;
+  // A batch to take a further update on once this loss has been descended (DeepRec's
+  // dense re-feeding); its followUp counts how deep the chain is.
+  std::optional<Batch> followUp;
+};
+
+// How a phase's parameters are updated.
+struct Optimizer {
+  enum class Kind { Adam, SgdMomentum };
+  Kind kind = Kind::Adam;
+  double momentum = 0.9;    // SGD only
+  double weightDecay = 0.0;
+  // The learning rate is multiplied by `decay` after each of these 1-based epochs, as
+  // PyTorch's MultiStepLR does when stepped once per epoch.
+  std::vector<std::int64_t> milestones;
+  double decay = 1.0;
+
+  // The phase's learning rate `base` in `epoch`.
+  double learningRate(double base, std::int64_t epoch) const;
 };
 
 // One optimisation phase of an epoch. Most models have one; RecVAE alternates an
@@ -44,7 +65,8 @@ struct Phase {
   std::string name;
   int passes = 1;
   std::vector<torch::Tensor> parameters;
-  double learningRate = 1e-3;
+  double learningRate = 1e-3;  // before the schedule of `optimizer`
+  Optimizer optimizer;
 };
 
 // Posterior of the (top) latent layer: a diagonal Gaussian per row.
