@@ -74,15 +74,25 @@ double gradientNorm(const std::vector<torch::Tensor>& parameters) {
   return norms.empty() ? 0.0 : torch::stack(norms).norm().item<double>();
 }
 
+// The phase's parameters and its extra groups, each at its own learning rate.
+template <class Options>
+std::vector<torch::optim::OptimizerParamGroup> parameterGroups(const vae::Phase& phase, const Options& defaults) {
+  std::vector<torch::optim::OptimizerParamGroup> groups;
+  groups.emplace_back(phase.parameters, std::make_unique<Options>(Options(defaults).lr(phase.learningRate)));
+  for (const auto& extra : phase.extraGroups)
+    groups.emplace_back(extra.parameters, std::make_unique<Options>(Options(defaults).lr(extra.learningRate)));
+  return groups;
+}
+
 std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const vae::Phase& phase) {
   const vae::Optimizer& choice = phase.optimizer;
   if (choice.kind == vae::Optimizer::Kind::SgdMomentum) {
-    return std::make_unique<torch::optim::SGD>(
-        phase.parameters,
-        torch::optim::SGDOptions(phase.learningRate).momentum(choice.momentum).weight_decay(choice.weightDecay));
+    const auto defaults =
+        torch::optim::SGDOptions(phase.learningRate).momentum(choice.momentum).weight_decay(choice.weightDecay);
+    return std::make_unique<torch::optim::SGD>(parameterGroups(phase, defaults), defaults);
   }
-  return std::make_unique<torch::optim::Adam>(
-      phase.parameters, torch::optim::AdamOptions(phase.learningRate).weight_decay(choice.weightDecay));
+  const auto defaults = torch::optim::AdamOptions(phase.learningRate).weight_decay(choice.weightDecay);
+  return std::make_unique<torch::optim::Adam>(parameterGroups(phase, defaults), defaults);
 }
 
 // An autoencoder scoring for the evaluator; the caller keeps the model in eval mode.
@@ -222,8 +232,11 @@ struct TrainingEngine::Impl {
   }
 
   void applyLearningRate(const vae::Phase& phase) {
-    const double lr = phase.optimizer.learningRate(phase.learningRate, epoch);
-    for (auto& group : optimizerFor(phase).param_groups()) group.options().set_lr(lr);
+    auto& groups = optimizerFor(phase).param_groups();
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+      const double base = g == 0 ? phase.learningRate : phase.extraGroups.at(g - 1).learningRate;
+      groups[g].options().set_lr(phase.optimizer.learningRate(base, epoch));
+    }
   }
 
   // A permutation that depends on the shuffler's state alone, so a restored shuffler
@@ -271,7 +284,7 @@ struct TrainingEngine::Impl {
     // decoder, whose optimiser must not see it accumulated in the next phase.
     model->zero_grad();
     loss.backward();
-    const double norm = gradientNorm(phase.parameters);
+    const double norm = gradientNorm(phase.allParameters());
     model->beforeOptimizerStep(phase);
     optimizer.step();
     ++step;

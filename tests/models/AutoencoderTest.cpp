@@ -9,6 +9,9 @@
 #include "models/vae/AutoencoderModel.h"
 #include "models/vae/Layers.h"
 #include "models/vae/Objectives.h"
+#include "train/TrainingEngine.h"
+#include "train/TrainingParams.h"
+#include "TestData.h"
 
 namespace vaecf::vae {
 namespace {
@@ -435,6 +438,40 @@ TEST(AutoencoderModels, PhasesSplitRecVaeParameters) {
   // the two heads' weight and bias, and the anchors.
   EXPECT_EQ(phases[1].parameters.size(), 2U);
   EXPECT_EQ(phases[0].parameters.size(), 5U * 4 + 2 + 1);
+
+  // With a learning rate of their own, the anchors leave the encoder's group for one of theirs.
+  const auto ownRate = tinyModel({"recvae", {"pia=true", "anchor_lr=0.05"}})->phases();
+  EXPECT_EQ(ownRate[0].parameters.size(), 5U * 4 + 2);
+  ASSERT_EQ(ownRate[0].extraGroups.size(), 1U);
+  EXPECT_DOUBLE_EQ(ownRate[0].extraGroups[0].learningRate, 0.05);
+  EXPECT_EQ(ownRate[0].allParameters().size(), 5U * 4 + 2 + 1);
+  EXPECT_TRUE(ownRate[1].extraGroups.empty());
+}
+
+TEST(AutoencoderModels, AnchorsStepAtTheirOwnLearningRate) {
+  // Adam's first step moves every parameter with a gradient by almost exactly its rate.
+  ParamSet params(trainingParamSpecs(autoencoderDefinition("multvae")));
+  for (const char* assignment : {"pia=true", "anchor_lr=0.05", "lr=0.001", "latent_dim=4", "hidden_dim=8",
+                                 "batch_size=1000", "threads=1", "device=cpu", "dropout=0"})
+    params.assign(assignment);
+  const CsrMatrix& train = test::syntheticSplit()->train;
+  TrainingEngine engine(autoencoderDefinition("multvae"), params, train.cols());
+  std::vector<torch::Tensor> before, after;
+  auto snapshot = [&engine](std::vector<torch::Tensor>& into) {
+    engine.inspectModel([&](const std::shared_ptr<AutoencoderModel>& model) {
+      for (const auto& parameter : model->parameters()) into.push_back(parameter.detach().clone());
+      into.push_back(model->itemAnchors());
+    });
+  };
+  snapshot(before);
+  ASSERT_TRUE(engine.trainEpoch(train, 1, [] { return true; }, [](const BatchRecord&) {}));
+  snapshot(after);
+  const double anchorStep = (after.back() - before.back()).abs().max().item<double>();
+  EXPECT_NEAR(anchorStep, 0.05, 0.005);
+  for (std::size_t i = 0; i + 1 < before.size(); ++i) {
+    const bool anchors = before[i].sizes() == before.back().sizes() && torch::equal(before[i], before.back());
+    if (!anchors) EXPECT_LE((after[i] - before[i]).abs().max().item<double>(), 0.00101) << i;
+  }
 }
 
 TEST(AutoencoderModels, VampPriorComponentsAreEncodedPseudoInputs) {

@@ -79,6 +79,8 @@ std::vector<ParamSpec> anchorParams() {
                 "Personalized Item Alignment: learnable item anchors that pull q(z | masked row) towards the "
                 "centre of the user's items during training"),
       realParam("lambda_a", "1", "Weight of PIA's alignment term", 0.0, 1e4, true),
+      realParam("anchor_lr", "0", "Learning rate of the anchors; 0 = the model's lr (models.md 3.8, open item)", 0.0,
+                1.0),
       choiceParam(
           "anchor_init", "normal", {"normal", "decoder"},
           "Initial anchors: N(0, 0.01), or the decoder's item vectors (models whose output layer reads "
@@ -212,6 +214,12 @@ double Optimizer::learningRate(double base, std::int64_t epoch) const {
   for (const std::int64_t milestone : milestones)
     if (milestone < epoch) base *= decay;
   return base;
+}
+
+std::vector<torch::Tensor> Phase::allParameters() const {
+  std::vector<torch::Tensor> all = parameters;
+  for (const auto& group : extraGroups) all.insert(all.end(), group.parameters.begin(), group.parameters.end());
+  return all;
 }
 
 std::vector<std::string> autoencoderNames() {

@@ -58,6 +58,12 @@ struct Optimizer {
   double learningRate(double base, std::int64_t epoch) const;
 };
 
+// Parameters a phase updates at a learning rate of their own (PIA's anchors).
+struct ParameterGroup {
+  std::vector<torch::Tensor> parameters;
+  double learningRate = 1e-3;  // before the phase's schedule
+};
+
 // One optimisation phase of an epoch. Most models have one; RecVAE alternates an
 // encoder phase (3 passes, dropout on) and a decoder phase (1 pass, dropout off).
 // The trainer keeps one optimiser per phase name across epochs.
@@ -67,6 +73,9 @@ struct Phase {
   std::vector<torch::Tensor> parameters;
   double learningRate = 1e-3;  // before the schedule of `optimizer`
   Optimizer optimizer;
+  std::vector<ParameterGroup> extraGroups;  // same optimiser, other learning rates
+
+  std::vector<torch::Tensor> allParameters() const;
 };
 
 // Posterior of the (top) latent layer: a diagonal Gaussian per row.

@@ -65,7 +65,7 @@ double warmedUpBeta(const ParamSet& params, const TrainingClock& clock) {
 // anchors (3.8) and, unless a model has its own, one training phase over all parameters.
 class ItemAutoencoder : public AutoencoderModel {
  public:
-  std::vector<Phase> phases() override { return {Phase{kTrainPhase, 1, parameters(), params().real("lr")}}; }
+  std::vector<Phase> phases() override { return {trainingPhase(kTrainPhase, 1, parameters())}; }
 
   torch::Tensor scores(const torch::Tensor& rows) override {
     InferenceScope inference(*this);
@@ -154,6 +154,21 @@ class ItemAutoencoder : public AutoencoderModel {
     return anchors_.defined() ? std::vector<torch::Tensor>{anchors_} : std::vector<torch::Tensor>{};
   }
 
+  // A phase at the model's lr over `parameters`; PIA's anchors among them move to a group
+  // of their own when anchor_lr is set.
+  Phase trainingPhase(std::string name, int passes, const std::vector<torch::Tensor>& parameters) {
+    Phase phase{std::move(name), passes, {}, params().real("lr")};
+    const double anchorLr = anchors_.defined() ? params().real("anchor_lr") : 0.0;
+    for (const auto& parameter : parameters) {
+      if (anchorLr > 0.0 && parameter.is_same(anchors_)) {
+        phase.extraGroups.push_back({{anchors_}, anchorLr});
+      } else {
+        phase.parameters.push_back(parameter);
+      }
+    }
+    return phase;
+  }
+
   // Adds lambda_a * mean over users of PIA's alignment of q(z | x_h) to the anchors of the
   // items in the unmasked rows; users without items have nothing to align to.
   void addAnchorTerm(Loss& loss, const torch::Tensor& mean, const torch::Tensor& variance,
@@ -170,7 +185,7 @@ class ItemAutoencoder : public AutoencoderModel {
   // VampPrior code: each gradient tensor divided by its own L2 norm before Adam.
   void normalizeGradients(const Phase& phase) const {
     torch::NoGradGuard noGrad;
-    for (const auto& parameter : phase.parameters) {
+    for (const auto& parameter : phase.allParameters()) {
       auto& gradient = parameter.mutable_grad();
       if (gradient.defined()) gradient.div_(gradient.norm() + kGradientNormEpsilon);
     }
@@ -336,11 +351,10 @@ class RecVae final : public ItemAutoencoder {
 
   // The encoder phase also trains PIA's anchors: the alignment has no decoder gradient.
   std::vector<Phase> phases() override {
-    const auto lr = params().real("lr");
     const auto encoderParameters = concatenated(encoder_->parameters(), anchorParameters());
-    return {Phase{kEncoderPhase, static_cast<int>(params().integer("encoder_passes")), encoderParameters, lr},
-            Phase{kDecoderPhase, static_cast<int>(params().integer("decoder_passes")), decoder_->parameters(),
-                  lr}};
+    return {trainingPhase(kEncoderPhase, static_cast<int>(params().integer("encoder_passes")), encoderParameters),
+            trainingPhase(kDecoderPhase, static_cast<int>(params().integer("decoder_passes")),
+                          decoder_->parameters())};
   }
 
   // Encoder phase: masked rows, dropout, PIA. Decoder phase: clean rows, no dropout, and the
