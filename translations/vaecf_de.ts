@@ -1289,7 +1289,7 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         <translation>Den in der Lauftabelle gewählten angehaltenen oder unvollendeten Lauf ab seinem letzten Checkpoint auf den geladenen Daten fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="422"/>
+        <location filename="../ui/window/MainWindow.cpp" line="426"/>
         <source>Select one run in the run table to continue.</source>
         <translation>Wählen Sie in der Lauftabelle einen Lauf zum Fortsetzen.</translation>
     </message>
@@ -1537,33 +1537,38 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         <translation>Der Lauf %1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="396"/>
+        <location filename="../ui/window/MainWindow.cpp" line="397"/>
+        <source>preparing the split from the raw data</source>
+        <translation>die Aufteilung wird aus den Rohdaten vorbereitet</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/MainWindow.cpp" line="400"/>
         <source>epoch %1 of %2</source>
         <translation>Epoche %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="399"/>
+        <location filename="../ui/window/MainWindow.cpp" line="403"/>
         <source>%1 users/s</source>
         <translation>%1 Nutzer/s</translation>
     </message>
     <message>
         <location filename="../ui/window/MainWindow.cpp" line="392"/>
-        <location filename="../ui/window/MainWindow.cpp" line="400"/>
+        <location filename="../ui/window/MainWindow.cpp" line="404"/>
         <source>elapsed %1</source>
         <translation>vergangen %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="401"/>
+        <location filename="../ui/window/MainWindow.cpp" line="405"/>
         <source>ETA %1</source>
         <translation>verbleibend %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="445"/>
+        <location filename="../ui/window/MainWindow.cpp" line="449"/>
         <source>The session could not be saved: %1</source>
         <translation>Die Sitzung konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="456"/>
+        <location filename="../ui/window/MainWindow.cpp" line="460"/>
         <source>The session could not be opened: %1</source>
         <translation>Die Sitzung konnte nicht geöffnet werden: %1</translation>
     </message>
@@ -1800,53 +1805,54 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
 <context>
     <name>vaecf::ui::TrainingSession</name>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="98"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="103"/>
         <source>The fit failed: %1</source>
         <translation>Die Anpassung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="186"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="200"/>
         <source>Stop the current run before continuing another one.</source>
         <translation>Stoppen Sie den aktuellen Lauf, bevor Sie einen anderen fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="197"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="210"/>
         <source>The run %1 is a closed-form fit (%2): there is no training to continue.</source>
         <translation>Der Lauf %1 ist eine geschlossene Lösung (%2): Es gibt kein Training fortzusetzen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="203"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="216"/>
         <source>The run %1 has finished: there is nothing to continue.</source>
         <translation>Der Lauf %1 ist abgeschlossen: Es gibt nichts fortzusetzen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="212"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="239"/>
         <source>To continue the run %1, load the run&apos;s dataset first: %2</source>
         <translation>Um den Lauf %1 fortzusetzen, laden Sie zuerst seinen Datensatz: %2</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="217"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="227"/>
         <source>The run %1 could not be read: %2</source>
         <translation>Der Lauf %1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="232"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="261"/>
         <source>The run could not continue: %1</source>
         <translation>Der Lauf konnte nicht fortgesetzt werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="278"/>
-        <location filename="../ui/session/TrainingSession.cpp" line="308"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="307"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="365"/>
         <source>Load a dataset before training.</source>
         <translation>Laden Sie vor dem Training einen Datensatz.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="299"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="97"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="357"/>
         <source>The run could not start: %1</source>
         <translation>Der Lauf konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="343"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="401"/>
         <source>The run failed: %1</source>
         <translation>Der Lauf ist fehlgeschlagen: %1</translation>
     </message>

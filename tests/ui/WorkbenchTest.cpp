@@ -503,8 +503,8 @@ void WorkbenchTest::deeprecTrainsOnBundledDataAndStreamsItsRmse() {
   QTRY_VERIFY_WITH_TIMEOUT(session.liveRun()->state() == TrainerState::Stopped, 30000);
   window->runsPanel()->refresh();
   window->runsPanel()->selectRuns({folder});
-  trigger(*window, MainWindow::Command::ContinueRun);
-  QCOMPARE(session.runFolder(), folder);
+  trigger(*window, MainWindow::Command::ContinueRun);  // once the rating split is rebuilt
+  QTRY_COMPARE(session.runFolder(), folder);
   QTRY_VERIFY_WITH_TIMEOUT(session.status().state == TrainerState::Finished, kTrainTimeoutMs);
   QVERIFY2(!window->messageBar()->isVisible() || window->messageBar()->kind() != MessageBar::Kind::Error,
            qPrintable(window->messageBar()->text()));
@@ -565,6 +565,16 @@ void WorkbenchTest::svaeTrainsOnATimedDatasetAndReportsNdcg() {
   form.edit(QStringLiteral("threads"), QStringLiteral("1"));
   QCOMPARE(session.params().integer("hidden_dim"), 8LL);
   QVERIFY(session.runsOnLiveTrainer());
+  // The time-ordered split is built on a worker; Stop before it is ready starts nothing.
+  trigger(*window, MainWindow::Command::Run);
+  QCOMPARE(session.status().stage, QStringLiteral("split"));
+  QVERIFY2(window->statusText().contains(QStringLiteral("preparing the split")), qPrintable(window->statusText()));
+  session.stop();
+  QTRY_VERIFY(session.status().stage.isEmpty());
+  QTest::qWait(100);
+  QVERIFY(session.runFolder().empty());
+  QCOMPARE(session.status().state, TrainerState::Idle);
+
   trigger(*window, MainWindow::Command::Run);
   QTRY_VERIFY_WITH_TIMEOUT(session.status().state == TrainerState::Finished, kTrainTimeoutMs);
   QVERIFY2(!window->messageBar()->isVisible(), qPrintable(window->messageBar()->text()));

@@ -93,6 +93,11 @@ TrainingSession::TrainingSession(fs::path runsFolder, QObject* parent)
     Q_EMIT runStarted();  // the finished run's folder is complete: views reread it
   });
   connect(&job_, &ExperimentJob::cancelled, this, [this] { finishJobRun(TrainerState::Stopped); });
+  connect(&splitJob_, &SplitJob::failed, this, [this](const QString& message) {
+    Q_EMIT errorOccurred(tr("The run could not start: %1").arg(message));
+    Q_EMIT fitProgressed();
+  });
+  connect(&splitJob_, &SplitJob::cancelled, this, &TrainingSession::fitProgressed);
   connect(&job_, &ExperimentJob::failed, this, [this](const QString& message) {
     finishJobRun(TrainerState::Failed);
     Q_EMIT errorOccurred(tr("The fit failed: %1").arg(message));
@@ -149,7 +154,7 @@ void TrainingSession::run() {
       trainer_->start(StartMode::Running);
       return;
     default:
-      startNewRun(StartMode::Running);
+      startNewRun(FirstCommand::Run);
   }
 }
 
@@ -159,16 +164,25 @@ void TrainingSession::pause() {
 
 void TrainingSession::stepBatch() {
   if (!runsOnLiveTrainer() || job_.isRunning()) return;
-  if (hasRunInProgress() || startNewRun(StartMode::Paused)) trainer_->stepBatch();
+  if (hasRunInProgress()) {
+    trainer_->stepBatch();
+  } else {
+    startNewRun(FirstCommand::StepBatch);
+  }
 }
 
 void TrainingSession::stepEpoch() {
   if (!runsOnLiveTrainer() || job_.isRunning()) return;
-  if (hasRunInProgress() || startNewRun(StartMode::Paused)) trainer_->stepEpoch();
+  if (hasRunInProgress()) {
+    trainer_->stepEpoch();
+  } else {
+    startNewRun(FirstCommand::StepEpoch);
+  }
 }
 
 void TrainingSession::stop() {
   if (job_.isRunning()) job_.cancel();  // the core throws Cancelled at its next check
+  if (splitJob_.isRunning()) forgetSplitRequest();
   if (hasRunInProgress()) trainer_->stop();
 }
 
@@ -189,7 +203,6 @@ bool TrainingSession::continueRun(const fs::path& folder) {
   RunConfig config;
   ModelDefinition model;
   std::optional<ParamSet> params;
-  std::shared_ptr<const Split> split;
   auto history = std::make_shared<RunHistory>();
   try {
     config = readRunConfig(folder);
@@ -206,11 +219,8 @@ bool TrainingSession::continueRun(const fs::path& folder) {
     }
     model = trainingDefinition(config.model);
     params = runParams(config, model);
-    const bool sameData = data_ && whyDataCannotTrain(config.model, *data_).isEmpty();
-    if (sameData) split = trainingSplit(config.model, *params, config.data.protocol, data_->split, data_->log.get());
-    if (!split || split->itemIds != readRunItems(folder)) {
-      Q_EMIT errorOccurred(tr("To continue the run %1, load the run's dataset first: %2")
-                               .arg(qs(folder.filename().string()), qs(config.data.describe())));
+    if (!data_ || !whyDataCannotTrain(config.model, *data_).isEmpty()) {
+      Q_EMIT errorOccurred(datasetNeeded(folder, config));
       return false;
     }
   } catch (const std::exception& error) {
@@ -218,10 +228,29 @@ bool TrainingSession::continueRun(const fs::path& folder) {
     return false;
   }
   dropRun();
+  withTrainingSplit(config.model, *params, config.data.protocol,
+                    [this, folder, config, model, params = *params, history](std::shared_ptr<const Split> split) {
+                      continueOn(folder, config, model, params, std::move(split), history);
+                    });
+  return true;
+}
+
+QString TrainingSession::datasetNeeded(const fs::path& folder, const RunConfig& config) {
+  return tr("To continue the run %1, load the run's dataset first: %2")
+      .arg(qs(folder.filename().string()), qs(config.data.describe()));
+}
+
+void TrainingSession::continueOn(const fs::path& folder, const RunConfig& config, const ModelDefinition& model,
+                                 const ParamSet& params, std::shared_ptr<const Split> split,
+                                 std::shared_ptr<RunHistory> history) {
   try {
+    if (split->itemIds != readRunItems(folder)) {
+      Q_EMIT errorOccurred(datasetNeeded(folder, config));
+      return;
+    }
     trainer_ = Trainer::openRun(folder, std::move(split), model);
-    model_ = std::move(model);
-    params_ = std::move(*params);
+    model_ = model;
+    params_ = params;
     modelName_ = config.model;
     liveRun_ = std::move(history);
     dispatcher_.setSource([trainer = trainer_.get()] { return trainer->drainEvents(); });
@@ -230,15 +259,15 @@ bool TrainingSession::continueRun(const fs::path& folder) {
   } catch (const std::exception& error) {
     dropRun();
     Q_EMIT errorOccurred(tr("The run could not continue: %1").arg(qs(error.what())));
-    return false;
+    return;
   }
   Q_EMIT runStarted();
-  return true;
 }
 
 SessionStatus TrainingSession::status() const {
   if (job_.isRunning() || !runsOnLiveTrainer()) return jobStatus();
   SessionStatus status;
+  if (splitJob_.isRunning()) status.stage = QStringLiteral("split");
   status.state = liveRun_->state();
   status.epoch = liveRun_->epoch();
   status.epochs = trainer_ ? trainer_->setup().params.integer("epochs") : params_.integer("epochs");
@@ -273,34 +302,62 @@ TrainerState TrainingSession::currentState() const {
   return trainer_ ? trainer_->status().state : TrainerState::Idle;
 }
 
-bool TrainingSession::startNewRun(StartMode mode) {
+void TrainingSession::startNewRun(FirstCommand first) {
   if (!data_) {
     Q_EMIT errorOccurred(tr("Load a dataset before training."));
-    return false;
+    return;
   }
   if (const QString refusal = whyDataCannotTrain(modelName_, *data_); !refusal.isEmpty()) {
     Q_EMIT errorOccurred(refusal);
-    return false;
+    return;
   }
   dropRun();
+  withTrainingSplit(modelName_, params_, data_->recordedSource.protocol,
+                    [this, model = model_, params = params_, first](std::shared_ptr<const Split> split) {
+                      launchRun(model, params, std::move(split), first);
+                    });
+}
+
+void TrainingSession::withTrainingSplit(const std::string& model, const ParamSet& params,
+                                        const ProtocolOptions& protocol, SplitJob::Ready ready) {
+  if (!findModel(model).readsRawLog) {
+    ready(data_->split);
+    return;
+  }
+  // A request dropped meanwhile (new data, Stop, another run) must not start anything.
+  const std::uint64_t request = ++splitRequest_;
+  splitJob_.start(model, params, protocol, data_, [this, request, ready = std::move(ready)](auto split) {
+    if (request == splitRequest_) {
+      ready(std::move(split));
+    } else {
+      Q_EMIT fitProgressed();  // the status no longer shows a split being prepared
+    }
+  });
+  Q_EMIT fitProgressed();  // the status shows the split being prepared
+}
+
+void TrainingSession::forgetSplitRequest() {
+  ++splitRequest_;
+  splitJob_.cancel();
+}
+
+void TrainingSession::launchRun(const ModelDefinition& model, const ParamSet& params, std::shared_ptr<const Split> split,
+                                FirstCommand first) {
   try {
-    // SVAE and DeepRec build their split from the raw log here, on the GUI thread: a
-    // second or so for a million ratings.
-    auto split =
-        trainingSplit(modelName_, params_, data_->recordedSource.protocol, data_->split, data_->log.get());
     trainer_ = Trainer::newRun(
-        TrainingSetup{model_, params_, std::move(split), freshRunFolder(), data_->recordedSource, evaluation_});
+        TrainingSetup{model, params, std::move(split), freshRunFolder(), data_->recordedSource, evaluation_});
     liveRun_ = std::make_shared<RunHistory>();
     dispatcher_.setSource([trainer = trainer_.get()] { return trainer->drainEvents(); });
     trainer_->setEventNotifier([dispatcher = &dispatcher_] { dispatcher->notify(); });
-    trainer_->start(mode);
+    trainer_->start(first == FirstCommand::Run ? StartMode::Running : StartMode::Paused);
+    if (first == FirstCommand::StepBatch) trainer_->stepBatch();
+    if (first == FirstCommand::StepEpoch) trainer_->stepEpoch();
   } catch (const std::exception& error) {
     dropRun();
     Q_EMIT errorOccurred(tr("The run could not start: %1").arg(qs(error.what())));
-    return false;
+    return;
   }
   Q_EMIT runStarted();
-  return true;
 }
 
 void TrainingSession::startJobRun() {
@@ -328,6 +385,7 @@ void TrainingSession::finishJobRun(TrainerState state) {
 }
 
 void TrainingSession::dropRun() {
+  forgetSplitRequest();
   if (!trainer_) return;
   dispatcher_.flush();
   dispatcher_.clearSource();

@@ -21,6 +21,8 @@
 #include "session/EventDispatcher.h"
 #include "session/ExperimentJob.h"
 #include "session/SessionData.h"
+#include "session/SplitJob.h"
+#include "train/RunFolder.h"
 #include "train/Trainer.h"
 
 namespace vaecf::ui {
@@ -42,6 +44,7 @@ struct SessionStatus {
   // A closed-form model (EASE) has no epochs, pause or step: its fit reports steps of a
   // stage instead, and runs to its end or is stopped.
   bool iterative = true;
+  // EASE's stage, or "split" while an iterative model's split is being built.
   QString stage;
   qint64 stepsDone = 0;
   qint64 stepsTotal = 0;  // 0 while unknown
@@ -98,8 +101,9 @@ class TrainingSession : public QObject {
   // Reopens the saved run of the live trainer in `folder` and continues it from its
   // checkpoint as the live run, its history seeded from the run's events so the curves go
   // on. Refuses (with errorOccurred, returning false) a finished run, an EASE fit, or when
-  // the session's data does not give the run's split: the run's dataset is never loaded
-  // implicitly.
+  // the session's data cannot give the run's split: the run's dataset is never loaded
+  // implicitly. SVAE and DeepRec continue once their split is built on a worker (and are
+  // refused then, with errorOccurred, when it lacks the run's items).
   bool continueRun(const std::filesystem::path& folder);
 
   SessionStatus status() const;
@@ -120,7 +124,19 @@ class TrainingSession : public QObject {
   void fitProgressed();  // a job reported progress (EASE's stage and steps): status() changed
 
  private:
-  bool startNewRun(StartMode mode);
+  enum class FirstCommand { Run, StepBatch, StepEpoch };
+
+  // The run starts at once on the loaded split, or once SVAE's or DeepRec's split has
+  // been built on a worker.
+  void startNewRun(FirstCommand first);
+  void withTrainingSplit(const std::string& model, const ParamSet& params, const ProtocolOptions& protocol,
+                         SplitJob::Ready ready);
+  void forgetSplitRequest();
+  void launchRun(const ModelDefinition& model, const ParamSet& params, std::shared_ptr<const Split> split,
+                 FirstCommand first);
+  static QString datasetNeeded(const std::filesystem::path& folder, const RunConfig& config);
+  void continueOn(const std::filesystem::path& folder, const RunConfig& config, const ModelDefinition& model,
+                  const ParamSet& params, std::shared_ptr<const Split> split, std::shared_ptr<RunHistory> history);
   void startJobRun();
   void finishJobRun(TrainerState state);
   SessionStatus jobStatus() const;
@@ -139,6 +155,8 @@ class TrainingSession : public QObject {
   EventDispatcher dispatcher_;  // declared before the trainer: it outlives the trainer's notifier
   std::shared_ptr<RunHistory> liveRun_;
   std::unique_ptr<Trainer> trainer_;
+  SplitJob splitJob_;
+  std::uint64_t splitRequest_ = 0;  // the request a finished split job may still start
   // The last fit on a worker job: where it stands and its folder.
   ExperimentJob job_;
   TrainerState jobState_ = TrainerState::Idle;

@@ -393,8 +393,12 @@ void MainWindow::updateStatus() {
     progressLabel_->setText(progress);
     return;
   }
+  if (!status.stage.isEmpty()) {
+    progressLabel_->setText(tr("preparing the split from the raw data"));
+    return;
+  }
   QString progress = tr("epoch %1 of %2").arg(status.epoch).arg(status.epochs);
-  // DeepRec reports no throughput.
+  // Nothing has trained yet: no throughput.
   if (status.usersPerSecond > 0.0)
     progress += QStringLiteral("   ") + tr("%1 users/s").arg(status.usersPerSecond, 0, 'f', 0);
   progress += QStringLiteral("   ") + tr("elapsed %1").arg(duration(status.elapsedSeconds));
