@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <random>
 #include <tuple>
 
 #include "common/Error.h"
+#include "geometry/BarnesHutTsne.h"
 #include "geometry/NearestNeighbors.h"
 #include "geometry/Projection.h"
 #include "geometry/TensorBridge.h"
@@ -128,10 +128,7 @@ RowMatrix project(const PcaBasis& basis, const RowMatrix& points) {
 
 namespace {
 
-constexpr std::int64_t kMaxTsnePoints = 10000;
 constexpr int kBisectionSteps = 64;
-constexpr double kInitialStd = 1e-4;
-constexpr double kMinGain = 0.01;
 
 // Squared distances from each point to its `k` nearest other points, and their ids: the
 // only affinities worth computing, as p_{j|i} beyond 3 perplexities is negligible (van
@@ -176,74 +173,24 @@ torch::Tensor conditionalAffinities(const torch::Tensor& squared, double perplex
   return conditional;
 }
 
-// Symmetric input affinities P (sum 1) over each point's 3 * perplexity nearest
-// neighbours, zero elsewhere, as a dense float [n, n] for the descent.
-torch::Tensor inputAffinities(const torch::Tensor& points, double perplexity) {
-  const auto n = points.size(0);
-  const auto k = std::min<std::int64_t>(n - 1, static_cast<std::int64_t>(std::ceil(3.0 * perplexity)));
-  const auto [squared, ids] = nearestSquaredDistances(points, k);
-  auto conditional = torch::zeros({n, n}, torch::kFloat);
-  conditional.scatter_(1, ids, conditionalAffinities(squared, perplexity).to(torch::kFloat));
-  return (conditional + conditional.t()) / (2.0 * static_cast<double>(n));
-}
-
-torch::Tensor initialLayout(std::int64_t n, std::int64_t dimensions, std::uint64_t seed) {
-  std::mt19937_64 generator(seed);
-  std::normal_distribution<double> normal(0.0, kInitialStd);
-  auto layout = torch::empty({n, dimensions}, torch::kDouble);
-  auto* values = layout.data_ptr<double>();
-  for (std::int64_t i = 0; i < n * dimensions; ++i) values[i] = normal(generator);
-  return layout;
-}
-
 }  // namespace
-
-// The Student-t kernel 1 / (1 + |y_i - y_j|^2) with a zero diagonal, built in place: at
-// 10k points every pass over the n x n matrix counts.
-torch::Tensor studentKernel(const torch::Tensor& layout) {
-  const auto norms = layout.pow(2).sum(1, true);
-  auto kernel = torch::addmm(norms, layout, layout.t(), 1.0, -2.0);
-  kernel.add_(norms.t()).clamp_min_(0.0).add_(1.0).reciprocal_();
-  kernel.fill_diagonal_(0.0);
-  return kernel;
-}
 
 RowMatrix tsne(const RowMatrix& points, const TsneOptions& options, const TaskContext& context) {
   const auto n = points.rows;
-  if (n > kMaxTsnePoints) throw Error("t-SNE takes at most 10000 points; sample the users first");
+  if (n > kTsneMaxPoints)
+    throw Error("t-SNE takes at most " + std::to_string(kTsneMaxPoints) + " points; sample the users first");
   if (n < 2) throw Error("t-SNE needs at least two points");
   if (options.perplexity >= static_cast<double>(n))
     throw Error("t-SNE: perplexity must be below the number of points");
   torch::NoGradGuard noGrad;
-  // Bisection in double, the descent in float: half the memory traffic.
-  const auto p = inputAffinities(toTensor(points, torch::kDouble), options.perplexity);
-  const auto exaggerated = p * options.earlyExaggeration;
-  const double learningRate = options.learningRate > 0.0
-                                  ? options.learningRate
-                                  : std::max(static_cast<double>(n) / options.earlyExaggeration / 4.0, 50.0);
-
-  auto layout = initialLayout(n, options.dimensions, options.seed).to(torch::kFloat);
-  auto update = torch::zeros_like(layout);
-  auto gains = torch::ones_like(layout);
-  for (std::int64_t iteration = 0; iteration < options.iterations; ++iteration) {
-    const bool early = iteration < options.exaggerationIterations;
-    const double momentum = early ? 0.5 : 0.8;
-    const auto kernel = studentKernel(layout);
-    // (p_ij - q_ij) k_ij with q_ij = k_ij / sum(k).
-    auto attraction = (early ? exaggerated : p) * kernel;
-    attraction.addcmul_(kernel, kernel, -1.0 / kernel.sum().item<double>());
-    const auto gradient = 4.0 * (attraction.sum(1, true) * layout - torch::mm(attraction, layout));
-    // Delta-bar-delta gains, as in the reference implementation.
-    const auto sameDirection = (gradient > 0) == (update > 0);
-    gains = torch::where(sameDirection, gains * 0.8, gains + 0.2).clamp_min(kMinGain);
-    update = momentum * update - learningRate * gains * gradient;
-    layout = layout + update;
-    layout = layout - layout.mean(0, true);
-    context.checkCancelled();
-    context.report("tsne", static_cast<std::uint64_t>(iteration + 1),
-                   static_cast<std::uint64_t>(options.iterations));
-  }
-  return toRowMatrix(layout);
+  const auto k = std::min<std::int64_t>(n - 1, static_cast<std::int64_t>(std::ceil(3.0 * options.perplexity)));
+  const auto [squared, ids] = nearestSquaredDistances(toTensor(points, torch::kDouble), k);
+  const auto conditional = conditionalAffinities(squared, options.perplexity).contiguous();
+  const auto neighbours = ids.contiguous();
+  const SparseAffinities p = symmetricAffinities(
+      n, k, std::vector<std::int64_t>(neighbours.data_ptr<std::int64_t>(), neighbours.data_ptr<std::int64_t>() + n * k),
+      std::vector<double>(conditional.data_ptr<double>(), conditional.data_ptr<double>() + n * k));
+  return descendTsne(p, options, context);
 }
 
 }  // namespace vaecf::geometry

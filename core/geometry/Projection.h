@@ -30,7 +30,6 @@ PcaBasis alignedTo(const PcaBasis& next, const PcaBasis& previous);
 RowMatrix project(const PcaBasis& basis, const RowMatrix& points);
 
 struct TsneOptions {
-  std::int64_t dimensions = 2;
   double perplexity = 30.0;
   std::int64_t iterations = 750;
   // 0: max(n / earlyExaggeration / 4, 50) (Belkina et al. 2019, as scikit-learn's 'auto'):
@@ -39,12 +38,18 @@ struct TsneOptions {
   double earlyExaggeration = 12.0;
   std::int64_t exaggerationIterations = 250;
   std::uint64_t seed = 1;
+  // Barnes-Hut accuracy: a quadtree cell narrower than theta times its distance repels as
+  // one point; 0 computes every pair exactly (O(n^2) per iteration).
+  double theta = 0.5;
 };
 
-// t-SNE (van der Maaten and Hinton 2008) with input affinities over each point's
-// 3 * perplexity nearest neighbours (van der Maaten 2014) and exact O(n^2) repulsion every
-// iteration; reports ("tsne", iteration, iterations) and honours cancellation between
-// iterations. Throws Error beyond 10,000 points.
+// The most points tsne() maps: its neighbour search compares every pair once.
+inline constexpr std::int64_t kTsneMaxPoints = 50000;
+
+// A 2-D t-SNE map (van der Maaten and Hinton 2008) with input affinities over each
+// point's 3 * perplexity nearest neighbours and Barnes-Hut repulsion (van der Maaten
+// 2014); reports ("tsne", iteration, iterations) and honours cancellation between
+// iterations. Throws Error beyond kTsneMaxPoints points.
 RowMatrix tsne(const RowMatrix& points, const TsneOptions& options = {}, const TaskContext& context = {});
 
 }  // namespace vaecf::geometry

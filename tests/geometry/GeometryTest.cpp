@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <numeric>
 #include <random>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "TestData.h"
 #include "common/Error.h"
 #include "data/Protocol.h"
+#include "geometry/BarnesHutTsne.h"
 #include "geometry/GeometryMeasures.h"
 #include "geometry/GeometryStudy.h"
 #include "geometry/LatentFigures.h"
@@ -144,6 +146,94 @@ TEST(GeometryTsne, KeepsThreeSeparatedBlobsApart) {
     for (const auto id : neighbours.of(r)) EXPECT_EQ(id / perBlob, r / perBlob) << "point " << r;
   }
   EXPECT_EQ(tsne(points, options).values, layout.values) << "seeded runs must agree";
+}
+
+// Affinities of `n` points, each to `k` distinct random others with random conditional
+// weights summing to 1, and a random 2-D layout.
+struct RandomTsneProblem {
+  SparseAffinities p;
+  std::vector<double> layout;
+};
+
+RandomTsneProblem randomTsneProblem(std::int64_t n, std::int64_t k, std::uint64_t seed) {
+  std::mt19937_64 random(seed);
+  std::vector<std::int64_t> neighbours;
+  std::vector<double> conditional;
+  for (std::int64_t i = 0; i < n; ++i) {
+    std::vector<std::int64_t> others;
+    for (std::int64_t j = 0; j < n; ++j)
+      if (j != i) others.push_back(j);
+    std::shuffle(others.begin(), others.end(), random);
+    std::vector<double> weights(static_cast<std::size_t>(k));
+    for (double& w : weights) w = std::uniform_real_distribution<double>(0.1, 1.0)(random);
+    const double total = std::accumulate(weights.begin(), weights.end(), 0.0);
+    for (std::int64_t c = 0; c < k; ++c) {
+      neighbours.push_back(others[static_cast<std::size_t>(c)]);
+      conditional.push_back(weights[static_cast<std::size_t>(c)] / total);
+    }
+  }
+  RandomTsneProblem problem{symmetricAffinities(n, k, neighbours, conditional), {}};
+  std::normal_distribution<double> normal(0.0, 3.0);
+  for (std::int64_t c = 0; c < 2 * n; ++c) problem.layout.push_back(normal(random));
+  return problem;
+}
+
+// The t-SNE gradient by its definition, every pair: 4 sum_j (P_ij - q_ij) w_ij (y_i - y_j).
+std::vector<double> exactTsneGradient(const RandomTsneProblem& problem, double exaggeration) {
+  const std::int64_t n = problem.p.rows();
+  const auto& y = problem.layout;
+  auto w = [&](std::int64_t i, std::int64_t j) {
+    const double dx = y[2 * i] - y[2 * j], dy = y[2 * i + 1] - y[2 * j + 1];
+    return 1.0 / (1.0 + dx * dx + dy * dy);
+  };
+  double z = 0.0;
+  for (std::int64_t i = 0; i < n; ++i)
+    for (std::int64_t j = 0; j < n; ++j)
+      if (i != j) z += w(i, j);
+  std::vector<double> dense(static_cast<std::size_t>(n * n), 0.0);
+  for (std::int64_t i = 0; i < n; ++i)
+    for (std::int64_t e = problem.p.rowStart[i]; e < problem.p.rowStart[i + 1]; ++e)
+      dense[i * n + problem.p.columns[e]] = problem.p.values[e];
+  std::vector<double> gradient(static_cast<std::size_t>(2 * n), 0.0);
+  for (std::int64_t i = 0; i < n; ++i) {
+    for (std::int64_t j = 0; j < n; ++j) {
+      if (i == j) continue;
+      const double force = (exaggeration * dense[i * n + j] - w(i, j) / z) * w(i, j);
+      gradient[2 * i] += 4.0 * force * (y[2 * i] - y[2 * j]);
+      gradient[2 * i + 1] += 4.0 * force * (y[2 * i + 1] - y[2 * j + 1]);
+    }
+  }
+  return gradient;
+}
+
+TEST(GeometryTsne, AffinitiesAreSymmetricAndSumToOne) {
+  const RandomTsneProblem problem = randomTsneProblem(40, 5, 3);
+  const SparseAffinities& p = problem.p;
+  const double total = std::accumulate(p.values.begin(), p.values.end(), 0.0);
+  EXPECT_NEAR(total, 1.0, 1e-12);
+  auto at = [&p](std::int64_t i, std::int64_t j) {
+    for (std::int64_t e = p.rowStart[i]; e < p.rowStart[i + 1]; ++e)
+      if (p.columns[e] == j) return p.values[e];
+    return 0.0;
+  };
+  for (std::int64_t i = 0; i < p.rows(); ++i)
+    for (std::int64_t e = p.rowStart[i]; e < p.rowStart[i + 1]; ++e) EXPECT_EQ(at(p.columns[e], i), p.values[e]);
+}
+
+TEST(GeometryTsne, BarnesHutWithThetaZeroIsTheExactGradientAndCloseOtherwise) {
+  const RandomTsneProblem problem = randomTsneProblem(300, 10, 5);
+  const std::vector<double> exact = exactTsneGradient(problem, 12.0);
+  const std::vector<double> allPairs = tsneGradient(problem.layout, problem.p, 12.0, 0.0);
+  for (std::size_t c = 0; c < exact.size(); ++c) EXPECT_NEAR(allPairs[c], exact[c], 1e-12 + 1e-9 * std::abs(exact[c]));
+
+  const std::vector<double> approximate = tsneGradient(problem.layout, problem.p, 12.0, 0.5);
+  double error = 0.0, size = 0.0;
+  for (std::size_t c = 0; c < exact.size(); ++c) {
+    error += (approximate[c] - exact[c]) * (approximate[c] - exact[c]);
+    size += exact[c] * exact[c];
+  }
+  EXPECT_LT(std::sqrt(error / size), 0.02);
+  EXPECT_GT(std::sqrt(error / size), 0.0);  // the approximation did take effect
 }
 
 // ---- Sharing radius ----

@@ -9,8 +9,6 @@ namespace vaecf::ui {
 
 namespace {
 
-constexpr std::int64_t kTsneLimit = 10000;
-
 // Rows of `parts` stacked in order.
 geometry::RowMatrix stacked(const std::vector<const geometry::RowMatrix*>& parts, std::int64_t cols) {
   std::int64_t rows = 0;
@@ -35,10 +33,11 @@ geometry::LatentFrame TsneJob::compute(const std::filesystem::path& runFolder, c
   const geometry::RowMatrix users = run->model->posteriors(run->sample->rows, context).mean;
   geometry::RowMatrix anchors = run->model->itemAnchors();
   const geometry::RowMatrix pseudoInputs = run->model->priorComponentMeans();
-  if (users.rows + pseudoInputs.rows > kTsneLimit)
-    throw Error("t-SNE maps at most 10,000 points; this run's sample and pseudo-inputs have " +
+  const std::int64_t limit = geometry::kTsneMaxPoints;
+  if (users.rows + pseudoInputs.rows > limit)
+    throw Error("t-SNE maps at most " + std::to_string(limit) + " points; this run's sample and pseudo-inputs have " +
                 std::to_string(users.rows + pseudoInputs.rows));
-  if (users.rows + anchors.rows + pseudoInputs.rows > kTsneLimit) anchors = geometry::RowMatrix(0, users.cols);
+  if (users.rows + anchors.rows + pseudoInputs.rows > limit) anchors = geometry::RowMatrix(0, users.cols);
 
   geometry::TsneOptions tsne = options;
   const std::int64_t points = users.rows + anchors.rows + pseudoInputs.rows;

@@ -26,7 +26,7 @@ class TsneJob : public BackgroundJob {
              geometry::TsneOptions options = {});
 
   // On the calling thread: what start() computes. Anchors are left out when users,
-  // anchors and pseudo-inputs together exceed t-SNE's 10,000 points; throws Error when the
+  // anchors and pseudo-inputs together exceed t-SNE's geometry::kTsneMaxPoints; throws Error when the
   // users and pseudo-inputs alone do.
   static geometry::LatentFrame compute(const std::filesystem::path& runFolder, const SessionData& data,
                                        const geometry::TsneOptions& options, const TaskContext& context = {});
