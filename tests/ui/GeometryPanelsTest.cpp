@@ -81,6 +81,13 @@ geometry::FocusOptions smallFocusOptions() {
   return options;
 }
 
+// The panel on `run` with the small study options.
+void openFocus(FocusPanel& panel, std::shared_ptr<const SessionData> data, const std::filesystem::path& run) {
+  panel.setData(std::move(data));
+  panel.setRunFolder(run);
+  panel.setOptions(smallFocusOptions());
+}
+
 std::shared_ptr<const FocusResult> studied(FocusPanel& panel, std::int64_t position) {
   QSignalSpy shown(&panel, &FocusPanel::studied);
   if (!panel.studyPosition(position)) return nullptr;
@@ -116,9 +123,7 @@ void GeometryPanelsTest::initTestCase() {
 
 void GeometryPanelsTest::focusStudyShowsTheUsersSampleRow() {
   FocusPanel panel;
-  panel.setData(data_);
-  panel.setRunFolder(multvae_);
-  panel.setOptions(smallFocusOptions());
+  openFocus(panel, data_, multvae_);
   const auto result = studied(panel, 7);
   QVERIFY(result);
   const geometry::FocusStudy& study = result->study;
@@ -184,9 +189,7 @@ void GeometryPanelsTest::focusStudyShowsTheUsersSampleRow() {
 
 void GeometryPanelsTest::neighbourOverlapMatchesAHandCount() {
   FocusPanel panel;
-  panel.setData(data_);
-  panel.setRunFolder(multvae_);
-  panel.setOptions(smallFocusOptions());
+  openFocus(panel, data_, multvae_);
   const auto result = studied(panel, 20);
   QVERIFY(result);
   const geometry::FocusStudy& study = result->study;
@@ -224,9 +227,7 @@ void GeometryPanelsTest::neighbourOverlapMatchesAHandCount() {
 
 void GeometryPanelsTest::cancellingKeepsThePreviousStudy() {
   FocusPanel panel;
-  panel.setData(data_);
-  panel.setRunFolder(multvae_);
-  panel.setOptions(smallFocusOptions());
+  openFocus(panel, data_, multvae_);
   const auto first = studied(panel, 3);
   QVERIFY(first);
   const QStringList history = panel.historyItems();

@@ -56,6 +56,16 @@ void trigger(MainWindow& window, MainWindow::Command command) {
 
 // A rated dataset that trains in seconds: 200 users each rate 30 of 150 items with 3 to 5
 // stars (two in three are positives, above 3.5), optionally one rating a minute.
+// Steps one epoch from the toolbar and waits for the run to pause after epoch `expected`;
+// callers check QTest::currentTestFailed().
+void stepEpochAndWait(MainWindow& window, std::int64_t expected) {
+  trigger(window, MainWindow::Command::StepEpoch);
+  const TrainingSession& session = window.session();
+  QTRY_VERIFY_WITH_TIMEOUT(
+      session.liveRun()->epochsCompleted() == expected && session.liveRun()->state() == TrainerState::Paused,
+      kTrainTimeoutMs);
+}
+
 DataRequest ratedDataset(const QString& file, bool withTimes) {
   {
     std::ofstream out(file.toStdString());
@@ -178,10 +188,8 @@ void WorkbenchTest::stepEpochAdvancesExactlyOneEpoch() {
   QVERIFY(window);
   TrainingSession& session = window->session();
   for (std::int64_t expected = 1; expected <= 2; ++expected) {
-    trigger(*window, MainWindow::Command::StepEpoch);
-    QTRY_VERIFY_WITH_TIMEOUT(session.liveRun()->epochsCompleted() == expected &&
-                                 session.liveRun()->state() == TrainerState::Paused,
-                             kTrainTimeoutMs);
+    stepEpochAndWait(*window, expected);
+    if (QTest::currentTestFailed()) return;
     QTest::qWait(500);
     QCOMPARE(session.liveRun()->epochsCompleted(), expected);
     QCOMPARE(session.liveRun()->epochCurves().at("loss").size(), std::size_t(expected));
@@ -269,10 +277,8 @@ void WorkbenchTest::stoppedRunContinuesItsCurve() {
   QVERIFY(window);
   TrainingSession& session = window->session();
   for (std::int64_t expected = 1; expected <= 2; ++expected) {
-    trigger(*window, MainWindow::Command::StepEpoch);
-    QTRY_VERIFY_WITH_TIMEOUT(session.liveRun()->epochsCompleted() == expected &&
-                                 session.liveRun()->state() == TrainerState::Paused,
-                             kTrainTimeoutMs);
+    stepEpochAndWait(*window, expected);
+    if (QTest::currentTestFailed()) return;
   }
   const std::filesystem::path folder = session.runFolder();
   QVERIFY(!folder.empty());
@@ -493,9 +499,8 @@ void WorkbenchTest::deeprecTrainsOnBundledDataAndStreamsItsRmse() {
 
   // DeepRec trains on the live trainer: one stepped epoch, a stop, then the run continued
   // from the run table to its end.
-  trigger(*window, MainWindow::Command::StepEpoch);
-  QTRY_VERIFY_WITH_TIMEOUT(session.liveRun()->epochsCompleted() == 1 && session.liveRun()->state() == TrainerState::Paused,
-                           kTrainTimeoutMs);
+  stepEpochAndWait(*window, 1);
+  if (QTest::currentTestFailed()) return;
   QCOMPARE(session.liveRun()->validations().size(), std::size_t(1));
   QVERIFY(window->action(MainWindow::Command::Run)->isEnabled());
   const std::filesystem::path folder = session.runFolder();
