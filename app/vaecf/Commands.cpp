@@ -341,20 +341,16 @@ void Commands::resume() {
 }
 
 void Commands::eval() {
-  const SavedRun run = loadRun(runDir_);
-  const LoadedData data = loadData(run.source, progressBarContext());
-  if (data.split.itemIds != run.itemIds)
-    throw Error("the data of " + runDir_ + " (" + run.source.describe() + ") no longer gives the items the run was trained on");
-  const EvaluationOptions evaluation = evaluationOptions(cohortEdges_, cohortAxis_);
-  const EvaluationReport validation =
-      evaluate(*run.recommender, data.split.validationFoldIn, data.split.validationHeldout, evaluation);
-  const EvaluationReport test = evaluate(*run.recommender, data.split.testFoldIn, data.split.testHeldout, evaluation);
+  const RunEvaluation run =
+      evaluateSavedRun(runDir_, evaluationOptions(cohortEdges_, cohortAxis_), progressBarContext());
   if (json_) {
-    fmt::print("{}\n", nlohmann::json{{"model", run.model}, {"validation", toJson(validation)}, {"test", toJson(test)}}.dump());
+    fmt::print("{}\n",
+               nlohmann::json{{"model", run.model}, {"validation", toJson(run.validation)}, {"test", toJson(run.test)}}
+                   .dump());
     return;
   }
-  printReport("validation", validation);
-  printReport("test", test);
+  printReport("validation", run.validation);
+  printReport("test", run.test);
 }
 
 void Commands::recommend() {

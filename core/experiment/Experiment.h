@@ -72,6 +72,16 @@ ExperimentResult runExperiment(const std::string& model, const ParamSet& params,
 // and finishes it like runExperiment.
 ExperimentResult resumeExperiment(const std::filesystem::path& runDir, const TaskContext& context = {});
 
+// A saved run scored again on the split it was trained on, rebuilt from its data source
+// (SVAE: time-ordered heldout parts; DeepRec: its rating split, scored by RMSE).
+struct RunEvaluation {
+  std::string model;
+  EvaluationReport validation, test;
+};
+
+RunEvaluation evaluateSavedRun(const std::filesystem::path& runDir, const EvaluationOptions& evaluation,
+                               const TaskContext& context = {});
+
 // A saved run: its config and the model to score with.
 struct SavedRun {
   std::string model;

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -254,6 +255,33 @@ TEST(Cli, SvaeRunResumesOnItsTimeOrderedSplit) {
   EXPECT_EQ(resumed.lastJson().at("best_epoch"), 1);
   EXPECT_NEAR(resumed.lastJson().at("test").at("ndcg@100").get<double>(),
               trained.lastJson().at("test").at("ndcg@100").get<double>(), 1e-6);
+  // eval scores the same time-ordered heldout items.
+  const CliResult evaluated = runCli("eval --json --run " + run.string());
+  ASSERT_EQ(evaluated.exitCode, 0) << evaluated.err;
+  EXPECT_NEAR(evaluated.lastJson().at("test").at("ndcg@100").get<double>(),
+              trained.lastJson().at("test").at("ndcg@100").get<double>(), 1e-6);
+}
+
+// DeepRec trains, resumes and is evaluated on its rating split, by RMSE.
+TEST(Cli, DeepRecRunIsEvaluatedByRmseOnItsRatingSplit) {
+  const fs::path run = test::freshTempDir("cli-deeprec") / "deeprec";
+  const CliResult trained = runCli("train --json --model deeprec --set epochs=2 --set layers=16 --set threads=1" +
+                                   ml100k() + "--out " + run.string());
+  ASSERT_EQ(trained.exitCode, 0) << trained.err;
+  const double testRmse = trained.lastJson().at("test").at("rmse").get<double>();
+  EXPECT_GT(testRmse, 0.0);
+  EXPECT_TRUE(std::isfinite(testRmse));
+  EXPECT_EQ(trained.lastJson().at("details").at("test_ratings"), 1378);  // README's table
+  const CliResult resumed = runCli("resume --json --run " + run.string());
+  ASSERT_EQ(resumed.exitCode, 0) << resumed.err;
+  EXPECT_NEAR(resumed.lastJson().at("test").at("rmse").get<double>(), testRmse, 1e-9);
+  EXPECT_EQ(resumed.lastJson().at("details").at("test_ratings"), 1378);
+  const CliResult evaluated = runCli("eval --json --run " + run.string());
+  ASSERT_EQ(evaluated.exitCode, 0) << evaluated.err;
+  EXPECT_NEAR(evaluated.lastJson().at("test").at("rmse").get<double>(), testRmse, 1e-6);
+  const CliResult recommended = runCli("recommend --run " + run.string() + " --user 1");
+  EXPECT_NE(recommended.exitCode, 0);
+  EXPECT_NE(recommended.err.find("predicts ratings"), std::string::npos) << recommended.err;
 }
 
 TEST(Cli, SplitFolderGivesTheSameResultsAsTheRawDataset) {
