@@ -1744,7 +1744,12 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         <translation>Es gibt keinen Nutzer „%1“ in diesem Split.</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RecommendationPanel.cpp" line="106"/>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="108"/>
+        <source>The run %1 was trained on other items than the loaded data&apos;s: load its dataset (%2).</source>
+        <translation>Der Lauf %1 wurde mit anderen Items trainiert als denen der geladenen Daten: Laden Sie seinen Datensatz (%2).</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="114"/>
         <source>No trained model to recommend with yet (a run keeps one after its first validation): %1</source>
         <translation>Noch kein trainiertes Modell für Empfehlungen (ein Lauf behält eines nach seiner ersten Validierung): %1</translation>
     </message>

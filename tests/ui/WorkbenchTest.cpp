@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QImage>
 #include <QLabel>
+#include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
 #include <QTimer>
@@ -297,6 +298,14 @@ void WorkbenchTest::stoppedRunContinuesItsCurve() {
   QVERIFY(session.runFolder().empty());
   QVERIFY2(window->messageBar()->text().contains(QStringLiteral("load the run's dataset first")),
            qPrintable(window->messageBar()->text()));
+  // Nor does it recommend from rows whose columns are other items.
+  RecommendationPanel& recommendations = *window->recommendationPanel();
+  QSignalSpy refused(&recommendations, &RecommendationPanel::problem);
+  recommendations.setRunFolder(folder);
+  QVERIFY(!recommendations.recommend(QString::fromStdString(session.data()->split->trainUserIds.front())));
+  QCOMPARE(refused.count(), 1);
+  QVERIFY2(refused.front().front().toString().contains(QStringLiteral("other items")),
+           qPrintable(refused.front().front().toString()));
 
   // Back on the run's data, continue it from the run table.
   before = session.data();

@@ -99,15 +99,22 @@ bool RecommendationPanel::recommend(const QString& userId) {
     Q_EMIT problem(tr("There is no user '%1' in this split.").arg(userId));
     return false;
   }
+  const Split& split = *data_->split;
   std::unique_ptr<Recommender> model;
   try {
-    model = loadRun(runFolder_).recommender;  // any model: EASE, the VAE family, SVAE
+    SavedRun run = loadRun(runFolder_);  // any ranking model: EASE, the VAE family, SVAE
+    // The user's row is read from the session's data, so its columns must be the run's.
+    if (run.itemIds != split.itemIds) {
+      Q_EMIT problem(tr("The run %1 was trained on other items than the loaded data's: load its dataset (%2).")
+                         .arg(qs(runFolder_.filename().string()), qs(run.source.describe())));
+      return false;
+    }
+    model = std::move(run.recommender);
   } catch (const std::exception& error) {
     Q_EMIT problem(tr("No trained model to recommend with yet (a run keeps one after its first validation): %1")
                        .arg(qs(error.what())));
     return false;
   }
-  const Split& split = *data_->split;
   CsrMatrix input(split.items());
   input.appendRow(std::vector<std::int32_t>(items, items + size));
   std::vector<float> scores(static_cast<std::size_t>(split.items()));
