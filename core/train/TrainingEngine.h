@@ -1,6 +1,7 @@
 #pragma once
 // The torch side of training behind a torch-free interface (pimpl), internal to core/train:
-// the model on its device, one Adam per phase, batches densified from CSR, checkpoints.
+// the model on its device, one optimiser per phase (its parameter groups and schedule),
+// batches densified from CSR, checkpoints.
 // The only translation unit of the trainer that parses torch headers (BUILD-NOTES.md).
 
 #include <cstdint>
