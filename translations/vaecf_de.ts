@@ -1744,12 +1744,17 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         <translation>Es gibt keinen Nutzer „%1“ in diesem Split.</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RecommendationPanel.cpp" line="108"/>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="107"/>
+        <source>%1 predicts ratings from rating rows: recommend with it from the command line (vaecf recommend).</source>
+        <translation>%1 sagt Bewertungen aus Bewertungszeilen vorher: Empfehlen Sie damit über die Kommandozeile (vaecf recommend).</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="114"/>
         <source>The run %1 was trained on other items than the loaded data&apos;s: load its dataset (%2).</source>
         <translation>Der Lauf %1 wurde mit anderen Items trainiert als denen der geladenen Daten: Laden Sie seinen Datensatz (%2).</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RecommendationPanel.cpp" line="114"/>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="120"/>
         <source>No trained model to recommend with yet (a run keeps one after its first validation): %1</source>
         <translation>Noch kein trainiertes Modell für Empfehlungen (ein Lauf behält eines nach seiner ersten Validierung): %1</translation>
     </message>

@@ -115,42 +115,47 @@ std::string machineDescription() {
   return fmt::format("{}, {} hardware threads", cpu, std::thread::hardware_concurrency());
 }
 
-// What the model reads for a user (their positives) and what must not be recommended
-// (every item they interacted with, low ratings included).
+// What the model reads for a user (their row of the run's training split: positives, or
+// DeepRec's ratings) and what must not be recommended (every item they interacted with,
+// low ratings and later ratings included).
 struct UserHistory {
-  std::vector<std::int32_t> positives, seen;
+  std::vector<std::int32_t> columns, seen;
+  std::vector<float> values;
 };
 
-std::vector<std::int32_t> positivesFromSplit(const std::string& userId, const Split& s) {
+UserHistory rowFromSplit(const std::string& userId, const Split& s) {
   auto find = [&](const std::vector<std::string>& ids, const std::vector<const CsrMatrix*>& parts)
-      -> std::optional<std::vector<std::int32_t>> {
+      -> std::optional<UserHistory> {
     const auto found = std::find(ids.begin(), ids.end(), userId);
     if (found == ids.end()) return std::nullopt;
     const auto row = found - ids.begin();
-    std::vector<std::int32_t> items;
-    for (const CsrMatrix* part : parts)
-      items.insert(items.end(), part->rowColumns(row), part->rowColumns(row) + part->rowSize(row));
-    return items;
+    UserHistory history;
+    for (const CsrMatrix* part : parts) {
+      history.columns.insert(history.columns.end(), part->rowColumns(row), part->rowColumns(row) + part->rowSize(row));
+      for (std::int64_t k = 0; k < part->rowSize(row); ++k) history.values.push_back(part->value(row, k));
+    }
+    return history;
   };
-  if (auto items = find(s.trainUserIds, {&s.train})) return *items;
-  if (auto items = find(s.validationUserIds, {&s.validationFoldIn, &s.validationHeldout})) return *items;
-  if (auto items = find(s.testUserIds, {&s.testFoldIn, &s.testHeldout})) return *items;
-  throw Error("user '" + userId + "' is not among the dataset's users with enough positives");
+  if (auto history = find(s.trainUserIds, {&s.train})) return *history;
+  if (auto history = find(s.validationUserIds, {&s.validationFoldIn, &s.validationHeldout})) return *history;
+  if (auto history = find(s.testUserIds, {&s.testFoldIn, &s.testHeldout})) return *history;
+  throw Error("user '" + userId + "' is not among the run's users");
 }
 
-UserHistory historyOf(const std::string& userId, const LoadedData& data) {
-  UserHistory history;
-  history.positives = positivesFromSplit(userId, data.split);
-  history.seen = history.positives;
+UserHistory historyOf(const std::string& userId, const Split& split, const LoadedData& data) {
+  UserHistory history = rowFromSplit(userId, split);
+  history.seen = history.columns;
   if (!data.log) return history;
   std::unordered_map<std::string, std::int32_t> column;
-  for (std::size_t c = 0; c < data.split.itemIds.size(); ++c) column.emplace(data.split.itemIds[c], static_cast<std::int32_t>(c));
+  for (std::size_t c = 0; c < split.itemIds.size(); ++c) column.emplace(split.itemIds[c], static_cast<std::int32_t>(c));
   const std::uint32_t user = *data.log->users.find(userId);
   for (const Interaction& row : data.log->interactions) {
     if (row.user != user) continue;
     const auto found = column.find(data.log->items.external(row.item));
     if (found != column.end()) history.seen.push_back(found->second);
   }
+  std::sort(history.seen.begin(), history.seen.end());
+  history.seen.erase(std::unique(history.seen.begin(), history.seen.end()), history.seen.end());
   return history;
 }
 
@@ -356,34 +361,37 @@ void Commands::eval() {
 void Commands::recommend() {
   if (userId_.empty() && usersFile_.empty()) throw Error("give --user ID or --users FILE");
   const SavedRun run = loadRun(runDir_);
-  const LoadedData data = loadData(run.source, progressBarContext());
-  if (data.split.itemIds != run.itemIds)
+  const LoadedData data = loadData(run.config.data, progressBarContext());
+  const auto split = runTrainingSplit(run.config, data);
+  if (split->itemIds != run.itemIds)
     throw Error("the data of " + runDir_ + " no longer gives the items the run was trained on");
   const std::vector<std::string> users = usersFile_.empty() ? std::vector<std::string>{userId_} : readUserList(usersFile_);
   const std::int64_t items = run.recommender->items();
   if (static_cast<std::int64_t>(count_) > items)
     throw Error(fmt::format("--count {} exceeds the catalogue of {} items", count_, items));
+  // A rating model recommends the unrated items it predicts the highest ratings for.
+  const char* known = run.task == ModelTask::RatingPrediction ? "ratings" : "positives";
 
   nlohmann::json all = nlohmann::json::array();
   for (const std::string& user : users) {
-    const UserHistory history = historyOf(user, data);
+    const UserHistory history = historyOf(user, *split, data);
     CsrMatrix input(items);
-    input.appendRow(history.positives);
+    input.appendRow(history.columns, history.values);
     std::vector<float> scores(static_cast<std::size_t>(items));
     run.recommender->score(input, 0, 1, scores.data());
     const std::vector<std::int32_t> top = topK(scores.data(), items, history.seen.data(), history.seen.size(), count_);
     nlohmann::json list = nlohmann::json::array();
-    if (!json_) fmt::print("user {} ({} positives, {} known items):\n", user, history.positives.size(), history.seen.size());
+    if (!json_) fmt::print("user {} ({} {}, {} known items):\n", user, history.columns.size(), known, history.seen.size());
     for (std::size_t rank = 0; rank < top.size(); ++rank) {
       const std::string& itemId = run.itemIds[top[rank]];
       const std::string title = titleOf(data, itemId);
       list.push_back({{"rank", rank + 1}, {"item", itemId}, {"title", title}, {"score", scores[top[rank]]}});
       if (!json_) fmt::print("  {:>3}. {:>8}  {:>9.4f}  {}\n", rank + 1, itemId, scores[top[rank]], title);
     }
-    all.push_back({{"user", user}, {"positives", history.positives.size()}, {"known_items", history.seen.size()},
+    all.push_back({{"user", user}, {known, history.columns.size()}, {"known_items", history.seen.size()},
                    {"recommendations", list}});
   }
-  if (json_) fmt::print("{}\n", nlohmann::json{{"model", run.model}, {"users", all}}.dump());
+  if (json_) fmt::print("{}\n", nlohmann::json{{"model", run.config.model}, {"users", all}}.dump());
 }
 
 void Commands::bench() {

@@ -299,56 +299,44 @@ ExperimentResult resumeExperiment(const fs::path& runDir, const TaskContext& con
   return finishIterative(std::move(result), config.model, params, logOf(data), runDir);
 }
 
-namespace {
-
-std::unique_ptr<Recommender> loadRunModel(const fs::path& runDir, const RunConfig& config) {
-  if (!findModel(config.model).iterative) return EaseRecommender::load(runDir / kEaseModelFile);
-  return loadTrainedModel(runDir, trainingDefinition(config.model));
+std::shared_ptr<const Split> runTrainingSplit(const RunConfig& config, const LoadedData& data) {
+  auto split = std::make_shared<const Split>(data.split);
+  if (!findModel(config.model).iterative) return split;
+  const ParamSet params = runParams(config, trainingDefinition(config.model));
+  return trainingSplit(config.model, params, config.data.protocol, std::move(split), logOf(data));
 }
-
-void requireRunItems(const fs::path& runDir, const std::vector<std::string>& itemIds, std::int64_t scoredItems) {
-  if (scoredItems != static_cast<std::int64_t>(itemIds.size()))
-    throw InputError(runItemsPath(runDir).string(), 0,
-                     "lists " + std::to_string(itemIds.size()) + " items but the model scores " +
-                         std::to_string(scoredItems));
-}
-
-}  // namespace
 
 RunEvaluation evaluateSavedRun(const fs::path& runDir, const EvaluationOptions& evaluation,
                                const TaskContext& context) {
-  const RunConfig config = readRunConfig(runDir);
-  const LoadedData data = loadData(config.data, context);
-  auto split = std::make_shared<const Split>(data.split);
-  ModelTask task = ModelTask::Ranking;
-  if (findModel(config.model).iterative) {
-    const ModelDefinition definition = trainingDefinition(config.model);
-    split = trainingSplit(config.model, runParams(config, definition), config.data.protocol, split, logOf(data));
-    task = definition.task;
-  }
-  const std::vector<std::string> itemIds = readRunItems(runDir);
-  if (split->itemIds != itemIds)
-    throw Error("the data of " + runDir.string() + " (" + config.data.describe() +
+  const SavedRun run = loadRun(runDir);
+  const auto split = runTrainingSplit(run.config, loadData(run.config.data, context));
+  if (split->itemIds != run.itemIds)
+    throw Error("the data of " + runDir.string() + " (" + run.config.data.describe() +
                 ") no longer gives the items the run was trained on");
-  const std::unique_ptr<Recommender> model = loadRunModel(runDir, config);
-  requireRunItems(runDir, itemIds, model->items());
+  const Recommender& model = *run.recommender;
   auto score = [&](const CsrMatrix& foldIn, const CsrMatrix& heldout) {
-    return task == ModelTask::RatingPrediction ? evaluateRatings(*model, foldIn, heldout, evaluation, context)
-                                               : evaluate(*model, foldIn, heldout, evaluation, context);
+    return run.task == ModelTask::RatingPrediction ? evaluateRatings(model, foldIn, heldout, evaluation, context)
+                                                   : evaluate(model, foldIn, heldout, evaluation, context);
   };
-  return {config.model, score(split->validationFoldIn, split->validationHeldout),
+  return {run.config.model, score(split->validationFoldIn, split->validationHeldout),
           score(split->testFoldIn, split->testHeldout)};
 }
 
 SavedRun loadRun(const fs::path& runDir) {
-  const RunConfig config = readRunConfig(runDir);
-  if (config.model == "deeprec") throw Error("deeprec predicts ratings: its runs have no ranking to recommend from");
   SavedRun run;
-  run.model = config.model;
-  run.source = config.data;
+  run.config = readRunConfig(runDir);
   run.itemIds = readRunItems(runDir);
-  run.recommender = loadRunModel(runDir, config);
-  requireRunItems(runDir, run.itemIds, run.recommender->items());
+  if (findModel(run.config.model).iterative) {
+    const ModelDefinition definition = trainingDefinition(run.config.model);
+    run.task = definition.task;
+    run.recommender = loadTrainedModel(runDir, definition);
+  } else {
+    run.recommender = EaseRecommender::load(runDir / kEaseModelFile);
+  }
+  if (run.recommender->items() != static_cast<std::int64_t>(run.itemIds.size()))
+    throw InputError(runItemsPath(runDir).string(), 0,
+                     "lists " + std::to_string(run.itemIds.size()) + " items but the model scores " +
+                         std::to_string(run.recommender->items()));
   return run;
 }
 

@@ -13,6 +13,7 @@
 #include "eval/Evaluator.h"
 #include "models/Params.h"
 #include "models/Recommender.h"
+#include "train/RunFolder.h"
 #include "train/TrainingParams.h"
 
 namespace vaecf {
@@ -72,6 +73,10 @@ ExperimentResult runExperiment(const std::string& model, const ParamSet& params,
 // and finishes it like runExperiment.
 ExperimentResult resumeExperiment(const std::filesystem::path& runDir, const TaskContext& context = {});
 
+// The split a saved run trained on, rebuilt from its loaded data source: the data's split,
+// SVAE's time-ordered heldout parts or DeepRec's rating split.
+std::shared_ptr<const Split> runTrainingSplit(const RunConfig& config, const LoadedData& data);
+
 // A saved run scored again on the split it was trained on, rebuilt from its data source
 // (SVAE: time-ordered heldout parts; DeepRec: its rating split, scored by RMSE).
 struct RunEvaluation {
@@ -84,9 +89,9 @@ RunEvaluation evaluateSavedRun(const std::filesystem::path& runDir, const Evalua
 
 // A saved run: its config and the model to score with.
 struct SavedRun {
-  std::string model;
-  DataSource source;
-  std::vector<std::string> itemIds;  // column order of the model's scores
+  RunConfig config;
+  ModelTask task = ModelTask::Ranking;  // RatingPrediction: the scores are predicted ratings
+  std::vector<std::string> itemIds;     // column order of the model's scores
   std::unique_ptr<Recommender> recommender;
 };
 

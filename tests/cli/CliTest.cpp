@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -279,9 +280,26 @@ TEST(Cli, DeepRecRunIsEvaluatedByRmseOnItsRatingSplit) {
   const CliResult evaluated = runCli("eval --json --run " + run.string());
   ASSERT_EQ(evaluated.exitCode, 0) << evaluated.err;
   EXPECT_NEAR(evaluated.lastJson().at("test").at("rmse").get<double>(), testRmse, 1e-6);
-  const CliResult recommended = runCli("recommend --run " + run.string() + " --user 1");
-  EXPECT_NE(recommended.exitCode, 0);
-  EXPECT_NE(recommended.err.find("predicts ratings"), std::string::npos) << recommended.err;
+  // It recommends the unrated items with the highest predicted ratings, from the user's
+  // training ratings, never an item the user rated in any period.
+  const CliResult recommended = runCli("recommend --json --run " + run.string() + " --user 1");
+  ASSERT_EQ(recommended.exitCode, 0) << recommended.err;
+  const nlohmann::json user = recommended.lastJson().at("users").at(0);
+  EXPECT_EQ(user.at("known_items"), 272);
+  std::set<std::string> rated;
+  std::ifstream ratings(test::sharedData("ml-100k") / "u.data");
+  for (std::string u, item, rest; ratings >> u >> item && std::getline(ratings, rest);)
+    if (u == "1") rated.insert(item);
+  ASSERT_EQ(rated.size(), 272U);  // user 1 of ML-100K
+  EXPECT_GT(user.at("ratings").get<int>(), 0);
+  EXPECT_LE(user.at("ratings").get<int>(), 272);  // the training period's
+  ASSERT_EQ(user.at("recommendations").size(), 10U);
+  double previous = std::numeric_limits<double>::infinity();
+  for (const auto& entry : user.at("recommendations")) {
+    EXPECT_EQ(rated.count(entry.at("item").get<std::string>()), 0U) << entry.dump();
+    EXPECT_LE(entry.at("score").get<double>(), previous);
+    previous = entry.at("score").get<double>();
+  }
 }
 
 TEST(Cli, SplitFolderGivesTheSameResultsAsTheRawDataset) {

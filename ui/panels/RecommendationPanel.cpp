@@ -102,11 +102,17 @@ bool RecommendationPanel::recommend(const QString& userId) {
   const Split& split = *data_->split;
   std::unique_ptr<Recommender> model;
   try {
-    SavedRun run = loadRun(runFolder_);  // any ranking model: EASE, the VAE family, SVAE
+    SavedRun run = loadRun(runFolder_);
+    if (run.task == ModelTask::RatingPrediction) {
+      Q_EMIT problem(tr("%1 predicts ratings from rating rows: recommend with it from the command line "
+                        "(vaecf recommend).")
+                         .arg(qs(run.config.model)));
+      return false;
+    }
     // The user's row is read from the session's data, so its columns must be the run's.
     if (run.itemIds != split.itemIds) {
       Q_EMIT problem(tr("The run %1 was trained on other items than the loaded data's: load its dataset (%2).")
-                         .arg(qs(runFolder_.filename().string()), qs(run.source.describe())));
+                         .arg(qs(runFolder_.filename().string()), qs(run.config.data.describe())));
       return false;
     }
     model = std::move(run.recommender);
