@@ -50,9 +50,11 @@ class QuadTree {
   }
 
   // Sum over j != i of q_ij^2 (y_i - y_j) and of q_ij, q_ij = (1 + |y_i - y_j|^2)^-1.
-  void repulsion(std::int64_t i, double theta, double& forceX, double& forceY, double& normalizer) const {
+  // `stack` is scratch space, reused across points.
+  void repulsion(std::int64_t i, double theta, std::vector<std::int32_t>& stack, double& forceX, double& forceY,
+                 double& normalizer) const {
     const double xi = x(i), yi = y(i);
-    std::vector<std::int32_t> stack{0};
+    stack.assign(1, 0);
     while (!stack.empty()) {
       const Cell& cell = cells_[static_cast<std::size_t>(stack.back())];
       stack.pop_back();
@@ -176,6 +178,7 @@ std::vector<double> tsneGradient(const std::vector<double>& layout, const Sparse
   std::vector<double> attraction(static_cast<std::size_t>(2 * n)), repulsion(static_cast<std::size_t>(2 * n));
   std::vector<double> normalizers(static_cast<std::size_t>(n));
   at::parallel_for(0, n, kPointsPerTask, [&](std::int64_t first, std::int64_t last) {
+    std::vector<std::int32_t> stack;
     for (std::int64_t i = first; i < last; ++i) {
       const auto xi = static_cast<std::size_t>(2 * i);
       for (std::int64_t e = p.rowStart[static_cast<std::size_t>(i)]; e < p.rowStart[static_cast<std::size_t>(i + 1)];
@@ -186,7 +189,7 @@ std::vector<double> tsneGradient(const std::vector<double>& layout, const Sparse
         attraction[xi] += weight * dx;
         attraction[xi + 1] += weight * dy;
       }
-      tree.repulsion(i, theta, repulsion[xi], repulsion[xi + 1], normalizers[static_cast<std::size_t>(i)]);
+      tree.repulsion(i, theta, stack, repulsion[xi], repulsion[xi + 1], normalizers[static_cast<std::size_t>(i)]);
     }
   });
   // Summed in point order, so a run does not depend on how the points were shared out.
