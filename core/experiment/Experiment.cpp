@@ -190,6 +190,16 @@ std::shared_ptr<const Split> trainingSplit(const std::string& model, const Param
   return loaded;
 }
 
+std::string trainingSplitKey(const std::string& model, const ParamSet& params, const ProtocolOptions& protocol) {
+  if (model == "svae") return model + " heldout_fraction=" + std::to_string(protocol.heldoutFraction);
+  if (model == "deeprec") {
+    std::string key = model;
+    for (const char* name : {"split", "train_fraction", "split_seed"}) key += ' ' + (name + ('=' + params.text(name)));
+    return key;
+  }
+  return model;
+}
+
 nlohmann::json paramsJson(const std::vector<std::pair<std::string, std::string>>& params) {
   nlohmann::json json = nlohmann::json::object();
   for (const auto& [name, value] : params) json[name] = value;

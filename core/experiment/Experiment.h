@@ -43,6 +43,9 @@ ModelDefinition trainingDefinition(const std::string& model);
 std::shared_ptr<const Split> trainingSplit(const std::string& model, const ParamSet& params,
                                            const ProtocolOptions& protocol, std::shared_ptr<const Split> loaded,
                                            const InteractionLog* log);
+// What trainingSplit() reads besides the data, as text: on the same data, equal keys give
+// the same split.
+std::string trainingSplitKey(const std::string& model, const ParamSet& params, const ProtocolOptions& protocol);
 
 // What `vaecf train` reports and a run folder keeps (metrics.json).
 struct ExperimentResult {

@@ -14,6 +14,7 @@
 #include "data/Protocol.h"
 #include "data/RatingSplit.h"
 #include "data/TemporalSplit.h"
+#include "experiment/Experiment.h"
 #include "models/deeprec/DeepRecNetwork.h"
 #include "models/deeprec/RatingBaselines.h"
 #include "models/svae/Svae.h"
@@ -321,6 +322,21 @@ TEST(DeepRecTraining, TheRatingSplitBecomesTheTrainersSplitWithItsValues) {
     EXPECT_EQ(split.validationFoldIn.rowSize(row), ratings.train.rowSize(user));
     EXPECT_EQ(split.validationHeldout.value(row, 0), ratings.validation.value(user, 0));
   }
+}
+
+TEST(DeepRecTraining, TheSplitKeyFollowsWhatTheSplitReads) {
+  ParamSet params = defaultParams("deeprec");
+  const ProtocolOptions protocol;
+  const std::string key = trainingSplitKey("deeprec", params, protocol);
+  params.set("seed", "3");
+  params.set("lr", "0.1");
+  EXPECT_EQ(trainingSplitKey("deeprec", params, protocol), key);  // training settings only
+  params.set("split_seed", "4");
+  EXPECT_NE(trainingSplitKey("deeprec", params, protocol), key);
+  ProtocolOptions other;
+  other.heldoutFraction = 0.3;
+  const ParamSet svae = defaultParams("svae");
+  EXPECT_NE(trainingSplitKey("svae", svae, other), trainingSplitKey("svae", svae, protocol));
 }
 
 // ---- SVAE ----

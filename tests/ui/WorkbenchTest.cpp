@@ -605,6 +605,15 @@ void WorkbenchTest::svaeTrainsOnATimedDatasetAndReportsNdcg() {
   QVERIFY(saved->test()->metrics.at("ndcg@100").mean > 0.0);
   QVERIFY2(window->statusText().contains(QStringLiteral("epoch 1 of 1")), qPrintable(window->statusText()));
   QTRY_COMPARE(window->cohortPanel()->metric(), QStringLiteral("ndcg@100"));
+
+  // Another run with the same settings reuses the split: it starts at once.
+  const std::filesystem::path first = session.runFolder();
+  session.reset(3);
+  QCOMPARE(session.params().text("seed"), std::string("3"));
+  trigger(*window, MainWindow::Command::Run);
+  QVERIFY(session.status().stage.isEmpty());
+  QVERIFY(!session.runFolder().empty() && session.runFolder() != first);
+  QTRY_VERIFY_WITH_TIMEOUT(session.status().state == TrainerState::Finished, kTrainTimeoutMs);
 }
 
 void WorkbenchTest::dataWithoutRatingsOrTimesIsRefusedBeforeARun() {

@@ -71,6 +71,7 @@ TrainingSession::TrainingSession(fs::path runsFolder, QObject* parent)
     // A run is tied to its split: new data ends it.
     const bool hadRun = trainer_ != nullptr;
     dropRun();
+    lastSplit_.reset();  // it keeps the old data alive
     data_ = std::move(data);
     if (hadRun) {
       liveRun_ = std::make_shared<RunHistory>();
@@ -324,15 +325,23 @@ void TrainingSession::withTrainingSplit(const std::string& model, const ParamSet
     ready(data_->split);
     return;
   }
+  // Runs that differ in nothing the split reads (another seed, say) share the last one.
+  std::string key = trainingSplitKey(model, params, protocol);
+  if (lastSplit_ && lastSplit_->data == data_ && lastSplit_->key == key) {
+    ready(lastSplit_->split);
+    return;
+  }
   // A request dropped meanwhile (new data, Stop, another run) must not start anything.
   const std::uint64_t request = ++splitRequest_;
-  splitJob_.start(model, params, protocol, data_, [this, request, ready = std::move(ready)](auto split) {
-    if (request == splitRequest_) {
-      ready(std::move(split));
-    } else {
-      Q_EMIT fitProgressed();  // the status no longer shows a split being prepared
-    }
-  });
+  splitJob_.start(model, params, protocol, data_,
+                  [this, request, key = std::move(key), ready = std::move(ready)](auto split) {
+                    if (request != splitRequest_) {
+                      Q_EMIT fitProgressed();  // the status no longer shows a split being prepared
+                      return;
+                    }
+                    lastSplit_ = BuiltSplit{data_, key, split};
+                    ready(std::move(split));
+                  });
   Q_EMIT fitProgressed();  // the status shows the split being prepared
 }
 

@@ -12,6 +12,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "eval/Evaluator.h"
@@ -157,6 +159,14 @@ class TrainingSession : public QObject {
   std::unique_ptr<Trainer> trainer_;
   SplitJob splitJob_;
   std::uint64_t splitRequest_ = 0;  // the request a finished split job may still start
+  // The last split a raw-log model's run was given, and what it was built from: the data
+  // and trainingSplitKey().
+  struct BuiltSplit {
+    std::shared_ptr<const SessionData> data;
+    std::string key;
+    std::shared_ptr<const Split> split;
+  };
+  std::optional<BuiltSplit> lastSplit_;
   // The last fit on a worker job: where it stands and its folder.
   ExperimentJob job_;
   TrainerState jobState_ = TrainerState::Idle;
