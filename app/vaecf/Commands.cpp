@@ -123,23 +123,18 @@ struct UserHistory {
   std::vector<float> values;
 };
 
-UserHistory rowFromSplit(const std::string& userId, const Split& s) {
-  auto find = [&](const std::vector<std::string>& ids, const std::vector<const CsrMatrix*>& parts)
-      -> std::optional<UserHistory> {
-    const auto found = std::find(ids.begin(), ids.end(), userId);
-    if (found == ids.end()) return std::nullopt;
-    const auto row = found - ids.begin();
-    UserHistory history;
-    for (const CsrMatrix* part : parts) {
-      history.columns.insert(history.columns.end(), part->rowColumns(row), part->rowColumns(row) + part->rowSize(row));
-      for (std::int64_t k = 0; k < part->rowSize(row); ++k) history.values.push_back(part->value(row, k));
-    }
-    return history;
-  };
-  if (auto history = find(s.trainUserIds, {&s.train})) return *history;
-  if (auto history = find(s.validationUserIds, {&s.validationFoldIn, &s.validationHeldout})) return *history;
-  if (auto history = find(s.testUserIds, {&s.testFoldIn, &s.testHeldout})) return *history;
-  throw Error("user '" + userId + "' is not among the run's users");
+// A training user's row, or a heldout user's fold-in and heldout parts together.
+UserHistory rowFromSplit(const std::string& userId, const Split& split) {
+  const auto rows = findUser(split, userId);
+  if (!rows) throw Error("user '" + userId + "' is not among the run's users");
+  UserHistory history;
+  for (const CsrMatrix* part : {rows->input, rows->heldout}) {
+    if (part == nullptr) continue;
+    history.columns.insert(history.columns.end(), part->rowColumns(rows->row),
+                           part->rowColumns(rows->row) + part->rowSize(rows->row));
+    for (std::int64_t k = 0; k < part->rowSize(rows->row); ++k) history.values.push_back(part->value(rows->row, k));
+  }
+  return history;
 }
 
 UserHistory historyOf(const std::string& userId, const Split& split, const LoadedData& data) {

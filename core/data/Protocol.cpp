@@ -185,4 +185,19 @@ Split strongGeneralizationSplit(const InteractionLog& log, const PositiveSets& p
   return split;
 }
 
+std::optional<UserRows> findUser(const Split& split, const std::string& userId) {
+  const UserRows groups[] = {{&split.train, nullptr, 0},
+                             {&split.validationFoldIn, &split.validationHeldout, 0},
+                             {&split.testFoldIn, &split.testHeldout, 0}};
+  const std::vector<std::string>* ids[] = {&split.trainUserIds, &split.validationUserIds, &split.testUserIds};
+  for (std::size_t g = 0; g < 3; ++g) {
+    const auto found = std::find(ids[g]->begin(), ids[g]->end(), userId);
+    if (found == ids[g]->end()) continue;
+    UserRows rows = groups[g];
+    rows.row = found - ids[g]->begin();
+    return rows;
+  }
+  return std::nullopt;
+}
+
 }  // namespace vaecf

@@ -57,6 +57,18 @@ struct Split {
 
 // Splits exactly as the Mult-VAE preprocessing does with NumPy's legacy generator
 // (section 1.3-1.6): the same seed gives the same split as the reference notebook.
+// Where a user's rows are in a split: their training row, or a heldout user's fold-in
+// part (what a model reads) beside their heldout part.
+struct UserRows {
+  const CsrMatrix* input = nullptr;
+  const CsrMatrix* heldout = nullptr;  // null for a training user
+  std::int64_t row = 0;
+};
+
+// Training users first (in a rating split they are also heldout users); nullopt when the
+// split does not hold the user.
+std::optional<UserRows> findUser(const Split& split, const std::string& userId);
+
 Split strongGeneralizationSplit(const InteractionLog& log, const PositiveSets& positives,
                                 const ProtocolOptions& options, const TaskContext& context = {});
 

@@ -470,7 +470,9 @@ TEST(AutoencoderModels, AnchorsStepAtTheirOwnLearningRate) {
   EXPECT_NEAR(anchorStep, 0.05, 0.005);
   for (std::size_t i = 0; i + 1 < before.size(); ++i) {
     const bool anchors = before[i].sizes() == before.back().sizes() && torch::equal(before[i], before.back());
-    if (!anchors) EXPECT_LE((after[i] - before[i]).abs().max().item<double>(), 0.00101) << i;
+    if (!anchors) {
+      EXPECT_LE((after[i] - before[i]).abs().max().item<double>(), 0.00101) << i;
+    }
   }
 }
 

@@ -18,7 +18,6 @@
 #include <random>
 #include <set>
 
-#include <nlohmann/json.hpp>
 
 #include "SyntheticRequest.h"
 #include "panels/CohortPanel.h"
@@ -92,11 +91,6 @@ DataRequest ratedDataset(const QString& file, bool withTimes) {
   request.source.raw = raw;
   request.source.protocol.heldoutUsers = 20;
   return request;
-}
-
-nlohmann::json readJson(const std::filesystem::path& file) {
-  std::ifstream in(file);
-  return nlohmann::json::parse(in);
 }
 
 }  // namespace

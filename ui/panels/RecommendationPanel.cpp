@@ -21,23 +21,6 @@ namespace {
 
 QString qs(const std::string& text) { return QString::fromStdString(text); }
 
-// The row the model sees for a user: the fold-in part of a heldout user, else the
-// training row.
-const std::int32_t* findRow(const Split& split, const std::string& userId, std::int64_t& size) {
-  const std::pair<const std::vector<std::string>*, const CsrMatrix*> groups[] = {
-      {&split.validationUserIds, &split.validationFoldIn},
-      {&split.testUserIds, &split.testFoldIn},
-      {&split.trainUserIds, &split.train}};
-  for (const auto& [ids, matrix] : groups) {
-    const auto found = std::find(ids->begin(), ids->end(), userId);
-    if (found == ids->end()) continue;
-    const auto row = static_cast<std::int64_t>(found - ids->begin());
-    size = matrix->rowSize(row);
-    return matrix->rowColumns(row);
-  }
-  return nullptr;
-}
-
 }  // namespace
 
 RecommendationPanel::RecommendationPanel(QWidget* parent)
@@ -93,9 +76,8 @@ bool RecommendationPanel::recommend(const QString& userId) {
     Q_EMIT problem(tr("Load a dataset first."));
     return false;
   }
-  std::int64_t size = 0;
-  const std::int32_t* items = findRow(*data_->split, userId.toStdString(), size);
-  if (items == nullptr) {
+  const auto rows = findUser(*data_->split, userId.toStdString());
+  if (!rows) {
     Q_EMIT problem(tr("There is no user '%1' in this split.").arg(userId));
     return false;
   }
@@ -121,6 +103,9 @@ bool RecommendationPanel::recommend(const QString& userId) {
                        .arg(qs(error.what())));
     return false;
   }
+  // The row the model sees: the training row, or a heldout user's fold-in part.
+  const std::int32_t* items = rows->input->rowColumns(rows->row);
+  const std::int64_t size = rows->input->rowSize(rows->row);
   CsrMatrix input(split.items());
   input.appendRow(std::vector<std::int32_t>(items, items + size));
   std::vector<float> scores(static_cast<std::size_t>(split.items()));

@@ -123,7 +123,7 @@ vae::Loss DeepRecModel::loss(const vae::Batch& batch, const vae::Phase&, const v
   const double noise = params().real("refeed_noise");
   if (refed && noise > 0.0) example.input = torch::dropout(example.input, noise, true);
   const torch::Tensor output = network_->forward(example.input);
-  vae::Loss loss{maskedMse(output, example.target, example.mask), {}, std::nullopt};
+  vae::Loss loss(maskedMse(output, example.target, example.mask));
   if (refed) loss.terms.emplace_back("refeed_loss", loss.total.detach());
   if (batch.followUp < params().integer("refeeds"))
     loss.followUp = vae::Batch{output.detach(), {}, {}, batch.followUp + 1};

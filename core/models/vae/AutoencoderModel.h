@@ -36,6 +36,9 @@ struct TrainingClock {
 // A scalar to minimise and its named parts for the loss curves ("reconstruction",
 // "kl", "beta", "anchor", ...), the parts detached.
 struct Loss {
+  Loss(torch::Tensor totalLoss, std::vector<std::pair<std::string, torch::Tensor>> namedTerms = {})
+      : total(std::move(totalLoss)), terms(std::move(namedTerms)) {}
+
   torch::Tensor total;
   std::vector<std::pair<std::string, torch::Tensor>> terms;
   // A batch to take a further update on once this loss has been descended (DeepRec's
@@ -68,6 +71,14 @@ struct ParameterGroup {
 // encoder phase (3 passes, dropout on) and a decoder phase (1 pass, dropout off).
 // The trainer keeps one optimiser per phase name across epochs.
 struct Phase {
+  Phase(std::string phaseName, int phasePasses, std::vector<torch::Tensor> phaseParameters, double rate,
+        Optimizer choice = {})
+      : name(std::move(phaseName)),
+        passes(phasePasses),
+        parameters(std::move(phaseParameters)),
+        learningRate(rate),
+        optimizer(std::move(choice)) {}
+
   std::string name;
   int passes = 1;
   std::vector<torch::Tensor> parameters;
