@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <mutex>
@@ -36,6 +37,11 @@ fs::path sharedData(const std::string& relative) {
 }
 
 fs::path bundledData() { return fs::path(VAECF_BUNDLED_DATA_DIR); }
+
+std::string trainingDevice() {
+  const char* device = std::getenv("VAECF_TEST_DEVICE");
+  return device != nullptr && *device != '\0' ? device : "cpu";
+}
 
 fs::path freshTempDir(const std::string& tag) {
   static int counter = 0;

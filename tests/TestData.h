@@ -16,6 +16,10 @@ std::filesystem::path sharedData(const std::string& relative);
 std::filesystem::path bundledData();
 // A fresh empty directory under the system temp dir, removed when the process exits.
 std::filesystem::path freshTempDir(const std::string& tag);
+// Where the tests train: "cpu", or VAECF_TEST_DEVICE's value (the gpu-labelled run sets
+// "cuda"; docs/gpu.md).
+std::string trainingDevice();
+
 // Writes `text` to `path` (creating parents) and returns the path.
 std::filesystem::path writeText(const std::filesystem::path& path, const std::string& text);
 

@@ -5,6 +5,8 @@
 
 #include <chrono>
 #include <fstream>
+#include <map>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
@@ -14,6 +16,7 @@
 #include "ProgressBar.h"
 #include "common/Compute.h"
 #include "common/Error.h"
+#include "data/BundledData.h"
 #include "data/CanonicalSplit.h"
 #include "eval/RankingMetrics.h"
 #include "experiment/Experiment.h"
@@ -101,7 +104,7 @@ fs::path defaultRunDir(const std::string& model) {
   const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   char stamp[32];
   std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
-  return fs::path("runs") / (model + "-" + stamp);
+  return defaultRunsFolder() / (model + "-" + stamp);
 }
 
 std::string machineDescription() {
@@ -226,7 +229,7 @@ void Commands::declareTrain(CLI::App& app, const std::string& modelForHelp) {
     }
   });
   train->add_option("--set", assignments_, "a model option as name=value (repeatable)");
-  train->add_option("--out", outDir_, "run folder (default runs/MODEL-TIMESTAMP)");
+  train->add_option("--out", outDir_, "run folder (default MODEL-TIMESTAMP in the runs folder: runs/ here, the XDG data folder when installed)");
   train->add_option("--cohort-edges", cohortEdges_, "lower edges of the user cohorts")->capture_default_str();
   train->add_option("--cohort-by", cohortAxis_, "count deciding a user's cohort: all interactions or fold-in only")
       ->check(CLI::IsMember({"total", "foldin"}))
@@ -274,6 +277,18 @@ void Commands::declareBench(CLI::App& app) {
   bench->add_option("--models", benchModels_, "iterative models whose training epoch is timed")
       ->delimiter(',')
       ->capture_default_str();
+  bench->add_option("--set", assignments_,
+                    "an option of every timed model as name=value (repeatable): device, precision, batch_size, ...");
+  bench->add_option("--precisions", benchPrecisions_, "time every model in each of these precisions")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"fp32", "tf32", "bf16"}));
+  bench->add_option("--epochs", benchEpochs_, "epochs timed per model after a warm-up epoch; the mean is reported")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  bench->add_option("--ease-device", easeDevice_, "where EASE's Gram matrix is inverted")
+      ->check(CLI::IsMember({"auto", "cpu", "cuda"}))
+      ->capture_default_str();
+  bench->add_flag("--no-ease", skipEase_, "time no EASE fit (and no evaluation)");
   bench->add_flag("--json", json_, "print one JSON object");
   actions_.emplace_back(bench, [this] { this->bench(); });
 }
@@ -396,45 +411,83 @@ void Commands::bench() {
   const double importSeconds = timeIt([&] { log = importDataset(*source.raw); });
   const ProtocolOptions protocol = effectiveProtocol(source, log);
   const double splitSeconds = timeIt([&] { split = strongGeneralizationSplit(log, binarize(log, protocol), protocol); });
-  std::unique_ptr<EaseRecommender> ease;
-  const double easeSeconds = timeIt([&] { ease = EaseRecommender::fit(split.train, {}); });
-  EvaluationReport report;
-  const double evalSeconds = timeIt([&] { report = evaluate(*ease, split.testFoldIn, split.testHeldout); });
-  nlohmann::json epochs = nlohmann::json::object();
-  const auto sharedSplit = std::make_shared<const Split>(split);
-  for (const std::string& model : benchModels_) {
-    if (!findModel(model).iterative) throw Error(model + " has no training epoch to time");
-    ParamSet params = defaultParams(model);
-    params.set("threads", std::to_string(computeThreads()));
-    // Each model on the split it trains on (SVAE: time-ordered rows; DeepRec: ratings).
-    const auto trained = trainingSplit(model, params, protocol, sharedSplit, &log);
-    const EpochTiming timing = timeTrainingEpoch(trainingDefinition(model), params, trained->train);
-    epochs[model] = {{"seconds_per_epoch", timing.seconds},
-                     {"updates", timing.updates},
-                     {"users_per_second", static_cast<double>(timing.users) / timing.seconds}};
+  nlohmann::json result = {{"dataset", source.describe()},
+                           {"machine", machineDescription()},
+                           {"threads", computeThreads()},
+                           {"interactions", log.interactions.size()},
+                           {"users", split.train.rows()},
+                           {"items", split.items()},
+                           {"train_positives", split.train.nonZeros()},
+                           {"import_seconds", importSeconds},
+                           {"split_seconds", splitSeconds}};
+  if (!skipEase_) {
+    std::unique_ptr<EaseRecommender> ease;
+    result["ease_device"] = resolveDevice(easeDevice_);
+    result["ease_fit_seconds"] = timeIt([&] { ease = EaseRecommender::fit(split.train, {500.0, true, easeDevice_}); });
+    result["evaluate_test_seconds"] = timeIt([&] { evaluate(*ease, split.testFoldIn, split.testHeldout); });
   }
-  const nlohmann::json result = {{"dataset", source.describe()},
-                                 {"machine", machineDescription()},
-                                 {"threads", computeThreads()},
-                                 {"interactions", log.interactions.size()},
-                                 {"items", split.items()},
-                                 {"import_seconds", importSeconds},
-                                 {"split_seconds", splitSeconds},
-                                 {"ease_fit_seconds", easeSeconds},
-                                 {"evaluate_test_seconds", evalSeconds},
-                                 {"training_epoch", epochs}};
+  result["training_epoch"] = benchTrainingEpochs(split, protocol, log);
   if (json_) {
     fmt::print("{}\n", result.dump());
     return;
   }
-  fmt::print("{} on {} ({} threads)\n", source.describe(), result["machine"].get<std::string>(), computeThreads());
-  fmt::print("  import   {:8.3f} s  ({} interactions)\n", importSeconds, log.interactions.size());
-  fmt::print("  split    {:8.3f} s\n", splitSeconds);
-  fmt::print("  EASE fit {:8.3f} s  ({} items, lambda 500, float64)\n", easeSeconds, split.items());
-  fmt::print("  evaluate {:8.3f} s  ({} test users)\n", evalSeconds, split.testFoldIn.rows());
-  for (const auto& [model, timing] : epochs.items())
-    fmt::print("  {:<8} {:8.3f} s per training epoch ({:.0f} users/s)\n", model,
-               timing["seconds_per_epoch"].get<double>(), timing["users_per_second"].get<double>());
+  printBench(result);
+}
+
+// Each model's epoch, timed on the split it trains on (SVAE: time-ordered rows; DeepRec:
+// ratings) in each asked precision, and set against what the device's measured matrix
+// rate allows (docs/gpu.md).
+nlohmann::json Commands::benchTrainingEpochs(const Split& split, const ProtocolOptions& protocol,
+                                             const InteractionLog& log) const {
+  nlohmann::json epochs = nlohmann::json::object();
+  const auto sharedSplit = std::make_shared<const Split>(split);
+  std::map<std::pair<std::string, std::string>, double> rates;  // by device and precision
+  for (const std::string& model : benchModels_) {
+    if (!findModel(model).iterative) throw Error(model + " has no training epoch to time");
+    ParamSet params = defaultParams(model);
+    params.set("threads", std::to_string(computeThreads()));
+    for (const std::string& assignment : assignments_) params.assign(assignment);
+    const auto trained = trainingSplit(model, params, protocol, sharedSplit, &log);
+    const std::vector<std::string> precisions =
+        benchPrecisions_.empty() ? std::vector<std::string>{params.text("precision")} : benchPrecisions_;
+    for (const std::string& precision : precisions) {
+      params.set("precision", precision);
+      const std::string device = resolveDevice(params.text("device"));
+      auto rate = rates.find({device, precision});
+      if (rate == rates.end()) rate = rates.emplace(std::make_pair(device, precision), matrixProductRate(device, precision)).first;
+      const EpochTiming timing = timeTrainingEpoch(trainingDefinition(model), params, trained->train, benchEpochs_);
+      const std::string key = precisions.size() > 1 ? model + "/" + precision : model;
+      epochs[key] = {{"device", device},
+                     {"precision", precision},
+                     {"batch_size", params.integer("batch_size")},
+                     {"seconds_per_epoch", timing.seconds},
+                     {"updates", timing.updates},
+                     {"users_per_second", static_cast<double>(timing.users) / timing.seconds},
+                     {"dense_tflop", timing.denseFlops * 1e-12},
+                     {"matrix_product_tflops", rate->second * 1e-12},
+                     {"ratio_to_flop_bound", timing.seconds * rate->second / timing.denseFlops}};
+    }
+  }
+  return epochs;
+}
+
+void Commands::printBench(const nlohmann::json& result) const {
+  fmt::print("{} on {} ({} threads)\n", result["dataset"].get<std::string>(), result["machine"].get<std::string>(),
+             result["threads"].get<int>());
+  fmt::print("  import   {:8.3f} s  ({} interactions)\n", result["import_seconds"].get<double>(),
+             result["interactions"].get<std::size_t>());
+  fmt::print("  split    {:8.3f} s  ({} training users x {} items)\n", result["split_seconds"].get<double>(),
+             result["users"].get<std::int64_t>(), result["items"].get<std::int64_t>());
+  if (result.contains("ease_fit_seconds")) {
+    fmt::print("  EASE fit {:8.3f} s  (lambda 500, float64, inverted on {})\n", result["ease_fit_seconds"].get<double>(),
+               result["ease_device"].get<std::string>());
+    fmt::print("  evaluate {:8.3f} s  (EASE, test users)\n", result["evaluate_test_seconds"].get<double>());
+  }
+  for (const auto& [model, timing] : result["training_epoch"].items())
+    fmt::print("  {:<8} {:8.3f} s per training epoch ({:.0f} users/s, {} {}, {:.1f}x the dense-FLOP bound)\n", model,
+               timing["seconds_per_epoch"].get<double>(), timing["users_per_second"].get<double>(),
+               timing["device"].get<std::string>(), timing["precision"].get<std::string>(),
+               timing["ratio_to_flop_bound"].get<double>());
 }
 
 }  // namespace vaecf::cli

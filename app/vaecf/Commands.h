@@ -1,6 +1,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <functional>
 #include <string>
 #include <vector>
@@ -31,6 +32,9 @@ class Commands {
   void eval();
   void recommend();
   void bench();
+  nlohmann::json benchTrainingEpochs(const Split& split, const ProtocolOptions& protocol,
+                                     const InteractionLog& log) const;
+  void printBench(const nlohmann::json& result) const;
 
   std::vector<std::pair<CLI::App*, std::function<void()>>> actions_;
   DataOptions data_;
@@ -40,6 +44,10 @@ class Commands {
   std::vector<std::string> assignments_;
   std::size_t count_ = 10;
   std::vector<std::string> benchModels_{"multdae", "multvae", "recvae", "vamp", "hvamp"};
+  std::vector<std::string> benchPrecisions_;
+  int benchEpochs_ = 1;
+  std::string easeDevice_ = "cpu";
+  bool skipEase_ = false;
 };
 
 }  // namespace vaecf::cli

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "data/DataSource.h"
 
@@ -16,8 +17,18 @@ class DataOptions {
   DataSource dataSource() const;
 
  private:
+  SyntheticOptions syntheticOptions() const;
+
+  // The layout of a delimited log without --separator, detected and reported on stderr.
+  void detectLayout(ImportOptions& raw) const;
+  static bool given(const std::vector<CLI::Option*>& options);
+
   std::string format_ = "ml-latest";
   std::string path_;
+  std::string positionalPath_;  // the dataset as a positional argument, same as --path
+  bool header_ = false;         // --header: the first line is a header, whatever detection says
+  // One per command the options were added to (every command has its own).
+  std::vector<CLI::Option*> separatorOptions_, valueColumnOptions_;
   std::string splitDir_;
   std::string separator_ = ",";
   bool noHeader_ = false;
@@ -31,6 +42,10 @@ class DataOptions {
   double heldoutFraction_ = 0.2;
   std::string heldoutOrder_ = "random";
   std::uint32_t seed_ = 98765;
+  std::string preset_;
+  std::optional<std::uint32_t> users_, items_;
+  std::optional<double> interactions_;
+  std::uint64_t dataSeed_ = 1;
 };
 
 }  // namespace vaecf::cli

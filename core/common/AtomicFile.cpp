@@ -1,5 +1,10 @@
 #include "common/AtomicFile.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <random>
 #include <string>
@@ -22,6 +27,27 @@ fs::path parentOrCurrent(const fs::path& p) {
   return p.parent_path().empty() ? fs::path(".") : p.parent_path();
 }
 
+// Flushes `path` (a file or a directory) to the disk: the data of a file before it is
+// renamed into place, so that a power loss never leaves an empty file under the new name,
+// and a directory after the rename, so that the new name itself survives.
+void syncToDisk(const fs::path& path, const fs::path& reportAs, bool directory) {
+  const int fd = ::open(path.c_str(), (directory ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
+  if (fd < 0) {
+    if (directory) return;  // a folder we may not open: its entries are flushed by the system in time
+    throw InputError(reportAs.string(), 0, std::string("cannot reopen to flush it: ") + std::strerror(errno));
+  }
+  int result = 0;
+  do {
+    result = ::fsync(fd);
+  } while (result != 0 && errno == EINTR);
+  const int error = errno;
+  ::close(fd);
+  // A folder's flush is best effort: some file systems refuse fsync on folders (EINVAL),
+  // and the file it names is complete either way.
+  if (result != 0 && !directory)
+    throw InputError(reportAs.string(), 0, std::string("flushing to disk failed (disk full?): ") + std::strerror(error));
+}
+
 }  // namespace
 
 void writeFileAtomically(const fs::path& target, const std::function<void(std::ostream&)>& write) {
@@ -32,10 +58,12 @@ void writeFileAtomically(const fs::path& target, const std::function<void(std::o
       std::ofstream out(temp, std::ios::binary | std::ios::trunc);
       if (!out) throw InputError(target.string(), 0, "cannot open for writing");
       write(out);
-      out.flush();
+      out.close();  // a failed close (a full disk) sets failbit too
       if (!out) throw InputError(target.string(), 0, "write failed (disk full?)");
     }
+    syncToDisk(temp, target, false);
     fs::rename(temp, target);
+    syncToDisk(parentOrCurrent(target), target, true);
   } catch (...) {
     std::error_code ignored;
     fs::remove(temp, ignored);
@@ -53,8 +81,10 @@ void writeDirectoryAtomically(const fs::path& target,
     fs::create_directory(temp);
     populate(temp);
     const bool replacing = fs::exists(target);
+    syncToDisk(temp, target, true);
     if (replacing) fs::rename(target, old);
     fs::rename(temp, target);
+    syncToDisk(parentOrCurrent(target), target, true);
     if (replacing) fs::remove_all(old, ignored);
   } catch (...) {
     fs::remove_all(temp, ignored);

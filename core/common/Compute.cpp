@@ -1,8 +1,11 @@
 #include "common/Compute.h"
 
+#include <ATen/Context.h>
 #include <ATen/Parallel.h>
 
 #include <thread>
+
+#include "common/Error.h"
 
 namespace vaecf {
 
@@ -11,5 +14,11 @@ void setComputeThreads(int threads) {
 }
 
 int computeThreads() { return at::get_num_threads(); }
+
+std::string resolveDevice(const std::string& requested) {
+  const bool cudaAvailable = at::globalContext().hasCUDA();
+  if (requested == "cuda" && !cudaAvailable) throw Error("device cuda was asked for but CUDA is not available");
+  return requested == "cpu" || !cudaAvailable ? "cpu" : "cuda";
+}
 
 }  // namespace vaecf

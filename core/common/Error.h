@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace vaecf {
 
@@ -27,6 +28,12 @@ class InputError : public Error {
   std::size_t line_;
   std::string reason_;
 };
+
+// `text` as an error message may show it: in single quotes, control bytes, invalid UTF-8
+// and invisible characters (a byte-order mark, zero-width spaces) escaped as \xNN or
+// \uNNNN, and cut after `maxChars` characters with the full length added, so a binary or
+// 100 KB line never floods a terminal or hides behind escape sequences.
+std::string quoteText(std::string_view text, std::size_t maxChars = 60);
 
 // Thrown when a long task notices that its cancel flag was raised.
 class Cancelled : public Error {

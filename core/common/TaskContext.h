@@ -10,7 +10,7 @@ namespace vaecf {
 
 // What a long-running core task receives from its caller: where to report progress and
 // the flag that asks it to stop. The flag is shared, never reached through the worker,
-// so a window can raise it after the worker is gone (BUILD-NOTES.md, headless GUI).
+// so a window can raise it after the worker is gone (docs/building.md, headless GUI).
 struct TaskContext {
   using ProgressFn = std::function<void(std::string_view stage, std::uint64_t done, std::uint64_t total)>;
 

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "common/Error.h"
+#include "common/JsonValues.h"
 #include "data/CanonicalSplit.h"
 #include "data/TemporalSplit.h"
 
@@ -11,6 +12,9 @@ namespace vaecf {
 
 std::string DataSource::describe() const {
   if (splitDir) return "split folder " + splitDir->string();
+  if (raw && raw->format == DatasetFormat::Synthetic)
+    return "synthetic " + std::to_string(raw->synthetic.users) + " users x " + std::to_string(raw->synthetic.items) +
+           " items (seed " + std::to_string(raw->synthetic.seed) + ")";
   if (raw) return formatName(raw->format) + " " + raw->path.string();
   return "no data";
 }
@@ -70,6 +74,18 @@ nlohmann::json toJson(const DataSource& source) {
                            {"value_column", d.valueColumn ? nlohmann::json(*d.valueColumn) : nlohmann::json()},
                            {"timestamp_column", d.timestampColumn ? nlohmann::json(*d.timestampColumn) : nlohmann::json()},
                            {"encoding", d.encoding == TextEncoding::Latin1 ? "latin1" : "utf8"}};
+    if (source.raw->format == DatasetFormat::Synthetic) {
+      const SyntheticOptions& s = source.raw->synthetic;
+      json["synthetic"] = {{"users", s.users},
+                           {"items", s.items},
+                           {"communities", s.communities},
+                           {"popularity_exponent", s.popularityExponent},
+                           {"in_community_share", s.inCommunityShare},
+                           {"mean_activity", s.meanActivity},
+                           {"activity_spread", s.activitySpread},
+                           {"min_activity", s.minActivity},
+                           {"seed", s.seed}};
+    }
   }
   const ProtocolOptions& p = source.protocol;
   json["protocol"] = {{"positive_threshold", source.thresholdGiven && p.positiveThreshold ? nlohmann::json(*p.positiveThreshold)
@@ -92,26 +108,40 @@ DataSource dataSourceFromJson(const nlohmann::json& json) {
     raw.path = json.at("path").get<std::string>();
     if (json.contains("delimited")) {
       const auto& d = json.at("delimited");
-      raw.delimited.separator = d.at("separator").get<std::string>().at(0);
+      const std::string separator = d.at("separator").get<std::string>();
+      if (separator.size() != 1) throw Error("'separator' must be one character, found " + quoteText(separator));
+      raw.delimited.separator = separator[0];
       raw.delimited.header = d.at("header").get<bool>();
-      raw.delimited.userColumn = d.at("user_column").get<std::size_t>();
-      raw.delimited.itemColumn = d.at("item_column").get<std::size_t>();
-      if (!d.at("value_column").is_null()) raw.delimited.valueColumn = d.at("value_column").get<std::size_t>();
+      raw.delimited.userColumn = jsonIntegerAt<std::size_t>(d, "user_column");
+      raw.delimited.itemColumn = jsonIntegerAt<std::size_t>(d, "item_column");
+      if (!d.at("value_column").is_null()) raw.delimited.valueColumn = jsonIntegerAt<std::size_t>(d, "value_column");
       else raw.delimited.valueColumn.reset();
-      if (!d.at("timestamp_column").is_null()) raw.delimited.timestampColumn = d.at("timestamp_column").get<std::size_t>();
+      if (!d.at("timestamp_column").is_null()) raw.delimited.timestampColumn = jsonIntegerAt<std::size_t>(d, "timestamp_column");
       raw.delimited.encoding = d.at("encoding") == "latin1" ? TextEncoding::Latin1 : TextEncoding::Utf8;
+    }
+    if (json.contains("synthetic")) {
+      const auto& s = json.at("synthetic");
+      raw.synthetic.users = jsonIntegerAt<std::uint32_t>(s, "users");
+      raw.synthetic.items = jsonIntegerAt<std::uint32_t>(s, "items");
+      raw.synthetic.communities = jsonIntegerAt<std::uint32_t>(s, "communities");
+      raw.synthetic.popularityExponent = s.at("popularity_exponent").get<double>();
+      raw.synthetic.inCommunityShare = s.at("in_community_share").get<double>();
+      raw.synthetic.meanActivity = s.at("mean_activity").get<double>();
+      raw.synthetic.activitySpread = s.at("activity_spread").get<double>();
+      raw.synthetic.minActivity = jsonIntegerAt<std::uint32_t>(s, "min_activity");
+      raw.synthetic.seed = jsonIntegerAt<std::uint64_t>(s, "seed");
     }
     source.raw = raw;
   }
   const auto& p = json.at("protocol");
   source.thresholdGiven = p.at("threshold_given").get<bool>();
   if (!p.at("positive_threshold").is_null()) source.protocol.positiveThreshold = p.at("positive_threshold").get<double>();
-  source.protocol.minUserPositives = p.at("min_user_positives").get<std::uint32_t>();
-  source.protocol.heldoutUsers = p.at("heldout_users").get<std::uint32_t>();
+  source.protocol.minUserPositives = jsonIntegerAt<std::uint32_t>(p, "min_user_positives");
+  source.protocol.heldoutUsers = jsonIntegerAt<std::uint32_t>(p, "heldout_users");
   source.protocol.heldoutFraction = p.at("heldout_fraction").get<double>();
   // Configs written before the time order existed hold random splits.
   source.protocol.heldoutByTime = p.value("heldout_order", "random") == "time";
-  source.protocol.seed = p.at("seed").get<std::uint32_t>();
+  source.protocol.seed = jsonIntegerAt<std::uint32_t>(p, "seed");
   return source;
 }
 

@@ -15,6 +15,7 @@
 #include <utility>
 
 #include "common/Error.h"
+#include "common/InputFile.h"
 
 namespace vaecf {
 
@@ -27,7 +28,7 @@ struct NamedFormat {
   const char* name;
 };
 
-constexpr std::array<NamedFormat, 7> kFormats{{
+constexpr std::array<NamedFormat, 8> kFormats{{
     {DatasetFormat::MovieLens100K, "ml-100k"},
     {DatasetFormat::MovieLens1M, "ml-1m"},
     {DatasetFormat::MovieLens20M, "ml-20m"},
@@ -35,6 +36,7 @@ constexpr std::array<NamedFormat, 7> kFormats{{
     {DatasetFormat::Netflix, "netflix"},
     {DatasetFormat::CiteULike, "citeulike"},
     {DatasetFormat::Delimited, "delimited"},
+    {DatasetFormat::Synthetic, "synthetic"},
 }};
 
 using Catalog = std::unordered_map<std::string, ItemInfo>;
@@ -113,15 +115,9 @@ bool hasPrefixAndSuffix(std::string_view text, std::string_view prefix, std::str
          text.substr(text.size() - suffix.size()) == suffix;
 }
 
-// Offending text for a message, cut short (between UTF-8 characters) so that a whole
-// misread line stays readable.
-std::string excerpt(std::string_view text) {
-  constexpr std::size_t kMaxShown = 60;
-  if (text.size() <= kMaxShown) return "'" + std::string(text) + "'";
-  std::size_t cut = kMaxShown;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return "'" + std::string(text.substr(0, cut)) + "...'";
-}
+// Offending text for a message: escaped and cut short (common/Error.h), so that a whole
+// misread or binary line stays readable.
+std::string excerpt(std::string_view text) { return quoteText(text); }
 
 std::string separatorName(std::string_view separator) {
   if (separator == "\t") return "tabs";
@@ -328,18 +324,20 @@ struct TextFile {
   std::string text;
 };
 
-TextFile readTextFile(const fs::path& path) {
-  TextFile file{path.string(), {}};
+// Regular files only: a named pipe or a device is refused at once instead of blocking.
+TextFile readTextFile(const fs::path& path) { return TextFile{path.string(), readWholeFile(path)}; }
+
+// What `path` is, after symbolic links; not_found when nothing is there. Other failures
+// (a symbolic link loop, no permission) are reported in a sentence.
+fs::file_type typeOf(const fs::path& path) {
   std::error_code error;
-  const std::uintmax_t size = fs::file_size(path, error);
-  std::ifstream in(path, std::ios::binary);
-  if (error || !in) throw InputError(file.path, 0, "cannot open the file");
-  file.text.resize(size);
-  if (!in.read(file.text.data(), static_cast<std::streamsize>(size))) {
-    throw InputError(file.path, 0, "cannot read the file");
-  }
-  return file;
+  const fs::file_status status = fs::status(path, error);
+  if (status.type() == fs::file_type::not_found) return fs::file_type::not_found;
+  if (error) requireRegularFile(path);  // throws the reason in words
+  return status.type();
 }
+
+bool isDirectory(const fs::path& path) { return typeOf(path) == fs::file_type::directory; }
 
 // Walks the lines of a text, numbered from 1, without the CR of CRLF line ends and
 // without blank lines.
@@ -428,37 +426,40 @@ void append(InteractionLog& log, std::string_view user, std::string_view item, f
 // The ratings file that `path` names: the path itself, or `standardName` inside it when it
 // is a folder.
 fs::path locateRatingsFile(const fs::path& path, const std::string& standardName) {
-  if (fs::is_directory(path)) {
+  if (isDirectory(path)) {
     fs::path inside = path / standardName;
-    if (fs::is_regular_file(inside)) return inside;
+    if (typeOf(inside) != fs::file_type::not_found) return inside;  // readTextFile refuses a non-file
     throw InputError(path.string(), 0, "file not found: looked for '" + standardName + "' in this folder");
   }
-  if (fs::exists(path)) return path;
+  if (typeOf(path) != fs::file_type::not_found) return path;
   throw InputError(path.string(), 0,
                    "file not found: looked for this file or a folder holding '" + standardName + "'");
 }
 
 // A generic log has no standard name, so `path` must be the file itself.
 fs::path locateLogFile(const fs::path& path) {
-  if (fs::is_directory(path)) {
+  if (isDirectory(path)) {
     throw InputError(path.string(), 0, "this is a folder; name the interaction file");
   }
-  if (!fs::exists(path)) throw InputError(path.string(), 0, "file not found");
+  if (typeOf(path) == fs::file_type::not_found) throw InputError(path.string(), 0, "file not found");
   return path;
 }
 
 std::optional<fs::path> fileIn(const fs::path& folder, const std::string& name) {
   const fs::path candidate = folder / name;
-  if (fs::is_regular_file(candidate)) return candidate;
+  std::error_code unreadable;  // a broken link or a loop: as if there were no catalogue
+  if (fs::is_regular_file(candidate, unreadable)) return candidate;
   return std::nullopt;
 }
 
-// The regular files of `folder` named prefix*suffix, sorted by name.
+// The entries of `folder` named prefix*suffix other than folders, sorted by name; a
+// special file among them is refused by readTextFile with its reason.
 std::vector<fs::path> filesNamed(const fs::path& folder, std::string_view prefix, std::string_view suffix) {
   std::vector<fs::path> files;
   std::error_code absent;
   for (const fs::directory_entry& entry : fs::directory_iterator(folder, absent)) {
-    if (entry.is_regular_file() && hasPrefixAndSuffix(entry.path().filename().string(), prefix, suffix)) {
+    std::error_code unreadable;
+    if (hasPrefixAndSuffix(entry.path().filename().string(), prefix, suffix) && !entry.is_directory(unreadable)) {
       files.push_back(entry.path());
     }
   }
@@ -469,8 +470,8 @@ std::vector<fs::path> filesNamed(const fs::path& folder, std::string_view prefix
 // The Kaggle copy of the Netflix Prize holds combined_data_1..4.txt; the original archive
 // holds training_set/mv_0000001.txt and so on, one file per movie.
 std::vector<fs::path> locateNetflixFiles(const fs::path& path) {
-  if (!fs::is_directory(path)) {
-    if (fs::exists(path)) return {path};
+  if (!isDirectory(path)) {
+    if (typeOf(path) != fs::file_type::not_found) return {path};
     throw InputError(path.string(), 0,
                      "file not found: looked for this file or a folder holding 'combined_data_*.txt' or "
                      "'training_set/mv_*.txt'");
@@ -707,6 +708,9 @@ std::string_view textId(std::string_view field, const char* what, TextEncoding e
                         const Location& where) {
   const std::string_view id = trimSpaces(field);
   if (id.empty()) where.fail(std::string("empty ") + what);
+  // A NUL or another control byte would make an id that prints like another one.
+  if (std::any_of(id.begin(), id.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }))
+    where.fail(std::string(what) + " " + excerpt(id) + " holds a control character");
   if (isAscii(id)) return id;
   if (encoding == TextEncoding::Latin1) {
     buffer = latin1ToUtf8(id);
@@ -810,6 +814,87 @@ InteractionLog importDelimited(const fs::path& path, const DelimitedOptions& opt
 
 }  // namespace
 
+DetectedLayout detectDelimitedLayout(const fs::path& file, char quote) {
+  constexpr std::size_t kSampleBytes = 64 * 1024;
+  constexpr std::size_t kSampleLines = 50;
+  const fs::path path = locateLogFile(file);
+  const std::string pathText = path.string();
+  const std::string text = readFilePrefix(path, kSampleBytes);
+  const bool cut = text.size() == kSampleBytes;
+  std::vector<std::string_view> lines;
+  LineCursor cursor(text);
+  while (const auto line = cursor.next()) {
+    if (cut && cursor.offset() >= text.size()) break;  // the last line may be cut short
+    lines.push_back(*line);
+    if (lines.size() == kSampleLines) break;
+  }
+  if (lines.empty()) throw InputError(path.string(), 0, "no lines to tell the separator from");
+
+  const auto isNumber = [](std::string_view field) {
+    field = trimSpaces(field);
+    double value = 0;
+    const auto result = std::from_chars(field.data(), field.data() + field.size(), value);
+    return !field.empty() && result.ec == std::errc() && result.ptr == field.data() + field.size();
+  };
+  struct Candidate {
+    char separator;
+    const char* name;
+  };
+  static constexpr Candidate kCandidates[] = {{'\t', "tab"}, {',', "comma"}, {';', "semicolon"}, {'|', "'|'"}, {' ', "space"}};
+  for (const Candidate& candidate : kCandidates) {
+    if (candidate.separator == quote) continue;
+    CsvSplitter splitter(candidate.separator, quote);
+    std::vector<std::vector<std::string>> rows;
+    try {
+      for (std::size_t i = 0; i < lines.size(); ++i) {
+        const auto& fields = splitter.split(lines[i], Location{pathText, i + 1});
+        rows.emplace_back(fields.begin(), fields.end());
+      }
+    } catch (const InputError&) {
+      continue;  // quoting that does not fit this separator
+    }
+    // The data lines (all but the first, unless there is only one) agree on a count.
+    const std::size_t firstData = rows.size() > 1 ? 1 : 0;
+    std::unordered_map<std::size_t, std::size_t> counts;
+    for (std::size_t i = firstData; i < rows.size(); ++i) ++counts[rows[i].size()];
+    const auto mode = std::max_element(counts.begin(), counts.end(),
+                                       [](const auto& a, const auto& b) { return a.second < b.second; });
+    const std::size_t columns = mode->first, agreeing = mode->second, data = rows.size() - firstData;
+    if (columns < 2 || agreeing * 10 < data * 9 || rows.front().size() != columns) continue;
+
+    DetectedLayout layout;
+    layout.separator = candidate.separator;
+    layout.columns = columns;
+    // A header names columns that hold numbers below it.
+    bool numericColumn = false, textAboveNumbers = false;
+    for (std::size_t column = 0; column < columns && rows.size() > 1; ++column) {
+      std::size_t numbers = 0, rowsWithColumn = 0;
+      for (std::size_t i = 1; i < rows.size(); ++i) {
+        if (column >= rows[i].size()) continue;
+        ++rowsWithColumn;
+        numbers += isNumber(rows[i][column]) ? 1 : 0;
+      }
+      if (rowsWithColumn == 0 || numbers * 10 < rowsWithColumn * 9) continue;
+      numericColumn = true;
+      textAboveNumbers = textAboveNumbers || !isNumber(rows[0][column]);
+    }
+    std::string first;
+    for (const std::string& field : rows.front()) first += (first.empty() ? "" : ", ") + quoteText(field, 30);
+    if (numericColumn) {
+      layout.header = textAboveNumbers;
+    } else {
+      // Nothing numeric to tell by: a first line of column names is the usual case.
+      layout.header = std::none_of(rows.front().begin(), rows.front().end(), isNumber);
+    }
+    layout.description = std::string(candidate.name) + "-separated, " + std::to_string(columns) + " columns, " +
+                         (layout.header ? "a header line (" + first + ")" : "no header line (the first line holds " + first + ")");
+    return layout;
+  }
+  throw InputError(path.string(), 0,
+                   "no separator (tab, comma, semicolon, '|' or space) gives the same number of columns on its first " +
+                       std::to_string(lines.size()) + " lines; give --separator");
+}
+
 std::string formatName(DatasetFormat format) {
   for (const NamedFormat& named : kFormats) {
     if (named.format == format) return named.name;
@@ -825,6 +910,8 @@ DatasetFormat parseFormatName(const std::string& name) {
   for (const std::string& valid : formatNames()) choices += (choices.empty() ? "" : ", ") + valid;
   throw Error("unknown dataset format '" + name + "' (choose one of " + choices + ")");
 }
+
+bool readsPath(DatasetFormat format) { return format != DatasetFormat::Synthetic; }
 
 std::vector<std::string> formatNames() {
   std::vector<std::string> names;
@@ -847,6 +934,8 @@ InteractionLog importDataset(const ImportOptions& options, const TaskContext& co
       return importCiteULike(options.path, context);
     case DatasetFormat::Delimited:
       return importDelimited(options.path, options.delimited, context);
+    case DatasetFormat::Synthetic:
+      return generateSyntheticData(options.synthetic).log;
   }
   throw Error("unknown dataset format");
 }

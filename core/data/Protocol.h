@@ -12,7 +12,7 @@
 namespace vaecf {
 
 // How raw interactions become the binary positives of the ranking task, and how users
-// are held out (strong generalisation, models.md section 1).
+// are held out (strong generalisation, docs/models.md section 1).
 struct ProtocolOptions {
   // An interaction is positive when value >= threshold; unset = every interaction counts.
   std::optional<double> positiveThreshold;
@@ -20,7 +20,7 @@ struct ProtocolOptions {
   // Heldout users for validation and, as many again, for test; 0 = 10% of users each.
   std::uint32_t heldoutUsers = 0;
   double heldoutFraction = 0.2;  // share of a heldout user's positives that are scored
-  // Score each heldout user's latest positives instead of a random share (models.md 1.7,
+  // Score each heldout user's latest positives instead of a random share (docs/models.md 1.7,
   // data/TemporalSplit.h): SVAE's protocol, so other models can be compared with it.
   bool heldoutByTime = false;
   std::uint32_t seed = 98765;
@@ -56,7 +56,7 @@ struct Split {
 };
 
 // Splits exactly as the Mult-VAE preprocessing does with NumPy's legacy generator
-// (section 1.3-1.6): the same seed gives the same split as the reference notebook.
+// (docs/models.md 1.3-1.6): the same seed gives the same split as the reference notebook.
 // Where a user's rows are in a split: their training row, or a heldout user's fold-in
 // part (what a model reads) beside their heldout part.
 struct UserRows {

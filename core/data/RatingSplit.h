@@ -10,7 +10,7 @@
 
 namespace vaecf {
 
-// Explicit ratings split for rating prediction (models.md 1.7 and 3.6): one row per user
+// Explicit ratings split for rating prediction (docs/models.md 1.7 and 3.6): one row per user
 // with training ratings, the same rows in all three valued matrices; items are the ones
 // rated in training, numbered in order of first appearance there. Each (user, item) pair
 // is expected once in the log. A training row lists its items in time order when the log

@@ -54,7 +54,42 @@ std::vector<double> runningSum(const std::vector<double>& weights) {
   return sums;
 }
 
+struct NamedShape {
+  const char* name;
+  std::uint32_t users;
+  std::uint32_t items;
+  double positives;  // after binarising and the user filter
+};
+
+// The sizes the VAE-CF papers report after preprocessing (docs/models.md 1).
+constexpr NamedShape kShapes[] = {
+    {"ml-20m", 136677, 20108, 10.0e6},
+    {"netflix", 463435, 17769, 56.9e6},
+    {"msd", 571355, 41140, 33.6e6},
+};
+
 }  // namespace
+
+SyntheticOptions syntheticPreset(const std::string& name) {
+  for (const NamedShape& shape : kShapes) {
+    if (name != shape.name) continue;
+    SyntheticOptions options;
+    options.users = shape.users;
+    options.items = shape.items;
+    options.communities = 20;
+    options.meanActivity = shape.positives / shape.users;
+    return options;
+  }
+  std::string names;
+  for (const std::string& known : syntheticPresetNames()) names += (names.empty() ? "" : ", ") + known;
+  throw Error("unknown synthetic preset '" + name + "' (choose one of " + names + ")");
+}
+
+std::vector<std::string> syntheticPresetNames() {
+  std::vector<std::string> names;
+  for (const NamedShape& shape : kShapes) names.emplace_back(shape.name);
+  return names;
+}
 
 SyntheticData generateSyntheticData(const SyntheticOptions& options) {
   validate(options);

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <vector>
 
 #include "data/InteractionLog.h"
 
@@ -29,5 +31,10 @@ struct SyntheticData {
 };
 
 SyntheticData generateSyntheticData(const SyntheticOptions& options);
+
+// Data with the shape of a public dataset after the protocol's filtering (users, items,
+// mean positives per user): "ml-20m", "netflix" or "msd". Throws Error for another name.
+SyntheticOptions syntheticPreset(const std::string& name);
+std::vector<std::string> syntheticPresetNames();
 
 }  // namespace vaecf

@@ -74,7 +74,7 @@ void cutByTime(const CsrMatrix& foldIn, const CsrMatrix& heldout, const std::vec
     const std::vector<std::int32_t> scored = rowItems(heldout, row);
     items.insert(items.end(), scored.begin(), scored.end());
     items = times.ordered(userIds[static_cast<std::size_t>(row)], std::move(items));
-    // The same count as the random protocol (models.md 1.5), taken from the end.
+    // The same count as the random protocol (docs/models.md 1.5), taken from the end.
     const std::size_t n = items.size();
     const std::size_t latest = n >= 5 ? static_cast<std::size_t>(heldoutFraction * static_cast<double>(n)) : 0;
     const auto cut = items.begin() + static_cast<std::ptrdiff_t>(n - latest);

@@ -1,5 +1,5 @@
 #pragma once
-// The time-ordered protocol (models.md 1.7) on top of a strong-generalisation split, for
+// The time-ordered protocol (docs/models.md 1.7) on top of a strong-generalisation split, for
 // SVAE and for any model scored on the same users and items as SVAE.
 
 #include "data/InteractionLog.h"

@@ -13,7 +13,7 @@
 namespace vaecf {
 
 // What decides a user's cohort: all their interactions after the vocabulary restriction
-// (fold-in plus heldout, models.md 2.5) or the fold-in part the model sees.
+// (fold-in plus heldout, docs/models.md 2.5) or the fold-in part the model sees.
 enum class CohortAxis { TotalInteractions, FoldInInteractions };
 
 struct EvaluationOptions {

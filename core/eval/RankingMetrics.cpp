@@ -26,7 +26,7 @@ struct RanksAbove {
   }
 };
 
-// hit(r) of models.md 2.2 for the ranks 1..min(k, |ranked|).
+// hit(r) of docs/models.md 2.2 for the ranks 1..min(k, |ranked|).
 std::vector<bool> hitsByRank(const std::vector<std::int32_t>& ranked,
                              const std::vector<std::int32_t>& heldout, std::size_t k) {
   std::vector<std::int32_t> sortedHeldout(heldout);
@@ -44,7 +44,7 @@ double hitCount(const std::vector<std::int32_t>& ranked, const std::vector<std::
   return static_cast<double>(std::count(hits.begin(), hits.end(), true));
 }
 
-// NDCG and recall are undefined without heldout items (pitfall 10 of models.md: such users
+// NDCG and recall are undefined without heldout items (pitfall 10 of docs/models.md: such users
 // are excluded, not scored 0) and for an empty top list.
 void requireDefined(const std::vector<std::int32_t>& heldout, std::size_t k) {
   if (heldout.empty()) throw Error("ranking metrics need at least one heldout item");

@@ -12,7 +12,7 @@ namespace vaecf {
 std::vector<std::int32_t> topK(const float* scores, std::int64_t items, const std::int32_t* excluded,
                                std::size_t excludedCount, std::size_t k);
 
-// Metrics of one ranked list against a heldout set (models.md section 2.2).
+// Metrics of one ranked list against a heldout set (docs/models.md section 2.2).
 // `ranked` may be longer than k; only its first k entries count.
 double ndcgAtK(const std::vector<std::int32_t>& ranked, const std::vector<std::int32_t>& heldout, std::size_t k);
 // Protocol recall: hits / min(k, |heldout|).

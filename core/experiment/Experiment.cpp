@@ -44,6 +44,8 @@ std::vector<ParamSpec> easeParams() {
        "when given, lambda is chosen among these values by validation NDCG@100", 0.0, std::nullopt, {}, false},
       {"precision", ParamSpec::Type::Choice, "float64", "precision of the Gram matrix inverse", std::nullopt,
        std::nullopt, {"float64", "float32"}, false},
+      {"device", ParamSpec::Type::Choice, "auto", "where the Gram matrix is inverted; auto picks cuda when available",
+       std::nullopt, std::nullopt, {"auto", "cpu", "cuda"}, false},
   };
 }
 
@@ -59,7 +61,7 @@ ExperimentResult fitEase(const ParamSet& params, const Split& split, const Evalu
   std::unique_ptr<EaseRecommender> model;
   const std::vector<double> grid = params.reals("lambda_grid");
   if (grid.empty()) {
-    model = EaseRecommender::fit(split.train, {params.real("lambda"), float64}, context);
+    model = EaseRecommender::fit(split.train, {params.real("lambda"), float64, params.text("device")}, context);
     result.details["lambda"] = params.real("lambda");
   } else {
     EaseSelection selection = selectEaseLambda(split.train, split.validationFoldIn, split.validationHeldout, grid,
@@ -224,37 +226,6 @@ nlohmann::json toJson(const EvaluationReport& report) {
     json["cohorts"].push_back(entry);
   }
   return json;
-}
-
-namespace {
-// Each metric with its "_se" beside it, as toJson writes them.
-void readMetrics(const nlohmann::json& from, std::map<std::string, MetricSummary>& into) {
-  for (const auto& [key, value] : from.items()) {
-    if (!value.is_number() || key == "users" || key == "users_without_heldout") continue;
-    if (key.size() > 3 && key.compare(key.size() - 3, 3, "_se") == 0) continue;
-    MetricSummary& summary = into[key];
-    summary.mean = value.get<double>();
-    const auto error = from.find(key + "_se");
-    if (error != from.end() && error->is_number()) summary.standardError = error->get<double>();
-  }
-}
-}  // namespace
-
-EvaluationReport evaluationReportFromJson(const nlohmann::json& json) {
-  EvaluationReport report;
-  report.users = json.value("users", std::size_t{0});
-  report.usersWithoutHeldout = json.value("users_without_heldout", std::size_t{0});
-  readMetrics(json, report.metrics);
-  if (const auto cohorts = json.find("cohorts"); cohorts != json.end() && cohorts->is_array()) {
-    for (const auto& entry : *cohorts) {
-      CohortResult cohort;
-      cohort.label = entry.value("cohort", std::string());
-      cohort.users = entry.value("users", std::size_t{0});
-      readMetrics(entry, cohort.metrics);
-      report.cohorts.push_back(std::move(cohort));
-    }
-  }
-  return report;
 }
 
 nlohmann::json toJson(const ExperimentResult& result) {

@@ -1,5 +1,11 @@
 // The hnswlib side of NearestNeighbors.h, kept apart from the tensor code so this
 // translation unit stays cheap to compile.
+#if defined(__SANITIZE_ADDRESS__)
+// hnswlib 0.6's SSE prefetch hints read the int just past a full link list (searchBaseLayer,
+// hnswalg.h:214); harmless, but AddressSanitizer rightly reports it. The sanitizer build
+// (.ci/sanitize.sh) takes the plain loops instead.
+#define NO_MANUAL_VECTORIZATION
+#endif
 #include <hnswlib/hnswlib.h>
 
 #include <algorithm>

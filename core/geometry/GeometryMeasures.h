@@ -1,5 +1,5 @@
 #pragma once
-// Closed-form measures over latent points (geometry.md sections 1, 3, 4 and 7): posterior
+// Closed-form measures over latent points (docs/geometry.md sections 1, 3, 4 and 7): posterior
 // distances, Jaccard drift of neighbour sets, the empirical sharing radius and cohorts.
 // Plain C++, no tensors.
 

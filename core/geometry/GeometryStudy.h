@@ -1,6 +1,6 @@
 #pragma once
 // One run's geometry around chosen users of its LatentSample, as the workbench's focus,
-// drift and pseudo-input views show it and `vaecf geometry` writes it (geometry.md
+// drift and pseudo-input views show it and `vaecf geometry` writes it (docs/geometry.md
 // sections 1-5). Every function here is heavy: call it off the GUI thread. Torch-free.
 
 #include <cstdint>

@@ -1,5 +1,5 @@
 #pragma once
-// The geometry figures of a model on a set of users (geometry.md sections 2-4 and 7):
+// The geometry figures of a model on a set of users (docs/geometry.md sections 2-4 and 7):
 // gradient transfer with its sharing radius, drift's options and cohort means; the
 // studies built on them are in GeometryStudy.h. Torch-free: built on LatentModel and
 // GeometryMeasures.
@@ -39,7 +39,7 @@ std::vector<FocusTransfer> gradientTransfer(const LatentModel& model, const CsrM
                                             const TransferOptions& options = {},
                                             const TaskContext& context = {});
 
-// How neighbourhood drift is measured (geometry.md section 4; GeometryStudy computes it).
+// How neighbourhood drift is measured (docs/geometry.md section 4; GeometryStudy computes it).
 struct DriftOptions {
   std::int64_t masks = 16;
   std::int64_t neighbours = 20;

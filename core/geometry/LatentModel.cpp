@@ -1,5 +1,5 @@
 // The torch side of LatentModel.h: loading a run's weights, posteriors, masked posteriors
-// and the factorised per-user gradient inner products (geometry.md section 2).
+// and the factorised per-user gradient inner products (docs/geometry.md section 2).
 #include "geometry/LatentModel.h"
 
 #include <algorithm>
@@ -12,6 +12,8 @@
 #include "models/vae/AutoencoderModel.h"
 #include "models/vae/Layers.h"
 #include "models/vae/Objectives.h"
+#include "common/ChecksummedFile.h"
+#include "train/RunFileErrors.h"
 #include "train/RunFolder.h"
 #include "train/TrainingParams.h"
 
@@ -31,23 +33,30 @@ std::shared_ptr<vae::AutoencoderModel> loadBestModel(const fs::path& runFolder, 
   const ModelDefinition definition = autoencoderDefinition(config.model);
   const auto items = static_cast<std::int64_t>(readRunItems(runFolder).size());
   auto model = definition.create(runParams(config, definition), items);
-  torch::serialize::InputArchive archive;
-  archive.load_from(weights.string(), torch::kCPU);
-  torch::serialize::InputArchive modelArchive;
-  archive.read("model", modelArchive);
-  model->load(modelArchive);
+  // Checksummed as the trainer writes it (common/ChecksummedFile.h).
+  const std::string payload = readChecksummedFile(weights);
+  readingRunFile(weights, [&] {
+    torch::serialize::InputArchive archive;
+    archive.load_from(payload.data(), payload.size(), torch::kCPU);
+    torch::serialize::InputArchive modelArchive;
+    archive.read("model", modelArchive);
+    model->load(modelArchive);
+  });
   model->eval();
   return model;
 }
 
+// named_parameters() returns its dictionary by value: `found` must point into a dictionary
+// that outlives it (AddressSanitizer caught a read of the freed temporary, issue 13).
 torch::Tensor parameter(vae::AutoencoderModel& model, const std::string& name) {
-  const auto* found = model.named_parameters().find(name);
+  const auto parameters = model.named_parameters();
+  const auto* found = parameters.find(name);
   if (found == nullptr) throw Error("the model has no parameter '" + name + "'");
   return *found;
 }
 
 bool hasParameter(vae::AutoencoderModel& model, const std::string& name) {
-  return model.named_parameters().find(name) != nullptr;
+  return model.named_parameters().contains(name);
 }
 
 // ---- The per-user loss as an explicit chain of affine maps ----

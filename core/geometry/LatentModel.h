@@ -1,5 +1,5 @@
 #pragma once
-// A trained autoencoder seen from the geometry views (geometry.md): posteriors of rows,
+// A trained autoencoder seen from the geometry views (docs/geometry.md): posteriors of rows,
 // masked posteriors, prior components, PIA anchors and exact per-user gradient inner
 // products. Torch-free (pimpl): the UI and the CLI include it.
 
@@ -69,7 +69,7 @@ class LatentModel {
   // g is the gradient of one user's loss at the posterior mean, clean input, no dropout
   // (reconstruction + KL weight * KL, plus lambda_a * PIA alignment when PIA is on; the
   // weight penalty of Mult-DAE belongs to no user and is left out), computed exactly by
-  // the per-layer factorisation of geometry.md section 2. Reports ("transfer", done, n).
+  // the per-layer factorisation of docs/geometry.md section 2. Reports ("transfer", done, n).
   // Throws Error for the other models.
   RowMatrix gradientInnerProducts(const CsrMatrix& focus, const CsrMatrix& users,
                                   const GradientOptions& options = {}, const TaskContext& context = {}) const;

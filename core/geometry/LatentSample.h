@@ -1,5 +1,5 @@
 #pragma once
-// The users every latent view of a run is drawn for (geometry.md section 6): a seeded
+// The users every latent view of a run is drawn for (docs/geometry.md section 6): a seeded
 // sample of the split's users (training rows and the validation and test fold-in rows),
 // the same for every run on the same split, so maps of different epochs and runs compare.
 

@@ -1,5 +1,5 @@
 #pragma once
-// Latent maps recorded while a model trains (geometry.md section 6): every few epochs the
+// Latent maps recorded while a model trains (docs/geometry.md section 6): every few epochs the
 // trainer projects the run's LatentSample, the PIA item anchors and the VampPrior
 // pseudo-input means with one PCA basis fitted on the users' posterior means and aligned to
 // the previous frame's, and saves the frame in the run folder; the workbench plays the

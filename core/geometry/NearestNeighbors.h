@@ -1,5 +1,5 @@
 #pragma once
-// k nearest neighbours of query points among reference points (geometry.md sections 1
+// k nearest neighbours of query points among reference points (docs/geometry.md sections 1
 // and 4): exact by batched matrix products, or approximate with an HNSW graph (hnswlib)
 // when the reference set is large. Search W2 by passing wassersteinEmbedding() points
 // with the Euclidean metric.
@@ -59,7 +59,7 @@ class ApproximateIndex {
   std::unique_ptr<Impl> impl_;
 };
 
-// Exact below `exactUpTo` references, HNSW above (geometry.md section 4).
+// Exact below `exactUpTo` references, HNSW above (docs/geometry.md section 4).
 Neighbors nearestNeighbors(const RowMatrix& reference, const RowMatrix& queries, std::int64_t k,
                            Metric metric, std::int64_t exactUpTo = 20000, const TaskContext& context = {});
 

@@ -1,5 +1,5 @@
 #pragma once
-// Shared 2-D maps of latent points (geometry.md section 6): PCA fitted on user means with
+// Shared 2-D maps of latent points (docs/geometry.md section 6): PCA fitted on user means with
 // a basis aligned to the previous epoch's, so playback shows motion rather than sign flips,
 // and seeded exact t-SNE, which shows neighbourhoods and never distances.
 

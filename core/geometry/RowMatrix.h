@@ -1,6 +1,6 @@
 #pragma once
 // The plain matrix every geometry result comes in: torch-free, so the UI and the CLI can
-// hold latent points without parsing tensor headers (BUILD-NOTES.md).
+// hold latent points without parsing tensor headers (docs/building.md, compile cost).
 
 #include <cstddef>
 #include <cstdint>

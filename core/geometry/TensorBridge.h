@@ -21,7 +21,9 @@ inline torch::Tensor toTensor(const RowMatrix& matrix, torch::Dtype dtype = torc
 inline RowMatrix toRowMatrix(const torch::Tensor& tensor) {
   const auto values = tensor.detach().to(torch::kCPU, torch::kFloat).contiguous();
   RowMatrix matrix(values.size(0), values.size(1));
-  std::memcpy(matrix.values.data(), values.data_ptr<float>(), matrix.values.size() * sizeof(float));
+  // An empty matrix has no data pointer to copy to (UBSan: memcpy of null, issue 13).
+  if (!matrix.values.empty())
+    std::memcpy(matrix.values.data(), values.data_ptr<float>(), matrix.values.size() * sizeof(float));
   return matrix;
 }
 

@@ -21,6 +21,8 @@
 #include <string>
 
 #include "common/AtomicFile.h"
+#include "common/Compute.h"
+#include "common/AvailableMemory.h"
 #include "common/Error.h"
 
 namespace vaecf {
@@ -64,18 +66,6 @@ std::uint64_t selectionMemoryEstimate(std::int64_t items, bool float64) {
   return easeMemoryEstimate(items, float64) + matrixBytes(items, sizeof(float), 1);
 }
 
-// MemAvailable of /proc/meminfo; nothing where the file does not exist (not Linux).
-std::optional<std::uint64_t> availableMemoryBytes() {
-  std::ifstream meminfo("/proc/meminfo");
-  std::string key;
-  std::uint64_t kib = 0;
-  std::string unit;
-  while (meminfo >> key >> kib >> unit) {
-    if (key == "MemAvailable:") return kib * 1024;
-  }
-  return std::nullopt;
-}
-
 std::string gib(std::uint64_t bytes) {
   std::ostringstream text;
   text << std::fixed << std::setprecision(1) << static_cast<double>(bytes) / kBytesPerGiB;
@@ -83,11 +73,11 @@ std::string gib(std::uint64_t bytes) {
 }
 
 void requireMemory(std::uint64_t needed, std::int64_t items, bool float64) {
-  const std::optional<std::uint64_t> available = availableMemoryBytes();
-  if (!available || needed <= *available) return;
+  const std::optional<AvailableMemory> available = availableMemory();
+  if (!available || needed <= available->bytes) return;
   std::string message = "EASE needs about " + gib(needed) + " GiB for " + std::to_string(items) +
-                        " items but only " + gib(*available) +
-                        " GiB are available; restrict the catalogue (e.g. drop rare items) or use a machine "
+                        " items but only " + gib(available->bytes) + " GiB are available" +
+                        (available->containerLimit ? " under this container's memory limit" : "") + "; restrict the catalogue (e.g. drop rare items) or use a machine "
                         "with more memory";
   if (float64) message += " (float32 would halve the need at some cost in accuracy)";
   throw Error(message);
@@ -163,7 +153,7 @@ at::Tensor gramMatrix(const CsrMatrix& train, bool float64) {
   return gram;
 }
 
-// B = I - P diag(1 / diag(P)) with zero diagonal, P = regularisedGram^-1 (models.md 3.5),
+// B = I - P diag(1 / diag(P)) with zero diagonal, P = regularisedGram^-1 (docs/models.md 3.5),
 // by Cholesky in the Gram matrix's precision. The Gram matrix comes by value so that it is
 // freed once factorised: at most two I x I matrices are alive at once.
 at::Tensor easeWeights(at::Tensor regularisedGram, const TaskContext& context) {
@@ -287,10 +277,14 @@ std::unique_ptr<EaseRecommender> EaseRecommender::fit(const CsrMatrix& train, co
   requireMemory(easeMemoryEstimate(train.cols(), options.float64), train.cols(), options.float64);
   constexpr std::uint64_t steps = 2;
   context.report("ease", 0, steps);
+  const c10::Device device(resolveDevice(options.device));
   at::Tensor gram = gramMatrix(train, options.float64);
   gram.diagonal().add_(options.lambda);
   context.report("ease", 1, steps);
-  auto weights = std::make_unique<Weights>(Weights{easeWeights(std::move(gram), context)});
+  // The Gram matrix is accumulated from the sparse rows on the host; only its inversion,
+  // the cubic part, moves to a GPU.
+  at::Tensor b = easeWeights(gram.to(device), context).to(at::kCPU);
+  auto weights = std::make_unique<Weights>(Weights{std::move(b)});
   context.report("ease", 2, steps);
   return std::unique_ptr<EaseRecommender>(new EaseRecommender(std::move(weights)));
 }

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "common/TaskContext.h"
@@ -16,6 +17,7 @@ namespace vaecf {
 struct EaseOptions {
   double lambda = 500.0;
   bool float64 = true;  // precision of the Gram matrix and its inverse; B is stored as float32
+  std::string device = "cpu";  // where the Gram matrix is inverted: "auto", "cpu" or "cuda"
 };
 
 // Bytes the fit needs at its peak for `items` items, to refuse before being killed.

@@ -1,6 +1,6 @@
 #pragma once
 // Control of a running trainer: commands go one way, from any thread into a queue that the
-// worker reads at batch boundaries (ARCHITECTURE.md, streaming).
+// worker reads at batch boundaries (docs/architecture.md, streaming).
 
 #include <atomic>
 #include <condition_variable>

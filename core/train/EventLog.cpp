@@ -6,6 +6,8 @@
 #include <utility>
 
 #include "common/Error.h"
+#include "common/InputFile.h"
+#include "common/JsonValues.h"
 #include "train/RunFolder.h"
 
 namespace fs = std::filesystem;
@@ -44,7 +46,7 @@ ScalarMap scalarsFromJson(const json& in) {
   ScalarMap scalars;
   for (const auto& [name, stats] : in.items()) {
     scalars[name] = ScalarStats{number(stats.at("last")), number(stats.at("mean")), number(stats.at("min")),
-                                number(stats.at("max")), stats.at("count").get<std::int64_t>()};
+                                number(stats.at("max")), jsonIntegerAt<std::int64_t>(stats, "count")};
   }
   return scalars;
 }
@@ -82,13 +84,13 @@ json reportToJson(const EvaluationReport& report) {
 
 EvaluationReport reportFromJson(const json& in) {
   EvaluationReport report;
-  report.users = in.at("users").get<std::size_t>();
-  report.usersWithoutHeldout = in.at("users_without_heldout").get<std::size_t>();
+  report.users = jsonIntegerAt<std::size_t>(in, "users");
+  report.usersWithoutHeldout = jsonIntegerAt<std::size_t>(in, "users_without_heldout");
   report.metrics = metricsFromJson(in.at("metrics"));
   for (const auto& cohort : in.at("cohorts")) {
     report.cohorts.push_back(
-        CohortResult{cohort.at("label").get<std::string>(), cohort.at("lower").get<std::uint32_t>(),
-                     cohort.at("upper").get<std::uint32_t>(), cohort.at("users").get<std::size_t>(),
+        CohortResult{cohort.at("label").get<std::string>(), jsonIntegerAt<std::uint32_t>(cohort, "lower"),
+                     jsonIntegerAt<std::uint32_t>(cohort, "upper"), jsonIntegerAt<std::size_t>(cohort, "users"),
                      metricsFromJson(cohort.at("metrics"))});
   }
   return report;
@@ -177,14 +179,17 @@ std::string eventToJsonLine(const TrainingEvent& event) {
 TrainingEvent eventFromJsonLine(const std::string& line) {
   try {
     const json in = json::parse(line);
-    return TrainingEvent{in.at("generation").get<std::int64_t>(), in.at("epoch").get<std::int64_t>(),
-                         in.at("step").get<std::int64_t>(), in.at("time").get<double>(), payloadFromJson(in)};
+    return TrainingEvent{jsonIntegerAt<std::int64_t>(in, "generation"), jsonIntegerAt<std::int64_t>(in, "epoch"),
+                         jsonIntegerAt<std::int64_t>(in, "step"), in.at("time").get<double>(), payloadFromJson(in)};
   } catch (const json::exception& e) {
+    throw Error(std::string("not a training event: ") + e.what());
+  } catch (const Error& e) {
     throw Error(std::string("not a training event: ") + e.what());
   }
 }
 
 std::vector<TrainingEvent> readEventLog(const fs::path& file) {
+  requireRegularFileIfPresent(file);  // a named pipe would block the reader
   std::ifstream in(file, std::ios::binary);
   if (!in) throw InputError(file.string(), 0, "cannot open the event log");
   std::vector<TrainingEvent> events;

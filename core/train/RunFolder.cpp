@@ -5,6 +5,8 @@
 
 #include "common/AtomicFile.h"
 #include "common/Error.h"
+#include "common/InputFile.h"
+#include "common/JsonValues.h"
 #include "eval/RankingMetrics.h"
 
 namespace fs = std::filesystem;
@@ -29,7 +31,9 @@ EvaluationOptions evaluationFromJson(const nlohmann::json& in) {
   if (in.is_null()) return evaluation;
   evaluation.metrics.clear();
   for (const auto& name : in.at("metrics")) evaluation.metrics.push_back(parseMetric(name.get<std::string>()));
-  evaluation.cohortEdges = in.at("cohort_edges").get<std::vector<std::uint32_t>>();
+  evaluation.cohortEdges.clear();
+  for (const auto& edge : in.at("cohort_edges"))
+    evaluation.cohortEdges.push_back(jsonInteger<std::uint32_t>(edge, "cohort_edges"));
   evaluation.cohortAxis =
       in.at("cohort_by").get<std::string>() == "foldin" ? CohortAxis::FoldInInteractions : CohortAxis::TotalInteractions;
   return evaluation;
@@ -75,6 +79,7 @@ void writeRunItems(const fs::path& runFolder, const std::vector<std::string>& it
 
 RunConfig readRunConfig(const fs::path& runFolder) {
   const fs::path file = runConfigPath(runFolder);
+  requireRegularFileIfPresent(file);  // a named pipe would block the reader
   std::ifstream in(file, std::ios::binary);
   if (!in) throw InputError(file.string(), 0, "cannot open (is this a run folder?)");
   try {
@@ -83,16 +88,38 @@ RunConfig readRunConfig(const fs::path& runFolder) {
     return configFromJson(nlohmann::json::parse(in));
   } catch (const nlohmann::json::exception& e) {
     throw InputError(file.string(), 0, std::string("not a run configuration: ") + e.what());
+  } catch (const InputError&) {
+    throw;
+  } catch (const Error& e) {
+    throw InputError(file.string(), 0, std::string("not a run configuration: ") + e.what());
   }
 }
 
 std::vector<std::string> readRunItems(const fs::path& runFolder) {
   const fs::path file = runItemsPath(runFolder);
+  requireRegularFileIfPresent(file);
   std::ifstream in(file, std::ios::binary);
   if (!in) throw InputError(file.string(), 0, "cannot open (is this a run folder?)");
   std::vector<std::string> items;
   for (std::string line; std::getline(in, line);) items.push_back(line);
   return items;
+}
+
+std::size_t removeStaleTemporaryFiles(const fs::path& runFolder) {
+  std::size_t removed = 0;
+  for (const fs::path& folder : {runFolder, runFolder / "latent"}) {
+    std::error_code error;
+    for (fs::directory_iterator entry(folder, error), end; !error && entry != end; entry.increment(error)) {
+      const std::string name = entry->path().filename().string();
+      const std::size_t tag = name.rfind(".tmp-");
+      const bool temporary = name.size() > 1 && name[0] == '.' && tag != std::string::npos && tag > 1 &&
+                             tag + 5 < name.size() &&
+                             name.find_first_not_of("0123456789", tag + 5) == std::string::npos;
+      std::error_code ignored;
+      if (temporary && entry->is_regular_file(ignored) && fs::remove(entry->path(), ignored)) ++removed;
+    }
+  }
+  return removed;
 }
 
 ParamSet runParams(const RunConfig& config, const ModelDefinition& model) {

@@ -40,6 +40,11 @@ void writeRunItems(const std::filesystem::path& runFolder, const std::vector<std
 RunConfig readRunConfig(const std::filesystem::path& runFolder);
 std::vector<std::string> readRunItems(const std::filesystem::path& runFolder);
 
+// Deletes the temporary files a killed writer left behind in the run folder and its
+// latent/ folder (".checkpoint.pt.tmp-123", ".best.pt.tmp-45", ...: AtomicFile.h names
+// them so); returns how many. Call it only on a run this process is about to write.
+std::size_t removeStaleTemporaryFiles(const std::filesystem::path& runFolder);
+
 // The run's parameters as a ParamSet of trainingParamSpecs(model); throws Error when the
 // run is of another model.
 ParamSet runParams(const RunConfig& config, const ModelDefinition& model);

@@ -1,13 +1,17 @@
 #include "train/Trainer.h"
 
+#include <algorithm>
 #include <atomic>
 #include <mutex>
 #include <thread>
 #include <utility>
 
+#include "common/Compute.h"
 #include "common/Error.h"
 #include "train/CommandGate.h"
 #include "train/EventChannel.h"
+#include "train/EventLog.h"
+#include "train/RunFolder.h"
 #include "train/TrainingEngine.h"
 #include "train/TrainingWorker.h"
 
@@ -32,7 +36,40 @@ void checkSetup(const TrainingSetup& setup) {
   const TrainerSettings settings = trainerSettings(setup.params);
   if (settings.epochs < 1 || settings.batchSize < 1) throw Error("epochs and batch_size must be at least 1");
   checkSelectionMetric(settings.selectionMetric, setup.model.task);
-  resolveTrainingDevice(settings.device);
+  resolveDevice(settings.device);
+}
+
+// A run continues from its checkpoint and appends to its event log: refuse, before any
+// training, a log that does not read and a checkpoint that is gone although the log shows
+// it was written (the run would silently start again from epoch 1).
+void checkRunHistory(const TrainingSetup& setup) {
+  const fs::path checkpoint = runCheckpointPath(setup.runFolder), events = runEventsPath(setup.runFolder);
+  std::error_code unreadable;  // the readers name what is wrong with such a file
+  const bool haveCheckpoint = fs::symlink_status(checkpoint, unreadable).type() != fs::file_type::not_found;
+  if (fs::symlink_status(events, unreadable).type() == fs::file_type::not_found) {
+    if (haveCheckpoint)
+      throw InputError(events.string(), 0,
+                       "missing, yet the run has a checkpoint: its history is lost, so it cannot be continued");
+    return;
+  }
+  const std::vector<TrainingEvent> history = readEventLog(events);
+  if (haveCheckpoint) return;
+  // The first checkpoint is written at epoch min(checkpoint_every, epochs) before the next
+  // epoch starts; a finished or resumed run had one too.
+  const TrainerSettings settings = trainerSettings(setup.params);
+  const std::int64_t firstDue = std::min(settings.checkpointEvery, settings.epochs);
+  std::int64_t reached = 0;
+  bool saved = false;
+  for (const TrainingEvent& event : history) {
+    reached = std::max(reached, event.epoch);
+    if (const auto* change = std::get_if<StateChange>(&event.payload))
+      saved = saved || change->state == TrainerState::Finished;
+    if (const auto* note = std::get_if<Note>(&event.payload)) saved = saved || note->code == "resumed";
+  }
+  if (saved || reached > firstDue)
+    throw InputError(checkpoint.string(), 0,
+                     "missing, yet events.jsonl shows it was written (the run reached epoch " + std::to_string(reached) +
+                         "): without it the run would start again from epoch 1");
 }
 
 }  // namespace
@@ -105,6 +142,8 @@ std::unique_ptr<Trainer> Trainer::openRun(const fs::path& runFolder, std::shared
   const RunConfig config = readRunConfig(runFolder);
   TrainingSetup setup{model, runParams(config, model), std::move(split), runFolder, config.data, config.evaluation};
   checkSetup(setup);
+  removeStaleTemporaryFiles(runFolder);
+  checkRunHistory(setup);
   if (setup.split->itemIds != readRunItems(runFolder)) {
     throw Error("the split's items are not those '" + runFolder.string() + "' was trained on");
   }

@@ -1,6 +1,6 @@
 #pragma once
 // A training run on its own thread, controlled through commands read at batch boundaries
-// and reporting through events (ARCHITECTURE.md, streaming). Torch-free: the GUI bridge
+// and reporting through events (docs/architecture.md, streaming). Torch-free: the GUI bridge
 // and the CLI include this.
 
 #include <chrono>

@@ -5,6 +5,7 @@
 
 #include "common/Error.h"
 #include "train/EventLog.h"
+#include "train/RunFileErrors.h"
 #include "train/RunFolder.h"
 #include "train/TrainingEngine.h"
 
@@ -80,18 +81,24 @@ TrainingResult resumeTraining(const fs::path& runFolder, std::shared_ptr<const S
   return runToCompletion(*trainer, onEvent, context);
 }
 
-EpochTiming timeTrainingEpoch(const ModelDefinition& model, const ParamSet& params, const CsrMatrix& train) {
+EpochTiming timeTrainingEpoch(const ModelDefinition& model, const ParamSet& params, const CsrMatrix& train,
+                              int epochs) {
   TrainingEngine engine(model, params, train.cols());
   EpochTiming timing;
   auto countBatch = [&](const BatchRecord& record) {
     ++timing.updates;
     timing.users += record.users;
   };
-  // The first epoch pays for allocations and lazy initialisation; time the second.
+  // The first epoch pays for allocations and lazy initialisation; time the ones after it.
   engine.trainEpoch(train, 1, [] { return true; }, [](const BatchRecord&) {});
+  engine.synchronize();
   const auto started = std::chrono::steady_clock::now();
-  engine.trainEpoch(train, 2, [] { return true; }, countBatch);
-  timing.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  for (int epoch = 0; epoch < epochs; ++epoch) engine.trainEpoch(train, 2 + epoch, [] { return true; }, countBatch);
+  engine.synchronize();
+  timing.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() / epochs;
+  timing.updates /= epochs;
+  timing.users /= epochs;
+  timing.denseFlops = 6.0 * static_cast<double>(engine.matrixWeights()) * static_cast<double>(timing.users);
   return timing;
 }
 
@@ -105,7 +112,8 @@ std::unique_ptr<Recommender> loadTrainedModel(const fs::path& runFolder, const M
   if (!fs::exists(weights))
     throw Error("'" + runFolder.string() + "' holds no trained weights yet (best.pt)");
   const auto items = static_cast<std::int64_t>(readRunItems(runFolder).size());
-  return loadAutoencoderRecommender(model, runParams(config, model), items, weights);
+  const ParamSet params = runParams(config, model);
+  return readingRunFile(weights, [&] { return loadAutoencoderRecommender(model, params, items, weights); });
 }
 
 }  // namespace vaecf

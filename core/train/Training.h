@@ -44,14 +44,23 @@ TrainingResult resumeTraining(const std::filesystem::path& runFolder, std::share
                               const TaskContext& context = {});
 
 struct EpochTiming {
-  double seconds = 0.0;
-  std::int64_t updates = 0;  // gradient updates, over every phase and pass
-  std::int64_t users = 0;    // user rows processed, over every phase and pass
+  double seconds = 0.0;      // of one epoch, the mean of those timed
+  std::int64_t updates = 0;  // gradient updates of one epoch, over every phase and pass
+  std::int64_t users = 0;    // user rows of one epoch, over every phase and pass
+  // Floating-point operations of one epoch were every weight matrix applied densely:
+  // 6 per weight entry and user row (docs/gpu.md).
+  double denseFlops = 0.0;
 };
 
-// Builds the model from `params` (a ParamSet of trainingParamSpecs(model)) and times one
-// training epoch on `train` after an untimed warm-up epoch, for `vaecf bench`.
-EpochTiming timeTrainingEpoch(const ModelDefinition& model, const ParamSet& params, const CsrMatrix& train);
+// Builds the model from `params` (a ParamSet of trainingParamSpecs(model)) and times
+// `epochs` training epochs on `train` after an untimed warm-up epoch, for `vaecf bench`.
+EpochTiming timeTrainingEpoch(const ModelDefinition& model, const ParamSet& params, const CsrMatrix& train,
+                              int epochs = 1);
+
+// Measured rate of a large square matrix product on `device` ("auto", "cpu" or "cuda") in
+// `precision` ("fp32", "tf32" or "bf16"), in floating-point operations per second: the
+// ceiling that `vaecf bench` compares epochs with.
+double matrixProductRate(const std::string& device, const std::string& precision);
 
 // The best-by-validation model of a run folder (config.json and best.pt), ready to score.
 std::unique_ptr<Recommender> loadTrainedModel(const std::filesystem::path& runFolder);

@@ -1,7 +1,9 @@
 #include "train/TrainingEngine.h"
 
 #include <ATen/CPUGeneratorImpl.h>
+#include <ATen/autocast_mode.h>
 #include <torch/torch.h>
+#include <torch/version.h>
 
 #include <algorithm>
 #include <chrono>
@@ -10,12 +12,17 @@
 #include <map>
 #include <mutex>
 #include <numeric>
+#include <optional>
 #include <random>
 #include <sstream>
+#include <tuple>
 
 #include "common/AtomicFile.h"
+#include "common/ChecksummedFile.h"
+#include "common/Error.h"
 #include "common/Compute.h"
 #include "models/vae/AutoencoderModel.h"
+#include "train/Training.h"
 
 namespace fs = std::filesystem;
 
@@ -27,51 +34,119 @@ torch::Device deviceNamed(const std::string& resolved) {
   return resolved == "cuda" ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
 }
 
-// Rows [count, items] of the given rows of `matrix`, its values at the stored entries (1
-// for binary data), zero elsewhere: densified per batch, never for the whole matrix
-// (models.md pitfall 11).
-torch::Tensor denseRows(const CsrMatrix& matrix, const std::int64_t* rows, std::int64_t count) {
-  const std::int64_t items = matrix.cols();
-  torch::Tensor dense = torch::zeros({count, items});
-  float* data = dense.data_ptr<float>();
-  for (std::int64_t i = 0; i < count; ++i) {
-    const std::int32_t* columns = matrix.rowColumns(rows[i]);
-    for (std::int64_t k = 0; k < matrix.rowSize(rows[i]); ++k) data[i * items + columns[k]] = matrix.value(rows[i], k);
+// Rows of a CSR matrix on the training device, so that every batch is gathered there and
+// nothing but the batch's row numbers crosses from the host (docs/gpu.md). On the CPU the
+// tensors view the matrix's own arrays.
+class DeviceRows {
+ public:
+  // Rows [begin, end) of `matrix`; their row numbers become 0 .. end - begin - 1.
+  DeviceRows(const CsrMatrix& matrix, std::int64_t begin, std::int64_t end, torch::Device device)
+      : items_(matrix.cols()), binary_(matrix.binary()) {
+    const std::int64_t first = matrix.rowStart()[begin];
+    const std::int64_t entries = matrix.rowStart()[end] - first;
+    auto* starts = const_cast<std::int64_t*>(matrix.rowStart().data() + begin);
+    rowStart_ = (torch::from_blob(starts, {end - begin + 1}, torch::kLong) - first).to(device);
+    auto* columns = const_cast<std::int32_t*>(matrix.columns().data() + first);
+    columns_ = torch::from_blob(columns, {entries}, torch::kInt).to(device);
+    if (!binary_) {
+      auto* values = const_cast<float*>(matrix.values().data() + first);
+      values_ = torch::from_blob(values, {entries}, torch::kFloat).to(device);
+    }
   }
-  return dense;
-}
 
-// The rows of a batch both dense and as embedding-bag lists (item indices, row offsets),
-// built on the CPU and moved to `device` in one go.
-vae::Batch makeBatch(const CsrMatrix& matrix, const std::int64_t* rows, std::int64_t count,
-                     torch::Device device) {
-  std::int64_t positives = 0;
-  for (std::int64_t i = 0; i < count; ++i) positives += matrix.rowSize(rows[i]);
-  torch::Tensor indices = torch::empty({positives}, torch::kLong);
-  torch::Tensor offsets = torch::empty({count}, torch::kLong);
-  std::int64_t* indexData = indices.data_ptr<std::int64_t>();
-  std::int64_t* offsetData = offsets.data_ptr<std::int64_t>();
-  std::int64_t next = 0;
-  for (std::int64_t i = 0; i < count; ++i) {
-    offsetData[i] = next;
-    const std::int32_t* columns = matrix.rowColumns(rows[i]);
-    next = std::copy(columns, columns + matrix.rowSize(rows[i]), indexData + next) - indexData;
+  // The given rows (int64 on the device) both dense and as embedding-bag lists (item
+  // indices, row offsets); `entries` is their number of stored entries, known on the host
+  // so that no size is read back from the device.
+  vae::Batch gather(const torch::Tensor& rows, std::int64_t entries) const {
+    const auto longs = rows.options().dtype(torch::kLong);
+    const std::int64_t count = rows.size(0);
+    const torch::Tensor starts = rowStart_.index_select(0, rows);
+    const torch::Tensor sizes = rowStart_.index_select(0, rows + 1) - starts;
+    const torch::Tensor offsets = sizes.cumsum(0) - sizes;
+    const torch::Tensor rowOfEntry = torch::repeat_interleave(torch::arange(count, longs), sizes, 0, entries);
+    const torch::Tensor source =
+        starts.index_select(0, rowOfEntry) + torch::arange(entries, longs) - offsets.index_select(0, rowOfEntry);
+    const torch::Tensor items = columns_.index_select(0, source).to(torch::kLong);
+    torch::Tensor dense = torch::zeros({count, items_}, rows.options().dtype(torch::kFloat));
+    const torch::Tensor values =
+        binary_ ? torch::ones({entries}, dense.options()) : values_.index_select(0, source);
+    dense.index_put_({rowOfEntry, items}, values);
+    return {dense, items, offsets, 0};
   }
-  return {denseRows(matrix, rows, count).to(device), indices.to(device), offsets.to(device), 0};
+
+  vae::Batch all(torch::Device device) const {
+    const std::int64_t count = rowStart_.size(0) - 1;
+    return gather(torch::arange(count, torch::TensorOptions(device).dtype(torch::kLong)), columns_.size(0));
+  }
+
+ private:
+  std::int64_t items_;
+  bool binary_;
+  torch::Tensor rowStart_;  // [rows + 1] int64, from 0
+  torch::Tensor columns_;   // [entries] int32
+  torch::Tensor values_;    // [entries] float32; undefined for binary data
+};
+
+// The stored entries of the given rows, counted on the host.
+std::int64_t entriesOf(const CsrMatrix& matrix, const std::int64_t* rows, std::int64_t count) {
+  std::int64_t entries = 0;
+  for (std::int64_t i = 0; i < count; ++i) entries += matrix.rowSize(rows[i]);
+  return entries;
 }
 
-vae::Batch consecutiveRows(const CsrMatrix& matrix, std::int64_t begin, std::int64_t end, torch::Device device) {
-  std::vector<std::int64_t> rows(static_cast<std::size_t>(end - begin));
-  std::iota(rows.begin(), rows.end(), begin);
-  return makeBatch(matrix, rows.data(), end - begin, device);
-}
+// Autocast to bfloat16 for precision bf16, for as long as the scope lives: matrix products
+// in bfloat16, softmax and losses in float32 (autocast's own op lists). The one place that
+// knows libtorch 2.4 replaced autocast's per-device functions.
+class PrecisionScope {
+ public:
+  PrecisionScope(const std::string& precision, torch::Device device)
+      : autocast_(precision == "bf16"), device_(device.type()) {
+    if (autocast_) setAutocast(device_, true);
+  }
+  ~PrecisionScope() {
+    if (!autocast_) return;
+    setAutocast(device_, false);
+    at::autocast::clear_cache();
+  }
+  PrecisionScope(const PrecisionScope&) = delete;
+  PrecisionScope& operator=(const PrecisionScope&) = delete;
 
-double gradientNorm(const std::vector<torch::Tensor>& parameters) {
+ private:
+  static void setAutocast(c10::DeviceType device, bool enabled) {
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
+    at::autocast::set_autocast_dtype(device, at::kBFloat16);
+    at::autocast::set_autocast_enabled(device, enabled);
+#else
+    if (device == c10::DeviceType::CUDA) {
+      at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
+      at::autocast::set_enabled(enabled);
+    } else {
+      at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
+      at::autocast::set_cpu_enabled(enabled);
+    }
+#endif
+  }
+
+  bool autocast_;
+  c10::DeviceType device_;
+};
+
+// On the parameters' device, so that reading it costs no extra synchronisation.
+torch::Tensor gradientNorm(const std::vector<torch::Tensor>& parameters, torch::Device device) {
   std::vector<torch::Tensor> norms;
   for (const auto& parameter : parameters) {
     if (parameter.grad().defined()) norms.push_back(parameter.grad().detach().norm());
   }
-  return norms.empty() ? 0.0 : torch::stack(norms).norm().item<double>();
+  return norms.empty() ? torch::zeros({}, torch::TensorOptions(device)) : torch::stack(norms).norm();
+}
+
+// Scalars of one update read from the device in one transfer.
+std::vector<double> readScalars(const std::vector<torch::Tensor>& scalars, torch::Device device) {
+  std::vector<torch::Tensor> gathered;
+  for (const auto& scalar : scalars) gathered.push_back(scalar.detach().to(device, torch::kDouble).reshape({}));
+  const torch::Tensor host = torch::stack(gathered).to(torch::kCPU);
+  const double* values = host.data_ptr<double>();
+  return {values, values + host.numel()};
 }
 
 // The phase's parameters and its extra groups, each at its own learning rate.
@@ -106,7 +181,7 @@ class AutoencoderRecommender final : public Recommender {
 
   void score(const CsrMatrix& input, std::int64_t begin, std::int64_t end, float* out) const override {
     torch::NoGradGuard noGrad;
-    const torch::Tensor scores = model_->batchScores(consecutiveRows(input, begin, end, device_))
+    const torch::Tensor scores = model_->batchScores(DeviceRows(input, begin, end, device_).all(device_))
                                      .to(torch::kCPU, torch::kFloat)
                                      .contiguous();
     if (scores.numel() != (end - begin) * items_)
@@ -131,14 +206,20 @@ class EvalModeScope {
   torch::nn::Module& module_;
 };
 
-torch::Tensor cpuGeneratorState() {
-  at::Generator generator = at::detail::getDefaultCPUGenerator();
+// torch's default generator of a device type: the CPU's, or the current GPU's.
+at::Generator defaultGenerator(torch::DeviceType type) {
+  return type == torch::kCPU ? at::detail::getDefaultCPUGenerator()
+                             : at::globalContext().defaultGenerator(torch::Device(type));
+}
+
+torch::Tensor generatorState(torch::DeviceType type) {
+  at::Generator generator = defaultGenerator(type);
   std::lock_guard<std::mutex> lock(generator.mutex());
   return generator.get_state();
 }
 
-void restoreCpuGeneratorState(const torch::Tensor& state) {
-  at::Generator generator = at::detail::getDefaultCPUGenerator();
+void restoreGeneratorState(torch::DeviceType type, const torch::Tensor& state) {
+  at::Generator generator = defaultGenerator(type);
   std::lock_guard<std::mutex> lock(generator.mutex());
   generator.set_state(state.to(torch::kCPU));
 }
@@ -154,17 +235,32 @@ void assignParams(ParamSet& params, const std::string& text) {
   for (std::string line; std::getline(lines, line);) params.assign(line);
 }
 
+// The archive of a checksummed weights file (common/ChecksummedFile.h): a damaged file is
+// refused by its checksum before libtorch parses a byte, and what libtorch still refuses
+// becomes a sentence naming the file, never a C++ backtrace.
 torch::serialize::InputArchive openArchive(const fs::path& file, torch::Device device) {
+  const std::string payload = readChecksummedFile(file);
   torch::serialize::InputArchive archive;
-  archive.load_from(file.string(), device);
+  try {
+    archive.load_from(payload.data(), payload.size(), device);
+  } catch (const c10::Error& e) {
+    const std::string reason = e.what_without_backtrace();
+    throw InputError(file.string(), 0, "not a readable weights archive: " + reason.substr(0, reason.find('\n')));
+  }
   return archive;
 }
 
 // Checkpoints and weight files both keep the model under "model".
+// Throws Error (the callers name the file) when the archive does not hold this model.
 void readModel(torch::serialize::InputArchive& archive, vae::AutoencoderModel& model) {
-  torch::serialize::InputArchive weights;
-  archive.read("model", weights);
-  model.load(weights);
+  try {
+    torch::serialize::InputArchive weights;
+    archive.read("model", weights);
+    model.load(weights);
+  } catch (const c10::Error& e) {
+    const std::string reason = e.what_without_backtrace();
+    throw Error("its weights do not fit the run's model: " + reason.substr(0, reason.find('\n')));
+  }
 }
 
 void writeModel(torch::serialize::OutputArchive& archive, const vae::AutoencoderModel& model) {
@@ -175,12 +271,30 @@ void writeModel(torch::serialize::OutputArchive& archive, const vae::Autoencoder
 
 c10::IValue readValue(torch::serialize::InputArchive& archive, const std::string& key) {
   c10::IValue value;
-  archive.read(key, value);
+  try {
+    archive.read(key, value);
+  } catch (const c10::Error& e) {
+    const std::string reason = e.what_without_backtrace();
+    throw Error("it holds no readable '" + key + "': " + reason.substr(0, reason.find('\n')));
+  }
   return value;
 }
 
+// Serialised into memory first, then written with a checksum footer atomically: a full
+// disk is then a write error like any other (libtorch's stream writer threw from its
+// destructor and aborted the process).
 void writeArchive(const fs::path& file, torch::serialize::OutputArchive& archive) {
-  writeFileAtomically(file, [&](std::ostream& out) { archive.save_to(out); });
+  std::string payload;
+  try {
+    archive.save_to([&payload](const void* data, std::size_t size) {
+      payload.append(static_cast<const char*>(data), size);
+      return size;
+    });
+  } catch (const c10::Error& e) {
+    const std::string reason = e.what_without_backtrace();
+    throw InputError(file.string(), 0, "cannot serialise the weights: " + reason.substr(0, reason.find('\n')));
+  }
+  writeChecksummedFile(file, payload);
 }
 
 }  // namespace
@@ -188,13 +302,6 @@ void writeArchive(const fs::path& file, torch::serialize::OutputArchive& archive
 NonFiniteLoss::NonFiniteLoss(std::int64_t epoch, std::int64_t step, const std::string& phase, double loss)
     : Error("the loss became " + std::string(std::isnan(loss) ? "nan" : "infinite") + " at epoch " +
             std::to_string(epoch) + ", step " + std::to_string(step) + " (phase " + phase + ")") {}
-
-std::string resolveTrainingDevice(const std::string& requested) {
-  const bool cudaAvailable = torch::cuda::is_available();
-  if (requested == "cuda" && !cudaAvailable)
-    throw Error("device cuda was asked for but CUDA is not available");
-  return requested == "cpu" || !cudaAvailable ? "cpu" : "cuda";
-}
 
 struct TrainingEngine::Impl {
   TrainerSettings settings;
@@ -205,15 +312,21 @@ struct TrainingEngine::Impl {
   std::map<std::string, std::unique_ptr<torch::optim::Optimizer>> optimizers;
   std::mt19937_64 shuffler;
   std::vector<std::int64_t> userOrder;
+  torch::Tensor userOrderOnDevice;
+  // The training rows on the device, uploaded once for the matrix they came from.
+  std::optional<DeviceRows> trainRows;
+  std::tuple<const CsrMatrix*, std::int64_t, std::int64_t> trainRowsKey{nullptr, 0, 0};
   std::int64_t step = 0;
   std::int64_t epoch = 1;  // the epoch being trained, or the next one
 
   Impl(const ModelDefinition& definition, const ParamSet& params, std::int64_t items)
       : settings(trainerSettings(params)),
         task(definition.task),
-        device(deviceNamed(resolveTrainingDevice(settings.device))),
+        device(deviceNamed(resolveDevice(settings.device))),
         shuffler(settings.seed) {
     setComputeThreads(settings.threads);
+    // Process-wide in libtorch: the engine that trains last decides.
+    at::globalContext().setFloat32MatmulPrecision(settings.precision == "tf32" ? "high" : "highest");
     torch::manual_seed(settings.seed);
     model = definition.create(params, items);
     model->to(device);
@@ -246,6 +359,14 @@ struct TrainingEngine::Impl {
     userOrder.resize(static_cast<std::size_t>(users));
     std::iota(userOrder.begin(), userOrder.end(), 0);
     for (std::size_t i = userOrder.size(); i > 1; --i) std::swap(userOrder[i - 1], userOrder[shuffler() % i]);
+    userOrderOnDevice = torch::from_blob(userOrder.data(), {users}, torch::kLong).to(device);
+  }
+
+  void uploadTrainingRows(const CsrMatrix& train) {
+    const auto key = std::make_tuple(&train, train.rows(), train.nonZeros());
+    if (trainRows && key == trainRowsKey) return;
+    trainRows.emplace(train, 0, train.rows(), device);
+    trainRowsKey = key;
   }
 
   // One batch: an update on its rows, then one on each follow-up batch the loss asks for.
@@ -254,19 +375,31 @@ struct TrainingEngine::Impl {
     const auto started = std::chrono::steady_clock::now();
     auto& optimizer = optimizerFor(phase);
     BatchRecord record{0, end - begin, {}};
-    vae::Batch batch = makeBatch(train, userOrder.data() + begin, end - begin, device);
+    vae::Batch batch = trainRows->gather(userOrderOnDevice.slice(0, begin, end),
+                                         entriesOf(train, userOrder.data() + begin, end - begin));
     for (;;) {
-      vae::Loss loss = model->loss(batch, phase, vae::TrainingClock{step, epoch});
-      const double total = loss.total.item<double>();
-      if (!std::isfinite(total)) throw NonFiniteLoss(epoch, step, phase.name, total);
-      const double norm = descend(loss.total, phase, optimizer);
+      vae::Loss loss = forward(batch, phase);
+      // Every gradient, not only this phase's: RecVAE's encoder loss also reaches the
+      // decoder, whose optimiser must not see it accumulated in the next phase.
+      model->zero_grad();
+      loss.total.backward();
+      // One read from the device per update: the loss, checked before the step is taken,
+      // the gradient norm as the loss left it (before the model's own scaling), the terms.
+      std::vector<torch::Tensor> scalars{loss.total, gradientNorm(phase.allParameters(), device)};
+      for (const auto& term : loss.terms) scalars.push_back(term.second);
+      const std::vector<double> values = readScalars(scalars, device);
+      if (!std::isfinite(values[0])) throw NonFiniteLoss(epoch, step, phase.name, values[0]);
+      model->beforeOptimizerStep(phase);
+      optimizer.step();
+      ++step;
       // A follow-up reports its own terms only: the batch's loss, rate and norm are the data's.
       if (batch.followUp == 0) {
-        record.scalars.emplace_back(prefix + "loss", total);
+        record.scalars.emplace_back(prefix + "loss", values[0]);
         record.scalars.emplace_back(prefix + "lr", optimizer.param_groups().front().options().get_lr());
-        record.scalars.emplace_back(prefix + "grad_norm", norm);
+        record.scalars.emplace_back(prefix + "grad_norm", values[1]);
       }
-      for (const auto& [name, value] : loss.terms) record.scalars.emplace_back(prefix + name, value.item<double>());
+      for (std::size_t t = 0; t < loss.terms.size(); ++t)
+        record.scalars.emplace_back(prefix + loss.terms[t].first, values[t + 2]);
       if (!loss.followUp) break;
       batch = std::move(*loss.followUp);
     }
@@ -277,18 +410,10 @@ struct TrainingEngine::Impl {
     return record;
   }
 
-  // One gradient update of the phase's parameters; returns the gradient norm as the loss
-  // left it, before the model's own gradient scaling.
-  double descend(const torch::Tensor& loss, const vae::Phase& phase, torch::optim::Optimizer& optimizer) {
-    // Every gradient, not only this phase's: RecVAE's encoder loss also reaches the
-    // decoder, whose optimiser must not see it accumulated in the next phase.
-    model->zero_grad();
-    loss.backward();
-    const double norm = gradientNorm(phase.allParameters());
-    model->beforeOptimizerStep(phase);
-    optimizer.step();
-    ++step;
-    return norm;
+  // The loss in the run's precision; backward then follows the forward's types.
+  vae::Loss forward(const vae::Batch& batch, const vae::Phase& phase) {
+    PrecisionScope precision(settings.precision, device);
+    return model->loss(batch, phase, vae::TrainingClock{step, epoch});
   }
 };
 
@@ -303,6 +428,7 @@ bool TrainingEngine::trainEpoch(const CsrMatrix& train, std::int64_t epoch, cons
   m.epoch = epoch;
   const auto phases = m.model->phases();
   const std::int64_t users = train.rows();
+  m.uploadTrainingRows(train);
   for (const auto& phase : phases) {
     // Scalars of different phases are different curves.
     const std::string prefix = phases.size() > 1 ? phase.name + "/" : "";
@@ -321,6 +447,40 @@ bool TrainingEngine::trainEpoch(const CsrMatrix& train, std::int64_t epoch, cons
 }
 
 std::int64_t TrainingEngine::step() const { return impl_->step; }
+
+void TrainingEngine::synchronize() const {
+  if (impl_->device.is_cuda()) torch::cuda::synchronize();
+}
+
+std::int64_t TrainingEngine::matrixWeights() const {
+  std::int64_t entries = 0;
+  for (const auto& named : impl_->model->named_parameters()) {
+    const std::string& name = named.key();
+    const bool weight = name.size() >= 6 && name.compare(name.size() - 6, 6, "weight") == 0;
+    if (weight && named.value().dim() == 2) entries += named.value().numel();
+  }
+  return entries;
+}
+
+// Declared in Training.h; defined here, in the trainer's torch translation unit.
+double matrixProductRate(const std::string& device, const std::string& precision) {
+  const torch::Device where(resolveDevice(device));
+  const std::int64_t n = where.is_cuda() ? 8192 : 2048;
+  const auto options = torch::TensorOptions(where).dtype(precision == "bf16" ? torch::kBFloat16 : torch::kFloat);
+  const torch::Tensor a = torch::randn({n, n}, options);
+  const torch::Tensor b = torch::randn({n, n}, options);
+  at::globalContext().setFloat32MatmulPrecision(precision == "tf32" ? "high" : "highest");
+  const auto run = [&](int times) {
+    for (int i = 0; i < times; ++i) torch::mm(a, b);
+    if (where.is_cuda()) torch::cuda::synchronize();
+  };
+  run(3);
+  constexpr int kTimes = 10;
+  const auto started = std::chrono::steady_clock::now();
+  run(kTimes);
+  const std::chrono::duration<double> seconds = std::chrono::steady_clock::now() - started;
+  return 2.0 * static_cast<double>(n) * n * n * kTimes / seconds.count();
+}
 
 void TrainingEngine::setParameter(const std::string& name, const std::string& value) {
   impl_->model->params().set(name, value);
@@ -355,7 +515,9 @@ void TrainingEngine::saveCheckpoint(const fs::path& file, const TrainerProgress&
   shuffler << m.shuffler;
   archive.write("step", m.step);
   archive.write("shuffler", shuffler.str());
-  archive.write("torch_generator", cpuGeneratorState());
+  archive.write("torch_generator", generatorState(torch::kCPU));
+  // Dropout, masks and sampling noise of a GPU run draw from the GPU's generator.
+  if (m.device.is_cuda()) archive.write("cuda_generator", generatorState(torch::kCUDA));
   archive.write("params", serializeParams(m.model->params()));
   archive.write("epochs_done", progress.epochsDone);
   archive.write("best_epoch", progress.bestEpoch);
@@ -381,7 +543,10 @@ TrainerProgress TrainingEngine::loadCheckpoint(const fs::path& file) {
   shuffler >> m.shuffler;
   torch::Tensor generatorState;
   archive.read("torch_generator", generatorState);
-  restoreCpuGeneratorState(generatorState);
+  restoreGeneratorState(torch::kCPU, generatorState);
+  torch::Tensor cudaGeneratorState;
+  if (m.device.is_cuda() && archive.try_read("cuda_generator", cudaGeneratorState))
+    restoreGeneratorState(torch::kCUDA, cudaGeneratorState);
 
   TrainerProgress progress;
   progress.epochsDone = readValue(archive, "epochs_done").toInt();

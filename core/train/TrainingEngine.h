@@ -2,7 +2,7 @@
 // The torch side of training behind a torch-free interface (pimpl), internal to core/train:
 // the model on its device, one optimiser per phase (its parameter groups and schedule),
 // batches densified from CSR, checkpoints.
-// The only translation unit of the trainer that parses torch headers (BUILD-NOTES.md).
+// The only translation unit of the trainer that parses torch headers (docs/building.md, compile cost).
 
 #include <cstdint>
 #include <filesystem>
@@ -45,10 +45,6 @@ struct TrainerProgress {
   std::uint64_t eventLogSize = 0;  // bytes of events.jsonl written up to this state
 };
 
-// "cpu" or "cuda" for a device parameter; throws Error when cuda is asked for explicitly
-// and is not available.
-std::string resolveTrainingDevice(const std::string& requested);
-
 class TrainingEngine {
  public:
   using BatchGate = std::function<bool()>;  // false: stop before the next batch
@@ -69,6 +65,12 @@ class TrainingEngine {
                   const BatchObserver& afterBatch);
 
   std::int64_t step() const;
+  // Waits until the device has finished the work queued so far (timing on a GPU).
+  void synchronize() const;
+  // Entries of the model's weight matrices: an update of one user costs about six
+  // floating-point operations per entry (forward and backward products) when the
+  // matrices are applied densely.
+  std::int64_t matrixWeights() const;
   // Sets a parameter the model reads at loss time and re-reads the phases' learning rates.
   void setParameter(const std::string& name, const std::string& value);
 
@@ -81,9 +83,8 @@ class TrainingEngine {
   // off for the duration (the geometry views' latent maps of a live run).
   void inspectModel(const std::function<void(const std::shared_ptr<vae::AutoencoderModel>&)>& read);
 
-  // Model, optimisers, step, live parameters, the shuffler's and torch's CPU generator
-  // state and `progress`, written atomically. CUDA generator state is not kept, so a
-  // resumed CUDA run is statistically, not bitwise, the same.
+  // Model, optimisers, step, live parameters, the shuffler's and torch's generator states
+  // (the CPU's, and the GPU's on cuda) and `progress`, written atomically.
   void saveCheckpoint(const std::filesystem::path& file, const TrainerProgress& progress) const;
   TrainerProgress loadCheckpoint(const std::filesystem::path& file);
   void saveWeights(const std::filesystem::path& file) const;  // the model only, atomically

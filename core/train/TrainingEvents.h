@@ -1,6 +1,6 @@
 #pragma once
 // What a training run reports, as plain numbers and strings: the UI, the CLI and the run
-// folder's events.jsonl all carry exactly these (ARCHITECTURE.md, streaming).
+// folder's events.jsonl all carry exactly these (docs/architecture.md, streaming).
 
 #include <cstdint>
 #include <map>

@@ -18,13 +18,16 @@ bool declares(const ParamSet& params, const std::string& name) {
 bool isVampFamily(const std::string& model) { return model == "vamp" || model == "hvamp"; }
 
 std::vector<ParamSpec> trainerSpecs(const ModelDefinition& model) {
-  // VampPrior: 50 epochs of patience (models.md 3.4).
+  // VampPrior: 50 epochs of patience (docs/models.md 3.4).
   const bool vamp = isVampFamily(model.name);
   const bool rating = model.task == ModelTask::RatingPrediction;
   std::vector<ParamSpec> specs{
       integerParam("threads", "0", "Intra-op CPU threads; 0 = one per hardware thread", 0),
       choiceParam("device", "auto", {"auto", "cpu", "cuda"},
                   "Where to train; auto picks cuda when it is available"),
+      choiceParam("precision", "fp32", {"fp32", "tf32", "bf16"},
+                  "Arithmetic of the matrix products: fp32; tf32 (cuda matrix units, 10-bit mantissa); bf16 "
+                  "(autocast: products in bfloat16, softmax, loss and weights in float32)"),
       integerParam("eval_every", "1",
                    "Epochs between validation evaluations (the last epoch is always validated)", 1),
       integerParam("patience", vamp ? "50" : "0",
@@ -34,7 +37,7 @@ std::vector<ParamSpec> trainerSpecs(const ModelDefinition& model) {
       integerParam("checkpoint_every", "1",
                    "Epochs between resumable checkpoints (the last epoch is always saved)", 1),
       textParam("selection_metric", rating ? kRmseMetric : "ndcg@100",
-                "Validation metric that picks the best epoch, whose weights are tested (models.md 2.4): "
+                "Validation metric that picks the best epoch, whose weights are tested (docs/models.md 2.4): "
                 "rmse for rating prediction, else a ranking metric such as ndcg@100"),
   };
   // Latent maps are drawn of the models whose posteriors the geometry views read.
@@ -70,6 +73,7 @@ TrainerSettings trainerSettings(const ParamSet& params) {
   settings.seed = static_cast<std::uint64_t>(params.integer("seed"));
   settings.threads = static_cast<int>(params.integer("threads"));
   settings.device = params.text("device");
+  settings.precision = params.text("precision");
   settings.evalEvery = params.integer("eval_every");
   settings.patience = params.integer("patience");
   settings.patienceWarmup = declares(params, "warmup_epochs") ? params.integer("warmup_epochs") : 0;

@@ -40,10 +40,10 @@ ModelDefinition autoencoderDefinition(const std::string& name);
 // True for the names autoencoderDefinition() builds: the models the geometry views read.
 bool isAutoencoderModel(const std::string& name);
 
-// The model's parameters followed by the trainer's: threads, device, eval_every,
+// The model's parameters followed by the trainer's: threads, device, precision, eval_every,
 // patience, checkpoint_every, selection_metric and, for the autoencoders the geometry
 // views read, latent_every and latent_sample. Early
-// stopping is on by default only for the VampPrior family (models.md 3.4); a rating
+// stopping is on by default only for the VampPrior family (docs/models.md 3.4); a rating
 // model is selected by its validation RMSE.
 std::vector<ParamSpec> trainingParamSpecs(const ModelDefinition& model);
 
@@ -54,6 +54,7 @@ struct TrainerSettings {
   std::uint64_t seed = 0;
   int threads = 0;     // intra-op threads; 0 = every hardware core
   std::string device;  // "auto", "cpu" or "cuda"
+  std::string precision = "fp32";  // "fp32", "tf32" or "bf16" (docs/gpu.md)
   std::int64_t evalEvery = 1;
   std::int64_t patience = 0;  // epochs without improvement before stopping; 0 = never
   // Epochs during which the patience counter stays at 0: the model's "warmup_epochs"
@@ -62,7 +63,7 @@ struct TrainerSettings {
   std::int64_t checkpointEvery = 1;
   // "rmse" (lower is better) or a ranking metric such as "ndcg@100".
   std::string selectionMetric = "ndcg@100";
-  std::int64_t latentEvery = 1;      // epochs between latent map frames (geometry.md 6); 0 = none
+  std::int64_t latentEvery = 1;      // epochs between latent map frames (docs/geometry.md 6); 0 = none
   std::int64_t latentSample = 2000;  // users in those maps
 };
 

@@ -6,6 +6,7 @@
 #include "common/Error.h"
 #include "geometry/LatentModel.h"
 #include "geometry/LatentTrail.h"
+#include "train/RunFileErrors.h"
 
 namespace fs = std::filesystem;
 
@@ -90,11 +91,21 @@ void TrainingWorker::prepare() {
   engine_ = std::make_unique<TrainingEngine>(setup_.model, setup_.params, setup_.split->items());
   const fs::path checkpoint = runCheckpointPath(setup_.runFolder);
   if (fs::exists(checkpoint)) {
-    progress_ = engine_->loadCheckpoint(checkpoint);
+    progress_ = readingRunFile(checkpoint, [&] { return engine_->loadCheckpoint(checkpoint); });
     savedEpoch_ = progress_.epochsDone;
   }
   epoch_ = progress_.epochsDone;
-  log_.emplace(runEventsPath(setup_.runFolder), progress_.eventLogSize);
+  const fs::path events = runEventsPath(setup_.runFolder);
+  // The checkpoint continues the curve the log holds up to it: a shorter log lost events.
+  std::error_code noLog;
+  const std::uintmax_t logSize = fs::file_size(events, noLog);
+  if (progress_.eventLogSize > 0 && (noLog || logSize < progress_.eventLogSize)) {
+    throw InputError(events.string(), 0,
+                     (noLog ? std::string("missing") : "holds " + std::to_string(logSize) + " bytes") +
+                         ", but the checkpoint of epoch " + std::to_string(savedEpoch_) + " was taken after " +
+                         std::to_string(progress_.eventLogSize) + ": the run's history was cut short or deleted");
+  }
+  log_.emplace(events, progress_.eventLogSize);
   clock_ = ActiveClock(progress_.elapsedSeconds);
   if (savedEpoch_ > 0) {
     emit(Note{NoteLevel::Info, "resumed",
@@ -225,10 +236,10 @@ void TrainingWorker::finish() {
                   std::to_string(progress_.epochsDone) + ", best epoch " +
                   std::to_string(progress_.bestEpoch)});
   }
-  // The test split is evaluated once, with the weights model selection kept (models.md 2.4).
+  // The test split is evaluated once, with the weights model selection kept (docs/models.md 2.4).
   const fs::path best = runBestModelPath(setup_.runFolder);
   if (progress_.bestEpoch > 0) {
-    engine_->loadWeights(best);
+    readingRunFile(best, [&] { engine_->loadWeights(best); });
   } else {
     engine_->saveWeights(best);
   }
@@ -305,7 +316,7 @@ bool TrainingWorker::hasValidation() const {
 }
 
 std::int64_t TrainingWorker::epochsWithoutImprovement() const {
-  // Held at 0 through the warm-up, as in the VampPrior code (models.md 3.4).
+  // Held at 0 through the warm-up, as in the VampPrior code (docs/models.md 3.4).
   const std::int64_t since = std::max(progress_.bestEpoch, settings_.patienceWarmup);
   return std::max<std::int64_t>(0, progress_.epochsDone - since);
 }

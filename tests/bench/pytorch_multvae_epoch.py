@@ -1,6 +1,6 @@
 """A straightforward PyTorch Mult-VAE training epoch, the yardstick for `vaecf bench`.
 
-It trains exactly what the workbench's multvae does (models.md 3.2: [I-600-200-600-I],
+It trains exactly what the workbench's multvae does (docs/models.md 3.2: [I-600-200-600-I],
 tanh, dropout 0.5, multinomial likelihood, per-step KL annealing, Adam 1e-3, batch 500)
 the way the papers' scripts do: dense rows, one process, no tricks.
 

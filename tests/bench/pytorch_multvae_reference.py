@@ -2,7 +2,7 @@
 workbench's multvae against an independent implementation on identical data.
 
 usage: python3 pytorch_multvae_reference.py SPLIT_DIR EPOCHS [ANNEAL_STEPS]
-prints the validation NDCG@100 (models.md 2.2) every 5 epochs and the best as JSON.
+prints the validation NDCG@100 (docs/models.md 2.2) every 5 epochs and the best as JSON.
 """
 import json
 import sys

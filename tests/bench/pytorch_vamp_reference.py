@@ -1,10 +1,10 @@
-"""Reference VampPrior VAE (models.md 3.4, single latent) in plain PyTorch on a canonical split
+"""Reference VampPrior VAE (docs/models.md 3.4, single latent) in plain PyTorch on a canonical split
 folder, to check the workbench's vamp against an independent implementation on identical data.
 
 usage: python3 pytorch_vamp_reference.py SPLIT_DIR EPOCHS [--warmup 100] [--pseudo-inputs 1000]
            [--likelihood bernoulli|multinomial] [--max-beta 1] [--lr 5e-4] [--batch 200]
            [--no-grad-norm] [--seed 14]
-prints the validation NDCG@100 (models.md 2.2) and the seconds of every epoch, then the best as JSON.
+prints the validation NDCG@100 (docs/models.md 2.2) and the seconds of every epoch, then the best as JSON.
 """
 import argparse
 import json

@@ -84,6 +84,25 @@ TEST(Cli, DataStatsJsonOnTheBundledDataset) {
   EXPECT_EQ(stats.at("positives"), bundledPositives());
 }
 
+TEST(Cli, SyntheticDataNeedsNoFileAndTimesEveryPrecision) {
+  const std::string synthetic = " --format synthetic --users 300 --items 120 --interactions 6000 --heldout-users 30";
+  const CliResult stats = runCli("data stats --json" + synthetic);
+  ASSERT_EQ(stats.exitCode, 0) << stats.err;
+  EXPECT_EQ(stats.lastJson().at("users"), 300);
+  EXPECT_EQ(stats.lastJson().at("items"), 120);
+
+  const CliResult bench = runCli("bench --json --no-ease --models multdae --precisions fp32,tf32 --set threads=1 "
+                                 "--set hidden_dim=16 --set latent_dim=8" + synthetic);
+  ASSERT_EQ(bench.exitCode, 0) << bench.err;
+  const nlohmann::json epochs = bench.lastJson().at("training_epoch");
+  for (const char* key : {"multdae/fp32", "multdae/tf32"}) {
+    ASSERT_TRUE(epochs.contains(key)) << epochs.dump();
+    EXPECT_EQ(epochs.at(key).at("updates"), 1);  // 240 training users, batch 500
+    EXPECT_GT(epochs.at(key).at("ratio_to_flop_bound").get<double>(), 0.0);
+  }
+  EXPECT_NE(runCli("data stats --preset ml-20m").exitCode, 0);  // a preset without --format synthetic
+}
+
 class CliTrainedRun : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {

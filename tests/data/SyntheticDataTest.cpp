@@ -4,6 +4,10 @@
 #include <cstring>
 #include <map>
 
+#include <nlohmann/json.hpp>
+
+#include "common/Error.h"
+#include "data/DataSource.h"
 #include "data/Protocol.h"
 #include "data/SyntheticData.h"
 #include "eval/Evaluator.h"
@@ -87,6 +91,39 @@ TEST(SyntheticData, PlantedCommunitiesAreRecoverableByEaseNotByPopularity) {
   const double popularNdcg =
       evaluate(PopularityRecommender(split.train), split.testFoldIn, split.testHeldout).metrics.at("ndcg@100").mean;
   EXPECT_GT(easeNdcg, 1.5 * popularNdcg) << "EASE " << easeNdcg << " vs popularity " << popularNdcg;
+}
+
+TEST(SyntheticData, PresetsHaveThePublishedShapes) {
+  const SyntheticOptions ml20m = syntheticPreset("ml-20m");
+  EXPECT_EQ(ml20m.users, 136677U);
+  EXPECT_EQ(ml20m.items, 20108U);
+  EXPECT_DOUBLE_EQ(ml20m.meanActivity * ml20m.users, 10.0e6);
+  EXPECT_EQ(syntheticPreset("netflix").items, 17769U);
+  EXPECT_EQ(syntheticPreset("msd").users, 571355U);
+  EXPECT_THROW(syntheticPreset("ml-30m"), Error);
+}
+
+TEST(SyntheticData, TheSyntheticFormatReadsNoFileAndItsOptionsSurviveARunConfig) {
+  DataSource source;
+  ImportOptions raw;
+  raw.format = parseFormatName("synthetic");
+  EXPECT_FALSE(readsPath(raw.format));
+  raw.synthetic.users = 300;
+  raw.synthetic.items = 120;
+  raw.synthetic.meanActivity = 20.0;
+  raw.synthetic.seed = 7;
+  source.raw = raw;
+  const DataSource reread = dataSourceFromJson(toJson(source));
+  ASSERT_TRUE(reread.raw.has_value());
+  EXPECT_EQ(reread.raw->format, DatasetFormat::Synthetic);
+  EXPECT_EQ(reread.raw->synthetic.users, 300U);
+  EXPECT_EQ(reread.raw->synthetic.items, 120U);
+  EXPECT_DOUBLE_EQ(reread.raw->synthetic.meanActivity, 20.0);
+  EXPECT_EQ(reread.raw->synthetic.seed, 7U);
+  // Importing it generates the data: the same log as the generator gives.
+  const InteractionLog log = importDataset(*reread.raw);
+  EXPECT_EQ(log.interactions.size(), generateSyntheticData(raw.synthetic).log.interactions.size());
+  EXPECT_EQ(log.users.size(), 300U);
 }
 
 }  // namespace

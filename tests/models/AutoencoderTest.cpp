@@ -301,9 +301,11 @@ class AutoencoderTraining : public testing::TestWithParam<Variant> {};
 // Evaluated with the same seed, so masks, dropout and sampling noise are the same before and
 // after the step and the loss is a fixed function of the parameters.
 TEST_P(AutoencoderTraining, OneAdamStepLowersTheLossOfEveryPhase) {
+  const torch::Device device(test::trainingDevice());
   const auto model = tinyModel(GetParam());
+  model->to(device);
   model->train();
-  const auto batch = batchOf(tinyRows());
+  const auto batch = batchOf(tinyRows().to(device));
   const TrainingClock clock{40000, 30};
   for (const auto& phase : model->phases()) {
     SCOPED_TRACE(phase.name);
@@ -452,8 +454,9 @@ TEST(AutoencoderModels, AnchorsStepAtTheirOwnLearningRate) {
   // Adam's first step moves every parameter with a gradient by almost exactly its rate.
   ParamSet params(trainingParamSpecs(autoencoderDefinition("multvae")));
   for (const char* assignment : {"pia=true", "anchor_lr=0.05", "lr=0.001", "latent_dim=4", "hidden_dim=8",
-                                 "batch_size=1000", "threads=1", "device=cpu", "dropout=0"})
+                                 "batch_size=1000", "threads=1", "dropout=0"})
     params.assign(assignment);
+  params.set("device", test::trainingDevice());
   const CsrMatrix& train = test::syntheticSplit()->train;
   TrainingEngine engine(autoencoderDefinition("multvae"), params, train.cols());
   std::vector<torch::Tensor> before, after;

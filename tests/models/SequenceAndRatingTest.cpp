@@ -174,7 +174,8 @@ torch::Tensor tinyRatings() {
 
 ParamSet deepRecTestParams(const std::vector<std::string>& assignments) {
   ParamSet params(trainingParamSpecs(deepRecDefinition()));
-  for (const char* assignment : {"layers=6,4,6", "threads=1", "device=cpu", "lr=0.05"}) params.assign(assignment);
+  for (const char* assignment : {"layers=6,4,6", "threads=1", "lr=0.05"}) params.assign(assignment);
+  params.set("device", test::trainingDevice());
   for (const auto& assignment : assignments) params.assign(assignment);
   return params;
 }
@@ -207,11 +208,14 @@ TEST(DeepRecRefeed, TheTrainerTakesASecondUpdateOnTheFirstPassOutput) {
   // the ratings, then on f(x) (computed before that update) as input and fully observed
   // target. One batch of every user, whose order the losses do not depend on.
   auto manual = definition.create(params, ratings.size(1));
+  const torch::Device device(test::trainingDevice());
+  manual->to(device);
+  const torch::Tensor target = ratings.to(device);
   torch::optim::SGD optimizer(manual->parameters(), torch::optim::SGDOptions(0.05).momentum(0.9));
   auto forward = [&](const torch::Tensor& input) { return manual->scores(input); };
   optimizer.zero_grad();
-  const torch::Tensor firstOutput = forward(ratings);
-  const torch::Tensor firstLoss = deeprec::maskedMse(firstOutput, ratings, (ratings != 0).to(torch::kFloat));
+  const torch::Tensor firstOutput = forward(target);
+  const torch::Tensor firstLoss = deeprec::maskedMse(firstOutput, target, (target != 0).to(torch::kFloat));
   firstLoss.backward();
   optimizer.step();
   optimizer.zero_grad();

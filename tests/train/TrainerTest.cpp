@@ -28,6 +28,7 @@
 #include "train/RunFolder.h"
 #include "train/Trainer.h"
 #include "train/Training.h"
+#include "train/TrainingEngine.h"
 #include "train/TrainingParams.h"
 
 namespace vaecf {
@@ -93,11 +94,11 @@ ModelDefinition tinyDefinition() {
                          }};
 }
 
-// Parameters of `model` on one CPU thread, with `assignments` ("name=value") applied.
+// Parameters of `model` on one CPU thread and the tests' device, with `assignments` ("name=value") applied.
 ParamSet paramsFor(const ModelDefinition& model, const std::vector<std::string>& assignments) {
   ParamSet params(trainingParamSpecs(model));
   params.set("threads", "1");
-  params.set("device", "cpu");
+  params.set("device", test::trainingDevice());
   for (const auto& assignment : assignments) params.assign(assignment);
   return params;
 }
@@ -733,10 +734,87 @@ TEST(TrainerRatings, ASelectionMetricOfTheOtherTaskIsRefused) {
 TEST(TrainerBench, TimesOneEpochOfEveryBatch) {
   const ModelDefinition model = tinyDefinition();
   const Split& split = *syntheticSplit();
-  const EpochTiming timing = timeTrainingEpoch(model, paramsFor(model, {"batch_size=50"}), split.train);
-  EXPECT_EQ(timing.updates, batchesPerEpoch(split, 50));
-  EXPECT_EQ(timing.users, split.train.rows());
-  EXPECT_GT(timing.seconds, 0.0);
+  for (const int epochs : {1, 2}) {
+    const EpochTiming timing = timeTrainingEpoch(model, paramsFor(model, {"batch_size=50"}), split.train, epochs);
+    EXPECT_EQ(timing.updates, batchesPerEpoch(split, 50));
+    EXPECT_EQ(timing.users, split.train.rows());
+    EXPECT_GT(timing.seconds, 0.0);
+    // [I - 4 - I]: two weight matrices of 4 I entries, 6 operations per entry and user.
+    EXPECT_DOUBLE_EQ(timing.denseFlops, 6.0 * 8.0 * static_cast<double>(split.train.cols() * split.train.rows()));
+  }
+}
+
+// ---- Precision and devices (docs/gpu.md) ----
+
+// The first batch's loss of a small Mult-VAE in `precision`, from the same initial weights.
+double firstBatchLoss(const std::string& precision) {
+  const ModelDefinition multvae = autoencoderDefinition("multvae");
+  TrainingEngine engine(multvae,
+                        paramsFor(multvae, {"batch_size=400", "latent_dim=8", "hidden_dim=32", "dropout=0",
+                                            "precision=" + precision}),
+                        syntheticSplit()->train.cols());
+  double loss = std::numeric_limits<double>::quiet_NaN();
+  engine.trainEpoch(syntheticSplit()->train, 1, [] { return true; }, [&](const BatchRecord& record) {
+    for (const auto& [name, value] : record.scalars)
+      if (name == "reconstruction") loss = value;
+  });
+  return loss;
+}
+
+TEST(TrainerPrecision, Bf16ProductsChangeTheLossByRoundingOnly) {
+  const double fp32 = firstBatchLoss("fp32");
+  const double bf16 = firstBatchLoss("bf16");
+  ASSERT_TRUE(std::isfinite(bf16));
+  // bfloat16 keeps 8 significant bits: the products differ, the float32 loss barely.
+  EXPECT_NE(bf16, fp32);
+  EXPECT_NEAR(bf16 / fp32, 1.0, 0.01);
+  EXPECT_NEAR(firstBatchLoss("tf32") / fp32, 1.0, 0.01);
+}
+
+TEST(TrainerPrecision, AnUnknownPrecisionIsRefused) {
+  ParamSet params(trainingParamSpecs(autoencoderDefinition("multvae")));
+  EXPECT_THROW(params.assign("precision=fp16"), Error);
+}
+
+// Every parameter of the engine's model, copied to the CPU.
+std::vector<torch::Tensor> weightsOf(TrainingEngine& engine) {
+  std::vector<torch::Tensor> weights;
+  engine.inspectModel([&](const std::shared_ptr<vae::AutoencoderModel>& model) {
+    for (const auto& parameter : model->parameters()) weights.push_back(parameter.detach().to(torch::kCPU));
+  });
+  return weights;
+}
+
+TEST(TrainerDevices, ACheckpointWrittenOnTheGpuLoadsOnTheCpuAndBack) {
+  if (test::trainingDevice() != "cuda") GTEST_SKIP() << "runs in the gpu-labelled suite (VAECF_TEST_DEVICE=cuda)";
+  const ModelDefinition multvae = autoencoderDefinition("multvae");
+  const std::vector<std::string> small{"batch_size=64", "latent_dim=8", "hidden_dim=16"};
+  const Split& split = *syntheticSplit();
+  const fs::path folder = test::freshTempDir("devices");
+  TrainingEngine onGpu(multvae, paramsFor(multvae, small), split.train.cols());
+  ASSERT_TRUE(onGpu.trainEpoch(split.train, 1, [] { return true; }, [](const BatchRecord&) {}));
+  onGpu.saveCheckpoint(folder / "gpu.pt", TrainerProgress{1, 1, 0.5, 1.0, 0});
+
+  ParamSet cpuParams = paramsFor(multvae, small);
+  cpuParams.set("device", "cpu");
+  TrainingEngine onCpu(multvae, cpuParams, split.train.cols());
+  EXPECT_EQ(onCpu.loadCheckpoint(folder / "gpu.pt").epochsDone, 1);
+  const auto gpuWeights = weightsOf(onGpu);
+  const auto cpuWeights = weightsOf(onCpu);
+  ASSERT_EQ(gpuWeights.size(), cpuWeights.size());
+  for (std::size_t i = 0; i < gpuWeights.size(); ++i) EXPECT_TRUE(torch::equal(gpuWeights[i], cpuWeights[i])) << i;
+  // Scores of the same weights agree to float rounding on either device.
+  const EvaluationReport gpuReport = onGpu.evaluate(split.validationFoldIn, split.validationHeldout, {}, {});
+  const EvaluationReport cpuReport = onCpu.evaluate(split.validationFoldIn, split.validationHeldout, {}, {});
+  EXPECT_NEAR(gpuReport.metrics.at("ndcg@100").mean, cpuReport.metrics.at("ndcg@100").mean, 1e-5);
+
+  onCpu.saveCheckpoint(folder / "cpu.pt", TrainerProgress{1, 1, 0.5, 1.0, 0});
+  TrainingEngine backOnGpu(multvae, paramsFor(multvae, small), split.train.cols());
+  backOnGpu.loadCheckpoint(folder / "cpu.pt");
+  const auto again = weightsOf(backOnGpu);
+  for (std::size_t i = 0; i < again.size(); ++i) EXPECT_TRUE(torch::equal(again[i], cpuWeights[i])) << i;
+  // Training goes on from there on the GPU.
+  EXPECT_TRUE(backOnGpu.trainEpoch(split.train, 2, [] { return true; }, [](const BatchRecord&) {}));
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 #pragma once
-// Neighbourhood drift against the keep rate rho (geometry.md section 4): the focus user's
+// Neighbourhood drift against the keep rate rho (docs/geometry.md section 4): the focus user's
 // curve, one curve per cohort and the overall mean, for two runs at once (e.g. without
 // and with PIA). Both runs share one chart, run A solid and run B dashed with the same
 // colour per curve, so the gap between them reads off one drift axis rather than two

@@ -1,5 +1,5 @@
 #pragma once
-// One focus user of a run's latent sample (geometry.md sections 2-4): who they are, their
+// One focus user of a run's latent sample (docs/geometry.md sections 2-4): who they are, their
 // history and recommendations, their nearest neighbours in latent space beside those the
 // 2-D map suggests, who helps them (gradient transfer against W2 distance, with the
 // sharing radius) and how far their neighbourhood drifts when their input is masked.

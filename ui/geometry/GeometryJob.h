@@ -1,5 +1,5 @@
 #pragma once
-// The focus, drift and pseudo-input views of one run (geometry.md sections 2-5), computed
+// The focus, drift and pseudo-input views of one run (docs/geometry.md sections 2-5), computed
 // on a worker thread. The run's LatentModel and latent sample are loaded once and kept
 // for the next request on the same run; results arrive on the GUI thread as signals.
 

@@ -1,5 +1,5 @@
 #pragma once
-// What the latent map draws (geometry.md sections 3-6), apart from the widget that shows
+// What the latent map draws (docs/geometry.md sections 3-6), apart from the widget that shows
 // it: the trail's users, PIA anchors and VampPrior pseudo-inputs of one frame, their
 // colouring, the focus overlays and the view (centre and zoom). A plain value that paints
 // onto any QPainter at any size, so the widget, PNG/SVG export and the video export on a
@@ -82,7 +82,7 @@ class LatentMapScene {
   int focusUser() const { return focusUser_; }
   void setHighlightedUsers(QVector<int> positions) { highlighted_ = std::move(positions); }
   void setRadiusCircle(std::optional<double> radius) { radius_ = radius; }
-  // The centroid of the focus user's PIA item anchors on the map (geometry.md section 5),
+  // The centroid of the focus user's PIA item anchors on the map (docs/geometry.md section 5),
   // drawn with the pull from each masked cloud's mean towards it.
   void setItemCentroid(std::optional<QPointF> mapPoint) { centroid_ = mapPoint; }
   std::optional<QPointF> itemCentroid() const { return centroid_; }

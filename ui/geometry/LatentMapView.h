@@ -1,5 +1,5 @@
 #pragma once
-// The interactive latent map (geometry.md sections 3-6): users, PIA anchors and VampPrior
+// The interactive latent map (docs/geometry.md sections 3-6): users, PIA anchors and VampPrior
 // pseudo-inputs of one frame, painted with QPainter so that ten thousand users stay fluid.
 // The markers are painted once into a cached image per frame, view and colouring; hover,
 // selection and focus overlays are painted over it, and a grid of marker cells answers

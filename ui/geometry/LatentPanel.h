@@ -1,5 +1,5 @@
 #pragma once
-// A run's latent trail played back on the latent map (geometry.md sections 5-6): the
+// A run's latent trail played back on the latent map (docs/geometry.md sections 5-6): the
 // frames the trainer recorded every latent_every epochs, loaded off the GUI thread, an
 // epoch slider with play/pause, colouring and layer controls, and PNG, SVG and video
 // export. A live run's new frames are picked up by refresh(), which reads only those.

@@ -1,5 +1,5 @@
 #pragma once
-// The latent-space view of the workbench (geometry.md): the map of a run's recorded
+// The latent-space view of the workbench (docs/geometry.md): the map of a run's recorded
 // frames beside the focus-user, drift and pseudo-input panels, wired so that a click on
 // the map studies that user and the study is drawn back onto the map (sharing radius,
 // neighbours, masked clouds), re-projected whenever another epoch's frame is shown.

@@ -1,5 +1,5 @@
 #pragma once
-// The VampPrior's pseudo-inputs of a run (geometry.md section 5): each one decoded from
+// The VampPrior's pseudo-inputs of a run (docs/geometry.md section 5): each one decoded from
 // its encoded mean to the items it stands for, the taste prototype behind a marker on the
 // latent map. Runs without a VampPrior (Mult-VAE, RecVAE, ...) show that they have none.
 

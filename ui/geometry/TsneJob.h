@@ -1,5 +1,5 @@
 #pragma once
-// A t-SNE map of a run's latent sample from its best weights (geometry.md section 6), as a
+// A t-SNE map of a run's latent sample from its best weights (docs/geometry.md section 6), as a
 // frame the latent map can show: users, PIA anchors and VampPrior pseudo-inputs embedded
 // together, seeded, on a worker thread with progress and cancel. t-SNE keeps neighbourhoods,
 // not distances, and has no out-of-sample projection, so the frame carries no basis.

@@ -55,7 +55,9 @@ DataPanel::DataPanel(QWidget* parent)
   source_->addItem(tr("Synthetic communities"), Synthetic);
   source_->addItem(tr("Dataset file or folder"), Dataset);
   source_->addItem(tr("Canonical split folder"), SplitFolder);
-  for (const std::string& name : formatNames()) format_->addItem(qs(name));
+  for (const std::string& name : formatNames()) {
+    if (readsPath(parseFormatName(name))) format_->addItem(qs(name));
+  }
   format_->setToolTip(tr("Format of the dataset; 'delimited' reads any separated log with the columns you map"));
   connect(source_, &QComboBox::currentIndexChanged, this, &DataPanel::updateSourceFields);
   connect(format_, &QComboBox::currentIndexChanged, this, &DataPanel::updateSourceFields);

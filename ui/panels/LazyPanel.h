@@ -1,6 +1,6 @@
 #pragma once
 // A panel that redraws only while it is visible: updates to a hidden panel just mark it
-// stale, and it catches up when shown (ARCHITECTURE.md: only visible panels redraw).
+// stale, and it catches up when shown (docs/architecture.md 5: only visible panels redraw).
 
 #include <QWidget>
 

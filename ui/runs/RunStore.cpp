@@ -38,6 +38,8 @@ void summarizeFromMetrics(const fs::path& metricsFile, RunSummary& summary) {
     summary.state = TrainerState::Finished;
   } catch (const nlohmann::json::exception& error) {
     summary.problem = metricsFile.string() + ": " + error.what();
+  } catch (const Error& error) {  // a count that is no integer (common/JsonValues.h)
+    summary.problem = metricsFile.string() + ": " + error.what();
   }
 }
 

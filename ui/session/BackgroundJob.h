@@ -1,7 +1,7 @@
 #pragma once
 // A long core task on a worker thread, with progress and cancel. The worker shares only a
 // state block with this object (never a pointer back to it), so destroying a job mid-run
-// is safe: it raises the cancel flag and waits (BUILD-NOTES.md, headless GUI).
+// is safe: it raises the cancel flag and waits (docs/building.md, headless GUI).
 
 #include <QObject>
 #include <QString>

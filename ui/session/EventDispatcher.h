@@ -1,7 +1,7 @@
 #pragma once
 // Moves training events onto the GUI thread without flooding it: the producer's notifier
 // posts one queued wake-up, and the dispatcher drains whatever arrived at most
-// maxFlushesPerSecond times a second, from a single-shot timer (ARCHITECTURE.md,
+// maxFlushesPerSecond times a second, from a single-shot timer (docs/architecture.md,
 // streaming). Events of older generations than the newest seen are dropped.
 
 #include <QElapsedTimer>

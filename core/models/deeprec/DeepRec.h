@@ -1,7 +1,7 @@
 #pragma once
 // DeepRec (Kuchaiev & Ginsburg 2017): a deep user-based autoencoder over explicit rating
 // vectors, trained by the common trainer on the masked MSE with dense re-feeding and
-// selected and tested by RMSE (models.md 3.6). Torch-free: the CLI and the experiment
+// selected and tested by RMSE (docs/models.md 3.6). Torch-free: the CLI and the experiment
 // layer include this.
 
 #include <cstdint>

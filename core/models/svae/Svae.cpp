@@ -94,7 +94,7 @@ torch::Tensor SvaeModel::states(const PaddedSequences& sequences) {
 }
 
 // The second half of the statistics is read as a log-variance in the sampling and the KL
-// alike (the reference samples with it as a log-scale: models.md 3.7).
+// alike (the reference samples with it as a log-scale: docs/models.md 3.7).
 vae::Posterior SvaeModel::stepPosterior(const torch::Tensor& states) {
   const auto stats = posteriorStats_->forward(torch::tanh(encoder_->forward(states))).chunk(2, -1);
   return {stats[0], stats[1].exp()};

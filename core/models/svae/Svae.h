@@ -1,6 +1,6 @@
 #pragma once
 // SVAE (Sachdeva et al. 2019): a GRU over each user's time-ordered items with a Gaussian
-// latent per step, trained to predict the next k items (models.md 3.7). Trained by the
+// latent per step, trained to predict the next k items (docs/models.md 3.7). Trained by the
 // common trainer as an AutoencoderModel whose batches carry time-ordered item lists.
 // Torch-free: the experiment layer includes this.
 
@@ -10,7 +10,7 @@
 
 namespace vaecf {
 
-// "svae" with the spec's sizes and training settings, for the trainer.
+// "svae" with the sizes and training settings of docs/models.md 3.7, for the trainer.
 ModelDefinition svaeDefinition();
 
 }  // namespace vaecf

@@ -79,7 +79,7 @@ std::vector<ParamSpec> anchorParams() {
                 "Personalized Item Alignment: learnable item anchors that pull q(z | masked row) towards the "
                 "centre of the user's items during training"),
       realParam("lambda_a", "1", "Weight of PIA's alignment term", 0.0, 1e4, true),
-      realParam("anchor_lr", "0", "Learning rate of the anchors; 0 = the model's lr (models.md 3.8, open item)", 0.0,
+      realParam("anchor_lr", "0", "Learning rate of the anchors; 0 = the model's lr (docs/models.md 3.8, open item)", 0.0,
                 1.0),
       choiceParam(
           "anchor_init", "normal", {"normal", "decoder"},

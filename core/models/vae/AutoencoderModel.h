@@ -15,11 +15,11 @@
 
 namespace vaecf::vae {
 
-// Users of one training batch, densified from CSR on the fly (models.md pitfall 11).
+// Users of one training batch, densified from CSR on the fly (docs/models.md pitfall 11).
 struct Batch {
   torch::Tensor rows;  // [B, I] float32 rows, the matrix's values (1 for binary data): the target
   // The same rows as an embedding-bag input (indices into items, per-row offsets), for
-  // models whose first layer reads sparse input faster than dense (BUILD-NOTES.md).
+  // models whose first layer reads sparse input faster than dense (docs/building.md, LibTorch at run time).
   torch::Tensor itemIndices;  // [nnz] int64
   torch::Tensor rowOffsets;   // [B] int64
   // 0 for rows of the data; n for the n-th follow-up of the batch a loss asked for.
@@ -136,7 +136,7 @@ class AutoencoderModel : public torch::nn::Module {
 
 // "multvae", "multdae", "recvae", "vamp", "hvamp".
 std::vector<std::string> autoencoderNames();
-// Every option of a model with the spec's defaults (models.md section 3), including the
+// Every option of a model with the spec's defaults (docs/models.md section 3), including the
 // shared ones: gated, layers, likelihood, mask_rate, pia, lambda_a, lr, batch_size,
 // epochs, seed.
 std::vector<ParamSpec> autoencoderParams(const std::string& name);

@@ -56,7 +56,7 @@ enum class InitScheme {
 enum class Activation {
   Tanh,
   Swish,  // a * sigmoid(a), RecVAE
-  Gated,  // GLU (W a + b) * sigmoid(V a + c), no nonlinearity after it (models.md 3.4)
+  Gated,  // GLU (W a + b) * sigmoid(V a + c), no nonlinearity after it (docs/models.md 3.4)
 };
 
 // A gated unit's pre-activation is twice its width: [W a + b, V a + c].
@@ -145,7 +145,7 @@ struct Gaussian {
 torch::Tensor sample(const Gaussian& q);
 
 // Mean and log-variance heads over a hidden layer; the VampPrior family clamps the
-// log-variance to [-12, 4] (models.md 3.4).
+// log-variance to [-12, 4] (docs/models.md 3.4).
 class GaussianHeadsImpl : public torch::nn::Module {
  public:
   GaussianHeadsImpl(std::int64_t in, std::int64_t latent, InitScheme init, bool clampLogVariance);
@@ -185,7 +185,7 @@ class MlpDecoderImpl : public torch::nn::Module {
 };
 TORCH_MODULE(MlpDecoder);
 
-// The VampPrior's K pseudo-inputs (models.md 3.4): the columns of a learnable [items, K]
+// The VampPrior's K pseudo-inputs (docs/models.md 3.4): the columns of a learnable [items, K]
 // matrix, initialised N(0.05, 0.01^2) and clamped to [0, 1]. They skip L2 normalisation
 // but see the encoder's dropout in training.
 class PseudoInputsImpl : public torch::nn::Module {
@@ -198,7 +198,7 @@ class PseudoInputsImpl : public torch::nn::Module {
 };
 TORCH_MODULE(PseudoInputs);
 
-// RecVAE's encoder (models.md 3.3): h_k = LN_k(act(L_k(h_{k-1}) + h_1 + ... + h_{k-1})) for
+// RecVAE's encoder (docs/models.md 3.3): h_k = LN_k(act(L_k(h_{k-1}) + h_1 + ... + h_{k-1})) for
 // k = 1..layers with LayerNorm epsilon 0.1, then Gaussian heads over the last h. When gated,
 // the skip connections feed the GLU's value half and the gate sees the layer alone.
 class DenseResidualEncoderImpl : public torch::nn::Module {

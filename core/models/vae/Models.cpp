@@ -16,7 +16,7 @@ const char* const kTrainPhase = "train";
 const char* const kEncoderPhase = "encoder";
 const char* const kDecoderPhase = "decoder";
 constexpr double kGradientNormEpsilon = 1e-7;
-constexpr double kAnchorStd = 0.1;  // N(0, 0.01) in models.md's (mean, variance) notation
+constexpr double kAnchorStd = 0.1;  // N(0, 0.01) in docs/models.md's (mean, variance) notation
 
 // Inference: eval mode (no masking, dropout or sampling) without autograd; restores the
 // module's mode, so a call between training steps leaves training as it was.
@@ -60,7 +60,7 @@ double warmedUpBeta(const ParamSet& params, const TrainingClock& clock) {
   return params.real("max_beta") * std::min(1.0, warmUp);
 }
 
-// What every model here shares: the input pipeline (models.md section 3: mask, L2
+// What every model here shares: the input pipeline (docs/models.md section 3: mask, L2
 // normalisation, inverted dropout; dense or embedding-bag form), the likelihood, PIA's item
 // anchors (3.8) and, unless a model has its own, one training phase over all parameters.
 class ItemAutoencoder : public AutoencoderModel {
@@ -197,7 +197,7 @@ class ItemAutoencoder : public AutoencoderModel {
   torch::Tensor anchors_;
 };
 
-// ---- Mult-DAE (models.md 3.1) ----
+// ---- Mult-DAE (docs/models.md 3.1) ----
 
 // [I - d - I] with one layer, [I - h - ... - d - ... - h - I] with more; tanh (or gated)
 // after every layer but the output, the code being the last encoder layer.
@@ -381,7 +381,7 @@ class RecVae final : public ItemAutoencoder {
     return loss;
   }
 
-  // User-adaptive beta_u = gamma * |x_u| (models.md 3.3); with gamma unset (0) the code's
+  // User-adaptive beta_u = gamma * |x_u| (docs/models.md 3.3); with gamma unset (0) the code's
   // fallback, one constant beta for every user.
   torch::Tensor klWeights(const ItemRows& fed) const {
     const double gamma = params().real("gamma");

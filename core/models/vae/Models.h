@@ -1,5 +1,5 @@
 #pragma once
-// The autoencoder models (models.md 3.1-3.4 and 3.8), built from validated parameters.
+// The autoencoder models (docs/models.md 3.1-3.4 and 3.8), built from validated parameters.
 
 #include <cstdint>
 #include <memory>

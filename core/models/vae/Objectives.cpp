@@ -17,7 +17,7 @@ const double kLogTwoPi = std::log(2.0 * std::acos(-1.0));
 constexpr double kBernoulliFloor = 1e-5;
 constexpr std::int64_t kEmbeddingBagMean = 1;
 
-// Weights and log-variances of RecVAE's composite prior (models.md 3.3).
+// Weights and log-variances of RecVAE's composite prior (docs/models.md 3.3).
 constexpr double kStandardWeight = 0.15;
 constexpr double kOldPosteriorWeight = 0.75;
 constexpr double kBroadWeight = 0.10;
@@ -30,7 +30,9 @@ at::Tensor bagMeans(const at::Tensor& table, const at::Tensor& items, const at::
 
 }  // namespace
 
-at::Tensor negativeLogLikelihood(const at::Tensor& logits, const at::Tensor& target, Likelihood likelihood) {
+at::Tensor negativeLogLikelihood(const at::Tensor& products, const at::Tensor& target, Likelihood likelihood) {
+  // In float32 whatever precision the products were computed in (docs/gpu.md).
+  const at::Tensor logits = products.to(at::kFloat);
   if (likelihood == Likelihood::Multinomial) return -(at::log_softmax(logits, 1) * target).sum(1);
   const auto p = at::sigmoid(logits).clamp(kBernoulliFloor, 1.0 - kBernoulliFloor);
   return -(target * p.log() + (1 - target) * (1 - p).log()).sum(1);

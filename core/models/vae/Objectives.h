@@ -1,5 +1,5 @@
 #pragma once
-// Densities and loss terms of the autoencoder family (models.md section 3), as plain tensor
+// Densities and loss terms of the autoencoder family (docs/models.md section 3), as plain tensor
 // functions the tests check against brute force. ATen only, so this header stays cheap.
 
 #include <ATen/core/Tensor.h>
@@ -9,7 +9,7 @@ namespace vaecf::vae {
 enum class Likelihood { Multinomial, Bernoulli };
 
 // -log p(target | logits) per row [B]: multinomial over the items, or independent Bernoulli
-// items with p = sigmoid(logits) clamped to [1e-5, 1 - 1e-5] (models.md 3.4).
+// items with p = sigmoid(logits) clamped to [1e-5, 1 - 1e-5] (docs/models.md 3.4).
 at::Tensor negativeLogLikelihood(const at::Tensor& logits, const at::Tensor& target, Likelihood likelihood);
 
 // log N(z; mean, exp(logVariance)) elementwise, log 2 pi included.

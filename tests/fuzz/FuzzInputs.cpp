@@ -1,0 +1,203 @@
+#include "FuzzInputs.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "common/ChecksummedFile.h"
+#include "common/Error.h"
+#include "data/CanonicalSplit.h"
+#include "data/Importers.h"
+#include "experiment/Experiment.h"
+#include "train/EventLog.h"
+#include "train/RunFolder.h"
+
+namespace fs = std::filesystem;
+
+namespace vaecf::fuzz {
+
+namespace {
+
+void writeFile(const fs::path& file, std::string_view content) {
+  std::ofstream out(file, std::ios::binary | std::ios::trunc);
+  out.write(content.data(), static_cast<std::streamsize>(content.size()));
+}
+
+void emptyDirectory(const fs::path& dir) {
+  for (const auto& entry : fs::directory_iterator(dir)) fs::remove_all(entry.path());
+}
+
+// The message with every mention of the scratch directory replaced by "DIR".
+std::string withDirAsDIR(std::string message, const fs::path& dir) {
+  const std::string prefix = dir.string();
+  for (std::size_t at = message.find(prefix); at != std::string::npos; at = message.find(prefix, at + 3))
+    message.replace(at, prefix.size(), "DIR");
+  return message;
+}
+
+template <class Parse>
+std::string refusal(const fs::path& dir, Parse parse) {
+  try {
+    parse();
+    return "";
+  } catch (const Error& e) {
+    return withDirAsDIR(e.what(), dir);
+  }
+}
+
+}  // namespace
+
+std::vector<std::string_view> splitParts(std::string_view data) {
+  std::vector<std::string_view> parts;
+  for (;;) {
+    const std::size_t end = data.find(kPartSeparator);
+    parts.push_back(data.substr(0, end));
+    if (end == std::string_view::npos) return parts;
+    data.remove_prefix(end + 1);
+  }
+}
+
+std::string readSplitFolder(std::string_view data, const fs::path& dir) {
+  static const char* const kFiles[] = {"unique_sid.txt",    "train.csv",   "validation_tr.csv", "validation_te.csv",
+                                       "test_tr.csv",       "test_te.csv", "unique_uid.txt"};
+  emptyDirectory(dir);
+  const auto parts = splitParts(data);
+  for (std::size_t i = 0; i < parts.size() && i < std::size(kFiles); ++i) writeFile(dir / kFiles[i], parts[i]);
+  return refusal(dir, [&] { readCanonicalSplit(dir); });
+}
+
+namespace {
+
+// Writes the parts as the named files (fewer parts: fewer files) and imports the folder.
+std::string importFiles(std::string_view data, const fs::path& dir, DatasetFormat format,
+                        std::initializer_list<const char*> names) {
+  emptyDirectory(dir);
+  const auto parts = splitParts(data);
+  std::size_t i = 0;
+  for (const char* name : names) {
+    if (i < parts.size()) writeFile(dir / name, parts[i]);
+    ++i;
+  }
+  ImportOptions options;
+  options.format = format;
+  options.path = dir;
+  return refusal(dir, [&] { importDataset(options); });
+}
+
+DelimitedOptions delimitedOptions(unsigned char selector) {
+  static const char kSeparators[] = {',', '\t', ';', ' ', '|', ':', ',', '\t'};
+  DelimitedOptions options;
+  options.separator = kSeparators[selector & 7u];
+  options.header = (selector & 8u) != 0;
+  switch ((selector >> 4) & 3u) {
+    case 0: options.valueColumn.reset(); break;
+    case 1: options.valueColumn = 2; break;
+    case 2: options.valueColumn = 2, options.timestampColumn = 3; break;
+    default: options.userColumn = 1, options.itemColumn = 0, options.valueColumn = 5; break;
+  }
+  options.encoding = (selector & 64u) != 0 ? TextEncoding::Latin1 : TextEncoding::Utf8;
+  return options;
+}
+
+}  // namespace
+
+std::string importMl100k(std::string_view data, const fs::path& dir) {
+  return importFiles(data, dir, DatasetFormat::MovieLens100K, {"u.data", "u.item"});
+}
+std::string importMl1m(std::string_view data, const fs::path& dir) {
+  return importFiles(data, dir, DatasetFormat::MovieLens1M, {"ratings.dat", "movies.dat"});
+}
+std::string importMlLatest(std::string_view data, const fs::path& dir) {
+  return importFiles(data, dir, DatasetFormat::MovieLensLatest, {"ratings.csv", "movies.csv"});
+}
+std::string importNetflix(std::string_view data, const fs::path& dir) {
+  return importFiles(data, dir, DatasetFormat::Netflix, {"combined_data_1.txt", "movie_titles.csv"});
+}
+std::string importCiteULike(std::string_view data, const fs::path& dir) {
+  return importFiles(data, dir, DatasetFormat::CiteULike, {"users.dat"});
+}
+
+std::string importDelimited(std::string_view data, const fs::path& dir) {
+  emptyDirectory(dir);
+  if (data.empty()) return "empty input";
+  ImportOptions options;
+  options.format = DatasetFormat::Delimited;
+  options.delimited = delimitedOptions(static_cast<unsigned char>(data.front()));
+  options.path = dir / "log.txt";
+  writeFile(options.path, data.substr(1));
+  return refusal(dir, [&] {
+    if ((static_cast<unsigned char>(data.front()) & 0x80u) != 0) {  // as the CLI without --separator
+      const DetectedLayout layout = detectDelimitedLayout(options.path, options.delimited.quote);
+      options.delimited.separator = layout.separator;
+      options.delimited.header = layout.header;
+    }
+    importDataset(options);
+  });
+}
+
+std::string readRunConfigFiles(std::string_view data, const fs::path& dir) {
+  emptyDirectory(dir);
+  const auto parts = splitParts(data);
+  writeFile(runConfigPath(dir), parts[0]);
+  if (parts.size() > 1) writeFile(runItemsPath(dir), parts[1]);
+  return refusal(dir, [&] {
+    readRunConfig(dir);
+    readRunItems(dir);
+  });
+}
+
+std::string readEventsFile(std::string_view data, const fs::path& dir) {
+  emptyDirectory(dir);
+  writeFile(runEventsPath(dir), data);
+  return refusal(dir, [&] { readRunEvents(dir); });
+}
+
+std::string readMetricsFile(std::string_view data, const fs::path& dir) {
+  try {
+    const nlohmann::json json = nlohmann::json::parse(data);
+    if (json.contains("validation")) evaluationReportFromJson(json.at("validation"));
+    if (json.contains("test")) evaluationReportFromJson(json.at("test"));
+    json.value("seconds", 0.0);
+    if (json.contains("best_epoch")) json.at("best_epoch").get<std::int64_t>();
+    return "";
+  } catch (const nlohmann::json::exception& e) {
+    return withDirAsDIR(e.what(), dir);
+  } catch (const Error& e) {
+    return withDirAsDIR(e.what(), dir);
+  }
+}
+
+std::string readChecksummed(std::string_view data, const fs::path& dir) {
+  emptyDirectory(dir);
+  writeFile(dir / "best.pt", data);
+  return refusal(dir, [&] { readChecksummedFile(dir / "best.pt"); });
+}
+
+const std::vector<NamedTarget>& targets() {
+  static const std::vector<NamedTarget> all{
+      {"split", &readSplitFolder},         {"ml-100k", &importMl100k},       {"ml-1m", &importMl1m},
+      {"ml-latest", &importMlLatest},      {"netflix", &importNetflix},      {"citeulike", &importCiteULike},
+      {"delimited", &importDelimited},     {"run-config", &readRunConfigFiles}, {"events", &readEventsFile},
+      {"metrics", &readMetricsFile},       {"checksummed", &readChecksummed},
+  };
+  return all;
+}
+
+fs::path scratchDirectory(const std::string& tag) {
+  fs::path base;
+  if (const char* tmp = std::getenv("TMPDIR"); tmp != nullptr && *tmp != '\0') {
+    base = tmp;
+  } else {
+    std::error_code ignored;
+    base = fs::is_directory("/dev/shm", ignored) ? fs::path("/dev/shm") : fs::temp_directory_path();
+  }
+  const fs::path dir = base / ("vaecf-fuzz-" + tag + "-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+}  // namespace vaecf::fuzz
