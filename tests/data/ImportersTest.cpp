@@ -63,7 +63,7 @@ void expectInputError(DatasetFormat format, const fs::path& path, const fs::path
 TEST(ImportFormatNames, RoundTripEveryFormat) {
   const std::vector<std::string> names = formatNames();
   EXPECT_EQ(names, (std::vector<std::string>{"ml-100k", "ml-1m", "ml-20m", "ml-latest", "netflix",
-                                             "citeulike", "delimited"}));
+                                             "citeulike", "delimited", "synthetic"}));
   for (const std::string& name : names) EXPECT_EQ(formatName(parseFormatName(name)), name);
   EXPECT_EQ(parseFormatName("ml-1m"), DatasetFormat::MovieLens1M);
 }
