@@ -1,11 +1,12 @@
 #pragma once
-// Runs the vaecf program for the command-line tests added with issue 13 (CliTest.cpp keeps
-// its own runner): exit status, stdout and stderr of one command.
+// Runs the vaecf program for the command-line tests: exit status, stdout and stderr of one
+// command.
 #include <sys/wait.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 
@@ -17,8 +18,13 @@ struct CliOutcome {
   int exitCode = -1;
   std::string out, err;
   // The last non-empty line of stderr.
-  std::string lastError() const {
-    std::istringstream lines(err);
+  std::string lastError() const { return lastLine(err); }
+  // The last non-empty line of stdout, which a --json command prints.
+  nlohmann::json lastJson() const { return nlohmann::json::parse(lastLine(out)); }
+
+ private:
+  static std::string lastLine(const std::string& text) {
+    std::istringstream lines(text);
     std::string line, last;
     while (std::getline(lines, line))
       if (!line.empty()) last = line;

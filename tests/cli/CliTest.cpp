@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include "CliRunner.h"
 #include "TestData.h"
 #include "experiment/Experiment.h"
 
@@ -18,37 +19,9 @@ namespace fs = std::filesystem;
 namespace vaecf {
 namespace {
 
-struct CliResult {
-  int exitCode = -1;
-  std::string out, err;
-  nlohmann::json lastJson() const {
-    std::istringstream lines(out);
-    std::string line, last;
-    while (std::getline(lines, line))
-      if (!line.empty()) last = line;
-    return nlohmann::json::parse(last);
-  }
-};
+using CliResult = test::CliOutcome;
 
-std::string slurp(const fs::path& file) {
-  std::ifstream in(file);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-CliResult runCli(const std::string& arguments) {
-  const fs::path errFile = test::freshTempDir("cli-stderr") / "err.txt";
-  const std::string command = std::string(VAECF_CLI_PATH) + " --threads 2 " + arguments + " 2>" + errFile.string();
-  CliResult result;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  char buffer[4096];
-  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) result.out.append(buffer, n);
-  const int status = ::pclose(pipe);
-  result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  result.err = slurp(errFile);
-  return result;
-}
+CliResult runCli(const std::string& arguments) { return test::runVaecf(arguments); }
 
 // Training commands run on ML-100K (1.4k items after the protocol): EASE fits in well
 // under a second there.
@@ -244,7 +217,7 @@ TEST(Cli, IterativeModelReportsEpochsAndItsRunServesRecommendations) {
     EXPECT_EQ(frame.at("users").size(), frames.at("users").size());
   const fs::path focusCsv = run.parent_path() / "focus.csv";
   ASSERT_EQ(runCli(focusArguments + focusCsv.string()).exitCode, 0);
-  const std::string csv = slurp(focusCsv);
+  const std::string csv = test::readBytes(focusCsv);
   EXPECT_NE(csv.find("\npca_frame_user," + frames.at("users").at(0).get<std::string>() + ",epoch=3,"),
             std::string::npos);
   EXPECT_NE(csv.find("\nfocus_recommendations," + testUser + ","), std::string::npos);
