@@ -90,16 +90,14 @@ stage configure 120 configure
 stage build 300 cmake --build "$build" -j "$jobs" --target vaecf vaecf_tests -- -k 0
 stage gpu-tests 150 ctest --test-dir "$build" -L gpu --output-on-failure
 cp "$build/gpu-tests.json" "$out/" 2>/dev/null
-stage bench-ml20m 240 bench bench-ml20m "$synthetic" --set device="$device" --precisions fp32,bf16 --epochs 3 \
-  --ease-device "$device"
-stage bench-ml1m 90 bench bench-ml1m "$ml1m" --set device="$device" --precisions fp32,bf16 --epochs 5 \
-  --ease-device "$device"
+stage bench-ml20m 240 bench bench-ml20m "$synthetic" --set device="$device" --precisions fp32,bf16 --epochs 3
+stage bench-ml1m 90 bench bench-ml1m "$ml1m" --set device="$device" --precisions fp32,bf16 --epochs 5
 stage train-fp32 90 train_precision fp32
 stage train-bf16 90 train_precision bf16
 if [ "$device" = cuda ]; then
   stage profile 90 "$python" tests/bench/gpu_profile.py 136677 20108 73.2
   grep '^{' "$out/profile.log" >"$out/profile.json"
 fi
-stage bench-ml1m-cpu 90 bench bench-ml1m-cpu "$ml1m" --set device=cpu --ease-device cpu
+stage bench-ml1m-cpu 90 bench bench-ml1m-cpu "$ml1m" --set device=cpu
 
 "$python" packaging/gpu-report.py "$out"

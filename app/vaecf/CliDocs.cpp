@@ -226,9 +226,9 @@ std::string modelsSection() {
       "Each model's options are set with \\fB\\-\\-set\\fR \\fIname\\fR=\\fIvalue\\fR; "
       "\\fBvaecf train \\-\\-model\\fR \\fINAME\\fR \\fB\\-\\-help\\fR lists the same. "
       "Options marked live may change while a run trains (in the window).\n";
-  for (const ModelInfo& model : modelCatalog()) {
+  for (const ModelFamily& model : modelCatalog()) {
     out += ".SS " + roff(model.name) + " \\(em " + roffLine(model.summary) + "\n";
-    for (const ParamSpec& spec : model.params) {
+    for (const ParamSpec& spec : runParamSpecs(model)) {
       std::vector<std::string> notes{typeName(spec.type),
                                      "default " + (spec.defaultValue.empty() ? std::string("none") : spec.defaultValue)};
       if (!rangeOf(spec).empty()) notes.push_back(rangeOf(spec));
@@ -348,10 +348,10 @@ std::string bashFunction(const CLI::App& root, const std::string& function) {
   std::vector<std::string> models, allNames;
   std::string setNames;
   std::set<std::string> seen;
-  for (const ModelInfo& model : modelCatalog()) {
+  for (const ModelFamily& model : modelCatalog()) {
     models.push_back(model.name);
     std::vector<std::string> names;
-    for (const ParamSpec& spec : model.params) {
+    for (const ParamSpec& spec : runParamSpecs(model)) {
       names.push_back(spec.name + "=");
       if (seen.insert(spec.name).second) allNames.push_back(spec.name + "=");
     }

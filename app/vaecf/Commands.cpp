@@ -20,7 +20,6 @@
 #include "data/CanonicalSplit.h"
 #include "eval/RankingMetrics.h"
 #include "experiment/Experiment.h"
-#include "models/Ease.h"
 #include "train/Training.h"
 #include "train/TrainingParams.h"
 
@@ -40,9 +39,9 @@ std::string modelNamedIn(int argc, char** argv) {
   return {};
 }
 
-std::string describeParams(const ModelInfo& model) {
+std::string describeParams(const ModelFamily& model) {
   std::string text = fmt::format("\nOptions of model '{}' ({}), set with --set name=value:\n", model.name, model.summary);
-  for (const ParamSpec& spec : model.params) {
+  for (const ParamSpec& spec : runParamSpecs(model)) {
     std::string range;
     if (spec.min || spec.max)
       range = fmt::format(" [{} .. {}]", spec.min ? fmt::format("{:g}", *spec.min) : "",
@@ -61,7 +60,7 @@ std::string describeParams(const ModelInfo& model) {
 
 std::string modelListFooter() {
   std::string text = "\nModels (vaecf train --model NAME --help lists a model's options):\n";
-  for (const ModelInfo& model : modelCatalog()) text += fmt::format("  {:<8} {}\n", model.name, model.summary);
+  for (const ModelFamily& model : modelCatalog()) text += fmt::format("  {:<8} {}\n", model.name, model.summary);
   return text;
 }
 
@@ -237,7 +236,7 @@ void Commands::declareTrain(CLI::App& app, const std::string& modelForHelp) {
   train->add_flag("--json", json_, "print the result as one JSON object on the last line");
   data_.addTo(*train);
   bool known = false;
-  for (const ModelInfo& info : modelCatalog()) known = known || info.name == modelForHelp;
+  for (const ModelFamily& family : modelCatalog()) known = known || family.name == modelForHelp;
   train->footer(known ? describeParams(findModel(modelForHelp)) : modelListFooter());
   actions_.emplace_back(train, [this] { this->train(); });
 }
@@ -272,23 +271,23 @@ void Commands::declareRecommend(CLI::App& app) {
 }
 
 void Commands::declareBench(CLI::App& app) {
-  CLI::App* bench = app.add_subcommand("bench", "time import, split, an EASE fit and one training epoch of each model");
+  CLI::App* bench =
+      app.add_subcommand("bench", "time import, split, and each model's fit or training epoch");
   data_.addTo(*bench, false);
-  bench->add_option("--models", benchModels_, "iterative models whose training epoch is timed")
+  for (const ModelFamily& model : modelCatalog())
+    if (!model.needs.rawLog) benchModels_.push_back(model.name);
+  bench->add_option("--models", benchModels_,
+                    "models timed: a closed-form model's fit (and test evaluation), an iterative model's epoch")
       ->delimiter(',')
       ->capture_default_str();
   bench->add_option("--set", assignments_,
-                    "an option of every timed model as name=value (repeatable): device, precision, batch_size, ...");
-  bench->add_option("--precisions", benchPrecisions_, "time every model in each of these precisions")
+                    "an option as name=value (repeatable) for every timed model that has it: device, batch_size, ...");
+  bench->add_option("--precisions", benchPrecisions_, "time every iterative model in each of these precisions")
       ->delimiter(',')
       ->check(CLI::IsMember({"fp32", "tf32", "bf16"}));
   bench->add_option("--epochs", benchEpochs_, "epochs timed per model after a warm-up epoch; the mean is reported")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  bench->add_option("--ease-device", easeDevice_, "where EASE's Gram matrix is inverted")
-      ->check(CLI::IsMember({"auto", "cpu", "cuda"}))
-      ->capture_default_str();
-  bench->add_flag("--no-ease", skipEase_, "time no EASE fit (and no evaluation)");
   bench->add_flag("--json", json_, "print one JSON object");
   actions_.emplace_back(bench, [this] { this->bench(); });
 }
@@ -420,18 +419,55 @@ void Commands::bench() {
                            {"train_positives", split.train.nonZeros()},
                            {"import_seconds", importSeconds},
                            {"split_seconds", splitSeconds}};
-  if (!skipEase_) {
-    std::unique_ptr<EaseRecommender> ease;
-    result["ease_device"] = resolveDevice(easeDevice_);
-    result["ease_fit_seconds"] = timeIt([&] { ease = EaseRecommender::fit(split.train, {500.0, true, easeDevice_}); });
-    result["evaluate_test_seconds"] = timeIt([&] { evaluate(*ease, split.testFoldIn, split.testHeldout); });
+  for (const std::string& assignment : assignments_) {
+    const std::string name = assignment.substr(0, assignment.find('='));
+    const bool declared = std::any_of(benchModels_.begin(), benchModels_.end(), [&](const std::string& model) {
+      const auto specs = runParamSpecs(findModel(model));
+      return std::any_of(specs.begin(), specs.end(), [&](const ParamSpec& spec) { return spec.name == name; });
+    });
+    if (!declared) throw Error("--set " + assignment + ": no timed model has an option '" + name + "'");
   }
+  result["fit"] = benchClosedFormFits(split);
   result["training_epoch"] = benchTrainingEpochs(split, protocol, log);
   if (json_) {
     fmt::print("{}\n", result.dump());
     return;
   }
   printBench(result);
+}
+
+// A timed model's defaults (a trained one on every core) with the --set options it declares.
+ParamSet Commands::benchParams(const ModelFamily& model) const {
+  ParamSet params(runParamSpecs(model));
+  if (model.iterative()) params.set("threads", std::to_string(computeThreads()));
+  for (const std::string& assignment : assignments_) {
+    const std::string name = assignment.substr(0, assignment.find('='));
+    const auto& specs = params.specs();
+    if (std::any_of(specs.begin(), specs.end(), [&](const ParamSpec& spec) { return spec.name == name; }))
+      params.assign(assignment);
+  }
+  return params;
+}
+
+// Each closed-form model's fit with its defaults (the model saved as a run keeps it, into a
+// folder removed afterwards), and one evaluation of the test users with it.
+nlohmann::json Commands::benchClosedFormFits(const Split& split) const {
+  nlohmann::json fits = nlohmann::json::object();
+  for (const std::string& name : benchModels_) {
+    const ModelFamily& model = findModel(name);
+    if (model.iterative()) continue;
+    const ParamSet params = benchParams(model);
+    const fs::path folder = fs::temp_directory_path() / ("vaecf-bench-" + name + "-" + std::to_string(::getpid()));
+    fs::create_directories(folder);
+    ClosedFormFit fitted;
+    const double fitSeconds = timeIt([&] { fitted = model.fit(params, split, {}, folder, {}); });
+    fs::remove_all(folder);
+    fits[name] = {{"params", paramsJson(params.values())},
+                  {"fit_seconds", fitSeconds},
+                  {"evaluate_test_seconds",
+                   timeIt([&] { evaluate(*fitted.model, split.testFoldIn, split.testHeldout); })}};
+  }
+  return fits;
 }
 
 // Each model's epoch, timed on the split it trains on (SVAE: time-ordered rows; DeepRec:
@@ -442,11 +478,10 @@ nlohmann::json Commands::benchTrainingEpochs(const Split& split, const ProtocolO
   nlohmann::json epochs = nlohmann::json::object();
   const auto sharedSplit = std::make_shared<const Split>(split);
   std::map<std::pair<std::string, std::string>, double> rates;  // by device and precision
-  for (const std::string& model : benchModels_) {
-    if (!findModel(model).iterative) throw Error(model + " has no training epoch to time");
-    ParamSet params = defaultParams(model);
-    params.set("threads", std::to_string(computeThreads()));
-    for (const std::string& assignment : assignments_) params.assign(assignment);
+  for (const std::string& name : benchModels_) {
+    const ModelFamily& model = findModel(name);
+    if (!model.iterative()) continue;
+    ParamSet params = benchParams(model);
     const auto trained = trainingSplit(model, params, protocol, sharedSplit, &log);
     const std::vector<std::string> precisions =
         benchPrecisions_.empty() ? std::vector<std::string>{params.text("precision")} : benchPrecisions_;
@@ -455,8 +490,8 @@ nlohmann::json Commands::benchTrainingEpochs(const Split& split, const ProtocolO
       const std::string device = resolveDevice(params.text("device"));
       auto rate = rates.find({device, precision});
       if (rate == rates.end()) rate = rates.emplace(std::make_pair(device, precision), matrixProductRate(device, precision)).first;
-      const EpochTiming timing = timeTrainingEpoch(trainingDefinition(model), params, trained->train, benchEpochs_);
-      const std::string key = precisions.size() > 1 ? model + "/" + precision : model;
+      const EpochTiming timing = timeTrainingEpoch(model, params, trained->train, benchEpochs_);
+      const std::string key = precisions.size() > 1 ? name + "/" + precision : name;
       epochs[key] = {{"device", device},
                      {"precision", precision},
                      {"batch_size", params.integer("batch_size")},
@@ -478,11 +513,9 @@ void Commands::printBench(const nlohmann::json& result) const {
              result["interactions"].get<std::size_t>());
   fmt::print("  split    {:8.3f} s  ({} training users x {} items)\n", result["split_seconds"].get<double>(),
              result["users"].get<std::int64_t>(), result["items"].get<std::int64_t>());
-  if (result.contains("ease_fit_seconds")) {
-    fmt::print("  EASE fit {:8.3f} s  (lambda 500, float64, inverted on {})\n", result["ease_fit_seconds"].get<double>(),
-               result["ease_device"].get<std::string>());
-    fmt::print("  evaluate {:8.3f} s  (EASE, test users)\n", result["evaluate_test_seconds"].get<double>());
-  }
+  for (const auto& [model, timing] : result["fit"].items())
+    fmt::print("  {:<8} {:8.3f} s fit with its defaults, {:.3f} s to evaluate the test users\n", model,
+               timing["fit_seconds"].get<double>(), timing["evaluate_test_seconds"].get<double>());
   for (const auto& [model, timing] : result["training_epoch"].items())
     fmt::print("  {:<8} {:8.3f} s per training epoch ({:.0f} users/s, {} {}, {:.1f}x the dense-FLOP bound)\n", model,
                timing["seconds_per_epoch"].get<double>(), timing["users_per_second"].get<double>(),

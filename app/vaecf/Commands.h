@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "DataOptions.h"
+#include "plugin/ModelFamily.h"
 
 namespace vaecf::cli {
 
@@ -34,6 +35,8 @@ class Commands {
   void bench();
   nlohmann::json benchTrainingEpochs(const Split& split, const ProtocolOptions& protocol,
                                      const InteractionLog& log) const;
+  nlohmann::json benchClosedFormFits(const Split& split) const;
+  ParamSet benchParams(const ModelFamily& model) const;
   void printBench(const nlohmann::json& result) const;
 
   std::vector<std::pair<CLI::App*, std::function<void()>>> actions_;
@@ -43,11 +46,9 @@ class Commands {
   std::string model_, outDir_, runDir_, userId_, usersFile_, cohortEdges_ = "5,11,51,101", cohortAxis_ = "total";
   std::vector<std::string> assignments_;
   std::size_t count_ = 10;
-  std::vector<std::string> benchModels_{"multdae", "multvae", "recvae", "vamp", "hvamp"};
+  std::vector<std::string> benchModels_;  // default: every model that trains on the loaded split
   std::vector<std::string> benchPrecisions_;
   int benchEpochs_ = 1;
-  std::string easeDevice_ = "cpu";
-  bool skipEase_ = false;
 };
 
 }  // namespace vaecf::cli

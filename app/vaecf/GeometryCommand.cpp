@@ -21,6 +21,7 @@
 #include "geometry/LatentTrail.h"
 #include "geometry/Projection.h"
 #include "train/RunFolder.h"
+#include "plugin/ModelCatalog.h"
 
 namespace vaecf::cli {
 namespace {
@@ -231,10 +232,19 @@ std::vector<geometry::FocusTransfer> focusTransfers(const GeometryInputs& in, co
   return transfers;
 }
 
+// The catalogue's models that declare gradient transfer, "a, b".
+std::string modelsWithGradientTransfer() {
+  std::string names;
+  for (const ModelFamily& model : modelCatalog())
+    if (model.capabilities.gradientTransfer) names += (names.empty() ? "" : ", ") + model.name;
+  return names;
+}
+
 json transfer(const GeometryInputs& in, const GeometryOptions& options, const TaskContext& progress) {
   if (!in.model.supportsGradientTransfer())
     return {{"available", false},
-            {"reason", "gradient transfer is implemented for multvae and multdae only"}};
+            {"reason", "gradient transfer needs a model whose loss is a chain of affine maps (" +
+                           modelsWithGradientTransfer() + ")"}};
   const geometry::Cohorts cohorts(options.cohortEdges);
   json users = json::array();
   std::vector<double> helpful, within;

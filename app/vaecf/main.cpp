@@ -11,11 +11,14 @@
 #include "CliDocs.h"
 #include "Commands.h"
 #include "common/Error.h"
+#include "Plugins.h"
+#include "plugin/PluginVersion.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"vaecf: train, evaluate and inspect VAE recommenders from the command line"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "vaecf " VAECF_VERSION);  // project(VERSION) in CMakeLists.txt
+  vaecf::loadPlugins();  // the commands list the models the plugins provide
   vaecf::cli::Commands commands(app, argc, argv);
   // Hidden, for the build (packaging/CMakeLists.txt): man pages and shell completion from
   // the declarations above, so they never drift from --help.

@@ -15,7 +15,9 @@
 #include <optional>
 #include <string>
 
+#include "Plugins.h"
 #include "data/BundledData.h"
+#include "plugin/PluginVersion.h"
 #include "panels/RunsPanel.h"
 #include "session/TrainingSession.h"
 #include "window/MainWindow.h"
@@ -99,6 +101,7 @@ int main(int argc, char** argv) {
                                QStringLiteral("A session file, or a run folder or its config.json, to open."),
                                QStringLiteral("[file]"));
   parser.process(*app);  // exits after --help and --version
+  vaecf::loadPlugins();
 
   const QLocale locale = chosenLocale();
   QTranslator qtTranslator;

@@ -5,12 +5,6 @@
 
 #include "common/AtomicFile.h"
 #include "common/Error.h"
-#include "models/Ease.h"
-#include "models/deeprec/DeepRec.h"
-#include "models/deeprec/RatingBaselines.h"
-#include "data/RatingSplit.h"
-#include "data/TemporalSplit.h"
-#include "models/svae/Svae.h"
 #include "train/RunFolder.h"
 #include "train/Training.h"
 #include "train/TrainingParams.h"
@@ -22,59 +16,20 @@ namespace vaecf {
 namespace {
 
 const char* const kMetricsFile = "metrics.json";
-const char* const kEaseModelFile = "ease.bin";
-
-struct AutoencoderEntry {
-  const char* name;
-  const char* summary;
-};
-const AutoencoderEntry kAutoencoders[] = {
-    {"multvae", "Mult-VAE^PR: multinomial VAE with KL annealing (Liang et al. 2018)"},
-    {"multdae", "Mult-DAE: denoising autoencoder with multinomial likelihood"},
-    {"recvae", "RecVAE: composite prior, user-adaptive beta, alternating updates (Shenbin et al. 2020)"},
-    {"vamp", "VampPrior VAE: mixture prior over learned pseudo-inputs (Kim & Suh 2019)"},
-    {"hvamp", "H+Vamp: two stochastic layers with a VampPrior on the top one"},
-};
-
-std::vector<ParamSpec> easeParams() {
-  return {
-      {"lambda", ParamSpec::Type::Float, "500", "L2 regularisation of the item-item weights (hundreds to thousands)",
-       1e-6, std::nullopt, {}, false},
-      {"lambda_grid", ParamSpec::Type::FloatList, "",
-       "when given, lambda is chosen among these values by validation NDCG@100", 0.0, std::nullopt, {}, false},
-      {"precision", ParamSpec::Type::Choice, "float64", "precision of the Gram matrix inverse", std::nullopt,
-       std::nullopt, {"float64", "float32"}, false},
-      {"device", ParamSpec::Type::Choice, "auto", "where the Gram matrix is inverted; auto picks cuda when available",
-       std::nullopt, std::nullopt, {"auto", "cpu", "cuda"}, false},
-  };
-}
-
 double secondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-ExperimentResult fitEase(const ParamSet& params, const Split& split, const EvaluationOptions& evaluation,
-                         const fs::path& runDir, const TaskContext& context) {
+ExperimentResult fitClosedForm(const ModelFamily& model, const ParamSet& params, const Split& split,
+                               const EvaluationOptions& evaluation, const fs::path& runDir,
+                               const TaskContext& context) {
   const auto start = std::chrono::steady_clock::now();
-  const bool float64 = params.text("precision") == "float64";
+  ClosedFormFit fitted = model.fit(params, split, evaluation, runDir, context);
   ExperimentResult result;
-  std::unique_ptr<EaseRecommender> model;
-  const std::vector<double> grid = params.reals("lambda_grid");
-  if (grid.empty()) {
-    model = EaseRecommender::fit(split.train, {params.real("lambda"), float64, params.text("device")}, context);
-    result.details["lambda"] = params.real("lambda");
-  } else {
-    EaseSelection selection = selectEaseLambda(split.train, split.validationFoldIn, split.validationHeldout, grid,
-                                               float64, evaluation, context);
-    model = std::move(selection.model);
-    result.details["lambda"] = selection.lambda;
-    for (const auto& [lambda, ndcg] : selection.validationNdcgByLambda)
-      result.details["validation_ndcg@100_by_lambda"].push_back({lambda, ndcg});
-  }
-  result.validation = evaluate(*model, split.validationFoldIn, split.validationHeldout, evaluation, context);
-  result.test = evaluate(*model, split.testFoldIn, split.testHeldout, evaluation, context);
+  result.details = std::move(fitted.details);
+  result.validation = evaluate(*fitted.model, split.validationFoldIn, split.validationHeldout, evaluation, context);
+  result.test = evaluate(*fitted.model, split.testFoldIn, split.testHeldout, evaluation, context);
   result.seconds = secondsSince(start);
-  model->save(runDir / kEaseModelFile);
   return result;
 }
 
@@ -95,57 +50,20 @@ ExperimentResult experimentResultOf(const std::string& model, const TrainingResu
   return result;
 }
 
-ExperimentResult trainIterative(const std::string& model, const ParamSet& params, const DataSource& source,
+ExperimentResult trainIterative(const ModelFamily& model, const ParamSet& params, const DataSource& source,
                                 std::shared_ptr<const Split> split, const EvaluationOptions& evaluation,
                                 const fs::path& runDir, const TaskContext& context) {
-  TrainingSetup setup{trainingDefinition(model), params, std::move(split), runDir, source, evaluation};
-  return experimentResultOf(model, trainModel(std::move(setup), {}, context));
-}
-
-// ---- Sequence and rating models: SVAE and DeepRec (issue 6) ----
-
-const char* const kSvaeSummary = "SVAE: GRU over the time-ordered history, next-k items (Sachdeva et al. 2019)";
-const char* const kDeepRecSummary =
-    "DeepRec: deep autoencoder for explicit ratings, RMSE on a time split (Kuchaiev & Ginsburg 2017)";
-
-const InteractionLog& rawLog(const InteractionLog* log, const std::string& model) {
-  if (!log) throw Error(model + " reads the raw dataset (ratings, times): give a dataset, not a split folder");
-  return *log;
+  TrainingSetup setup{model, params, std::move(split), runDir, source, evaluation};
+  return experimentResultOf(model.name, trainModel(std::move(setup), {}, context));
 }
 
 const InteractionLog* logOf(const LoadedData& data) { return data.log ? &*data.log : nullptr; }
 
-RatingSplit ratingSplit(const InteractionLog* log, const ParamSet& params) {
-  const InteractionLog& raw = rawLog(log, "deeprec");
-  if (!raw.explicitValues) throw Error("deeprec predicts ratings, and " + raw.source + " has none");
-  return deepRecSplit(raw, params);
-}
-
-nlohmann::json baselinesJson(const BaselineRmse& baselines) {
-  return {{"global_mean", baselines.globalMean}, {"item_mean", baselines.itemMean}, {"biases", baselines.biases}};
-}
-
-// DeepRec's rating split in figures, and the RMSE of the three baselines on it.
-nlohmann::json ratingDetails(const InteractionLog* log, const ParamSet& params) {
-  constexpr int kBiasSweeps = 20;  // the alternating updates settle well before this
-  const RatingSplit split = ratingSplit(log, params);
-  const double lambda = params.real("baseline_lambda");
-  return {{"users", split.userIds.size()},
-          {"items", split.itemIds.size()},
-          {"train_ratings", split.train.nonZeros()},
-          {"validation_ratings", split.validation.nonZeros()},
-          {"test_ratings", split.test.nonZeros()},
-          {"dropped_evaluation_ratings", split.droppedEvaluationRatings},
-          {"baselines",
-           {{"validation", baselinesJson(baselineRmse(split.train, split.validation, lambda, kBiasSweeps))},
-            {"test", baselinesJson(baselineRmse(split.train, split.test, lambda, kBiasSweeps))}}}};
-}
-
 // Trains or resumes an iterative run and completes its result with the model's own facts.
-ExperimentResult finishIterative(ExperimentResult result, const std::string& model, const ParamSet& params,
+ExperimentResult finishIterative(ExperimentResult result, const ModelFamily& model, const ParamSet& params,
                                  const InteractionLog* log, const fs::path& runDir) {
-  if (model == "deeprec") result.details.update(ratingDetails(log, params));
-  result.model = model;
+  if (model.details) result.details.update(model.details(params, log));
+  result.model = model.name;
   result.params = params.values();
   writeJson(runDir / kMetricsFile, toJson(result));
   return result;
@@ -153,53 +71,15 @@ ExperimentResult finishIterative(ExperimentResult result, const std::string& mod
 
 }  // namespace
 
-const std::vector<ModelInfo>& modelCatalog() {
-  static const std::vector<ModelInfo> catalog = [] {
-    std::vector<ModelInfo> models{{"ease", "EASE^R: closed-form linear item-item model (Steck 2019)", false, easeParams()}};
-    for (const AutoencoderEntry& entry : kAutoencoders)
-      models.push_back({entry.name, entry.summary, true, trainingParamSpecs(autoencoderDefinition(entry.name))});
-    models.push_back({"svae", kSvaeSummary, true, trainingParamSpecs(svaeDefinition()), true});
-    models.push_back({"deeprec", kDeepRecSummary, true, trainingParamSpecs(deepRecDefinition()), true});
-    return models;
-  }();
-  return catalog;
-}
-
-const ModelInfo& findModel(const std::string& name) {
-  std::string known;
-  for (const ModelInfo& info : modelCatalog()) {
-    if (info.name == name) return info;
-    known += (known.empty() ? "" : ", ") + info.name;
-  }
-  throw Error("unknown model '" + name + "'; known models: " + known);
-}
-
-ParamSet defaultParams(const std::string& model) { return ParamSet(findModel(model).params); }
-
-ModelDefinition trainingDefinition(const std::string& model) {
-  if (model == "svae") return svaeDefinition();
-  if (model == "deeprec") return deepRecDefinition();
-  if (!isAutoencoderModel(model)) throw Error("'" + model + "' is not trained by the trainer");
-  return autoencoderDefinition(model);
-}
-
-std::shared_ptr<const Split> trainingSplit(const std::string& model, const ParamSet& params,
+std::shared_ptr<const Split> trainingSplit(const ModelFamily& model, const ParamSet& params,
                                            const ProtocolOptions& protocol, std::shared_ptr<const Split> loaded,
                                            const InteractionLog* log) {
-  if (model == "svae")
-    return std::make_shared<const Split>(temporalSplit(*loaded, rawLog(log, model), protocol.heldoutFraction));
-  if (model == "deeprec") return std::make_shared<const Split>(trainingSplitOf(ratingSplit(log, params)));
-  return loaded;
+  checkDataNeeds(model, log);
+  return model.trainingSplit ? model.trainingSplit(params, protocol, std::move(loaded), log) : loaded;
 }
 
-std::string trainingSplitKey(const std::string& model, const ParamSet& params, const ProtocolOptions& protocol) {
-  if (model == "svae") return model + " heldout_fraction=" + std::to_string(protocol.heldoutFraction);
-  if (model == "deeprec") {
-    std::string key = model;
-    for (const char* name : {"split", "train_fraction", "split_seed"}) key += ' ' + (name + ('=' + params.text(name)));
-    return key;
-  }
-  return model;
+std::string trainingSplitKey(const ModelFamily& model, const ParamSet& params, const ProtocolOptions& protocol) {
+  return model.trainingSplitKey ? model.name + ' ' + model.trainingSplitKey(params, protocol) : "the loaded split";
 }
 
 nlohmann::json paramsJson(const std::vector<std::pair<std::string, std::string>>& params) {
@@ -241,23 +121,24 @@ nlohmann::json toJson(const ExperimentResult& result) {
   return json;
 }
 
-ExperimentResult runExperiment(const std::string& model, const ParamSet& params, const DataSource& source,
+ExperimentResult runExperiment(const std::string& modelName, const ParamSet& params, const DataSource& source,
                                const LoadedData& data, const EvaluationOptions& evaluation, const fs::path& runDir,
                                const TaskContext& context) {
-  const ModelInfo& info = findModel(model);
-  if (info.iterative) {
+  const ModelFamily& model = findModel(modelName);
+  auto split = trainingSplit(model, params, source.protocol, std::make_shared<const Split>(data.split), logOf(data));
+  if (model.iterative()) {
     // The trainer writes its folder as it goes (events, checkpoints), each file atomically.
-    auto split = trainingSplit(model, params, source.protocol, std::make_shared<const Split>(data.split), logOf(data));
     ExperimentResult result = trainIterative(model, params, source, std::move(split), evaluation, runDir, context);
     return finishIterative(std::move(result), model, params, logOf(data), runDir);
   }
   ExperimentResult result;
   writeDirectoryAtomically(runDir, [&](const fs::path& dir) {
-    writeRunConfig(dir, RunConfig{model, params.values(), source, evaluation});
-    writeRunItems(dir, data.split.itemIds);
-    result = fitEase(params, data.split, evaluation, dir, context);
-    result.model = model;
+    writeRunConfig(dir, RunConfig{model.name, params.values(), source, evaluation});
+    writeRunItems(dir, split->itemIds);
+    result = fitClosedForm(model, params, *split, evaluation, dir, context);
+    result.model = model.name;
     result.params = params.values();
+    if (model.details) result.details.update(model.details(params, logOf(data)));
     writeJson(dir / kMetricsFile, toJson(result));
   });
   return result;
@@ -265,26 +146,25 @@ ExperimentResult runExperiment(const std::string& model, const ParamSet& params,
 
 ExperimentResult resumeExperiment(const fs::path& runDir, const TaskContext& context) {
   const RunConfig config = readRunConfig(runDir);
-  if (!findModel(config.model).iterative) throw Error("a " + config.model + " run has nothing to resume");
-  const ModelDefinition definition = trainingDefinition(config.model);
-  const ParamSet params = runParams(config, definition);
+  const ModelFamily& model = findModel(config.model);
+  if (!model.iterative()) throw Error("a " + config.model + " run has nothing to resume");
+  const ParamSet params = runParams(config, model);
   const LoadedData data = loadData(config.data, context);
   // Every model continues on the split it was started on, rebuilt from the same data.
-  auto split = trainingSplit(config.model, params, config.data.protocol, std::make_shared<const Split>(data.split),
-                             logOf(data));
+  auto split =
+      trainingSplit(model, params, config.data.protocol, std::make_shared<const Split>(data.split), logOf(data));
   if (split->itemIds != readRunItems(runDir))
     throw Error("the data of " + runDir.string() + " (" + config.data.describe() +
                 ") no longer gives the items the run was trained on");
   ExperimentResult result =
-      experimentResultOf(config.model, resumeTraining(runDir, std::move(split), definition, {}, context));
-  return finishIterative(std::move(result), config.model, params, logOf(data), runDir);
+      experimentResultOf(config.model, resumeTraining(runDir, std::move(split), model, {}, context));
+  return finishIterative(std::move(result), model, params, logOf(data), runDir);
 }
 
 std::shared_ptr<const Split> runTrainingSplit(const RunConfig& config, const LoadedData& data) {
-  auto split = std::make_shared<const Split>(data.split);
-  if (!findModel(config.model).iterative) return split;
-  const ParamSet params = runParams(config, trainingDefinition(config.model));
-  return trainingSplit(config.model, params, config.data.protocol, std::move(split), logOf(data));
+  const ModelFamily& model = findModel(config.model);
+  return trainingSplit(model, runParams(config, model), config.data.protocol,
+                       std::make_shared<const Split>(data.split), logOf(data));
 }
 
 RunEvaluation evaluateSavedRun(const fs::path& runDir, const EvaluationOptions& evaluation,
@@ -307,13 +187,10 @@ SavedRun loadRun(const fs::path& runDir) {
   SavedRun run;
   run.config = readRunConfig(runDir);
   run.itemIds = readRunItems(runDir);
-  if (findModel(run.config.model).iterative) {
-    const ModelDefinition definition = trainingDefinition(run.config.model);
-    run.task = definition.task;
-    run.recommender = loadTrainedModel(runDir, definition);
-  } else {
-    run.recommender = EaseRecommender::load(runDir / kEaseModelFile);
-  }
+  const ModelFamily& model = findModel(run.config.model);
+  run.task = model.task;
+  run.recommender = model.iterative() ? loadTrainedModel(runDir, model)
+                                      : model.load(runDir, runParams(run.config, model));
   if (run.recommender->items() != static_cast<std::int64_t>(run.itemIds.size()))
     throw InputError(runItemsPath(runDir).string(), 0,
                      "lists " + std::to_string(run.itemIds.size()) + " items but the model scores " +

@@ -13,39 +13,21 @@
 #include "eval/Evaluator.h"
 #include "models/Params.h"
 #include "models/Recommender.h"
+#include "plugin/ModelCatalog.h"
 #include "train/RunFolder.h"
 #include "train/TrainingParams.h"
 
 namespace vaecf {
 
-// A model the workbench can train: its name, what it is and its declared options.
-struct ModelInfo {
-  std::string name;
-  std::string summary;
-  bool iterative = false;  // trained by the Trainer (trainingDefinition), else a closed-form fit
-  std::vector<ParamSpec> params;
-  // Trains on a split it builds from the raw log, whose order (SVAE) or ratings
-  // (DeepRec) a split folder has lost: see trainingSplit().
-  bool readsRawLog = false;
-};
-
-const std::vector<ModelInfo>& modelCatalog();
-const ModelInfo& findModel(const std::string& name);  // throws Error listing the models
-ParamSet defaultParams(const std::string& model);
-
-// The Trainer's definition of an iterative model: the VAE family, SVAE or DeepRec.
-ModelDefinition trainingDefinition(const std::string& model);
-
-// The split an iterative model trains on, from the loaded split and the raw log (null
-// for a split folder): the loaded split for the VAE family; for SVAE the same users with
-// their heldout parts cut by time; for DeepRec the rating split of the log that `params`
-// ask for. Throws Error naming what the data lacks.
-std::shared_ptr<const Split> trainingSplit(const std::string& model, const ParamSet& params,
+// The split `model` trains on, from the loaded split and the raw log (null for a split
+// folder): the loaded split unless the model builds its own (ModelFamily::trainingSplit).
+// Throws Error naming what the data lacks.
+std::shared_ptr<const Split> trainingSplit(const ModelFamily& model, const ParamSet& params,
                                            const ProtocolOptions& protocol, std::shared_ptr<const Split> loaded,
                                            const InteractionLog* log);
 // What trainingSplit() reads besides the data, as text: on the same data, equal keys give
 // the same split.
-std::string trainingSplitKey(const std::string& model, const ParamSet& params, const ProtocolOptions& protocol);
+std::string trainingSplitKey(const ModelFamily& model, const ParamSet& params, const ProtocolOptions& protocol);
 
 // What `vaecf train` reports and a run folder keeps (metrics.json).
 struct ExperimentResult {
@@ -65,9 +47,9 @@ EvaluationReport evaluationReportFromJson(const nlohmann::json& json);
 nlohmann::json toJson(const ExperimentResult& result);
 
 // Trains `model` on the split, selects it on validation, evaluates test once and keeps
-// the run in `runDir` (train/RunFolder.h layout plus metrics.json). EASE's folder appears
-// whole once complete; an iterative model's folder fills as it trains, file by file
-// atomically.
+// the run in `runDir` (train/RunFolder.h layout plus metrics.json). A closed-form model's
+// folder appears whole once complete; an iterative model's folder fills as it trains,
+// file by file atomically.
 ExperimentResult runExperiment(const std::string& model, const ParamSet& params, const DataSource& source,
                                const LoadedData& data, const EvaluationOptions& evaluation,
                                const std::filesystem::path& runDir, const TaskContext& context = {});
@@ -76,12 +58,11 @@ ExperimentResult runExperiment(const std::string& model, const ParamSet& params,
 // and finishes it like runExperiment.
 ExperimentResult resumeExperiment(const std::filesystem::path& runDir, const TaskContext& context = {});
 
-// The split a saved run trained on, rebuilt from its loaded data source: the data's split,
-// SVAE's time-ordered heldout parts or DeepRec's rating split.
+// The split a saved run trained on, rebuilt from its loaded data source (trainingSplit()).
 std::shared_ptr<const Split> runTrainingSplit(const RunConfig& config, const LoadedData& data);
 
 // A saved run scored again on the split it was trained on, rebuilt from its data source
-// (SVAE: time-ordered heldout parts; DeepRec: its rating split, scored by RMSE).
+// (ranking metrics, or RMSE for a rating model).
 struct RunEvaluation {
   std::string model;
   EvaluationReport validation, test;

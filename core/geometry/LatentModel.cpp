@@ -9,10 +9,12 @@
 
 #include "common/Error.h"
 #include "geometry/TensorBridge.h"
+#include "models/vae/AffineChain.h"
 #include "models/vae/AutoencoderModel.h"
 #include "models/vae/Layers.h"
 #include "models/vae/Objectives.h"
 #include "common/ChecksummedFile.h"
+#include "plugin/ModelCatalog.h"
 #include "train/RunFileErrors.h"
 #include "train/RunFolder.h"
 #include "train/TrainingParams.h"
@@ -30,9 +32,12 @@ std::shared_ptr<vae::AutoencoderModel> loadBestModel(const fs::path& runFolder, 
   const fs::path weights = runBestModelPath(runFolder);
   if (!fs::exists(weights))
     throw Error("'" + runFolder.string() + "' holds no trained weights yet (best.pt)");
-  const ModelDefinition definition = autoencoderDefinition(config.model);
+  const ModelFamily& family = findModel(config.model);
+  if (!family.capabilities.latentMaps)
+    throw Error("'" + runFolder.string() + "' is a " + config.model + " run, and " + config.model +
+                " has no per-user latent space to show");
   const auto items = static_cast<std::int64_t>(readRunItems(runFolder).size());
-  auto model = definition.create(runParams(config, definition), items);
+  auto model = family.create(runParams(config, family), items);
   // Checksummed as the trainer writes it (common/ChecksummedFile.h).
   const std::string payload = readChecksummedFile(weights);
   readingRunFile(weights, [&] {
@@ -46,87 +51,14 @@ std::shared_ptr<vae::AutoencoderModel> loadBestModel(const fs::path& runFolder, 
   return model;
 }
 
-// named_parameters() returns its dictionary by value: `found` must point into a dictionary
-// that outlives it (AddressSanitizer caught a read of the freed temporary, issue 13).
-torch::Tensor parameter(vae::AutoencoderModel& model, const std::string& name) {
-  const auto parameters = model.named_parameters();
-  const auto* found = parameters.find(name);
-  if (found == nullptr) throw Error("the model has no parameter '" + name + "'");
-  return *found;
-}
-
-bool hasParameter(vae::AutoencoderModel& model, const std::string& name) {
-  return model.named_parameters().contains(name);
-}
-
-// ---- The per-user loss as an explicit chain of affine maps ----
-
-// y = a W + b for an item projection (W [in, out]), y = a W^T + b for a torch Linear.
-struct AffineMap {
-  torch::Tensor weight, bias;
-  bool inputMajor = false;
-
-  torch::Tensor operator()(const torch::Tensor& input) const {
-    return torch::addmm(bias, input, inputMajor ? weight : weight.t());
-  }
-};
-
-// Mult-VAE and Mult-DAE in eval mode: normalised rows through the encoder's maps (an
-// activation after each, except Mult-VAE's Gaussian heads), then the decoder's maps (an
-// activation after each but the output layer).
-struct AffineNetwork {
-  std::vector<AffineMap> encoder, decoder;
-  bool gaussianHeads = false;
-  vae::Activation activation = vae::Activation::Tanh;
-  vae::Likelihood likelihood = vae::Likelihood::Multinomial;
-  double klWeight = 0.0;
-  double anchorWeight = 0.0;
-  torch::Tensor anchors;  // undefined when PIA is off
-};
-
-// Maps "<prefix>unit1.linear", "<prefix>unit2.linear", ... for as long as they exist.
-void appendUnits(vae::AutoencoderModel& model, const std::string& prefix, std::vector<AffineMap>& maps) {
-  for (int unit = 1; hasParameter(model, prefix + "unit" + std::to_string(unit) + ".linear.weight"); ++unit) {
-    const auto name = prefix + "unit" + std::to_string(unit) + ".linear.";
-    maps.push_back({parameter(model, name + "weight"), parameter(model, name + "bias"), false});
-  }
-}
-
-AffineMap itemProjection(vae::AutoencoderModel& model, const std::string& prefix) {
-  return {parameter(model, prefix + "projection.weight"), parameter(model, prefix + "projection.bias"), true};
-}
-
-AffineMap linear(vae::AutoencoderModel& model, const std::string& prefix) {
-  return {parameter(model, prefix + "weight"), parameter(model, prefix + "bias"), false};
-}
-
-// The layer names follow core/models/vae/Models.cpp and Layers.cpp.
-AffineNetwork affineNetwork(const std::string& modelName, vae::AutoencoderModel& model,
-                            const GradientOptions& options) {
-  const ParamSet& params = model.params();
-  AffineNetwork network;
-  if (modelName == "multvae") {
-    network.encoder.push_back(itemProjection(model, "encoder.input."));
-    appendUnits(model, "encoder.hidden.", network.encoder);
-    network.encoder.push_back(linear(model, "encoder.heads.linear."));
-    network.gaussianHeads = true;
-    network.klWeight = options.klWeight.value_or(params.real("beta_cap"));
-  } else if (modelName == "multdae") {
-    network.encoder.push_back(itemProjection(model, "encoder_input."));
-    appendUnits(model, "encoder.", network.encoder);
-  } else {
-    throw Error("gradient transfer is available for multvae and multdae only, not for " + modelName);
-  }
-  appendUnits(model, "decoder.hidden.", network.decoder);
-  network.decoder.push_back(linear(model, "decoder.output."));
-  network.activation = params.flag("gated") ? vae::Activation::Gated : vae::Activation::Tanh;
-  network.likelihood =
-      params.text("likelihood") == "bernoulli" ? vae::Likelihood::Bernoulli : vae::Likelihood::Multinomial;
-  if (params.flag("pia")) {
-    network.anchors = parameter(model, "anchors");
-    network.anchorWeight = params.real("lambda_a");
-  }
-  return network;
+// The model's loss as an affine chain, at the KL weight asked for (default: the model's).
+vae::AffineChain affineChain(const std::string& modelName, vae::AutoencoderModel& model,
+                             const GradientOptions& options) {
+  auto chain = model.affineChain();
+  if (!chain)
+    throw Error("gradient transfer needs a model whose loss is a chain of affine maps, not for " + modelName);
+  if (options.klWeight) chain->klWeight = *options.klWeight;
+  return std::move(*chain);
 }
 
 // One pass over a batch: each affine map's input a_n and output y_n, the posterior mean,
@@ -147,11 +79,11 @@ torch::Tensor anchorAlignment(const torch::Tensor& rows, const torch::Tensor& me
   return alignment * (counts > 0).to(alignment.scalar_type());
 }
 
-Trace trace(const AffineNetwork& network, const torch::Tensor& rows) {
+Trace trace(const vae::AffineChain& network, const torch::Tensor& rows) {
   Trace result;
   result.rows = rows;
   auto hidden = rows / rows.pow(2).sum(1, true).sqrt().clamp_min(kNormFloor);
-  auto through = [&](const AffineMap& map, bool activated) {
+  auto through = [&](const vae::AffineMap& map, bool activated) {
     result.inputs.push_back(hidden);
     result.outputs.push_back(map(hidden));
     hidden = activated ? vae::activate(result.outputs.back(), network.activation) : result.outputs.back();
@@ -191,7 +123,7 @@ std::vector<torch::Tensor> deltas(const Trace& pass) {
 // sum over users' positives i shared by f and v of (2 lambda)^2 / (|P_f| |P_v|)
 // (e_i - mu_f) . (e_i - mu_v): the anchors' part of <g_f, g_v>, as the alignment's
 // gradient for e_i is 2 lambda (e_i - mu) / |P| over the user's positives.
-torch::Tensor anchorInnerProducts(const AffineNetwork& network, const Trace& focus, const Trace& users) {
+torch::Tensor anchorInnerProducts(const vae::AffineChain& network, const Trace& focus, const Trace& users) {
   const auto& e = network.anchors.detach();
   const auto xf = (focus.rows != 0).to(e.scalar_type());
   const auto xv = (users.rows != 0).to(e.scalar_type());
@@ -207,7 +139,7 @@ torch::Tensor anchorInnerProducts(const AffineNetwork& network, const Trace& foc
 
 // <g_f, g_v> = sum over maps of (delta_f . delta_v) (a_f . a_v + 1) (weight and bias),
 // plus the anchors' own part.
-torch::Tensor innerProducts(const AffineNetwork& network, const Trace& focus,
+torch::Tensor innerProducts(const vae::AffineChain& network, const Trace& focus,
                             const std::vector<torch::Tensor>& focusDeltas, const Trace& users,
                             const std::vector<torch::Tensor>& userDeltas) {
   torch::NoGradGuard noGrad;
@@ -320,13 +252,13 @@ RowMatrix LatentModel::itemAnchors() const {
 }
 
 bool LatentModel::supportsGradientTransfer() const {
-  return impl_->name == "multvae" || impl_->name == "multdae";
+  return impl_->model->affineChain().has_value();
 }
 
 RowMatrix LatentModel::gradientInnerProducts(const CsrMatrix& focus, const CsrMatrix& users,
                                              const GradientOptions& options,
                                              const TaskContext& context) const {
-  const auto network = affineNetwork(impl_->name, *impl_->model, options);
+  const auto network = affineChain(impl_->name, *impl_->model, options);
   const auto dtype = impl_->dtype();
   const auto focusPass = trace(network, denseRows(focus, 0, focus.rows(), dtype));
   const auto focusDeltas = deltas(focusPass);

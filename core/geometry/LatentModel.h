@@ -32,7 +32,7 @@ class LatentModel {
   // The best-by-validation weights of a run folder (config.json, items.txt, best.pt), on
   // the CPU, in eval mode. Throws Error when the run has no weights yet.
   static LatentModel fromRun(const std::filesystem::path& runFolder);
-  // A model already in memory; `modelName` as in vae::autoencoderNames().
+  // A model already in memory; `modelName` as the catalogue names it (plugin/ModelCatalog.h).
   LatentModel(std::string modelName, std::shared_ptr<vae::AutoencoderModel> model);
   ~LatentModel();
   LatentModel(LatentModel&&) noexcept;
@@ -63,7 +63,7 @@ class LatentModel {
   // PIA's item anchors [I, d]; 0 rows when PIA is off.
   RowMatrix itemAnchors() const;
 
-  // True for the models whose gradient inner products are implemented (multvae, multdae).
+  // True for the models whose loss is an affine chain (AutoencoderModel::affineChain).
   bool supportsGradientTransfer() const;
   // <g_f, g_v> for every focus row f (of `focus`) and every row v of `users`: [F, n].
   // g is the gradient of one user's loss at the posterior mean, clean input, no dropout

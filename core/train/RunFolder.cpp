@@ -1,5 +1,7 @@
 #include "train/RunFolder.h"
 
+#include "plugin/ModelCatalog.h"
+
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -122,9 +124,9 @@ std::size_t removeStaleTemporaryFiles(const fs::path& runFolder) {
   return removed;
 }
 
-ParamSet runParams(const RunConfig& config, const ModelDefinition& model) {
+ParamSet runParams(const RunConfig& config, const ModelFamily& model) {
   if (config.model != model.name) throw Error("the run is of model " + config.model + ", not " + model.name);
-  ParamSet params(trainingParamSpecs(model));
+  ParamSet params(runParamSpecs(model));
   for (const auto& [name, value] : config.params) params.set(name, value);
   return params;
 }

@@ -47,6 +47,6 @@ std::size_t removeStaleTemporaryFiles(const std::filesystem::path& runFolder);
 
 // The run's parameters as a ParamSet of trainingParamSpecs(model); throws Error when the
 // run is of another model.
-ParamSet runParams(const RunConfig& config, const ModelDefinition& model);
+ParamSet runParams(const RunConfig& config, const ModelFamily& model);
 
 }  // namespace vaecf

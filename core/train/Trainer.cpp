@@ -14,6 +14,7 @@
 #include "train/RunFolder.h"
 #include "train/TrainingEngine.h"
 #include "train/TrainingWorker.h"
+#include "plugin/ModelCatalog.h"
 
 namespace fs = std::filesystem;
 
@@ -134,11 +135,11 @@ std::unique_ptr<Trainer> Trainer::newRun(TrainingSetup setup) {
 }
 
 std::unique_ptr<Trainer> Trainer::openRun(const fs::path& runFolder, std::shared_ptr<const Split> split) {
-  return openRun(runFolder, std::move(split), autoencoderDefinition(readRunConfig(runFolder).model));
+  return openRun(runFolder, std::move(split), findModel(readRunConfig(runFolder).model));
 }
 
 std::unique_ptr<Trainer> Trainer::openRun(const fs::path& runFolder, std::shared_ptr<const Split> split,
-                                          const ModelDefinition& model) {
+                                          const ModelFamily& model) {
   const RunConfig config = readRunConfig(runFolder);
   TrainingSetup setup{model, runParams(config, model), std::move(split), runFolder, config.data, config.evaluation};
   checkSetup(setup);

@@ -22,7 +22,7 @@
 namespace vaecf {
 
 struct TrainingSetup {
-  ModelDefinition model;
+  ModelFamily model;
   ParamSet params;  // made from trainingParamSpecs(model)
   std::shared_ptr<const Split> split;
   std::filesystem::path runFolder;
@@ -54,7 +54,7 @@ class Trainer {
   static std::unique_ptr<Trainer> openRun(const std::filesystem::path& runFolder,
                                           std::shared_ptr<const Split> split);
   static std::unique_ptr<Trainer> openRun(const std::filesystem::path& runFolder,
-                                          std::shared_ptr<const Split> split, const ModelDefinition& model);
+                                          std::shared_ptr<const Split> split, const ModelFamily& model);
   // Stops a run in progress at its next batch boundary and waits for the worker.
   ~Trainer();
   Trainer(const Trainer&) = delete;

@@ -8,6 +8,7 @@
 #include "train/RunFileErrors.h"
 #include "train/RunFolder.h"
 #include "train/TrainingEngine.h"
+#include "plugin/ModelCatalog.h"
 
 namespace fs = std::filesystem;
 
@@ -75,13 +76,13 @@ TrainingResult trainModel(TrainingSetup setup, const EventCallback& onEvent, con
 }
 
 TrainingResult resumeTraining(const fs::path& runFolder, std::shared_ptr<const Split> split,
-                              const ModelDefinition& model, const EventCallback& onEvent,
+                              const ModelFamily& model, const EventCallback& onEvent,
                               const TaskContext& context) {
   const auto trainer = Trainer::openRun(runFolder, std::move(split), model);
   return runToCompletion(*trainer, onEvent, context);
 }
 
-EpochTiming timeTrainingEpoch(const ModelDefinition& model, const ParamSet& params, const CsrMatrix& train,
+EpochTiming timeTrainingEpoch(const ModelFamily& model, const ParamSet& params, const CsrMatrix& train,
                               int epochs) {
   TrainingEngine engine(model, params, train.cols());
   EpochTiming timing;
@@ -103,10 +104,10 @@ EpochTiming timeTrainingEpoch(const ModelDefinition& model, const ParamSet& para
 }
 
 std::unique_ptr<Recommender> loadTrainedModel(const fs::path& runFolder) {
-  return loadTrainedModel(runFolder, autoencoderDefinition(readRunConfig(runFolder).model));
+  return loadTrainedModel(runFolder, findModel(readRunConfig(runFolder).model));
 }
 
-std::unique_ptr<Recommender> loadTrainedModel(const fs::path& runFolder, const ModelDefinition& model) {
+std::unique_ptr<Recommender> loadTrainedModel(const fs::path& runFolder, const ModelFamily& model) {
   const RunConfig config = readRunConfig(runFolder);
   const fs::path weights = runBestModelPath(runFolder);
   if (!fs::exists(weights))

@@ -40,7 +40,7 @@ TrainingResult trainModel(TrainingSetup setup, const EventCallback& onEvent = {}
                           const TaskContext& context = {});
 // The same for the run of `model` saved in `runFolder`, continued from its last checkpoint.
 TrainingResult resumeTraining(const std::filesystem::path& runFolder, std::shared_ptr<const Split> split,
-                              const ModelDefinition& model, const EventCallback& onEvent = {},
+                              const ModelFamily& model, const EventCallback& onEvent = {},
                               const TaskContext& context = {});
 
 struct EpochTiming {
@@ -54,7 +54,7 @@ struct EpochTiming {
 
 // Builds the model from `params` (a ParamSet of trainingParamSpecs(model)) and times
 // `epochs` training epochs on `train` after an untimed warm-up epoch, for `vaecf bench`.
-EpochTiming timeTrainingEpoch(const ModelDefinition& model, const ParamSet& params, const CsrMatrix& train,
+EpochTiming timeTrainingEpoch(const ModelFamily& model, const ParamSet& params, const CsrMatrix& train,
                               int epochs = 1);
 
 // Measured rate of a large square matrix product on `device` ("auto", "cpu" or "cuda") in
@@ -65,6 +65,6 @@ double matrixProductRate(const std::string& device, const std::string& precision
 // The best-by-validation model of a run folder (config.json and best.pt), ready to score.
 std::unique_ptr<Recommender> loadTrainedModel(const std::filesystem::path& runFolder);
 std::unique_ptr<Recommender> loadTrainedModel(const std::filesystem::path& runFolder,
-                                              const ModelDefinition& model);
+                                              const ModelFamily& model);
 
 }  // namespace vaecf

@@ -319,7 +319,7 @@ struct TrainingEngine::Impl {
   std::int64_t step = 0;
   std::int64_t epoch = 1;  // the epoch being trained, or the next one
 
-  Impl(const ModelDefinition& definition, const ParamSet& params, std::int64_t items)
+  Impl(const ModelFamily& definition, const ParamSet& params, std::int64_t items)
       : settings(trainerSettings(params)),
         task(definition.task),
         device(deviceNamed(resolveDevice(settings.device))),
@@ -417,7 +417,7 @@ struct TrainingEngine::Impl {
   }
 };
 
-TrainingEngine::TrainingEngine(const ModelDefinition& model, const ParamSet& params, std::int64_t items)
+TrainingEngine::TrainingEngine(const ModelFamily& model, const ParamSet& params, std::int64_t items)
     : impl_(std::make_unique<Impl>(model, params, items)) {}
 
 TrainingEngine::~TrainingEngine() = default;
@@ -570,7 +570,7 @@ void TrainingEngine::loadWeights(const fs::path& file) {
   readModel(archive, *impl_->model);
 }
 
-std::unique_ptr<Recommender> loadAutoencoderRecommender(const ModelDefinition& definition,
+std::unique_ptr<Recommender> loadAutoencoderRecommender(const ModelFamily& definition,
                                                         const ParamSet& params, std::int64_t items,
                                                         const fs::path& weightsFile) {
   const TrainerSettings settings = trainerSettings(params);
@@ -584,21 +584,6 @@ std::unique_ptr<Recommender> loadAutoencoderRecommender(const ModelDefinition& d
   readModel(archive, *model);
   model->eval();
   return std::make_unique<AutoencoderRecommender>(std::move(model), device, items);
-}
-
-// The autoencoder family's definition lives beside the engine so that the trainer parses
-// torch headers in one translation unit only.
-ModelDefinition autoencoderDefinition(const std::string& name) {
-  return ModelDefinition{name, vae::autoencoderParams(name),
-                         [name](const ParamSet& params, std::int64_t items) {
-                           return vae::createAutoencoder(name, params, items);
-                         },
-                         ModelTask::Ranking};
-}
-
-bool isAutoencoderModel(const std::string& name) {
-  const auto names = vae::autoencoderNames();
-  return std::find(names.begin(), names.end(), name) != names.end();
 }
 
 }  // namespace vaecf

@@ -53,7 +53,7 @@ class TrainingEngine {
   // `params` is a ParamSet of trainingParamSpecs(model). Seeds torch and the user shuffler
   // with its "seed" before the model is built, so a run is reproducible on CPU; the CPU
   // generator is process-wide, so one engine trains at a time for that to hold.
-  TrainingEngine(const ModelDefinition& model, const ParamSet& params, std::int64_t items);
+  TrainingEngine(const ModelFamily& model, const ParamSet& params, std::int64_t items);
   ~TrainingEngine();
   TrainingEngine(const TrainingEngine&) = delete;
   TrainingEngine& operator=(const TrainingEngine&) = delete;
@@ -98,7 +98,7 @@ class TrainingEngine {
 
 // A model rebuilt from `params` and the weights in `weightsFile`, ready to score; on cuda
 // when the run asked for it (or for auto) and it is available, else on the CPU.
-std::unique_ptr<Recommender> loadAutoencoderRecommender(const ModelDefinition& model, const ParamSet& params,
+std::unique_ptr<Recommender> loadAutoencoderRecommender(const ModelFamily& model, const ParamSet& params,
                                                         std::int64_t items,
                                                         const std::filesystem::path& weightsFile);
 

@@ -15,11 +15,7 @@ bool declares(const ParamSet& params, const std::string& name) {
                      [&](const ParamSpec& s) { return s.name == name; });
 }
 
-bool isVampFamily(const std::string& model) { return model == "vamp" || model == "hvamp"; }
-
-std::vector<ParamSpec> trainerSpecs(const ModelDefinition& model) {
-  // VampPrior: 50 epochs of patience (docs/models.md 3.4).
-  const bool vamp = isVampFamily(model.name);
+std::vector<ParamSpec> trainerSpecs(const ModelFamily& model) {
   const bool rating = model.task == ModelTask::RatingPrediction;
   std::vector<ParamSpec> specs{
       integerParam("threads", "0", "Intra-op CPU threads; 0 = one per hardware thread", 0),
@@ -30,7 +26,7 @@ std::vector<ParamSpec> trainerSpecs(const ModelDefinition& model) {
                   "(autocast: products in bfloat16, softmax, loss and weights in float32)"),
       integerParam("eval_every", "1",
                    "Epochs between validation evaluations (the last epoch is always validated)", 1),
-      integerParam("patience", vamp ? "50" : "0",
+      integerParam("patience", "0",
                    "Stop after this many epochs without a validation improvement (held at 0 during a KL "
                    "warm-up); 0 = never",
                    0),
@@ -41,7 +37,7 @@ std::vector<ParamSpec> trainerSpecs(const ModelDefinition& model) {
                 "rmse for rating prediction, else a ranking metric such as ndcg@100"),
   };
   // Latent maps are drawn of the models whose posteriors the geometry views read.
-  if (isAutoencoderModel(model.name)) {
+  if (model.capabilities.latentMaps) {
     specs.push_back(integerParam("latent_every", "1",
                                  "Epochs between latent map frames saved in the run folder (the last epoch is "
                                  "always recorded); 0 = none",
@@ -50,12 +46,17 @@ std::vector<ParamSpec> trainerSpecs(const ModelDefinition& model) {
                                  "Users drawn into the latent maps, the same users for every run on the split", 2,
                                  20000));
   }
+  for (const auto& [name, value] : model.trainerDefaults) {
+    const auto spec = std::find_if(specs.begin(), specs.end(), [&](const ParamSpec& s) { return s.name == name; });
+    if (spec == specs.end()) throw Error("model '" + model.name + "' overrides '" + name + "', not a trainer parameter");
+    spec->defaultValue = value;
+  }
   return specs;
 }
 
 }  // namespace
 
-std::vector<ParamSpec> trainingParamSpecs(const ModelDefinition& model) {
+std::vector<ParamSpec> trainingParamSpecs(const ModelFamily& model) {
   std::vector<ParamSpec> specs = model.params;
   for (auto& spec : trainerSpecs(model)) {
     const bool clash =

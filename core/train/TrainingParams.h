@@ -11,41 +11,16 @@
 
 #include "eval/RankingMetrics.h"
 #include "models/Params.h"
+#include "plugin/ModelFamily.h"
 
 namespace vaecf {
 
-namespace vae {
-class AutoencoderModel;
-}
-
-// What a model's scores mean: a ranking of the items (evaluated by NDCG and recall) or
-// predicted ratings (evaluated by RMSE at the heldout ratings).
-enum class ModelTask { Ranking, RatingPrediction };
-
-// A trainable model: its name, its parameters, and how to build it for a catalogue of
-// `items` items. The autoencoders come from autoencoderDefinition(); tests and new model
-// families supply their own.
-struct ModelDefinition {
-  using Factory =
-      std::function<std::shared_ptr<vae::AutoencoderModel>(const ParamSet& params, std::int64_t items)>;
-
-  std::string name;
-  std::vector<ParamSpec> params;  // must include "epochs", "batch_size" and "seed"
-  Factory create;
-  ModelTask task = ModelTask::Ranking;
-};
-
-// "multvae", "multdae", "recvae", "vamp", "hvamp" (vae::autoencoderNames()).
-ModelDefinition autoencoderDefinition(const std::string& name);
-// True for the names autoencoderDefinition() builds: the models the geometry views read.
-bool isAutoencoderModel(const std::string& name);
-
 // The model's parameters followed by the trainer's: threads, device, precision, eval_every,
-// patience, checkpoint_every, selection_metric and, for the autoencoders the geometry
-// views read, latent_every and latent_sample. Early
-// stopping is on by default only for the VampPrior family (docs/models.md 3.4); a rating
-// model is selected by its validation RMSE.
-std::vector<ParamSpec> trainingParamSpecs(const ModelDefinition& model);
+// patience, checkpoint_every, selection_metric and, for models with latent maps,
+// latent_every and latent_sample. The model's trainerDefaults override the trainer's
+// defaults (VampPrior's patience, docs/models.md 3.4); a rating model is selected by its
+// validation RMSE.
+std::vector<ParamSpec> trainingParamSpecs(const ModelFamily& model);
 
 // The trainer's reading of a ParamSet made from trainingParamSpecs().
 struct TrainerSettings {

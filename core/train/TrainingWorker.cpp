@@ -174,7 +174,7 @@ void TrainingWorker::saveCheckpoint() {
 // components LatentModel reads; a resumed run keeps its sample and continues the alignment
 // from the newest frame its checkpoint had reached.
 void TrainingWorker::prepareLatentTrail() {
-  if (settings_.latentEvery == 0 || !isAutoencoderModel(setup_.model.name)) return;
+  if (settings_.latentEvery == 0 || !setup_.model.capabilities.latentMaps) return;
   try {
     const fs::path& folder = setup_.runFolder;
     const auto header = geometry::LatentTrail::readHeader(folder);

@@ -64,7 +64,7 @@ TEST(Cli, SyntheticDataNeedsNoFileAndTimesEveryPrecision) {
   EXPECT_EQ(stats.lastJson().at("users"), 300);
   EXPECT_EQ(stats.lastJson().at("items"), 120);
 
-  const CliResult bench = runCli("bench --json --no-ease --models multdae --precisions fp32,tf32 --set threads=1 "
+  const CliResult bench = runCli("bench --json --models ease,multdae --precisions fp32,tf32 --set threads=1 "
                                  "--set hidden_dim=16 --set latent_dim=8" + synthetic);
   ASSERT_EQ(bench.exitCode, 0) << bench.err;
   const nlohmann::json epochs = bench.lastJson().at("training_epoch");
@@ -73,6 +73,12 @@ TEST(Cli, SyntheticDataNeedsNoFileAndTimesEveryPrecision) {
     EXPECT_EQ(epochs.at(key).at("updates"), 1);  // 240 training users, batch 500
     EXPECT_GT(epochs.at(key).at("ratio_to_flop_bound").get<double>(), 0.0);
   }
+  // A closed-form model is timed by its fit, with its own defaults (precision float64).
+  const nlohmann::json fit = bench.lastJson().at("fit").at("ease");
+  EXPECT_GT(fit.at("fit_seconds").get<double>(), 0.0);
+  EXPECT_EQ(fit.at("params").at("precision"), "float64");
+  EXPECT_FALSE(bench.lastJson().at("training_epoch").contains("ease"));
+  EXPECT_NE(runCli("bench --models multdae --set no_such_option=1" + synthetic).exitCode, 0);
   EXPECT_NE(runCli("data stats --preset ml-20m").exitCode, 0);  // a preset without --format synthetic
 }
 

@@ -11,7 +11,7 @@
 #include "data/Protocol.h"
 #include "data/SyntheticData.h"
 #include "eval/Evaluator.h"
-#include "models/Ease.h"
+#include "ease/Ease.h"
 
 namespace vaecf {
 namespace {

@@ -12,6 +12,7 @@
 #include "common/Error.h"
 #include "geometry/GeometryStudy.h"
 #include "models/vae/AutoencoderModel.h"
+#include "plugin/ModelCatalog.h"
 
 namespace vaecf::geometry {
 namespace {
@@ -20,9 +21,9 @@ constexpr std::int64_t kItems = 30;
 
 std::shared_ptr<vae::AutoencoderModel> tinyModel(const std::string& name,
                                                  const std::vector<std::string>& assignments) {
-  ParamSet params(vae::autoencoderParams(name));
+  ParamSet params(findModel(name).params);
   for (const auto& assignment : assignments) params.assign(assignment);
-  auto model = vae::createAutoencoder(name, params, kItems);
+  auto model = findModel(name).create(params, kItems);
   model->to(torch::kDouble);
   model->eval();
   return model;

@@ -22,6 +22,7 @@
 #include "models/vae/AutoencoderModel.h"
 #include "train/Training.h"
 #include "train/TrainingParams.h"
+#include "plugin/ModelCatalog.h"
 
 namespace vaecf::geometry {
 namespace {
@@ -271,9 +272,9 @@ TEST(GeometrySharing, CohortMeansUseTheEvaluatorsEdges) {
 std::shared_ptr<vae::AutoencoderModel> tinyModel(const std::string& name,
                                                  const std::vector<std::string>& assignments,
                                                  std::int64_t items) {
-  ParamSet params(vae::autoencoderParams(name));
+  ParamSet params(findModel(name).params);
   for (const auto& assignment : assignments) params.assign(assignment);
-  auto model = vae::createAutoencoder(name, params, items);
+  auto model = findModel(name).create(params, items);
   model->to(torch::kDouble);
   model->eval();
   return model;
@@ -359,7 +360,7 @@ TEST(GeometryTransfer, OtherModelsSayTransferIsUnavailable) {
 std::shared_ptr<const Split> syntheticSplit() { return test::syntheticSplit({400, 120, 20.0, 40}); }
 
 TEST(GeometryDrift, ZeroWithoutMaskingAndGrowingAsTheKeepRateFalls) {
-  const ModelDefinition multvae = autoencoderDefinition("multvae");
+  const ModelFamily multvae = findModel("multvae");
   ParamSet params(trainingParamSpecs(multvae));
   for (const char* assignment : {"threads=1", "device=cpu", "epochs=4", "batch_size=32", "latent_dim=8",
                                  "hidden_dim=32", "anneal_steps=50"}) {

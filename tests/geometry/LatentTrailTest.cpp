@@ -15,6 +15,7 @@
 #include "geometry/LatentSample.h"
 #include "geometry/LatentTrail.h"
 #include "models/vae/AutoencoderModel.h"
+#include "plugin/ModelCatalog.h"
 
 namespace vaecf::geometry {
 namespace {
@@ -29,9 +30,9 @@ const Split& syntheticSplit() {
 
 // An untrained model of `name` in eval mode: its posteriors are as good a point set as any.
 LatentModel untrainedModel(const std::string& name, const std::vector<std::string>& assignments) {
-  ParamSet params(vae::autoencoderParams(name));
+  ParamSet params(findModel(name).params);
   for (const auto& assignment : assignments) params.assign(assignment);
-  auto model = vae::createAutoencoder(name, params, syntheticSplit().items());
+  auto model = findModel(name).create(params, syntheticSplit().items());
   model->eval();
   return LatentModel(name, std::move(model));
 }

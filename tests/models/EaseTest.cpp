@@ -17,7 +17,7 @@
 #include "TestData.h"
 #include "common/Error.h"
 #include "eval/Evaluator.h"
-#include "models/Ease.h"
+#include "ease/Ease.h"
 
 namespace vaecf {
 namespace {

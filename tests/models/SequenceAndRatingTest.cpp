@@ -15,13 +15,14 @@
 #include "data/RatingSplit.h"
 #include "data/TemporalSplit.h"
 #include "experiment/Experiment.h"
-#include "models/deeprec/DeepRecNetwork.h"
-#include "models/deeprec/RatingBaselines.h"
-#include "models/svae/Svae.h"
-#include "models/svae/SvaeModel.h"
+#include "deeprec/DeepRecNetwork.h"
+#include "deeprec/RatingBaselines.h"
+#include "svae/Svae.h"
+#include "svae/SvaeModel.h"
 #include "train/EventLog.h"
 #include "train/TrainingEngine.h"
 #include "train/TrainingParams.h"
+#include "plugin/ModelCatalog.h"
 
 namespace vaecf {
 namespace {
@@ -173,7 +174,7 @@ torch::Tensor tinyRatings() {
 }
 
 ParamSet deepRecTestParams(const std::vector<std::string>& assignments) {
-  ParamSet params(trainingParamSpecs(deepRecDefinition()));
+  ParamSet params(trainingParamSpecs(findModel("deeprec")));
   for (const char* assignment : {"layers=6,4,6", "threads=1", "lr=0.05"}) params.assign(assignment);
   params.set("device", test::trainingDevice());
   for (const auto& assignment : assignments) params.assign(assignment);
@@ -197,7 +198,7 @@ CsrMatrix ratingRows(const torch::Tensor& dense) {
 
 TEST(DeepRecRefeed, TheTrainerTakesASecondUpdateOnTheFirstPassOutput) {
   const torch::Tensor ratings = tinyRatings();
-  const ModelDefinition definition = deepRecDefinition();
+  const ModelFamily definition = findModel("deeprec");
   const ParamSet params = deepRecTestParams({"refeeds=1", "batch_size=8"});
   TrainingEngine engine(definition, params, ratings.size(1));
   std::vector<BatchRecord> records;
@@ -239,7 +240,7 @@ TEST(DeepRecRefeed, TheTrainerTakesASecondUpdateOnTheFirstPassOutput) {
 
 TEST(DeepRecRefeed, EachFollowUpFitsThePreviousPassAndTheLastAsksForNone) {
   const ParamSet params = deepRecTestParams({"refeeds=2"});
-  auto model = deepRecDefinition().create(params, 12);
+  auto model = findModel("deeprec").create(params, 12);
   const vae::Phase phase = model->phases().front();
   vae::Batch batch{tinyRatings(), {}, {}, 0};
   for (int pass = 0; pass <= 2; ++pass) {
@@ -256,7 +257,7 @@ TEST(DeepRecRefeed, EachFollowUpFitsThePreviousPassAndTheLastAsksForNone) {
 
 TEST(DeepRecOptimizer, TheStepScheduleHalvesTheRateAfterEachMilestone) {
   const ParamSet params = deepRecTestParams({"lr_milestones=2,4", "lr_decay=0.5", "optimizer=sgd"});
-  const vae::Phase phase = deepRecDefinition().create(params, 12)->phases().front();
+  const vae::Phase phase = findModel("deeprec").create(params, 12)->phases().front();
   EXPECT_EQ(phase.optimizer.kind, vae::Optimizer::Kind::SgdMomentum);
   EXPECT_DOUBLE_EQ(phase.optimizer.learningRate(0.05, 1), 0.05);
   EXPECT_DOUBLE_EQ(phase.optimizer.learningRate(0.05, 2), 0.05);  // decays after epoch 2, as MultiStepLR
@@ -278,7 +279,7 @@ TEST(DeepRecNetwork, TheTiedDecoderReusesTheEncoderWeights) {
 
 TEST(DeepRecTraining, OneStepLowersTheLoss) {
   const torch::Tensor ratings = tinyRatings();
-  auto model = deepRecDefinition().create(deepRecTestParams({"lr=0.01", "refeeds=0"}), 12);
+  auto model = findModel("deeprec").create(deepRecTestParams({"lr=0.01", "refeeds=0"}), 12);
   const vae::Phase phase = model->phases().front();
   torch::optim::SGD optimizer(phase.parameters, torch::optim::SGDOptions(0.01).momentum(0.9));
   const vae::Batch batch{ratings, {}, {}, 0};
@@ -331,16 +332,16 @@ TEST(DeepRecTraining, TheRatingSplitBecomesTheTrainersSplitWithItsValues) {
 TEST(DeepRecTraining, TheSplitKeyFollowsWhatTheSplitReads) {
   ParamSet params = defaultParams("deeprec");
   const ProtocolOptions protocol;
-  const std::string key = trainingSplitKey("deeprec", params, protocol);
+  const std::string key = trainingSplitKey(findModel("deeprec"), params, protocol);
   params.set("seed", "3");
   params.set("lr", "0.1");
-  EXPECT_EQ(trainingSplitKey("deeprec", params, protocol), key);  // training settings only
+  EXPECT_EQ(trainingSplitKey(findModel("deeprec"), params, protocol), key);  // training settings only
   params.set("split_seed", "4");
-  EXPECT_NE(trainingSplitKey("deeprec", params, protocol), key);
+  EXPECT_NE(trainingSplitKey(findModel("deeprec"), params, protocol), key);
   ProtocolOptions other;
   other.heldoutFraction = 0.3;
   const ParamSet svae = defaultParams("svae");
-  EXPECT_NE(trainingSplitKey("svae", svae, other), trainingSplitKey("svae", svae, protocol));
+  EXPECT_NE(trainingSplitKey(findModel("svae"), svae, other), trainingSplitKey(findModel("svae"), svae, protocol));
 }
 
 // ---- SVAE ----

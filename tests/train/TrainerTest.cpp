@@ -22,7 +22,7 @@
 #include "eval/Evaluator.h"
 #include "geometry/LatentSample.h"
 #include "geometry/LatentTrail.h"
-#include "models/deeprec/DeepRec.h"
+#include "deeprec/DeepRec.h"
 #include "models/vae/AutoencoderModel.h"
 #include "train/EventLog.h"
 #include "train/RunFolder.h"
@@ -30,6 +30,7 @@
 #include "train/Training.h"
 #include "train/TrainingEngine.h"
 #include "train/TrainingParams.h"
+#include "plugin/ModelCatalog.h"
 
 namespace vaecf {
 namespace {
@@ -80,22 +81,24 @@ ParamSpec integerSpec(const std::string& name, const std::string& value, double 
   return {name, ParamSpec::Type::Int, value, "", min, std::nullopt, {}, false};
 }
 
-ModelDefinition tinyDefinition() {
-  return ModelDefinition{"tiny",
-                         {integerSpec("epochs", "3", 1),
-                          integerSpec("batch_size", "32", 1),
-                          integerSpec("seed", "7", 0),
-                          {"lr", ParamSpec::Type::Float, "0.01", "", 0.0, 10.0, {}, true},
-                          integerSpec("nan_at_step", "-1", -1),
-                          integerSpec("unlearn_from_epoch", "0", 0),
-                          integerSpec("warmup_epochs", "0", 0)},
-                         [](const ParamSet& params, std::int64_t items) {
-                           return std::make_shared<TinyAutoencoder>(params, items);
-                         }};
+ModelFamily tinyDefinition() {
+  ModelFamily tiny;
+  tiny.name = "tiny";
+  tiny.params = {integerSpec("epochs", "3", 1),
+                 integerSpec("batch_size", "32", 1),
+                 integerSpec("seed", "7", 0),
+                 {"lr", ParamSpec::Type::Float, "0.01", "", 0.0, 10.0, {}, true},
+                 integerSpec("nan_at_step", "-1", -1),
+                 integerSpec("unlearn_from_epoch", "0", 0),
+                 integerSpec("warmup_epochs", "0", 0)};
+  tiny.create = [](const ParamSet& params, std::int64_t items) {
+    return std::make_shared<TinyAutoencoder>(params, items);
+  };
+  return tiny;
 }
 
 // Parameters of `model` on one CPU thread and the tests' device, with `assignments` ("name=value") applied.
-ParamSet paramsFor(const ModelDefinition& model, const std::vector<std::string>& assignments) {
+ParamSet paramsFor(const ModelFamily& model, const std::vector<std::string>& assignments) {
   ParamSet params(trainingParamSpecs(model));
   params.set("threads", "1");
   params.set("device", test::trainingDevice());
@@ -121,7 +124,7 @@ std::shared_ptr<const Split> trainingOnlySplit(std::int64_t users) {
   return split;
 }
 
-TrainingSetup setupFor(const ModelDefinition& model, std::shared_ptr<const Split> split,
+TrainingSetup setupFor(const ModelFamily& model, std::shared_ptr<const Split> split,
                        const std::vector<std::string>& assignments, const std::string& folderTag) {
   return TrainingSetup{
       model, paramsFor(model, assignments), std::move(split), test::freshTempDir(folderTag), {}, {}};
@@ -194,26 +197,26 @@ double meanOf(const std::vector<TrainingEvent>& epochs, std::int64_t epoch, cons
 // ---- Parameters ----
 
 TEST(TrainerParams, TrainerParametersFollowTheModelsWithVampPatience) {
-  const auto vampSpecs = trainingParamSpecs(autoencoderDefinition("vamp"));
+  const auto vampSpecs = trainingParamSpecs(findModel("vamp"));
   ParamSet vamp(vampSpecs);
   EXPECT_EQ(vamp.text("patience"), "50");
   EXPECT_EQ(trainerSettings(vamp).patienceWarmup, 100);  // the model's warmup_epochs
-  EXPECT_EQ(vampSpecs.front().name, vae::autoencoderParams("vamp").front().name);
+  EXPECT_EQ(vampSpecs.front().name, findModel("vamp").params.front().name);
   EXPECT_EQ(vampSpecs.back().name, "latent_sample");  // latent maps for the autoencoders only
 
-  ParamSet multvae(trainingParamSpecs(autoencoderDefinition("multvae")));
+  ParamSet multvae(trainingParamSpecs(findModel("multvae")));
   const TrainerSettings settings = trainerSettings(multvae);
   EXPECT_EQ(settings.patience, 0);
   EXPECT_EQ(settings.patienceWarmup, 0);
   EXPECT_EQ(settings.batchSize, 500);
   EXPECT_EQ(settings.selectionMetric, "ndcg@100");
 
-  const ParamSet deeprec(trainingParamSpecs(deepRecDefinition()));
+  const ParamSet deeprec(trainingParamSpecs(findModel("deeprec")));
   EXPECT_EQ(trainerSettings(deeprec).selectionMetric, "rmse");
   EXPECT_EQ(trainerSettings(deeprec).latentEvery, 0);
   EXPECT_EQ(deeprec.specs().back().name, "selection_metric");
 
-  ModelDefinition clashing = tinyDefinition();
+  ModelFamily clashing = tinyDefinition();
   clashing.params.push_back({"device", ParamSpec::Type::Text, "cpu", "", {}, {}, {}, false});
   EXPECT_THROW(trainingParamSpecs(clashing), Error);
 }
@@ -408,7 +411,7 @@ TEST(TrainerEvents, JsonLinesKeepEveryFieldAndNonFiniteNumbers) {
 // ---- Checkpoints, failure, model selection ----
 
 TEST(TrainerCheckpoint, StopThenStartContinuesTheUninterruptedCurve) {
-  const ModelDefinition multvae = autoencoderDefinition("multvae");
+  const ModelFamily multvae = findModel("multvae");
   const std::vector<std::string> small{"epochs=3", "batch_size=32", "latent_dim=8", "hidden_dim=16",
                                        "anneal_steps=20"};
   TrainingSetup straight = setupFor(multvae, syntheticSplit(), small, "trainer-straight");
@@ -466,7 +469,7 @@ TEST(TrainerCheckpoint, StopThenStartContinuesTheUninterruptedCurve) {
 // ---- Latent maps ----
 
 TEST(TrainerLatent, RecordsTheSampleAndAFramePerEpochWithAnchors) {
-  TrainingSetup setup = setupFor(autoencoderDefinition("multvae"), syntheticSplit(),
+  TrainingSetup setup = setupFor(findModel("multvae"), syntheticSplit(),
                                  {"epochs=3", "batch_size=32", "latent_dim=4", "hidden_dim=16", "pia=true",
                                   "latent_sample=50"},
                                  "trainer-latent-pia");
@@ -496,7 +499,7 @@ TEST(TrainerLatent, RecordsTheSampleAndAFramePerEpochWithAnchors) {
 }
 
 TEST(TrainerLatent, VampFramesCarryPseudoInputsEveryFewEpochsAndTheSameUsersWhateverTheSeed) {
-  TrainingSetup setup = setupFor(autoencoderDefinition("vamp"), syntheticSplit(),
+  TrainingSetup setup = setupFor(findModel("vamp"), syntheticSplit(),
                                  {"epochs=3", "batch_size=32", "latent_dim=4", "hidden_dim=16",
                                   "pseudo_inputs=5", "latent_every=2", "latent_sample=50", "seed=9"},
                                  "trainer-latent-vamp");
@@ -512,7 +515,7 @@ TEST(TrainerLatent, VampFramesCarryPseudoInputsEveryFewEpochsAndTheSameUsersWhat
 }
 
 TEST(TrainerLatent, AFailedFrameWarnsOnceAndTrainingGoesOn) {
-  TrainingSetup setup = setupFor(autoencoderDefinition("multvae"), syntheticSplit(),
+  TrainingSetup setup = setupFor(findModel("multvae"), syntheticSplit(),
                                  {"epochs=2", "batch_size=64", "latent_dim=1", "hidden_dim=8"},
                                  "trainer-latent-1d");
   const fs::path folder = setup.runFolder;
@@ -536,7 +539,7 @@ TEST(TrainerLatent, ModelsOutsideTheAutoencoderFamilyRecordNoneAndZeroTurnsThemO
   trainModel(std::move(tiny));
   EXPECT_FALSE(fs::exists(geometry::latentTrailFolder(tinyFolder)));
 
-  TrainingSetup off = setupFor(autoencoderDefinition("multdae"), syntheticSplit(),
+  TrainingSetup off = setupFor(findModel("multdae"), syntheticSplit(),
                                {"epochs=1", "latent_dim=4", "hidden_dim=8", "latent_every=0"},
                                "trainer-latent-off");
   const fs::path offFolder = off.runFolder;
@@ -550,7 +553,7 @@ TEST(TrainerFailure, NonFiniteLossFailsNamingTheStepAndKeepsTheLastCheckpoint) {
   TrainingSetup setup = setupFor(tinyDefinition(), syntheticSplit(),
                                  {"epochs=5", "nan_at_step=" + std::to_string(badStep)}, "trainer-nan");
   const fs::path folder = setup.runFolder;
-  const ModelDefinition model = setup.model;
+  const ModelFamily model = setup.model;
   try {
     trainModel(std::move(setup));
     FAIL() << "a NaN loss must fail the run";
@@ -584,7 +587,7 @@ TEST(TrainerCheckpoint, AReopenedRunKeepsItsMetricsAndCohorts) {
   setup.evaluation.cohortEdges = {3, 20};
   setup.evaluation.cohortAxis = CohortAxis::FoldInInteractions;
   const fs::path folder = setup.runFolder;
-  const ModelDefinition model = setup.model;
+  const ModelFamily model = setup.model;
   auto trainer = Trainer::newRun(std::move(setup));
   std::vector<TrainingEvent> events;
   trainer->start(StartMode::Paused);
@@ -618,7 +621,7 @@ TEST(TrainerSelection, TestMetricsComeFromTheBestValidationWeights) {
   TrainingSetup setup = setupFor(tinyDefinition(), syntheticSplit(),
                                  {"epochs=4", "unlearn_from_epoch=3", "lr=0.05"}, "trainer-selection");
   const fs::path folder = setup.runFolder;
-  const ModelDefinition model = setup.model;
+  const ModelFamily model = setup.model;
   const TrainingResult result = trainModel(std::move(setup));
 
   double bestValidation = -1.0;
@@ -670,9 +673,9 @@ const std::vector<std::string> kSmallDeepRec{"epochs=4", "layers=8,4,8", "batch_
                                              "lr=0.01"};
 
 TEST(TrainerRatings, SelectsTheLowestValidationRmseAndTestsThoseWeights) {
-  TrainingSetup setup = setupFor(deepRecDefinition(), ratingSplit(), kSmallDeepRec, "trainer-deeprec");
+  TrainingSetup setup = setupFor(findModel("deeprec"), ratingSplit(), kSmallDeepRec, "trainer-deeprec");
   const fs::path folder = setup.runFolder;
-  const ModelDefinition model = setup.model;
+  const ModelFamily model = setup.model;
   const TrainingResult result = trainModel(std::move(setup));
 
   std::vector<double> validation;
@@ -697,11 +700,11 @@ TEST(TrainerRatings, SelectsTheLowestValidationRmseAndTestsThoseWeights) {
 }
 
 TEST(TrainerRatings, StopThenStartContinuesTheUninterruptedCurve) {
-  TrainingSetup straight = setupFor(deepRecDefinition(), ratingSplit(), kSmallDeepRec, "trainer-deeprec-straight");
+  TrainingSetup straight = setupFor(findModel("deeprec"), ratingSplit(), kSmallDeepRec, "trainer-deeprec-straight");
   const fs::path straightFolder = straight.runFolder;
   trainModel(std::move(straight));
 
-  auto trainer = Trainer::newRun(setupFor(deepRecDefinition(), ratingSplit(), kSmallDeepRec, "trainer-deeprec-stop"));
+  auto trainer = Trainer::newRun(setupFor(findModel("deeprec"), ratingSplit(), kSmallDeepRec, "trainer-deeprec-stop"));
   std::vector<TrainingEvent> events;
   trainer->start(StartMode::Paused);
   drainUntilState(*trainer, events, TrainerState::Paused);
@@ -723,7 +726,7 @@ TEST(TrainerRatings, StopThenStartContinuesTheUninterruptedCurve) {
 }
 
 TEST(TrainerRatings, ASelectionMetricOfTheOtherTaskIsRefused) {
-  EXPECT_THROW(Trainer::newRun(setupFor(deepRecDefinition(), ratingSplit(), {"selection_metric=ndcg@10"},
+  EXPECT_THROW(Trainer::newRun(setupFor(findModel("deeprec"), ratingSplit(), {"selection_metric=ndcg@10"},
                                         "trainer-deeprec-ndcg")),
                Error);
   EXPECT_THROW(
@@ -732,7 +735,7 @@ TEST(TrainerRatings, ASelectionMetricOfTheOtherTaskIsRefused) {
 }
 
 TEST(TrainerBench, TimesOneEpochOfEveryBatch) {
-  const ModelDefinition model = tinyDefinition();
+  const ModelFamily model = tinyDefinition();
   const Split& split = *syntheticSplit();
   for (const int epochs : {1, 2}) {
     const EpochTiming timing = timeTrainingEpoch(model, paramsFor(model, {"batch_size=50"}), split.train, epochs);
@@ -748,7 +751,7 @@ TEST(TrainerBench, TimesOneEpochOfEveryBatch) {
 
 // The first batch's loss of a small Mult-VAE in `precision`, from the same initial weights.
 double firstBatchLoss(const std::string& precision) {
-  const ModelDefinition multvae = autoencoderDefinition("multvae");
+  const ModelFamily multvae = findModel("multvae");
   TrainingEngine engine(multvae,
                         paramsFor(multvae, {"batch_size=400", "latent_dim=8", "hidden_dim=32", "dropout=0",
                                             "precision=" + precision}),
@@ -772,7 +775,7 @@ TEST(TrainerPrecision, Bf16ProductsChangeTheLossByRoundingOnly) {
 }
 
 TEST(TrainerPrecision, AnUnknownPrecisionIsRefused) {
-  ParamSet params(trainingParamSpecs(autoencoderDefinition("multvae")));
+  ParamSet params(trainingParamSpecs(findModel("multvae")));
   EXPECT_THROW(params.assign("precision=fp16"), Error);
 }
 
@@ -787,7 +790,7 @@ std::vector<torch::Tensor> weightsOf(TrainingEngine& engine) {
 
 TEST(TrainerDevices, ACheckpointWrittenOnTheGpuLoadsOnTheCpuAndBack) {
   if (test::trainingDevice() != "cuda") GTEST_SKIP() << "runs in the gpu-labelled suite (VAECF_TEST_DEVICE=cuda)";
-  const ModelDefinition multvae = autoencoderDefinition("multvae");
+  const ModelFamily multvae = findModel("multvae");
   const std::vector<std::string> small{"batch_size=64", "latent_dim=8", "hidden_dim=16"};
   const Split& split = *syntheticSplit();
   const fs::path folder = test::freshTempDir("devices");

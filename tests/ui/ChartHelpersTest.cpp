@@ -19,6 +19,7 @@
 #include "runs/RunHistory.h"
 #include "session/SessionFile.h"
 #include "train/TrainingParams.h"
+#include "plugin/ModelCatalog.h"
 
 namespace vaecf::ui {
 
@@ -124,7 +125,7 @@ void ChartHelpersTest::runHistoryDropsPointsLostOnResume() {
 }
 
 void ChartHelpersTest::modelFormFollowsTheDeclarations() {
-  const ModelDefinition model = autoencoderDefinition("multvae");
+  const ModelFamily model = findModel("multvae");
   const ParamSet params(trainingParamSpecs(model));
   ModelPanel panel;
   panel.showModel(QStringLiteral("multvae"), params);

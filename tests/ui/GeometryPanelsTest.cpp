@@ -16,6 +16,7 @@
 #include "train/RunFolder.h"
 #include "train/Training.h"
 #include "train/TrainingParams.h"
+#include "plugin/ModelCatalog.h"
 
 namespace vaecf::ui {
 
@@ -28,7 +29,7 @@ using test::smallSynthetic;
 
 std::filesystem::path trainRun(const SessionData& data, const std::string& model,
                                const std::vector<std::string>& extra, const std::filesystem::path& folder) {
-  const ModelDefinition definition = autoencoderDefinition(model);
+  const ModelFamily definition = findModel(model);
   ParamSet params(trainingParamSpecs(definition));
   for (const char* assignment : {"threads=1", "device=cpu", "epochs=2", "batch_size=40", "latent_dim=8", "hidden_dim=32"})
     params.assign(assignment);

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "ChartHelpersTest.h"
+#include "Plugins.h"
 #include "EventDispatcherTest.h"
 #include "GeometryPanelsTest.h"
 #include "LatentMapTest.h"
@@ -21,6 +22,7 @@ int main(int argc, char** argv) {
   QApplication app(argc, argv);
   QCoreApplication::setOrganizationName(QStringLiteral("vaecf-tests"));
   QStandardPaths::setTestModeEnabled(true);  // settings go to a test location, not the user's
+  vaecf::registerBuiltinPlugins(vaecf::PluginRegistry::instance());
 
   const std::map<std::string, std::function<std::unique_ptr<QObject>()>> suites{
       {"ChartHelpersTest", [] { return std::make_unique<vaecf::ui::ChartHelpersTest>(); }},

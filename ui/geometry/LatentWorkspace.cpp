@@ -16,6 +16,7 @@
 #include "common/Error.h"
 #include "train/RunFolder.h"
 #include "train/TrainingParams.h"
+#include "plugin/ModelCatalog.h"
 
 namespace vaecf::ui {
 
@@ -24,7 +25,7 @@ namespace {
 bool hasLatentModel(const std::filesystem::path& run) {
   if (run.empty() || !std::filesystem::exists(runBestModelPath(run))) return false;
   try {
-    return isAutoencoderModel(readRunConfig(run).model);
+    return findModel(readRunConfig(run).model).capabilities.latentMaps;
   } catch (const Error&) {
     return false;  // no readable config: nothing to study
   }

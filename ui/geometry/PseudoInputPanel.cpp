@@ -1,4 +1,5 @@
 #include "geometry/PseudoInputPanel.h"
+#include "plugin/ModelCatalog.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -129,9 +130,17 @@ void PseudoInputPanel::clear() {
   requested_ = -1;
   components_->clear();
   items_->setRowCount(0);
-  idleState_ = !data_ || runFolder_.empty() ? tr("Choose a VampPrior run (vamp or hvamp) to see its pseudo-inputs.")
+  idleState_ = !data_ || runFolder_.empty() ? tr("Choose a VampPrior run (%1) to see its pseudo-inputs.").arg(modelsWithPriorComponents())
                                             : QString();
   state_->setText(idleState_);
+}
+
+// The catalogue's models whose prior has components to show, "a or b".
+QString PseudoInputPanel::modelsWithPriorComponents() {
+  QStringList names;
+  for (const ModelFamily& family : modelCatalog())
+    if (family.capabilities.priorComponents) names << qs(family.name);
+  return names.isEmpty() ? tr("a model with a VampPrior") : names.join(tr(" or "));
 }
 
 void PseudoInputPanel::showResult(std::shared_ptr<const PseudoInputResult> result) {
@@ -143,8 +152,8 @@ void PseudoInputPanel::showResult(std::shared_ptr<const PseudoInputResult> resul
   for (int k = 0; k < count; ++k) components_->addItem(tr("Pseudo-input %1").arg(k + 1));
   const QString model = qs(result_->run->model->modelName());
   idleState_ = count == 0 ? tr("This run's model (%1) has no VampPrior: there are no pseudo-inputs to show. Train "
-                               "vamp or hvamp to see them.")
-                                .arg(model)
+                               "%2 to see them.")
+                                .arg(model, modelsWithPriorComponents())
                           : tr("%1 has %n pseudo-input(s); select one to see the items it decodes to.", nullptr, count)
                                 .arg(model);
   state_->setText(idleState_);

@@ -48,6 +48,7 @@ class PseudoInputPanel : public QWidget {
   void problem(const QString& message);
 
  private:
+  static QString modelsWithPriorComponents();
   void decode();
   void decodePending();
   void showResult(std::shared_ptr<const PseudoInputResult> result);

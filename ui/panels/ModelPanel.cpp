@@ -36,10 +36,10 @@ QString describeRange(const ParamSpec& spec) {
 
 ModelPanel::ModelPanel(QWidget* parent)
     : QWidget(parent), modelChoice_(new QComboBox(this)), form_(new QFormLayout), feedback_(new QLabel(this)) {
-  // Every model: the iterative ones train on the live trainer, EASE fits on a worker job.
-  for (const ModelInfo& info : modelCatalog()) {
-    modelChoice_->addItem(qs(info.name), qs(info.name));
-    modelChoice_->setItemData(modelChoice_->count() - 1, qs(info.summary), Qt::ToolTipRole);
+  // Every model: the iterative ones train on the live trainer, closed-form ones fit on a worker job.
+  for (const ModelFamily& family : modelCatalog()) {
+    modelChoice_->addItem(qs(family.name), qs(family.name));
+    modelChoice_->setItemData(modelChoice_->count() - 1, qs(family.summary), Qt::ToolTipRole);
   }
   connect(modelChoice_, &QComboBox::activated, this,
           [this] { Q_EMIT modelChosen(modelChoice_->currentData().toString()); });
@@ -64,8 +64,8 @@ void ModelPanel::showModel(const QString& model, const ParamSet& params) {
   modelChoice_->setCurrentIndex(modelChoice_->findData(model));
   while (form_->rowCount() > 0) form_->removeRow(0);
   editors_.clear();
-  // EASE's parameters never reach a running model: none is marked live.
-  const bool liveApplies = findModel(model.toStdString()).iterative;
+  // A closed-form model's parameters never reach a running model: none is marked live.
+  const bool liveApplies = findModel(model.toStdString()).iterative();
   for (const ParamSpec& spec : params.specs()) {
     QWidget* editor = editorFor(spec, params.text(spec.name));
     const QString range = describeRange(spec);

@@ -26,7 +26,7 @@ class BackgroundJob : public QObject {
   void cancel();
 
  Q_SIGNALS:
-  // stage is the core's code ("read", "split", "ease", ...); total is 0 while unknown.
+  // stage is the core's or a model's code ("read", "split", ...); total is 0 while unknown.
   void progressed(const QString& stage, qint64 done, qint64 total);
   void failed(const QString& message);
   void cancelled();

@@ -14,7 +14,7 @@ bool SplitJob::start(std::string model, ParamSet params, ProtocolOptions protoco
   const bool started = run([result, model = std::move(model), params = std::move(params), protocol,
                             data = std::move(data)](const TaskContext& context) {
     context.report("split", 0, 1);
-    *result = trainingSplit(model, params, protocol, data->split, data->log.get());
+    *result = trainingSplit(findModel(model), params, protocol, data->split, data->log.get());
     context.checkCancelled();
   });
   if (!started) return false;

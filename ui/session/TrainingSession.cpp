@@ -17,8 +17,6 @@ namespace vaecf::ui {
 
 namespace {
 
-const char* const kDefaultModel = "multvae";
-
 QString qs(const std::string& text) { return QString::fromStdString(text); }
 
 std::string threadsLeavingOneCore() {
@@ -26,44 +24,49 @@ std::string threadsLeavingOneCore() {
   return std::to_string(std::max(1U, cores - 1));
 }
 
-// A closed-form model keeps its declared defaults.
-ParamSet jobPreset(const std::string& model) { return defaultParams(model); }
+// The window opens on the first model whose latent space it can show.
+const ModelFamily& defaultModel() {
+  const auto& catalog = modelCatalog();
+  const auto found = std::find_if(catalog.begin(), catalog.end(),
+                                  [](const ModelFamily& model) { return model.capabilities.latentMaps; });
+  if (found != catalog.end()) return *found;
+  if (catalog.empty()) throw Error("no model plugin is loaded");
+  return catalog.front();
+}
 
 // Why the session's data cannot train `model`, or nothing: said before a run starts
 // rather than by a failed run.
-QString whyDataCannotTrain(const std::string& model, const SessionData& data) {
-  if (!findModel(model).readsRawLog) return {};
+QString whyDataCannotTrain(const ModelFamily& model, const SessionData& data) {
+  const QString name = qs(model.name);
+  if (!model.needs.rawLog) return {};
   if (!data.log)
     return TrainingSession::tr("%1 trains on the raw dataset (its ratings and times), which a split folder does "
                                "not have: load a dataset file.")
-        .arg(qs(model));
-  if (model == "deeprec" && !data.log->explicitValues)
-    return TrainingSession::tr("deeprec predicts ratings, and %1 has none: load a dataset with explicit ratings.")
-        .arg(qs(data.request.describe()));
-  if (model == "svae" && !data.log->hasTimestamps)
-    return TrainingSession::tr("svae orders each history by time, and %1 has no timestamps: load a dataset with "
+        .arg(name);
+  if (model.needs.explicitValues && !data.log->explicitValues)
+    return TrainingSession::tr("%1 predicts ratings, and %2 has none: load a dataset with explicit ratings.")
+        .arg(name, qs(data.request.describe()));
+  if (model.needs.timestamps && !data.log->hasTimestamps)
+    return TrainingSession::tr("%1 orders each history by time, and %2 has no timestamps: load a dataset with "
                                "a time column.")
-        .arg(qs(data.request.describe()));
+        .arg(name, qs(data.request.describe()));
   return {};
 }
 
 }  // namespace
 
-ParamSet workbenchPreset(const ModelDefinition& model) {
-  ParamSet params(trainingParamSpecs(model));
-  if (isAutoencoderModel(model.name)) {
-    params.set("epochs", "30");
-    params.set("batch_size", "100");
-  }
-  params.set("threads", threadsLeavingOneCore());
+ParamSet workbenchPreset(const ModelFamily& model) {
+  ParamSet params(runParamSpecs(model));
+  for (const auto& [name, value] : model.quickPreset) params.set(name, value);
+  if (model.iterative()) params.set("threads", threadsLeavingOneCore());
   return params;
 }
 
 TrainingSession::TrainingSession(fs::path runsFolder, QObject* parent)
     : QObject(parent),
       runsFolder_(std::move(runsFolder)),
-      modelName_(kDefaultModel),
-      model_(autoencoderDefinition(kDefaultModel)),
+      modelName_(defaultModel().name),
+      model_(defaultModel()),
       params_(workbenchPreset(model_)),
       liveRun_(std::make_shared<RunHistory>()) {
   connect(&loader_, &DataLoadJob::progressed, this, &TrainingSession::dataLoading);
@@ -112,17 +115,12 @@ void TrainingSession::loadData(const DataRequest& request) { loader_.start(reque
 void TrainingSession::cancelLoading() { loader_.cancel(); }
 
 void TrainingSession::setModel(const std::string& name) {
-  if (!findModel(name).iterative) {
-    params_ = jobPreset(name);
-    modelName_ = name;
-    return;
-  }
-  model_ = trainingDefinition(name);
+  model_ = findModel(name);
   params_ = workbenchPreset(model_);
   modelName_ = name;
 }
 
-bool TrainingSession::isIterative() const { return findModel(modelName_).iterative; }
+bool TrainingSession::isIterative() const { return model_.iterative(); }
 
 bool TrainingSession::runsOnLiveTrainer() const { return isIterative(); }
 
@@ -202,12 +200,13 @@ bool TrainingSession::continueRun(const fs::path& folder) {
     return false;
   }
   RunConfig config;
-  ModelDefinition model;
+  ModelFamily model;
   std::optional<ParamSet> params;
   auto history = std::make_shared<RunHistory>();
   try {
     config = readRunConfig(folder);
-    if (!findModel(config.model).iterative) {
+    model = findModel(config.model);
+    if (!model.iterative()) {
       Q_EMIT errorOccurred(tr("The run %1 is a closed-form fit (%2): there is no training to continue.")
                                .arg(qs(folder.filename().string()), qs(config.model)));
       return false;
@@ -218,9 +217,8 @@ bool TrainingSession::continueRun(const fs::path& folder) {
                                .arg(qs(folder.filename().string())));
       return false;
     }
-    model = trainingDefinition(config.model);
     params = runParams(config, model);
-    if (!data_ || !whyDataCannotTrain(config.model, *data_).isEmpty()) {
+    if (!data_ || !whyDataCannotTrain(model, *data_).isEmpty()) {
       Q_EMIT errorOccurred(datasetNeeded(folder, config));
       return false;
     }
@@ -241,7 +239,7 @@ QString TrainingSession::datasetNeeded(const fs::path& folder, const RunConfig& 
       .arg(qs(folder.filename().string()), qs(config.data.describe()));
 }
 
-void TrainingSession::continueOn(const fs::path& folder, const RunConfig& config, const ModelDefinition& model,
+void TrainingSession::continueOn(const fs::path& folder, const RunConfig& config, const ModelFamily& model,
                                  const ParamSet& params, std::shared_ptr<const Split> split,
                                  std::shared_ptr<RunHistory> history) {
   try {
@@ -308,7 +306,7 @@ void TrainingSession::startNewRun(FirstCommand first) {
     Q_EMIT errorOccurred(tr("Load a dataset before training."));
     return;
   }
-  if (const QString refusal = whyDataCannotTrain(modelName_, *data_); !refusal.isEmpty()) {
+  if (const QString refusal = whyDataCannotTrain(model_, *data_); !refusal.isEmpty()) {
     Q_EMIT errorOccurred(refusal);
     return;
   }
@@ -321,12 +319,12 @@ void TrainingSession::startNewRun(FirstCommand first) {
 
 void TrainingSession::withTrainingSplit(const std::string& model, const ParamSet& params,
                                         const ProtocolOptions& protocol, SplitJob::Ready ready) {
-  if (!findModel(model).readsRawLog) {
+  if (!findModel(model).needs.rawLog) {
     ready(data_->split);
     return;
   }
   // Runs that differ in nothing the split reads (another seed, say) share the last one.
-  std::string key = trainingSplitKey(model, params, protocol);
+  std::string key = trainingSplitKey(findModel(model), params, protocol);
   if (lastSplit_ && lastSplit_->data == data_ && lastSplit_->key == key) {
     ready(lastSplit_->split);
     return;
@@ -350,7 +348,7 @@ void TrainingSession::forgetSplitRequest() {
   splitJob_.cancel();
 }
 
-void TrainingSession::launchRun(const ModelDefinition& model, const ParamSet& params, std::shared_ptr<const Split> split,
+void TrainingSession::launchRun(const ModelFamily& model, const ParamSet& params, std::shared_ptr<const Split> split,
                                 FirstCommand first) {
   try {
     trainer_ = Trainer::newRun(

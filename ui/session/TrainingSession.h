@@ -55,7 +55,7 @@ struct SessionStatus {
 // The parameters the workbench starts a model with: the declared defaults, with fewer
 // epochs and smaller batches so a first run shows moving curves within seconds, and one
 // core left to the GUI.
-ParamSet workbenchPreset(const ModelDefinition& model);
+ParamSet workbenchPreset(const ModelFamily& model);
 
 class TrainingSession : public QObject {
   Q_OBJECT
@@ -82,7 +82,7 @@ class TrainingSession : public QObject {
   bool runsOnLiveTrainer() const;
   // The last model chosen that runs on the live trainer (the current one when
   // runsOnLiveTrainer()).
-  const ModelDefinition& model() const { return model_; }
+  const ModelFamily& model() const { return model_; }
   const ParamSet& params() const { return params_; }
   // Throws Error when the value is invalid for the declaration.
   ParameterEffect setParameter(const std::string& name, const std::string& value);
@@ -134,10 +134,10 @@ class TrainingSession : public QObject {
   void withTrainingSplit(const std::string& model, const ParamSet& params, const ProtocolOptions& protocol,
                          SplitJob::Ready ready);
   void forgetSplitRequest();
-  void launchRun(const ModelDefinition& model, const ParamSet& params, std::shared_ptr<const Split> split,
+  void launchRun(const ModelFamily& model, const ParamSet& params, std::shared_ptr<const Split> split,
                  FirstCommand first);
   static QString datasetNeeded(const std::filesystem::path& folder, const RunConfig& config);
-  void continueOn(const std::filesystem::path& folder, const RunConfig& config, const ModelDefinition& model,
+  void continueOn(const std::filesystem::path& folder, const RunConfig& config, const ModelFamily& model,
                   const ParamSet& params, std::shared_ptr<const Split> split, std::shared_ptr<RunHistory> history);
   void startJobRun();
   void finishJobRun(TrainerState state);
@@ -150,7 +150,7 @@ class TrainingSession : public QObject {
   std::filesystem::path runsFolder_;
   std::shared_ptr<const SessionData> data_;
   std::string modelName_;
-  ModelDefinition model_;
+  ModelFamily model_;
   ParamSet params_;
   EvaluationOptions evaluation_;
   DataLoadJob loader_;

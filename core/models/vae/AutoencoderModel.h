@@ -15,6 +15,8 @@
 
 namespace vaecf::vae {
 
+struct AffineChain;  // models/vae/AffineChain.h
+
 // Users of one training batch, densified from CSR on the fly (docs/models.md pitfall 11).
 struct Batch {
   torch::Tensor rows;  // [B, I] float32 rows, the matrix's values (1 for binary data): the target
@@ -123,6 +125,9 @@ class AutoencoderModel : public torch::nn::Module {
   virtual torch::Tensor priorComponentMeans() { return {}; }
   // PIA item anchors [I, d], undefined tensor when PIA is off.
   virtual torch::Tensor itemAnchors() { return {}; }
+  // The per-user loss in eval mode as a chain of affine maps (docs/geometry.md section 2),
+  // for models that declare the gradientTransfer capability; nullopt for the others.
+  virtual std::optional<AffineChain> affineChain();
 
   ParamSet& params() { return params_; }
   const ParamSet& params() const { return params_; }
@@ -133,17 +138,6 @@ class AutoencoderModel : public torch::nn::Module {
  private:
   ParamSet params_;
 };
-
-// "multvae", "multdae", "recvae", "vamp", "hvamp".
-std::vector<std::string> autoencoderNames();
-// Every option of a model with the spec's defaults (docs/models.md section 3), including the
-// shared ones: gated, layers, likelihood, mask_rate, pia, lambda_a, lr, batch_size,
-// epochs, seed.
-std::vector<ParamSpec> autoencoderParams(const std::string& name);
-// Seeds torch's global generator with params' `seed` first, so a model's initial weights
-// depend on its parameters only.
-std::shared_ptr<AutoencoderModel> createAutoencoder(const std::string& name, const ParamSet& params,
-                                                    std::int64_t items);
 
 // The k best items decoded from each prior component's mean, [K, k] item ids (VampPrior:
 // what each pseudo-input stands for); undefined when the prior has no components.

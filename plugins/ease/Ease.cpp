@@ -1,4 +1,4 @@
-#include "models/Ease.h"
+#include "ease/Ease.h"
 
 #include <ATen/Parallel.h>
 #include <ATen/core/Tensor.h>

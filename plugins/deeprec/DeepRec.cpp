@@ -1,4 +1,4 @@
-#include "models/deeprec/DeepRecNetwork.h"
+#include "deeprec/DeepRecNetwork.h"
 
 #include <algorithm>
 #include <cmath>
@@ -7,6 +7,8 @@
 #include <utility>
 
 #include "common/Error.h"
+#include "deeprec/RatingBaselines.h"
+#include "plugin/PluginApi.h"
 
 namespace vaecf {
 
@@ -232,13 +234,56 @@ RatingSplit deepRecSplit(const InteractionLog& log, const ParamSet& params) {
   return timeRatingSplit(log, timestampCut(log, trainFraction), seed);
 }
 
-ModelDefinition deepRecDefinition() {
-  return ModelDefinition{"deeprec", deepRecParams(),
-                         [](const ParamSet& params, std::int64_t items) {
-                           torch::manual_seed(static_cast<std::uint64_t>(params.integer("seed")));
-                           return std::make_shared<deeprec::DeepRecModel>(params, items);
-                         },
-                         ModelTask::RatingPrediction};
+namespace {
+
+nlohmann::json baselinesJson(const BaselineRmse& baselines) {
+  return {{"global_mean", baselines.globalMean}, {"item_mean", baselines.itemMean}, {"biases", baselines.biases}};
+}
+
+// The rating split in figures, and the RMSE of the three baselines on it.
+nlohmann::json ratingDetails(const ParamSet& params, const InteractionLog* log) {
+  constexpr int kBiasSweeps = 20;  // the alternating updates settle well before this
+  const RatingSplit split = deepRecSplit(*log, params);
+  const double lambda = params.real("baseline_lambda");
+  return {{"users", split.userIds.size()},
+          {"items", split.itemIds.size()},
+          {"train_ratings", split.train.nonZeros()},
+          {"validation_ratings", split.validation.nonZeros()},
+          {"test_ratings", split.test.nonZeros()},
+          {"dropped_evaluation_ratings", split.droppedEvaluationRatings},
+          {"baselines",
+           {{"validation", baselinesJson(baselineRmse(split.train, split.validation, lambda, kBiasSweeps))},
+            {"test", baselinesJson(baselineRmse(split.train, split.test, lambda, kBiasSweeps))}}}};
+}
+
+}  // namespace
+
+ModelFamily deepRecFamily() {
+  ModelFamily deeprec;
+  deeprec.name = "deeprec";
+  deeprec.summary = "DeepRec: deep autoencoder for explicit ratings, RMSE on a time split (Kuchaiev & Ginsburg 2017)";
+  deeprec.params = deepRecParams();
+  deeprec.create = [](const ParamSet& params, std::int64_t items) {
+    torch::manual_seed(static_cast<std::uint64_t>(params.integer("seed")));
+    return std::make_shared<deeprec::DeepRecModel>(params, items);
+  };
+  deeprec.task = ModelTask::RatingPrediction;
+  deeprec.needs.rawLog = true;
+  deeprec.needs.explicitValues = true;
+  deeprec.trainingSplit = [](const ParamSet& params, const ProtocolOptions&, std::shared_ptr<const Split>,
+                             const InteractionLog* log) {
+    return std::make_shared<const Split>(trainingSplitOf(deepRecSplit(*log, params)));
+  };
+  deeprec.trainingSplitKey = [](const ParamSet& params, const ProtocolOptions&) {
+    std::string key;
+    for (const char* name : {"split", "train_fraction", "split_seed"})
+      key += (key.empty() ? "" : " ") + (name + ('=' + params.text(name)));
+    return key;
+  };
+  deeprec.details = ratingDetails;
+  return deeprec;
 }
 
 }  // namespace vaecf
+
+VAECF_PLUGIN([](vaecf::PluginRegistrar& registrar) { registrar.addModel(vaecf::deepRecFamily()); })

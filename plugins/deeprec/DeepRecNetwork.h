@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "models/deeprec/DeepRec.h"
+#include "deeprec/DeepRec.h"
 #include "models/vae/AutoencoderModel.h"
 
 namespace vaecf::deeprec {

@@ -1,11 +1,14 @@
-#include "models/vae/Models.h"
+#include "vae/VaeModels.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "common/Error.h"
+#include "models/vae/AffineChain.h"
+#include "models/vae/AutoencoderModel.h"
 #include "models/vae/Layers.h"
 #include "models/vae/Objectives.h"
 
@@ -36,6 +39,9 @@ class InferenceScope {
 };
 
 torch::Tensor scalar(double value) { return torch::tensor(value); }
+
+// A model's initial weights depend on its parameters only.
+void seedFrom(const ParamSet& params) { torch::manual_seed(static_cast<std::uint64_t>(params.integer("seed"))); }
 
 bool endsWith(const std::string& text, const std::string& suffix) {
   return text.size() >= suffix.size() &&
@@ -182,6 +188,22 @@ class ItemAutoencoder : public AutoencoderModel {
     loss.terms.emplace_back("anchor", anchorLoss.detach());
   }
 
+  // A chain of the encoder maps given, then the decoder's and the settings every model here
+  // shares (docs/geometry.md section 2); the layer names are those Layers.h gives.
+  AffineChain chainThroughDecoder(std::vector<AffineMap> encoder) {
+    AffineChain chain;
+    chain.encoder = std::move(encoder);
+    appendUnitMaps(*this, "decoder.hidden.", chain.decoder);
+    chain.decoder.push_back(linearMap(*this, "decoder.output."));
+    chain.activation = hiddenActivation();
+    chain.likelihood = likelihood_;
+    if (anchors_.defined()) {
+      chain.anchors = anchors_;
+      chain.anchorWeight = params().real("lambda_a");
+    }
+    return chain;
+  }
+
   // VampPrior code: each gradient tensor divided by its own L2 norm before Adam.
   void normalizeGradients(const Phase& phase) const {
     torch::NoGradGuard noGrad;
@@ -235,6 +257,12 @@ class MultDae final : public ItemAutoencoder {
   }
 
   torch::Tensor decodeLatent(const torch::Tensor& latent) override { return decoder_(latent); }
+
+  std::optional<AffineChain> affineChain() override {
+    std::vector<AffineMap> encoder{itemProjectionMap(*this, "encoder_input.")};
+    appendUnitMaps(*this, "encoder.", encoder);
+    return chainThroughDecoder(std::move(encoder));
+  }
 
  private:
   static constexpr InitScheme kInit = InitScheme::Glorot;
@@ -302,6 +330,18 @@ class SingleLatentVae final : public ItemAutoencoder {
   }
 
   torch::Tensor decodeLatent(const torch::Tensor& latent) override { return decoder_(latent); }
+
+  // Against the VampPrior the KL is a sampled estimate, which no affine chain expresses.
+  std::optional<AffineChain> affineChain() override {
+    if (prior_ != Prior::StandardNormal) return std::nullopt;
+    std::vector<AffineMap> encoder{itemProjectionMap(*this, "encoder.input.")};
+    appendUnitMaps(*this, "encoder.hidden.", encoder);
+    encoder.push_back(linearMap(*this, "encoder.heads.linear."));
+    auto chain = chainThroughDecoder(std::move(encoder));
+    chain.gaussianHeads = true;
+    chain.klWeight = params().real("beta_cap");  // where the annealing ends
+    return chain;
+  }
 
   torch::Tensor priorComponentMeans() override {
     if (prior_ != Prior::Vamp) return {};
@@ -581,22 +621,27 @@ class HierarchicalVamp final : public ItemAutoencoder {
 }  // namespace
 
 std::shared_ptr<AutoencoderModel> makeMultDae(const ParamSet& params, std::int64_t items) {
+  seedFrom(params);
   return std::make_shared<MultDae>(params, items);
 }
 
 std::shared_ptr<AutoencoderModel> makeMultVae(const ParamSet& params, std::int64_t items) {
+  seedFrom(params);
   return std::make_shared<SingleLatentVae>(params, items, Prior::StandardNormal);
 }
 
 std::shared_ptr<AutoencoderModel> makeRecVae(const ParamSet& params, std::int64_t items) {
+  seedFrom(params);
   return std::make_shared<RecVae>(params, items);
 }
 
 std::shared_ptr<AutoencoderModel> makeVamp(const ParamSet& params, std::int64_t items) {
+  seedFrom(params);
   return std::make_shared<SingleLatentVae>(params, items, Prior::Vamp);
 }
 
 std::shared_ptr<AutoencoderModel> makeHierarchicalVamp(const ParamSet& params, std::int64_t items) {
+  seedFrom(params);
   return std::make_shared<HierarchicalVamp>(params, items);
 }
 

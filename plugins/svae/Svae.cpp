@@ -1,10 +1,12 @@
-#include "models/svae/Svae.h"
+#include "svae/Svae.h"
 
 #include <algorithm>
 #include <utility>
 
 #include "common/Error.h"
-#include "models/svae/SvaeModel.h"
+#include "data/TemporalSplit.h"
+#include "plugin/PluginApi.h"
+#include "svae/SvaeModel.h"
 
 namespace vaecf {
 
@@ -175,17 +177,34 @@ std::vector<ParamSpec> svaeParams() {
 
 }  // namespace svae
 
-ModelDefinition svaeDefinition() {
-  return ModelDefinition{"svae", svae::svaeParams(), [](const ParamSet& params, std::int64_t items) {
-                           torch::manual_seed(static_cast<std::uint64_t>(params.integer("seed")));
-                           svae::SvaeSizes sizes;
-                           sizes.items = items;
-                           sizes.embedding = params.integer("embedding_dim");
-                           sizes.hidden = params.integer("hidden_dim");
-                           sizes.latent = params.integer("latent_dim");
-                           sizes.nextItems = params.integer("next_k");
-                           return std::make_shared<svae::SvaeModel>(params, sizes);
-                         }};
+ModelFamily svaeFamily() {
+  ModelFamily svae;
+  svae.name = "svae";
+  svae.summary = "SVAE: GRU over the time-ordered history, next-k items (Sachdeva et al. 2019)";
+  svae.params = svae::svaeParams();
+  svae.create = [](const ParamSet& params, std::int64_t items) {
+    torch::manual_seed(static_cast<std::uint64_t>(params.integer("seed")));
+    svae::SvaeSizes sizes;
+    sizes.items = items;
+    sizes.embedding = params.integer("embedding_dim");
+    sizes.hidden = params.integer("hidden_dim");
+    sizes.latent = params.integer("latent_dim");
+    sizes.nextItems = params.integer("next_k");
+    return std::make_shared<svae::SvaeModel>(params, sizes);
+  };
+  svae.needs.rawLog = true;
+  svae.needs.timestamps = true;
+  // The loaded split's users, each history cut in time (docs/models.md 3.7).
+  svae.trainingSplit = [](const ParamSet&, const ProtocolOptions& protocol, std::shared_ptr<const Split> loaded,
+                          const InteractionLog* log) {
+    return std::make_shared<const Split>(temporalSplit(*loaded, *log, protocol.heldoutFraction));
+  };
+  svae.trainingSplitKey = [](const ParamSet&, const ProtocolOptions& protocol) {
+    return "heldout_fraction=" + std::to_string(protocol.heldoutFraction);
+  };
+  return svae;
 }
 
 }  // namespace vaecf
+
+VAECF_PLUGIN([](vaecf::PluginRegistrar& registrar) { registrar.addModel(vaecf::svaeFamily()); })

@@ -1,8 +1,7 @@
 #pragma once
 // DeepRec (Kuchaiev & Ginsburg 2017): a deep user-based autoencoder over explicit rating
 // vectors, trained by the common trainer on the masked MSE with dense re-feeding and
-// selected and tested by RMSE (docs/models.md 3.6). Torch-free: the CLI and the experiment
-// layer include this.
+// selected and tested by RMSE (docs/models.md 3.6). Torch-free.
 
 #include <cstdint>
 #include <string>
@@ -10,7 +9,7 @@
 
 #include "data/RatingSplit.h"
 #include "models/Params.h"
-#include "train/TrainingParams.h"
+#include "plugin/ModelFamily.h"
 
 namespace vaecf {
 
@@ -25,10 +24,10 @@ struct DeepRecLayers {
 // Throws Error when the notation is malformed or the decoder does not mirror the encoder.
 DeepRecLayers parseDeepRecLayers(const std::string& notation);
 
-// "deeprec" for the trainer: the model's, optimiser's, split's and baselines' parameters
-// with the published defaults where they fit small MovieLens sets (the 3-month
-// architecture); a rating model, so runs are selected by validation RMSE.
-ModelDefinition deepRecDefinition();
+// "deeprec": the model's, optimiser's, split's and baselines' parameters with the published
+// defaults where they fit small MovieLens sets (the 3-month architecture); a rating model,
+// so runs are selected by validation RMSE, trained on its own split of the raw ratings.
+ModelFamily deepRecFamily();
 
 // The ratings split `params` asks for: "time" cuts at the train_fraction quantile of the
 // timestamps, "random" draws each rating; both halve the rest into validation and test.

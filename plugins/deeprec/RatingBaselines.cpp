@@ -1,4 +1,4 @@
-#include "models/deeprec/RatingBaselines.h"
+#include "deeprec/RatingBaselines.h"
 
 #include <cmath>
 

@@ -1,0 +1,36 @@
+#include "plugin/ModelCatalog.h"
+#include "plugin/ModelFamily.h"
+
+#include "common/Error.h"
+#include "plugin/PluginRegistry.h"
+#include "train/TrainingParams.h"
+
+namespace vaecf {
+
+void checkDataNeeds(const ModelFamily& model, const InteractionLog* log) {
+  if (!model.needs.rawLog) return;
+  if (log == nullptr)
+    throw Error(model.name + " reads the raw dataset (ratings, times): give a dataset, not a split folder");
+  if (model.needs.explicitValues && !log->explicitValues)
+    throw Error(model.name + " predicts ratings, and " + log->source + " has none: give a dataset with ratings");
+  if (model.needs.timestamps && !log->hasTimestamps)
+    throw Error(model.name + " orders each history by time, and " + log->source +
+                " has no timestamps: give a dataset with a time column");
+}
+
+const std::deque<ModelFamily>& modelCatalog() { return PluginRegistry::instance().models(); }
+
+const ModelFamily& findModel(const std::string& name) {
+  if (const ModelFamily* model = PluginRegistry::instance().findModel(name)) return *model;
+  std::string known;
+  for (const ModelFamily& model : modelCatalog()) known += (known.empty() ? "" : ", ") + model.name;
+  throw Error("unknown model '" + name + "'; known models: " + (known.empty() ? "none (no plugin loaded)" : known));
+}
+
+std::vector<ParamSpec> runParamSpecs(const ModelFamily& model) {
+  return model.iterative() ? trainingParamSpecs(model) : model.params;
+}
+
+ParamSet defaultParams(const std::string& model) { return ParamSet(runParamSpecs(findModel(model))); }
+
+}  // namespace vaecf

@@ -1,0 +1,203 @@
+#include "plugin/PluginRegistry.h"
+
+#include <dlfcn.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "common/Error.h"
+#include "data/BundledData.h"
+#include "plugin/PluginApi.h"
+
+namespace fs = std::filesystem;
+
+namespace vaecf {
+
+namespace {
+
+const char* const kManifestFile = "plugin.json";
+
+std::string stringField(const nlohmann::json& json, const char* name, const std::string& file, bool required) {
+  if (!json.contains(name)) {
+    if (required) throw InputError(file, 0, std::string("has no \"") + name + "\"");
+    return {};
+  }
+  if (!json.at(name).is_string()) throw InputError(file, 0, std::string("\"") + name + "\" must be a string");
+  return json.at(name).get<std::string>();
+}
+
+// Collects what an entry point registers; the registry keeps it only if all is well.
+class StagingRegistrar : public PluginRegistrar {
+ public:
+  void addModel(ModelFamily model) override {
+    if (model.name.empty()) throw Error("a model family has no name");
+    if (model.iterative() == static_cast<bool>(model.fit))
+      throw Error("model '" + model.name + "' must declare exactly one of a trainable model and a closed-form fit");
+    if (model.fit && !model.load) throw Error("model '" + model.name + "' has a fit but no load");
+    models.push_back(std::move(model));
+  }
+
+  std::vector<ModelFamily> models;
+};
+
+}  // namespace
+
+PluginManifest PluginManifest::fromJson(const nlohmann::json& json, const std::string& file) {
+  if (!json.is_object()) throw InputError(file, 0, "is not a JSON object");
+  PluginManifest manifest;
+  manifest.name = stringField(json, "name", file, true);
+  manifest.version = stringField(json, "version", file, true);
+  manifest.compatVersion = stringField(json, "compatVersion", file, false);
+  if (manifest.compatVersion.empty()) manifest.compatVersion = manifest.version;
+  manifest.api = stringField(json, "api", file, true);
+  manifest.kind = stringField(json, "kind", file, true);
+  if (manifest.kind != "model" && manifest.kind != "format")
+    throw InputError(file, 0, "\"kind\" must be \"model\" or \"format\", found " + quoteText(manifest.kind));
+  manifest.summary = stringField(json, "summary", file, false);
+  manifest.authors = stringField(json, "authors", file, false);
+  manifest.licence = stringField(json, "licence", file, false);
+  manifest.library = stringField(json, "library", file, false);
+  return manifest;
+}
+
+PluginRegistry& PluginRegistry::instance() {
+  static PluginRegistry registry;
+  return registry;
+}
+
+bool PluginRegistry::add(const PluginManifest& manifest, const std::string& source,
+                         const std::function<void(PluginRegistrar&)>& entry) {
+  const bool nameTaken = std::any_of(plugins_.begin(), plugins_.end(), [&](const PluginRecord& plugin) {
+    return plugin.loaded && plugin.manifest.name == manifest.name;
+  });
+  if (nameTaken) {
+    refuse(manifest, source, "a plugin named '" + manifest.name + "' is already loaded");
+    return false;
+  }
+  StagingRegistrar staged;
+  try {
+    entry(staged);
+  } catch (const std::exception& error) {
+    refuse(manifest, source, std::string("it threw while registering: ") + error.what());
+    return false;
+  } catch (...) {
+    refuse(manifest, source, "it threw while registering");
+    return false;
+  }
+  std::set<std::string> names;
+  for (const ModelFamily& model : staged.models) {
+    if (findModel(model.name) || !names.insert(model.name).second) {
+      refuse(manifest, source, "it declares the model '" + model.name + "', which is already taken");
+      return false;
+    }
+  }
+  PluginRecord record{manifest, source, true, {}, {}};
+  for (ModelFamily& model : staged.models) {
+    record.models.push_back(model.name);
+    models_.push_back(std::move(model));
+  }
+  plugins_.push_back(std::move(record));
+  return true;
+}
+
+void PluginRegistry::refuse(const PluginManifest& manifest, const std::string& source, const std::string& reason) {
+  plugins_.push_back(PluginRecord{manifest, source, false, reason, {}});
+}
+
+const ModelFamily* PluginRegistry::findModel(const std::string& name) const {
+  const auto found =
+      std::find_if(models_.begin(), models_.end(), [&](const ModelFamily& model) { return model.name == name; });
+  return found == models_.end() ? nullptr : &*found;
+}
+
+std::vector<fs::path> pluginSearchPath() {
+  std::vector<fs::path> folders;
+  if (const char* path = std::getenv("VAECF_PLUGIN_PATH")) {
+    std::istringstream entries(path);
+    for (std::string entry; std::getline(entries, entry, ':');)
+      if (!entry.empty()) folders.emplace_back(entry);
+  }
+  if (const fs::path user = userDataFolder(); !user.empty()) folders.push_back(user / "plugins");
+  // PREFIX/share/vaecf-workbench -> PREFIX/lib/vaecf-workbench/plugins
+  if (const fs::path share = installedShareFolder(); !share.empty())
+    folders.push_back(share.parent_path().parent_path() / "lib" / "vaecf-workbench" / "plugins");
+  return folders;
+}
+
+namespace {
+
+PluginManifest readManifest(const fs::path& file) {
+  std::ifstream in(file);
+  if (!in) throw InputError(file.string(), 0, "cannot be read");
+  nlohmann::json json;
+  try {
+    json = nlohmann::json::parse(in);
+  } catch (const nlohmann::json::parse_error& error) {
+    throw InputError(file.string(), 0, std::string("is not valid JSON: ") + error.what());
+  }
+  return PluginManifest::fromJson(json, file.string());
+}
+
+// The manifest is checked before the library is opened, so that no code of a plugin built
+// for another API ever runs (a static constructor would).
+void loadPlugin(PluginRegistry& registry, const fs::path& manifestFile) {
+  PluginManifest manifest;
+  try {
+    manifest = readManifest(manifestFile);
+  } catch (const Error& error) {
+    manifest.name = manifestFile.parent_path().filename().string();
+    registry.refuse(manifest, manifestFile.string(), error.what());
+    return;
+  }
+  const std::string source = manifestFile.string();
+  if (manifest.api != VAECF_PLUGIN_API_VERSION) {
+    registry.refuse(manifest, source,
+                    "it was built for plugin API " + manifest.api + ", this program has " VAECF_PLUGIN_API_VERSION);
+    return;
+  }
+  if (manifest.library.empty()) {
+    registry.refuse(manifest, source, "its manifest names no \"library\"");
+    return;
+  }
+  const fs::path library = manifestFile.parent_path() / manifest.library;
+  void* handle = dlopen(library.c_str(), RTLD_NOW | RTLD_LOCAL);
+  if (handle == nullptr) {
+    const char* reason = dlerror();
+    registry.refuse(manifest, source, std::string("its library does not load: ") + (reason ? reason : "unknown"));
+    return;
+  }
+  auto* entry = reinterpret_cast<PluginEntryPoint>(dlsym(handle, VAECF_PLUGIN_ENTRY_SYMBOL));
+  if (entry == nullptr) {
+    registry.refuse(manifest, source, library.string() + " has no entry point " VAECF_PLUGIN_ENTRY_SYMBOL);
+    dlclose(handle);
+    return;
+  }
+  // A loaded plugin's code stays mapped for the program's life: its models live in the
+  // registry. A refused one registered nothing that outlives this call.
+  if (!registry.add(manifest, source, entry)) dlclose(handle);
+}
+
+std::vector<fs::path> manifestsIn(const fs::path& folder) {
+  std::error_code error;
+  if (fs::is_regular_file(folder / kManifestFile, error)) return {folder / kManifestFile};
+  std::vector<fs::path> manifests;
+  if (!fs::is_directory(folder, error)) return manifests;
+  for (const auto& entry : fs::directory_iterator(folder, fs::directory_options::skip_permission_denied, error))
+    if (fs::is_regular_file(entry.path() / kManifestFile, error)) manifests.push_back(entry.path() / kManifestFile);
+  std::sort(manifests.begin(), manifests.end());  // the same order on every machine
+  return manifests;
+}
+
+}  // namespace
+
+void loadExternalPlugins(PluginRegistry& registry, const std::vector<fs::path>& folders) {
+  for (const fs::path& folder : folders)
+    for (const fs::path& manifest : manifestsIn(folder)) loadPlugin(registry, manifest);
+}
+
+}  // namespace vaecf

@@ -1,0 +1,11 @@
+#include "Plugins.h"
+
+namespace vaecf {
+
+void loadPlugins() {
+  PluginRegistry& registry = PluginRegistry::instance();
+  registerBuiltinPlugins(registry);
+  loadExternalPlugins(registry, pluginSearchPath());
+}
+
+}  // namespace vaecf
