@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "GeometryCommand.h"
+#include "PluginCommands.h"
 #include "ProgressBar.h"
 #include "common/Compute.h"
 #include "common/Error.h"
@@ -192,6 +193,7 @@ Commands::Commands(CLI::App& app, int argc, char** argv) {
   declareRecommend(app);
   declareBench(app);
   declareGeometryCommand(app, actions_);
+  declarePluginCommands(app, actions_);
 }
 
 void Commands::run() {
