@@ -7,6 +7,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "experiment/RunComparison.h"
 
@@ -54,6 +55,12 @@ std::string verdict(const MetricComparison& comparison, const RunComparison& run
   }
 }
 
+// "A", "B" or null: the run the overall test favours at kAlpha.
+json preferredJson(const MetricComparison& comparison) {
+  const int preferred = preferredRun(comparison, kAlpha);
+  return preferred == 0 ? json(nullptr) : json(preferred == 1 ? "A" : "B");
+}
+
 json toJson(const RunComparison& runs, const CompareOptions& options) {
   json metrics = json::array();
   for (const MetricComparison& m : runs.metrics) {
@@ -67,9 +74,7 @@ json toJson(const RunComparison& runs, const CompareOptions& options) {
                        {"higher_is_better", m.higherIsBetter},
                        {"overall", toJson(m.overall)},
                        {"cohorts", cohorts},
-                       {"preferred", preferredRun(m, kAlpha) == 1 ? json("A")
-                                     : preferredRun(m, kAlpha) == -1 ? json("B")
-                                                                      : json(nullptr)},
+                       {"preferred", preferredJson(m)},
                        {"verdict", verdict(m, runs)}});
   }
   return {{"run_a", runs.runA},          {"run_b", runs.runB},
