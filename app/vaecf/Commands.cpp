@@ -12,6 +12,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "CompareCommand.h"
 #include "GeometryCommand.h"
 #include "PluginCommands.h"
 #include "ProgressBar.h"
@@ -193,6 +194,7 @@ Commands::Commands(CLI::App& app, int argc, char** argv) {
   declareRecommend(app);
   declareBench(app);
   declareGeometryCommand(app, actions_);
+  declareCompareCommand(app, actions_);
   declarePluginCommands(app, actions_);
 }
 

@@ -243,6 +243,47 @@ MetricSummary rmseSummary(const std::vector<RowErrors>& errors, const std::vecto
   return {rmse, rmse > 0.0 ? std::sqrt(variance / n) / (2.0 * rmse) : 0.0};
 }
 
+// Every row's squared rating errors and the rows with heldout ratings.
+struct ScoredErrors {
+  std::vector<RowErrors> errors;
+  std::vector<std::int64_t> rows;
+};
+
+ScoredErrors scoreRatings(const Recommender& model, const CsrMatrix& foldIn, const CsrMatrix& heldout,
+                          const EvaluationOptions& options, const TaskContext& context) {
+  EvaluationOptions shape = options;
+  shape.metrics.clear();  // the ranking metrics' K do not apply
+  checkInputs(model, foldIn, heldout, shape);
+  const std::int64_t rows = foldIn.rows();
+  ScoredErrors scored;
+  scored.errors.resize(static_cast<std::size_t>(rows));
+  std::vector<float> predictions(static_cast<std::size_t>(std::min(options.batchSize, rows) * foldIn.cols()));
+  for (std::int64_t begin = 0; begin < rows; begin += options.batchSize) {
+    context.checkCancelled();
+    const std::int64_t end = std::min(rows, begin + options.batchSize);
+    model.score(foldIn, begin, end, predictions.data());
+    accumulateErrors(predictions.data(), begin, end, heldout, scored.errors);
+    context.report("evaluate", static_cast<std::uint64_t>(end), static_cast<std::uint64_t>(rows));
+  }
+  for (std::int64_t row = 0; row < rows; ++row)
+    if (heldout.rowSize(row) > 0) scored.rows.push_back(row);
+  return scored;
+}
+
+// The scored rows with the cohort labels the report gives them.
+PerUserEvaluation withCohorts(const std::vector<std::int64_t>& scoredRows, const CsrMatrix& foldIn,
+                              const CsrMatrix& heldout, const EvaluationOptions& options) {
+  PerUserEvaluation result;
+  result.rows = scoredRows;
+  std::map<std::int64_t, std::string> labels;
+  for (const CohortRows& entry : cohortRows(scoredRows, foldIn, heldout, options)) {
+    result.cohortOrder.push_back(entry.cohort.label);
+    for (const std::int64_t row : entry.rows) labels[row] = entry.cohort.label;
+  }
+  for (const std::int64_t row : scoredRows) result.cohorts.push_back(labels[row]);
+  return result;
+}
+
 }  // namespace
 
 EvaluationReport evaluate(const Recommender& model, const CsrMatrix& foldIn, const CsrMatrix& heldout,
@@ -262,32 +303,42 @@ EvaluationReport evaluate(const Recommender& model, const CsrMatrix& foldIn, con
 
 EvaluationReport evaluateRatings(const Recommender& model, const CsrMatrix& foldIn, const CsrMatrix& heldout,
                                  const EvaluationOptions& options, const TaskContext& context) {
-  EvaluationOptions shape = options;
-  shape.metrics.clear();  // the ranking metrics' K do not apply
-  checkInputs(model, foldIn, heldout, shape);
-  const std::int64_t rows = foldIn.rows();
-  std::vector<RowErrors> errors(static_cast<std::size_t>(rows));
-  std::vector<float> predictions(static_cast<std::size_t>(std::min(options.batchSize, rows) * foldIn.cols()));
-  for (std::int64_t begin = 0; begin < rows; begin += options.batchSize) {
-    context.checkCancelled();
-    const std::int64_t end = std::min(rows, begin + options.batchSize);
-    model.score(foldIn, begin, end, predictions.data());
-    accumulateErrors(predictions.data(), begin, end, heldout, errors);
-    context.report("evaluate", static_cast<std::uint64_t>(end), static_cast<std::uint64_t>(rows));
-  }
-  std::vector<std::int64_t> scoredRows;
-  for (std::int64_t row = 0; row < rows; ++row)
-    if (heldout.rowSize(row) > 0) scoredRows.push_back(row);
-
+  const ScoredErrors scored = scoreRatings(model, foldIn, heldout, options, context);
   auto summary = [&](const std::vector<std::int64_t>& group) {
-    return std::map<std::string, MetricSummary>{{kRmseMetric, rmseSummary(errors, group)}};
+    return std::map<std::string, MetricSummary>{{kRmseMetric, rmseSummary(scored.errors, group)}};
   };
   EvaluationReport report;
-  report.users = scoredRows.size();
-  report.usersWithoutHeldout = static_cast<std::size_t>(rows) - report.users;
-  report.metrics = summary(scoredRows);
-  report.cohorts = cohortResults(scoredRows, foldIn, heldout, options, summary);
+  report.users = scored.rows.size();
+  report.usersWithoutHeldout = static_cast<std::size_t>(foldIn.rows()) - report.users;
+  report.metrics = summary(scored.rows);
+  report.cohorts = cohortResults(scored.rows, foldIn, heldout, options, summary);
   return report;
+}
+
+PerUserEvaluation evaluatePerUser(const Recommender& model, const CsrMatrix& foldIn, const CsrMatrix& heldout,
+                                  const EvaluationOptions& options, const TaskContext& context) {
+  checkInputs(model, foldIn, heldout, options);
+  const PerUserMetrics perUser = scoreAllUsers(model, foldIn, heldout, options, context);
+  PerUserEvaluation result = withCohorts(perUser.rows, foldIn, heldout, options);
+  for (std::size_t m = 0; m < options.metrics.size(); ++m) {
+    std::vector<double>& values = result.values[options.metrics[m].name()];
+    for (const std::int64_t row : perUser.rows)
+      values.push_back(perUser.values[static_cast<std::size_t>(row) * perUser.metrics + m]);
+  }
+  return result;
+}
+
+PerUserEvaluation evaluateRatingsPerUser(const Recommender& model, const CsrMatrix& foldIn,
+                                         const CsrMatrix& heldout, const EvaluationOptions& options,
+                                         const TaskContext& context) {
+  const ScoredErrors scored = scoreRatings(model, foldIn, heldout, options, context);
+  PerUserEvaluation result = withCohorts(scored.rows, foldIn, heldout, options);
+  std::vector<double>& values = result.values[kSquaredErrorMetric];
+  for (const std::int64_t row : scored.rows) {
+    const RowErrors& e = scored.errors[static_cast<std::size_t>(row)];
+    values.push_back(e.squared / static_cast<double>(e.ratings));
+  }
+  return result;
 }
 
 }  // namespace vaecf

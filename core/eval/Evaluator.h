@@ -59,4 +59,23 @@ inline const char* const kRmseMetric = "rmse";
 EvaluationReport evaluateRatings(const Recommender& model, const CsrMatrix& foldIn, const CsrMatrix& heldout,
                                  const EvaluationOptions& options = {}, const TaskContext& context = {});
 
+// The per-user figures behind a report, for paired comparisons between runs.
+inline const char* const kSquaredErrorMetric = "squared_error";  // a user's mean squared rating error
+
+struct PerUserEvaluation {
+  std::vector<std::int64_t> rows;      // scored rows (at least one heldout item), ascending
+  std::vector<std::string> cohorts;    // each scored row's cohort label, as the report's cohorts
+  std::vector<std::string> cohortOrder;  // the labels in the report's order
+  std::map<std::string, std::vector<double>> values;  // metric name -> one value per scored row
+};
+
+// evaluate()'s metrics for each scored user.
+PerUserEvaluation evaluatePerUser(const Recommender& model, const CsrMatrix& foldIn, const CsrMatrix& heldout,
+                                  const EvaluationOptions& options = {}, const TaskContext& context = {});
+// Rating prediction: each scored user's mean squared error over their heldout ratings
+// (kSquaredErrorMetric); options.metrics is ignored.
+PerUserEvaluation evaluateRatingsPerUser(const Recommender& model, const CsrMatrix& foldIn,
+                                         const CsrMatrix& heldout, const EvaluationOptions& options = {},
+                                         const TaskContext& context = {});
+
 }  // namespace vaecf
