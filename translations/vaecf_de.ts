@@ -180,144 +180,144 @@
     </message>
     <message>
         <location filename="../ui/panels/DataPanel.cpp" line="57"/>
-        <location filename="../ui/panels/DataPanel.cpp" line="150"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="152"/>
         <source>Canonical split folder</source>
         <translation>Kanonischer Split-Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="59"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="61"/>
         <source>Format of the dataset; &apos;delimited&apos; reads any separated log with the columns you map</source>
         <translation>Format des Datensatzes; „delimited“ liest jedes getrennte Protokoll mit den Spalten, die Sie zuordnen</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="65"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="67"/>
         <source>format default</source>
         <translation>Vorgabe des Formats</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="66"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="68"/>
         <source>An interaction is positive when its value is at least this; empty: 4 for star ratings, every interaction for implicit data</source>
         <translation>Eine Interaktion ist positiv, wenn ihr Wert mindestens so groß ist; leer: 4 bei Sternbewertungen, jede Interaktion bei impliziten Daten</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="70"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="72"/>
         <source>Users with fewer positives are dropped</source>
         <translation>Nutzer mit weniger Positiven werden verworfen</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="72"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="74"/>
         <source>10% each</source>
         <translation>je 10 %</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="73"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="75"/>
         <source>Users held out for validation, and as many for test</source>
         <translation>Für die Validierung zurückgehaltene Nutzer, und ebenso viele für den Test</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="77"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="79"/>
         <source>Share of a heldout user&apos;s positives that is scored</source>
         <translation>Anteil der Positiven eines zurückgehaltenen Nutzers, der bewertet wird</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="80"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="82"/>
         <source>Seed of the user permutation; 98765 reproduces the reference splits</source>
         <translation>Startwert der Nutzerpermutation; 98765 reproduziert die Referenz-Splits</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="86"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="88"/>
         <source>Lower edges of the activity cohorts, ascending; users below the first edge form an extra cohort</source>
         <translation>Untere Grenzen der Aktivitätskohorten, aufsteigend; Nutzer unter der ersten Grenze bilden eine eigene Kohorte</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="110"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="112"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="111"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="113"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="112"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="114"/>
         <source>Path</source>
         <translation>Pfad</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="113"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="115"/>
         <source>Synthetic users</source>
         <translation>Synthetische Nutzer</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="114"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="116"/>
         <source>Synthetic items</source>
         <translation>Synthetische Artikel</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="115"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="117"/>
         <source>Minimum rating</source>
         <translation>Mindestbewertung</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="116"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="118"/>
         <source>Minimum positives per user</source>
         <translation>Mindestzahl Positiver pro Nutzer</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="117"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="119"/>
         <source>Heldout users</source>
         <translation>Zurückgehaltene Nutzer</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="118"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="120"/>
         <source>Heldout fraction</source>
         <translation>Zurückgehaltener Anteil</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="119"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="121"/>
         <source>Split seed</source>
         <translation>Split-Startwert</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="120"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="122"/>
         <source>Cohort edges</source>
         <translation>Kohortengrenzen</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="151"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="153"/>
         <source>Ratings file</source>
         <translation>Bewertungsdatei</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="170"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="172"/>
         <source>The minimum rating must be a number.</source>
         <translation>Die Mindestbewertung muss eine Zahl sein.</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="186"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="188"/>
         <source>Choose a dataset file or folder.</source>
         <translation>Wählen Sie eine Datensatzdatei oder einen Datensatzordner.</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="195"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="197"/>
         <source>Choose a canonical split folder.</source>
         <translation>Wählen Sie einen kanonischen Split-Ordner.</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="235"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="237"/>
         <source>Cohort edges must be ascending positive whole numbers, e.g. 5,11,51,101.</source>
         <translation>Kohortengrenzen müssen aufsteigende positive ganze Zahlen sein, z. B. 5,11,51,101.</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="271"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="273"/>
         <source>%1
 %2 training, %3 validation and %4 test users; %5 items; %6 training positives.</source>
         <translation>%1
 %2 Trainings-, %3 Validierungs- und %4 Testnutzer; %5 Artikel; %6 positive Trainingsinteraktionen.</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="279"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="281"/>
         <source>Raw: %1 users, %2 items, %3 interactions.</source>
         <translation>Roh: %1 Nutzer, %2 Artikel, %3 Interaktionen.</translation>
     </message>
@@ -1198,17 +1198,17 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
 <context>
     <name>vaecf::ui::LatentWorkspace</name>
     <message>
-        <location filename="../ui/geometry/LatentWorkspace.cpp" line="49"/>
+        <location filename="../ui/geometry/LatentWorkspace.cpp" line="50"/>
         <source>Focus user</source>
         <translation>Fokus-Nutzer</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentWorkspace.cpp" line="50"/>
+        <location filename="../ui/geometry/LatentWorkspace.cpp" line="51"/>
         <source>Drift</source>
         <translation>Drift</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentWorkspace.cpp" line="51"/>
+        <location filename="../ui/geometry/LatentWorkspace.cpp" line="52"/>
         <source>Pseudo-inputs</source>
         <translation>Pseudo-Inputs</translation>
     </message>
@@ -1279,306 +1279,316 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
 <context>
     <name>vaecf::ui::MainWindow</name>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="167"/>
+        <location filename="../ui/window/MainWindow.cpp" line="168"/>
         <source>Continue run</source>
         <translation>Lauf fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="168"/>
+        <location filename="../ui/window/MainWindow.cpp" line="169"/>
         <source>Continue the stopped or unfinished run selected in the run table from its last checkpoint, on the loaded data</source>
         <translation>Den in der Lauftabelle gewählten angehaltenen oder unvollendeten Lauf ab seinem letzten Checkpoint auf den geladenen Daten fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="426"/>
+        <location filename="../ui/window/MainWindow.cpp" line="434"/>
         <source>Select one run in the run table to continue.</source>
         <translation>Wählen Sie in der Lauftabelle einen Lauf zum Fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="43"/>
+        <location filename="../ui/window/MainWindow.cpp" line="44"/>
         <source>Idle</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="44"/>
+        <location filename="../ui/window/MainWindow.cpp" line="45"/>
         <source>Running</source>
         <translation>Läuft</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="45"/>
+        <location filename="../ui/window/MainWindow.cpp" line="46"/>
         <source>Paused</source>
         <translation>Pausiert</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="46"/>
+        <location filename="../ui/window/MainWindow.cpp" line="47"/>
         <source>Stopped</source>
         <translation>Gestoppt</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="47"/>
+        <location filename="../ui/window/MainWindow.cpp" line="48"/>
         <source>Finished</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="48"/>
+        <location filename="../ui/window/MainWindow.cpp" line="49"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="85"/>
+        <location filename="../ui/window/MainWindow.cpp" line="86"/>
         <source>VAE-CF Workbench</source>
         <translation>VAE-CF-Werkbank</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="91"/>
+        <location filename="../ui/window/MainWindow.cpp" line="92"/>
         <source>Training curves</source>
         <translation>Trainingskurven</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="92"/>
+        <location filename="../ui/window/MainWindow.cpp" line="93"/>
         <source>Latent space</source>
         <translation>Latenter Raum</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="137"/>
+        <location filename="../ui/window/MainWindow.cpp" line="138"/>
         <source>Run</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="137"/>
+        <location filename="../ui/window/MainWindow.cpp" line="138"/>
         <source>Start a new run, or resume the current one</source>
         <translation>Einen neuen Lauf starten oder den aktuellen fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="138"/>
+        <location filename="../ui/window/MainWindow.cpp" line="139"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="138"/>
+        <location filename="../ui/window/MainWindow.cpp" line="139"/>
         <source>Pause at the next batch</source>
         <translation>Beim nächsten Batch pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="139"/>
+        <location filename="../ui/window/MainWindow.cpp" line="140"/>
         <source>Step batch</source>
         <translation>Batch schrittweise</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="139"/>
+        <location filename="../ui/window/MainWindow.cpp" line="140"/>
         <source>Train one batch, then pause</source>
         <translation>Einen Batch trainieren, dann pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="140"/>
+        <location filename="../ui/window/MainWindow.cpp" line="141"/>
         <source>Step epoch</source>
         <translation>Epoche schrittweise</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="141"/>
+        <location filename="../ui/window/MainWindow.cpp" line="142"/>
         <source>Train to the end of the current epoch, then pause</source>
         <translation>Bis zum Ende der aktuellen Epoche trainieren, dann pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="142"/>
+        <location filename="../ui/window/MainWindow.cpp" line="143"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="143"/>
+        <location filename="../ui/window/MainWindow.cpp" line="144"/>
         <source>Stop at the next batch; Run continues from the last checkpoint</source>
         <translation>Beim nächsten Batch anhalten; Start setzt am letzten Checkpoint fort</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="144"/>
+        <location filename="../ui/window/MainWindow.cpp" line="145"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="145"/>
+        <location filename="../ui/window/MainWindow.cpp" line="146"/>
         <source>Drop the current run; the next Run starts afresh with the seed beside this button</source>
         <translation>Den aktuellen Lauf verwerfen; der nächste Start beginnt neu mit dem Startwert neben dieser Schaltfläche</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="147"/>
+        <location filename="../ui/window/MainWindow.cpp" line="148"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="157"/>
+        <location filename="../ui/window/MainWindow.cpp" line="158"/>
         <source>seed </source>
         <translation>Startwert </translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="158"/>
+        <location filename="../ui/window/MainWindow.cpp" line="159"/>
         <source>Seed of the next run after Reset</source>
         <translation>Startwert des nächsten Laufs nach dem Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="187"/>
+        <location filename="../ui/window/MainWindow.cpp" line="188"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="188"/>
+        <location filename="../ui/window/MainWindow.cpp" line="189"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="191"/>
+        <location filename="../ui/window/MainWindow.cpp" line="192"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="192"/>
+        <location filename="../ui/window/MainWindow.cpp" line="193"/>
         <source>Recommendations</source>
         <translation>Empfehlungen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="200"/>
+        <location filename="../ui/window/MainWindow.cpp" line="201"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="201"/>
+        <location filename="../ui/window/MainWindow.cpp" line="202"/>
         <source>Choose runs folder…</source>
         <translation>Ordner für Läufe wählen …</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="202"/>
+        <location filename="../ui/window/MainWindow.cpp" line="203"/>
         <source>Runs folder</source>
         <translation>Ordner für Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="205"/>
+        <location filename="../ui/window/MainWindow.cpp" line="206"/>
         <source>Save session…</source>
         <translation>Sitzung speichern …</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="206"/>
+        <location filename="../ui/window/MainWindow.cpp" line="207"/>
         <source>Save session</source>
         <translation>Sitzung speichern</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="206"/>
-        <location filename="../ui/window/MainWindow.cpp" line="210"/>
+        <location filename="../ui/window/MainWindow.cpp" line="207"/>
+        <location filename="../ui/window/MainWindow.cpp" line="211"/>
         <source>Sessions (*.json)</source>
         <translation>Sitzungen (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="209"/>
+        <location filename="../ui/window/MainWindow.cpp" line="210"/>
         <source>Open session…</source>
         <translation>Sitzung öffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="210"/>
+        <location filename="../ui/window/MainWindow.cpp" line="211"/>
         <source>Open session</source>
         <translation>Sitzung öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="215"/>
+        <location filename="../ui/window/MainWindow.cpp" line="216"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="217"/>
+        <location filename="../ui/window/MainWindow.cpp" line="218"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="220"/>
+        <location filename="../ui/window/MainWindow.cpp" line="221"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="222"/>
+        <location filename="../ui/window/MainWindow.cpp" line="223"/>
         <source>System default</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="227"/>
+        <location filename="../ui/window/MainWindow.cpp" line="228"/>
         <source>The language changes when the workbench restarts.</source>
         <translation>Die Sprache ändert sich beim nächsten Start der Werkbank.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="245"/>
+        <location filename="../ui/window/MainWindow.cpp" line="232"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/MainWindow.cpp" line="233"/>
+        <source>Plugins…</source>
+        <translation>Plugins…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/MainWindow.cpp" line="253"/>
         <source>The data could not be loaded; the session keeps its current data.
 %1</source>
         <translation>Die Daten konnten nicht geladen werden; die Sitzung behält ihre bisherigen Daten.
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="302"/>
+        <location filename="../ui/window/MainWindow.cpp" line="310"/>
         <source>Stopped early: validation stopped improving.</source>
         <translation>Vorzeitig beendet: Die Validierung verbesserte sich nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="316"/>
+        <location filename="../ui/window/MainWindow.cpp" line="324"/>
         <source>%1 = %2 for the next run.</source>
         <translation>%1 = %2 für den nächsten Lauf.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="319"/>
+        <location filename="../ui/window/MainWindow.cpp" line="327"/>
         <source>%1 = %2 applied to the running model.</source>
         <translation>%1 = %2 auf das laufende Modell angewendet.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="323"/>
+        <location filename="../ui/window/MainWindow.cpp" line="331"/>
         <source>%1 = %2 takes effect when a new run starts (Reset, then Run).</source>
         <translation>%1 = %2 wirkt, sobald ein neuer Lauf beginnt (Zurücksetzen, dann Start).</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="332"/>
+        <location filename="../ui/window/MainWindow.cpp" line="340"/>
         <source>current</source>
         <translation>aktuell</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="343"/>
+        <location filename="../ui/window/MainWindow.cpp" line="351"/>
         <source>The run %1 could not be read: %2</source>
         <translation>Der Lauf %1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="397"/>
+        <location filename="../ui/window/MainWindow.cpp" line="405"/>
         <source>preparing the split from the raw data</source>
         <translation>die Aufteilung wird aus den Rohdaten vorbereitet</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="400"/>
+        <location filename="../ui/window/MainWindow.cpp" line="408"/>
         <source>epoch %1 of %2</source>
         <translation>Epoche %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="403"/>
+        <location filename="../ui/window/MainWindow.cpp" line="411"/>
         <source>%1 users/s</source>
         <translation>%1 Nutzer/s</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="392"/>
-        <location filename="../ui/window/MainWindow.cpp" line="404"/>
+        <location filename="../ui/window/MainWindow.cpp" line="400"/>
+        <location filename="../ui/window/MainWindow.cpp" line="412"/>
         <source>elapsed %1</source>
         <translation>vergangen %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="405"/>
+        <location filename="../ui/window/MainWindow.cpp" line="413"/>
         <source>ETA %1</source>
         <translation>verbleibend %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="449"/>
+        <location filename="../ui/window/MainWindow.cpp" line="457"/>
         <source>The session could not be saved: %1</source>
         <translation>Die Sitzung konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="460"/>
+        <location filename="../ui/window/MainWindow.cpp" line="468"/>
         <source>The session could not be opened: %1</source>
         <translation>Die Sitzung konnte nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="387"/>
+        <location filename="../ui/window/MainWindow.cpp" line="395"/>
         <source>closed-form fit: %1, step %2 of %3</source>
         <translation>Fit in geschlossener Form: %1, Schritt %2 von %3</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="391"/>
+        <location filename="../ui/window/MainWindow.cpp" line="399"/>
         <source>closed-form fit</source>
         <translation>Fit in geschlossener Form</translation>
     </message>
@@ -1615,70 +1625,143 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
     </message>
 </context>
 <context>
+    <name>vaecf::ui::PluginsDialog</name>
+    <message>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="27"/>
+        <source>Plugins</source>
+        <translation>Plugins</translation>
+    </message>
+    <message>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="28"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="28"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="28"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="28"/>
+        <source>Loaded</source>
+        <translation>Geladen</translation>
+    </message>
+    <message>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="29"/>
+        <source>Provides</source>
+        <translation>Stellt bereit</translation>
+    </message>
+    <message>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="29"/>
+        <source>Source</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="29"/>
+        <source>Why refused</source>
+        <translation>Grund der Ablehnung</translation>
+    </message>
+    <message>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="41"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="41"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="53"/>
+        <source>Plugin API %1. Shared-library plugins are read from: %2</source>
+        <translation>Plugin-API %1. Plugins als gemeinsame Bibliotheken werden gelesen aus: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="55"/>
+        <source>VAECF_PLUGIN_PATH (unset)</source>
+        <translation>VAECF_PLUGIN_PATH (nicht gesetzt)</translation>
+    </message>
+</context>
+<context>
     <name>vaecf::ui::PseudoInputPanel</name>
     <message>
-        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="29"/>
+        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="30"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="38"/>
+        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="39"/>
         <source>top </source>
         <translation>Top </translation>
     </message>
     <message>
-        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="39"/>
+        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="40"/>
         <source>Items decoded per pseudo-input</source>
         <translation>Decodierte Artikel pro Pseudo-Input</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="43"/>
+        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="44"/>
         <source>The VampPrior&apos;s pseudo-inputs u_k; their encoded means are the map&apos;s markers</source>
         <translation>Die Pseudo-Inputs u_k des VampPrior; ihre codierten Mittelwerte sind die Markierungen auf der Karte</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="49"/>
+        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="50"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="49"/>
+        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="50"/>
         <source>Item</source>
         <translation>Artikel</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="49"/>
+        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="50"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="49"/>
+        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="50"/>
         <source>Genres</source>
         <translation>Genres</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="67"/>
-        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="120"/>
+        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="68"/>
+        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="121"/>
         <source>Decoding the pseudo-inputs...</source>
         <translation>Pseudo-Inputs werden decodiert...</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="132"/>
-        <source>Choose a VampPrior run (vamp or hvamp) to see its pseudo-inputs.</source>
-        <translation>Wählen Sie einen VampPrior-Lauf (vamp oder hvamp), um seine Pseudo-Inputs zu sehen.</translation>
+        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="133"/>
+        <source>Choose a VampPrior run (%1) to see its pseudo-inputs.</source>
+        <translation>Wählen Sie einen VampPrior-Lauf (%1), um seine Pseudo-Eingaben zu sehen.</translation>
     </message>
     <message>
         <location filename="../ui/geometry/PseudoInputPanel.cpp" line="143"/>
+        <source>a model with a VampPrior</source>
+        <translation>ein Modell mit VampPrior</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="143"/>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="154"/>
+        <source>This run&apos;s model (%1) has no VampPrior: there are no pseudo-inputs to show. Train %2 to see them.</source>
+        <translation>Das Modell dieses Laufs (%1) hat keinen VampPrior: Es gibt keine Pseudo-Eingaben. Trainieren Sie %2, um sie zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="152"/>
         <source>Pseudo-input %1</source>
         <translation>Pseudo-Input %1</translation>
     </message>
-    <message>
-        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="145"/>
-        <source>This run&apos;s model (%1) has no VampPrior: there are no pseudo-inputs to show. Train vamp or hvamp to see them.</source>
-        <translation>Das Modell dieses Laufs (%1) hat keinen VampPrior: Es gibt keine Pseudo-Inputs anzuzeigen. Trainieren Sie vamp oder hvamp, um sie zu sehen.</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="148"/>
+        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="157"/>
         <source>%1 has %n pseudo-input(s); select one to see the items it decodes to.</source>
         <translation>
             <numerusform>%1 hat %n Pseudo-Input; wählen Sie ihn aus, um die Artikel zu sehen, in die er decodiert wird.</numerusform>
@@ -1689,72 +1772,72 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
 <context>
     <name>vaecf::ui::RecommendationPanel</name>
     <message>
-        <location filename="../ui/panels/RecommendationPanel.cpp" line="50"/>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="33"/>
         <source>A validation or test user (their fold-in items are the history), or a training user</source>
         <translation>Ein Validierungs- oder Testnutzer (seine Fold-in-Artikel bilden den Verlauf) oder ein Trainingsnutzer</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RecommendationPanel.cpp" line="53"/>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="36"/>
         <source>Recommend</source>
         <translation>Empfehlen</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RecommendationPanel.cpp" line="56"/>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="39"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RecommendationPanel.cpp" line="56"/>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="39"/>
         <source>Item</source>
         <translation>Artikel</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RecommendationPanel.cpp" line="56"/>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="39"/>
         <source>Score</source>
         <translation>Bewertung</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RecommendationPanel.cpp" line="63"/>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="46"/>
         <source>User</source>
         <translation>Nutzer</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RecommendationPanel.cpp" line="64"/>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="47"/>
         <source>Top N</source>
         <translation>Top N</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RecommendationPanel.cpp" line="68"/>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="51"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RecommendationPanel.cpp" line="70"/>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="53"/>
         <source>Recommended</source>
         <translation>Empfohlen</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RecommendationPanel.cpp" line="93"/>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="76"/>
         <source>Load a dataset first.</source>
         <translation>Laden Sie zuerst einen Datensatz.</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RecommendationPanel.cpp" line="99"/>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="81"/>
         <source>There is no user &apos;%1&apos; in this split.</source>
         <translation>Es gibt keinen Nutzer „%1“ in diesem Split.</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RecommendationPanel.cpp" line="107"/>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="89"/>
         <source>%1 predicts ratings from rating rows: recommend with it from the command line (vaecf recommend).</source>
         <translation>%1 sagt Bewertungen aus Bewertungszeilen vorher: Empfehlen Sie damit über die Kommandozeile (vaecf recommend).</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RecommendationPanel.cpp" line="114"/>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="96"/>
         <source>The run %1 was trained on other items than the loaded data&apos;s: load its dataset (%2).</source>
         <translation>Der Lauf %1 wurde mit anderen Items trainiert als denen der geladenen Daten: Laden Sie seinen Datensatz (%2).</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RecommendationPanel.cpp" line="120"/>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="102"/>
         <source>No trained model to recommend with yet (a run keeps one after its first validation): %1</source>
         <translation>Noch kein trainiertes Modell für Empfehlungen (ein Lauf behält eines nach seiner ersten Validierung): %1</translation>
     </message>
@@ -1815,12 +1898,12 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
 <context>
     <name>vaecf::ui::TrainingSession</name>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="103"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="107"/>
         <source>The fit failed: %1</source>
         <translation>Die Anpassung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="200"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="199"/>
         <source>Stop the current run before continuing another one.</source>
         <translation>Stoppen Sie den aktuellen Lauf, bevor Sie einen anderen fortsetzen.</translation>
     </message>
@@ -1835,51 +1918,51 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         <translation>Der Lauf %1 ist abgeschlossen: Es gibt nichts fortzusetzen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="239"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="238"/>
         <source>To continue the run %1, load the run&apos;s dataset first: %2</source>
         <translation>Um den Lauf %1 fortzusetzen, laden Sie zuerst seinen Datensatz: %2</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="227"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="226"/>
         <source>The run %1 could not be read: %2</source>
         <translation>Der Lauf %1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="261"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="47"/>
+        <source>%1 predicts ratings, and %2 has none: load a dataset with explicit ratings.</source>
+        <translation>%1 sagt Bewertungen vorher, und %2 hat keine: Laden Sie einen Datensatz mit expliziten Bewertungen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/TrainingSession.cpp" line="50"/>
+        <source>%1 orders each history by time, and %2 has no timestamps: load a dataset with a time column.</source>
+        <translation>%1 ordnet jeden Verlauf zeitlich, und %2 hat keine Zeitstempel: Laden Sie einen Datensatz mit Zeitspalte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/TrainingSession.cpp" line="260"/>
         <source>The run could not continue: %1</source>
         <translation>Der Lauf konnte nicht fortgesetzt werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="307"/>
-        <location filename="../ui/session/TrainingSession.cpp" line="365"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="306"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="372"/>
         <source>Load a dataset before training.</source>
         <translation>Laden Sie vor dem Training einen Datensatz.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="97"/>
-        <location filename="../ui/session/TrainingSession.cpp" line="357"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="101"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="364"/>
         <source>The run could not start: %1</source>
         <translation>Der Lauf konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="401"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="408"/>
         <source>The run failed: %1</source>
         <translation>Der Lauf ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="37"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="43"/>
         <source>%1 trains on the raw dataset (its ratings and times), which a split folder does not have: load a dataset file.</source>
         <translation>%1 trainiert auf dem Rohdatensatz (seinen Bewertungen und Zeiten), den ein Split-Ordner nicht enthält: Laden Sie eine Datensatzdatei.</translation>
-    </message>
-    <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="41"/>
-        <source>deeprec predicts ratings, and %1 has none: load a dataset with explicit ratings.</source>
-        <translation>deeprec sagt Bewertungen vorher, und %1 hat keine: Laden Sie einen Datensatz mit expliziten Bewertungen.</translation>
-    </message>
-    <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="44"/>
-        <source>svae orders each history by time, and %1 has no timestamps: load a dataset with a time column.</source>
-        <translation>svae ordnet jeden Verlauf nach der Zeit, und %1 hat keine Zeitstempel: Laden Sie einen Datensatz mit einer Zeitspalte.</translation>
     </message>
 </context>
 </TS>

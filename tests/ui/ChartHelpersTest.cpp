@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -16,6 +17,7 @@
 #include "charts/Smoothing.h"
 #include "panels/ActivityHistogram.h"
 #include "panels/ModelPanel.h"
+#include "plugins/PluginsDialog.h"
 #include "runs/RunHistory.h"
 #include "session/SessionFile.h"
 #include "train/TrainingParams.h"
@@ -189,6 +191,21 @@ void ChartHelpersTest::germanTranslationIsComplete() {
   QVERIFY(text.count(QStringLiteral("<message")) > 100);
   QCOMPARE(text.count(QStringLiteral("type=\"unfinished\"")), 0);
   QCOMPARE(text.count(QStringLiteral("<translation></translation>")), 0);
+}
+
+// Help → Plugins lists each built-in plugin, loaded, with the models it provides.
+void ChartHelpersTest::pluginsDialogListsEveryPlugin() {
+  PluginsDialog dialog;
+  const QTableWidget* table = dialog.table();
+  QCOMPARE(table->rowCount(), 4);
+  QStringList names;
+  for (int row = 0; row < table->rowCount(); ++row) names << table->item(row, 0)->text();
+  QCOMPARE(names, (QStringList{QStringLiteral("ease"), QStringLiteral("vae"), QStringLiteral("svae"),
+                               QStringLiteral("deeprec")}));
+  QCOMPARE(table->item(1, 3)->text(), QStringLiteral("yes"));
+  QCOMPARE(table->item(1, 4)->text(), QStringLiteral("multvae, multdae, recvae, vamp, hvamp"));
+  QCOMPARE(table->item(1, 5)->text(), QStringLiteral("built in"));
+  QVERIFY(table->item(1, 6)->text().isEmpty());
 }
 
 }  // namespace vaecf::ui

@@ -18,6 +18,7 @@ class ChartHelpersTest : public QObject {
   void modelFormFollowsTheDeclarations();
   void sessionFileRoundTrips();
   void germanTranslationIsComplete();
+  void pluginsDialogListsEveryPlugin();
 };
 
 }  // namespace vaecf::ui

@@ -29,6 +29,7 @@
 #include "session/SessionFile.h"
 #include "session/TrainingSession.h"
 #include "train/RunFolder.h"
+#include "plugins/PluginsDialog.h"
 
 namespace fs = std::filesystem;
 
@@ -227,6 +228,13 @@ void MainWindow::createMenus() {
       messageBar_->showMessage(MessageBar::Kind::Info, tr("The language changes when the workbench restarts."));
     });
   }
+
+  QMenu* help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(tr("Plugins…"), this, [this] {
+    auto* dialog = new PluginsDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+  });
 }
 
 void MainWindow::connectSession() {
