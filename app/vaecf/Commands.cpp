@@ -426,8 +426,7 @@ void Commands::bench() {
   for (const std::string& assignment : assignments_) {
     const std::string name = assignment.substr(0, assignment.find('='));
     const bool declared = std::any_of(benchModels_.begin(), benchModels_.end(), [&](const std::string& model) {
-      const auto specs = runParamSpecs(findModel(model));
-      return std::any_of(specs.begin(), specs.end(), [&](const ParamSpec& spec) { return spec.name == name; });
+      return ParamSet(runParamSpecs(findModel(model))).declares(name);
     });
     if (!declared) throw Error("--set " + assignment + ": no timed model has an option '" + name + "'");
   }
@@ -444,12 +443,8 @@ void Commands::bench() {
 ParamSet Commands::benchParams(const ModelFamily& model) const {
   ParamSet params(runParamSpecs(model));
   if (model.iterative()) params.set("threads", std::to_string(computeThreads()));
-  for (const std::string& assignment : assignments_) {
-    const std::string name = assignment.substr(0, assignment.find('='));
-    const auto& specs = params.specs();
-    if (std::any_of(specs.begin(), specs.end(), [&](const ParamSpec& spec) { return spec.name == name; }))
-      params.assign(assignment);
-  }
+  for (const std::string& assignment : assignments_)
+    if (params.declares(assignment.substr(0, assignment.find('=')))) params.assign(assignment);
   return params;
 }
 

@@ -235,6 +235,10 @@ void ParamSet::set(const std::string& name, const std::string& value) {
   values_[name] = validated(spec(name), value);
 }
 
+bool ParamSet::declares(const std::string& name) const {
+  return std::any_of(specs_.begin(), specs_.end(), [&](const ParamSpec& spec) { return spec.name == name; });
+}
+
 const ParamSpec& ParamSet::spec(const std::string& name) const {
   const auto found =
       std::find_if(specs_.begin(), specs_.end(), [&](const ParamSpec& spec) { return spec.name == name; });

@@ -46,6 +46,7 @@ class ParamSet {
 
   const std::vector<ParamSpec>& specs() const { return specs_; }
   const ParamSpec& spec(const std::string& name) const;
+  bool declares(const std::string& name) const;
   const std::string& text(const std::string& name) const;
   long long integer(const std::string& name) const;
   double real(const std::string& name) const;

@@ -7,15 +7,26 @@
 
 namespace vaecf {
 
+std::optional<DataNeed> missingDataNeed(const ModelFamily& model, const InteractionLog* log) {
+  if (!model.needs.rawLog) return std::nullopt;
+  if (log == nullptr) return DataNeed::RawLog;
+  if (model.needs.explicitValues && !log->explicitValues) return DataNeed::ExplicitValues;
+  if (model.needs.timestamps && !log->hasTimestamps) return DataNeed::Timestamps;
+  return std::nullopt;
+}
+
 void checkDataNeeds(const ModelFamily& model, const InteractionLog* log) {
-  if (!model.needs.rawLog) return;
-  if (log == nullptr)
-    throw Error(model.name + " reads the raw dataset (ratings, times): give a dataset, not a split folder");
-  if (model.needs.explicitValues && !log->explicitValues)
-    throw Error(model.name + " predicts ratings, and " + log->source + " has none: give a dataset with ratings");
-  if (model.needs.timestamps && !log->hasTimestamps)
-    throw Error(model.name + " orders each history by time, and " + log->source +
-                " has no timestamps: give a dataset with a time column");
+  const auto missing = missingDataNeed(model, log);
+  if (!missing) return;
+  switch (*missing) {
+    case DataNeed::RawLog:
+      throw Error(model.name + " reads the raw dataset (ratings, times): give a dataset, not a split folder");
+    case DataNeed::ExplicitValues:
+      throw Error(model.name + " predicts ratings, and " + log->source + " has none: give a dataset with ratings");
+    case DataNeed::Timestamps:
+      throw Error(model.name + " orders each history by time, and " + log->source +
+                  " has no timestamps: give a dataset with a time column");
+  }
 }
 
 const std::deque<ModelFamily>& modelCatalog() { return PluginRegistry::instance().models(); }

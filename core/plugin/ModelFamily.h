@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -95,7 +96,11 @@ struct ModelFamily {
   bool iterative() const { return static_cast<bool>(create); }  // trained epoch by epoch
 };
 
-// Throws Error naming the first need of `model` that `log` (null: a split folder) lacks.
+enum class DataNeed { RawLog, ExplicitValues, Timestamps };
+
+// The first need of `model` that `log` (null: a split folder) lacks; nullopt when none.
+std::optional<DataNeed> missingDataNeed(const ModelFamily& model, const InteractionLog* log);
+// Throws Error naming that need (front ends word it themselves from missingDataNeed).
 void checkDataNeeds(const ModelFamily& model, const InteractionLog* log);
 
 }  // namespace vaecf

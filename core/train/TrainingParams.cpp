@@ -10,11 +10,6 @@ namespace vaecf {
 
 namespace {
 
-bool declares(const ParamSet& params, const std::string& name) {
-  return std::any_of(params.specs().begin(), params.specs().end(),
-                     [&](const ParamSpec& s) { return s.name == name; });
-}
-
 std::vector<ParamSpec> trainerSpecs(const ModelFamily& model) {
   const bool rating = model.task == ModelTask::RatingPrediction;
   std::vector<ParamSpec> specs{
@@ -77,11 +72,11 @@ TrainerSettings trainerSettings(const ParamSet& params) {
   settings.precision = params.text("precision");
   settings.evalEvery = params.integer("eval_every");
   settings.patience = params.integer("patience");
-  settings.patienceWarmup = declares(params, "warmup_epochs") ? params.integer("warmup_epochs") : 0;
+  settings.patienceWarmup = params.declares("warmup_epochs") ? params.integer("warmup_epochs") : 0;
   settings.checkpointEvery = params.integer("checkpoint_every");
   settings.selectionMetric = params.text("selection_metric");
   if (!lowerIsBetter(settings.selectionMetric)) parseMetric(settings.selectionMetric);  // throws on a bad name
-  if (declares(params, "latent_every")) {
+  if (params.declares("latent_every")) {
     settings.latentEvery = params.integer("latent_every");
     settings.latentSample = params.integer("latent_sample");
   } else {

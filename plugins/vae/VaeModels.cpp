@@ -40,9 +40,6 @@ class InferenceScope {
 
 torch::Tensor scalar(double value) { return torch::tensor(value); }
 
-// A model's initial weights depend on its parameters only.
-void seedFrom(const ParamSet& params) { torch::manual_seed(static_cast<std::uint64_t>(params.integer("seed"))); }
-
 bool endsWith(const std::string& text, const std::string& suffix) {
   return text.size() >= suffix.size() &&
          text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -618,31 +615,33 @@ class HierarchicalVamp final : public ItemAutoencoder {
   PseudoInputs pseudoInputs_{nullptr};
 };
 
+// Seeds torch's generator first, so a model's initial weights depend on its parameters only.
+template <typename Model, typename... Extra>
+std::shared_ptr<AutoencoderModel> seeded(const ParamSet& params, std::int64_t items, Extra... extra) {
+  torch::manual_seed(static_cast<std::uint64_t>(params.integer("seed")));
+  return std::make_shared<Model>(params, items, extra...);
+}
+
 }  // namespace
 
 std::shared_ptr<AutoencoderModel> makeMultDae(const ParamSet& params, std::int64_t items) {
-  seedFrom(params);
-  return std::make_shared<MultDae>(params, items);
+  return seeded<MultDae>(params, items);
 }
 
 std::shared_ptr<AutoencoderModel> makeMultVae(const ParamSet& params, std::int64_t items) {
-  seedFrom(params);
-  return std::make_shared<SingleLatentVae>(params, items, Prior::StandardNormal);
+  return seeded<SingleLatentVae>(params, items, Prior::StandardNormal);
 }
 
 std::shared_ptr<AutoencoderModel> makeRecVae(const ParamSet& params, std::int64_t items) {
-  seedFrom(params);
-  return std::make_shared<RecVae>(params, items);
+  return seeded<RecVae>(params, items);
 }
 
 std::shared_ptr<AutoencoderModel> makeVamp(const ParamSet& params, std::int64_t items) {
-  seedFrom(params);
-  return std::make_shared<SingleLatentVae>(params, items, Prior::Vamp);
+  return seeded<SingleLatentVae>(params, items, Prior::Vamp);
 }
 
 std::shared_ptr<AutoencoderModel> makeHierarchicalVamp(const ParamSet& params, std::int64_t items) {
-  seedFrom(params);
-  return std::make_shared<HierarchicalVamp>(params, items);
+  return seeded<HierarchicalVamp>(params, items);
 }
 
 }  // namespace vaecf::vae

@@ -6,6 +6,7 @@
 
 #include "data/Protocol.h"
 #include "models/Params.h"
+#include "plugin/ModelFamily.h"
 #include "session/BackgroundJob.h"
 #include "session/SessionData.h"
 
@@ -24,7 +25,7 @@ class SplitJob : public BackgroundJob {
 
   // Hands the split to `ready` on the GUI thread once built; failures and cancellation
   // arrive as failed() and cancelled(). Ignored (false) while a split is being built.
-  bool start(std::string model, ParamSet params, ProtocolOptions protocol, std::shared_ptr<const SessionData> data,
+  bool start(ModelFamily model, ParamSet params, ProtocolOptions protocol, std::shared_ptr<const SessionData> data,
              Ready ready);
 
  private:

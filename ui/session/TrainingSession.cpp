@@ -37,19 +37,22 @@ const ModelFamily& defaultModel() {
 // Why the session's data cannot train `model`, or nothing: said before a run starts
 // rather than by a failed run.
 QString whyDataCannotTrain(const ModelFamily& model, const SessionData& data) {
+  const auto missing = missingDataNeed(model, data.log.get());
+  if (!missing) return {};
   const QString name = qs(model.name);
-  if (!model.needs.rawLog) return {};
-  if (!data.log)
-    return TrainingSession::tr("%1 trains on the raw dataset (its ratings and times), which a split folder does "
-                               "not have: load a dataset file.")
-        .arg(name);
-  if (model.needs.explicitValues && !data.log->explicitValues)
-    return TrainingSession::tr("%1 predicts ratings, and %2 has none: load a dataset with explicit ratings.")
-        .arg(name, qs(data.request.describe()));
-  if (model.needs.timestamps && !data.log->hasTimestamps)
-    return TrainingSession::tr("%1 orders each history by time, and %2 has no timestamps: load a dataset with "
-                               "a time column.")
-        .arg(name, qs(data.request.describe()));
+  switch (*missing) {
+    case DataNeed::RawLog:
+      return TrainingSession::tr("%1 trains on the raw dataset (its ratings and times), which a split folder does "
+                                 "not have: load a dataset file.")
+          .arg(name);
+    case DataNeed::ExplicitValues:
+      return TrainingSession::tr("%1 predicts ratings, and %2 has none: load a dataset with explicit ratings.")
+          .arg(name, qs(data.request.describe()));
+    case DataNeed::Timestamps:
+      return TrainingSession::tr("%1 orders each history by time, and %2 has no timestamps: load a dataset with "
+                                 "a time column.")
+          .arg(name, qs(data.request.describe()));
+  }
   return {};
 }
 
@@ -65,7 +68,6 @@ ParamSet workbenchPreset(const ModelFamily& model) {
 TrainingSession::TrainingSession(fs::path runsFolder, QObject* parent)
     : QObject(parent),
       runsFolder_(std::move(runsFolder)),
-      modelName_(defaultModel().name),
       model_(defaultModel()),
       params_(workbenchPreset(model_)),
       liveRun_(std::make_shared<RunHistory>()) {
@@ -117,7 +119,6 @@ void TrainingSession::cancelLoading() { loader_.cancel(); }
 void TrainingSession::setModel(const std::string& name) {
   model_ = findModel(name);
   params_ = workbenchPreset(model_);
-  modelName_ = name;
 }
 
 bool TrainingSession::isIterative() const { return model_.iterative(); }
@@ -227,7 +228,7 @@ bool TrainingSession::continueRun(const fs::path& folder) {
     return false;
   }
   dropRun();
-  withTrainingSplit(config.model, *params, config.data.protocol,
+  withTrainingSplit(model, *params, config.data.protocol,
                     [this, folder, config, model, params = *params, history](std::shared_ptr<const Split> split) {
                       continueOn(folder, config, model, params, std::move(split), history);
                     });
@@ -250,7 +251,6 @@ void TrainingSession::continueOn(const fs::path& folder, const RunConfig& config
     trainer_ = Trainer::openRun(folder, std::move(split), model);
     model_ = model;
     params_ = params;
-    modelName_ = config.model;
     liveRun_ = std::move(history);
     dispatcher_.setSource([trainer = trainer_.get()] { return trainer->drainEvents(); });
     trainer_->setEventNotifier([dispatcher = &dispatcher_] { dispatcher->notify(); });
@@ -311,20 +311,20 @@ void TrainingSession::startNewRun(FirstCommand first) {
     return;
   }
   dropRun();
-  withTrainingSplit(modelName_, params_, data_->recordedSource.protocol,
+  withTrainingSplit(model_, params_, data_->recordedSource.protocol,
                     [this, model = model_, params = params_, first](std::shared_ptr<const Split> split) {
                       launchRun(model, params, std::move(split), first);
                     });
 }
 
-void TrainingSession::withTrainingSplit(const std::string& model, const ParamSet& params,
+void TrainingSession::withTrainingSplit(const ModelFamily& model, const ParamSet& params,
                                         const ProtocolOptions& protocol, SplitJob::Ready ready) {
-  if (!findModel(model).needs.rawLog) {
+  if (!model.needs.rawLog) {
     ready(data_->split);
     return;
   }
   // Runs that differ in nothing the split reads (another seed, say) share the last one.
-  std::string key = trainingSplitKey(findModel(model), params, protocol);
+  std::string key = trainingSplitKey(model, params, protocol);
   if (lastSplit_ && lastSplit_->data == data_ && lastSplit_->key == key) {
     ready(lastSplit_->split);
     return;
@@ -380,7 +380,7 @@ void TrainingSession::startJobRun() {
   jobSeconds_ = 0.0;
   jobState_ = TrainerState::Running;
   jobClock_.start();
-  job_.start(modelName_, params_, data_->recordedSource, data_->split, evaluation_, jobFolder_);
+  job_.start(model_.name, params_, data_->recordedSource, data_->split, evaluation_, jobFolder_);
   Q_EMIT runStarted();
   Q_EMIT stateChanged(TrainerState::Running);
 }
@@ -415,7 +415,7 @@ void TrainingSession::applyEvents(const std::vector<TrainingEvent>& events) {
 
 fs::path TrainingSession::freshRunFolder() const {
   const std::string stem =
-      modelName_ + "-" + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")).toStdString();
+      model_.name + "-" + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")).toStdString();
   fs::path folder = runsFolder_ / stem;
   for (int suffix = 2; fs::exists(folder); ++suffix) folder = runsFolder_ / (stem + "-" + std::to_string(suffix));
   return folder;

@@ -74,7 +74,7 @@ class TrainingSession : public QObject {
 
   // ---- Model and parameters ----
   void setModel(const std::string& name);  // resets the parameters to the preset
-  const std::string& modelName() const { return modelName_; }
+  const std::string& modelName() const { return model_.name; }
   // False for a closed-form model (EASE), which has no epochs.
   bool isIterative() const;
   // True for the iterative models. EASE fits on a worker job: Pause and Step do not
@@ -131,7 +131,7 @@ class TrainingSession : public QObject {
   // The run starts at once on the loaded split, or once SVAE's or DeepRec's split has
   // been built on a worker.
   void startNewRun(FirstCommand first);
-  void withTrainingSplit(const std::string& model, const ParamSet& params, const ProtocolOptions& protocol,
+  void withTrainingSplit(const ModelFamily& model, const ParamSet& params, const ProtocolOptions& protocol,
                          SplitJob::Ready ready);
   void forgetSplitRequest();
   void launchRun(const ModelFamily& model, const ParamSet& params, std::shared_ptr<const Split> split,
@@ -149,7 +149,6 @@ class TrainingSession : public QObject {
 
   std::filesystem::path runsFolder_;
   std::shared_ptr<const SessionData> data_;
-  std::string modelName_;
   ModelFamily model_;
   ParamSet params_;
   EvaluationOptions evaluation_;
