@@ -31,6 +31,11 @@ namespace vaecf::cli {
 
 namespace {
 
+// On stderr, so `--json` output stays one document.
+void printValueNotes(const DataSource& source, const DatasetStats& stats) {
+  for (const std::string& note : stats.notes) fmt::print(stderr, "vaecf: {}: {}\n", source.describe(), note);
+}
+
 // `--model NAME` as given on the command line, so `train --model X --help` can list X's
 // options before CLI11 has parsed anything.
 std::string modelNamedIn(int argc, char** argv) {
@@ -300,6 +305,7 @@ void Commands::dataStats() {
   const DataSource source = data_.dataSource();
   const InteractionLog log = importDataset(*source.raw, progressBarContext());
   const DatasetStats stats = datasetStats(log, effectiveProtocol(source, log));
+  printValueNotes(source, stats);
   if (json_) {
     fmt::print("{}\n", toJson(stats).dump());
     return;
@@ -312,7 +318,9 @@ void Commands::dataStats() {
 }
 
 void Commands::split() {
-  const LoadedData data = loadData(data_.dataSource(), progressBarContext());
+  const DataSource source = data_.dataSource();
+  const LoadedData data = loadData(source, progressBarContext());
+  printValueNotes(source, data.stats);
   writeCanonicalSplit(data.split, outDir_);
   const Split& s = data.split;
   if (json_) {
@@ -335,6 +343,7 @@ void Commands::train() {
   const DataSource source = data_.dataSource();
   const TaskContext progress = progressBarContext();
   const LoadedData data = loadData(source, progress);
+  printValueNotes(source, data.stats);
   const fs::path runDir = outDir_.empty() ? defaultRunDir(model_) : fs::path(outDir_);
   const ExperimentResult result = runExperiment(model_, params, source, data, evaluation, runDir, progress);
   if (json_) {

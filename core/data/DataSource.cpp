@@ -21,7 +21,7 @@ std::string DataSource::describe() const {
 
 ProtocolOptions effectiveProtocol(const DataSource& source, const InteractionLog& log) {
   ProtocolOptions protocol = source.protocol;
-  if (!source.thresholdGiven) protocol.positiveThreshold = defaultPositiveThreshold(log.explicitValues);
+  if (!source.thresholdGiven) protocol.positiveThreshold = defaultPositiveThreshold(log);
   return protocol;
 }
 
@@ -33,6 +33,7 @@ DatasetStats datasetStats(const InteractionLog& log, const ProtocolOptions& prot
   stats.explicitValues = log.explicitValues;
   stats.hasTimestamps = log.hasTimestamps;
   stats.threshold = protocol.positiveThreshold;
+  stats.notes = valueNotes(log, protocol);
   const PositiveSets positives = binarize(log, protocol);
   stats.positiveUsers = positives.users.size();
   stats.positives = positives.positives;

@@ -29,6 +29,7 @@ struct DatasetStats {
   std::size_t positiveUsers = 0, positiveItems = 0, positives = 0;  // after binarising and the user filter
   bool explicitValues = false, hasTimestamps = false;
   std::optional<double> threshold;
+  std::vector<std::string> notes;  // valueNotes: counts read as such, negative values
 };
 
 struct LoadedData {

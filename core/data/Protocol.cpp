@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <unordered_set>
 
 #include "common/Error.h"
@@ -25,6 +26,24 @@ bool externalIdLess(const std::string& a, const std::string& b) {
 
 bool isPositive(const Interaction& row, const ProtocolOptions& options) {
   return !options.positiveThreshold || row.value >= *options.positiveThreshold;
+}
+
+// Play or click counts (Last.fm's weight column): whole, non-negative and beyond any star
+// or 10-point scale. A star threshold of 4 would drop every item played one to three times.
+bool holdsCounts(const InteractionLog& log) {
+  constexpr float kLargestScale = 10;
+  bool beyondScale = false;
+  for (const Interaction& row : log.interactions) {
+    if (row.value < 0 || row.value != std::floor(row.value)) return false;
+    beyondScale = beyondScale || row.value > kLargestScale;
+  }
+  return beyondScale;
+}
+
+std::string shortNumber(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", value);
+  return text;
 }
 
 enum class Role : std::uint8_t { Dropped, Train, Validation, Test };
@@ -121,9 +140,32 @@ std::vector<std::string> externalIds(const InteractionLog& log, const std::vecto
 
 }  // namespace
 
-std::optional<double> defaultPositiveThreshold(bool explicitValues) {
-  if (explicitValues) return 4.0;  // "rating > 3.5": 4, 4.5 and 5 stars
-  return std::nullopt;
+std::optional<double> defaultPositiveThreshold(const InteractionLog& log) {
+  if (!log.explicitValues || holdsCounts(log)) return std::nullopt;
+  return 4.0;  // "rating > 3.5": 4, 4.5 and 5 stars
+}
+
+std::vector<std::string> valueNotes(const InteractionLog& log, const ProtocolOptions& options) {
+  std::vector<std::string> notes;
+  if (!log.explicitValues || log.interactions.empty()) return notes;
+  const auto [lowest, highest] = std::minmax_element(
+      log.interactions.begin(), log.interactions.end(),
+      [](const Interaction& a, const Interaction& b) { return a.value < b.value; });
+  if (holdsCounts(log) && !options.positiveThreshold) {
+    notes.push_back("the values look like counts (whole numbers up to " + shortNumber(highest->value) +
+                    "), not star ratings: every interaction is positive; --min-rating N keeps those counted at "
+                    "least N times");
+  }
+  if (lowest->value < 0) {
+    const auto negative = std::count_if(log.interactions.begin(), log.interactions.end(),
+                                        [](const Interaction& row) { return row.value < 0; });
+    notes.push_back(std::to_string(negative) + " values are negative (lowest " + shortNumber(lowest->value) +
+                    (options.positiveThreshold ? "): never positive under value >= " +
+                                                     shortNumber(*options.positiveThreshold)
+                                               : "): positive all the same, as every interaction is; --min-rating "
+                                                 "sets a threshold"));
+  }
+  return notes;
 }
 
 PositiveSets binarize(const InteractionLog& log, const ProtocolOptions& options) {

@@ -27,8 +27,12 @@ struct ProtocolOptions {
 };
 
 // The threshold the papers use for a format: rating > 3.5 for star ratings, none for
-// implicit data.
-std::optional<double> defaultPositiveThreshold(bool explicitValues);
+// implicit data and for counts (plays, clicks: see valueNotes).
+std::optional<double> defaultPositiveThreshold(const InteractionLog& log);
+
+// What a user should be told about the log's values under `options`: that they were read
+// as counts, that some are negative. One sentence each; empty when nothing is unusual.
+std::vector<std::string> valueNotes(const InteractionLog& log, const ProtocolOptions& options);
 
 // Positives per user after binarising, collapsing duplicate pairs and the user filter:
 // users in ascending order of their external id (numeric ids compare as numbers), each

@@ -28,13 +28,49 @@ TEST(DatasetCli, TabSeparatedLogImportsWithPathAloneAndSaysWhatItDetected) {
   const fs::path log = lastFmLog();
   const test::CliOutcome outcome = test::runVaecf("data stats --json --format delimited --path " + log.string());
   ASSERT_EQ(outcome.exitCode, 0) << outcome.err;
-  EXPECT_EQ(outcome.lastError(),
-            "vaecf: " + log.string() +
-                ": detected tab-separated, 3 columns, a header line ('userID', 'artistID', 'weight'); column 2 holds "
-                "the values (ratings; play counts too: --min-rating sets which are positive). --separator, "
-                "--header/--no-header and --value-col override.");
+  EXPECT_NE(outcome.err.find("vaecf: " + log.string() +
+                             ": detected tab-separated, 3 columns, a header line ('userID', 'artistID', 'weight'); "
+                             "column 2 holds the values (ratings; play counts too: --min-rating sets which are "
+                             "positive). --separator, --header/--no-header and --value-col override.\n"),
+            std::string::npos)
+      << outcome.err;
   const nlohmann::json stats = nlohmann::json::parse(outcome.out);
   EXPECT_EQ(stats.at("users"), 12);
+}
+
+// Play counts are not star ratings: by default any play is a positive, and the user is told.
+TEST(DatasetCli, PlayCountsDefaultToEveryInteractionAndTheUserIsTold) {
+  const fs::path log = lastFmLog();
+  const test::CliOutcome outcome = test::runVaecf("data stats --json --format delimited " + log.string());
+  ASSERT_EQ(outcome.exitCode, 0) << outcome.err;
+  EXPECT_EQ(outcome.lastError(), "vaecf: delimited " + log.string() +
+                                     ": the values look like counts (whole numbers up to 1208), not star ratings: "
+                                     "every interaction is positive; --min-rating N keeps those counted at least N "
+                                     "times");
+  const nlohmann::json stats = nlohmann::json::parse(outcome.out);
+  EXPECT_TRUE(stats.at("positive_threshold").is_null());
+  EXPECT_EQ(stats.at("positives"), stats.at("interactions"));
+
+  const test::CliOutcome given =
+      test::runVaecf("data stats --json --format delimited --min-rating 500 " + log.string());
+  ASSERT_EQ(given.exitCode, 0) << given.err;
+  EXPECT_EQ(given.err.find("look like counts"), std::string::npos) << given.err;
+  EXPECT_EQ(nlohmann::json::parse(given.out).at("positive_threshold"), 500);
+}
+
+// Negative values are legitimate on some scales (Jester's -10..10) but never silently.
+TEST(DatasetCli, NegativeValuesAreReported) {
+  const fs::path log = test::writeText(test::freshTempDir("cli-negative") / "ratings.csv",
+                                       "user,item,rating\n1,10,4.5\n1,11,-2.5\n2,10,-0.5\n2,12,5\n");
+  const test::CliOutcome outcome = test::runVaecf("data stats --format delimited " + log.string());
+  ASSERT_EQ(outcome.exitCode, 0) << outcome.err;
+  EXPECT_EQ(outcome.lastError(),
+            "vaecf: delimited " + log.string() + ": 2 values are negative (lowest -2.5): never positive under value >= 4");
+  const test::CliOutcome all = test::runVaecf("data stats --format delimited --all-positive " + log.string());
+  ASSERT_EQ(all.exitCode, 0) << all.err;
+  EXPECT_EQ(all.lastError(), "vaecf: delimited " + log.string() +
+                                 ": 2 values are negative (lowest -2.5): positive all the same, as every interaction "
+                                 "is; --min-rating sets a threshold");
 }
 
 TEST(DatasetCli, DatasetPathAsAnArgument) {

@@ -30,6 +30,31 @@ TEST(ProtocolNumpy, PermutationMatchesNumpyLegacyGenerator) {
   EXPECT_EQ(random.permutation(10), (std::vector<std::uint32_t>{8, 7, 1, 2, 0, 6, 9, 4, 3, 5}));
 }
 
+TEST(ProtocolDefaults, StarsAndTenPointScalesKeepFourCountsHaveNone) {
+  EXPECT_EQ(defaultPositiveThreshold(logOf({{"1", "a", 5}, {"1", "b", 3.5}})), 4.0);
+  EXPECT_EQ(defaultPositiveThreshold(logOf({{"1", "a", 10}, {"1", "b", 2}})), 4.0);
+  EXPECT_EQ(defaultPositiveThreshold(logOf({{"1", "a", 11.5}, {"1", "b", 2}})), 4.0);  // not whole: no count
+  EXPECT_EQ(defaultPositiveThreshold(logOf({{"1", "a", 13883}, {"1", "b", 2}})), std::nullopt);
+  InteractionLog implicit = logOf({{"1", "a", 1}});
+  implicit.explicitValues = false;
+  EXPECT_EQ(defaultPositiveThreshold(implicit), std::nullopt);
+  EXPECT_TRUE(valueNotes(implicit, {}).empty());
+}
+
+TEST(ProtocolDefaults, NotesNameCountsAndNegativeValues) {
+  const InteractionLog counts = logOf({{"1", "a", 13883}, {"1", "b", 2}});
+  EXPECT_EQ(valueNotes(counts, {}), std::vector<std::string>{
+                                        "the values look like counts (whole numbers up to 13883), not star ratings: "
+                                        "every interaction is positive; --min-rating N keeps those counted at least N "
+                                        "times"});
+  ProtocolOptions threshold;
+  threshold.positiveThreshold = 4.0;
+  EXPECT_TRUE(valueNotes(counts, threshold).empty());
+  EXPECT_TRUE(valueNotes(logOf({{"1", "a", 5}, {"1", "b", 0}}), threshold).empty());
+  EXPECT_EQ(valueNotes(logOf({{"1", "a", -9.75}, {"1", "b", 5}, {"2", "b", -1}}), threshold),
+            std::vector<std::string>{"2 values are negative (lowest -9.75): never positive under value >= 4"});
+}
+
 TEST(ProtocolBinarize, ThresholdDuplicatesAndUserFilter) {
   const InteractionLog log = logOf({{"10", "a", 5}, {"9", "a", 4}, {"10", "b", 3}, {"10", "c", 4},
                                     {"9", "b", 5}, {"10", "a", 4}, {"2", "a", 1}, {"10", "d", 4.5}});
