@@ -1289,7 +1289,7 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         <translation>Den in der Lauftabelle gewählten angehaltenen oder unvollendeten Lauf ab seinem letzten Checkpoint auf den geladenen Daten fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="434"/>
+        <location filename="../ui/window/MainWindow.cpp" line="440"/>
         <source>Select one run in the run table to continue.</source>
         <translation>Wählen Sie in der Lauftabelle einen Lauf zum Fortsetzen.</translation>
     </message>
@@ -1522,73 +1522,73 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         <translation>Vorzeitig beendet: Die Validierung verbesserte sich nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="324"/>
+        <location filename="../ui/window/MainWindow.cpp" line="330"/>
         <source>%1 = %2 for the next run.</source>
         <translation>%1 = %2 für den nächsten Lauf.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="327"/>
+        <location filename="../ui/window/MainWindow.cpp" line="333"/>
         <source>%1 = %2 applied to the running model.</source>
         <translation>%1 = %2 auf das laufende Modell angewendet.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="331"/>
+        <location filename="../ui/window/MainWindow.cpp" line="337"/>
         <source>%1 = %2 takes effect when a new run starts (Reset, then Run).</source>
         <translation>%1 = %2 wirkt, sobald ein neuer Lauf beginnt (Zurücksetzen, dann Start).</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="340"/>
+        <location filename="../ui/window/MainWindow.cpp" line="346"/>
         <source>current</source>
         <translation>aktuell</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="351"/>
+        <location filename="../ui/window/MainWindow.cpp" line="357"/>
         <source>The run %1 could not be read: %2</source>
         <translation>Der Lauf %1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="405"/>
+        <location filename="../ui/window/MainWindow.cpp" line="411"/>
         <source>preparing the split from the raw data</source>
         <translation>die Aufteilung wird aus den Rohdaten vorbereitet</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="408"/>
+        <location filename="../ui/window/MainWindow.cpp" line="414"/>
         <source>epoch %1 of %2</source>
         <translation>Epoche %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="411"/>
+        <location filename="../ui/window/MainWindow.cpp" line="417"/>
         <source>%1 users/s</source>
         <translation>%1 Nutzer/s</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="400"/>
-        <location filename="../ui/window/MainWindow.cpp" line="412"/>
+        <location filename="../ui/window/MainWindow.cpp" line="406"/>
+        <location filename="../ui/window/MainWindow.cpp" line="418"/>
         <source>elapsed %1</source>
         <translation>vergangen %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="413"/>
+        <location filename="../ui/window/MainWindow.cpp" line="419"/>
         <source>ETA %1</source>
         <translation>verbleibend %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="457"/>
+        <location filename="../ui/window/MainWindow.cpp" line="463"/>
         <source>The session could not be saved: %1</source>
         <translation>Die Sitzung konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="468"/>
+        <location filename="../ui/window/MainWindow.cpp" line="474"/>
         <source>The session could not be opened: %1</source>
         <translation>Die Sitzung konnte nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="395"/>
+        <location filename="../ui/window/MainWindow.cpp" line="401"/>
         <source>closed-form fit: %1, step %2 of %3</source>
         <translation>Fit in geschlossener Form: %1, Schritt %2 von %3</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="399"/>
+        <location filename="../ui/window/MainWindow.cpp" line="405"/>
         <source>closed-form fit</source>
         <translation>Fit in geschlossener Form</translation>
     </message>
@@ -1772,74 +1772,74 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
 <context>
     <name>vaecf::ui::RecommendationPanel</name>
     <message>
-        <location filename="../ui/panels/RecommendationPanel.cpp" line="33"/>
-        <source>A validation or test user (their fold-in items are the history), or a training user</source>
-        <translation>Ein Validierungs- oder Testnutzer (seine Fold-in-Artikel bilden den Verlauf) oder ein Trainingsnutzer</translation>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="31"/>
+        <source>A training user, or a validation or test user (their fold-in and heldout items are the history)</source>
+        <translation>Ein Trainingsnutzer oder ein Validierungs- bzw. Testnutzer (seine Fold-in- und zurückgehaltenen Items sind der Verlauf)</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RecommendationPanel.cpp" line="36"/>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="34"/>
         <source>Recommend</source>
         <translation>Empfehlen</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RecommendationPanel.cpp" line="39"/>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="37"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RecommendationPanel.cpp" line="39"/>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="37"/>
         <source>Item</source>
         <translation>Artikel</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RecommendationPanel.cpp" line="39"/>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="37"/>
         <source>Score</source>
         <translation>Bewertung</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RecommendationPanel.cpp" line="46"/>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="45"/>
+        <source>No recommendations from %1: %2</source>
+        <translation>Keine Empfehlungen aus %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="49"/>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="50"/>
         <source>User</source>
         <translation>Nutzer</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RecommendationPanel.cpp" line="47"/>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="51"/>
         <source>Top N</source>
         <translation>Top N</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RecommendationPanel.cpp" line="51"/>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="55"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RecommendationPanel.cpp" line="53"/>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="57"/>
         <source>Recommended</source>
         <translation>Empfohlen</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RecommendationPanel.cpp" line="76"/>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="73"/>
+        <source>none yet: train a run or select one in the run table</source>
+        <translation>noch keiner: trainieren Sie einen Lauf oder wählen Sie einen in der Lauftabelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="84"/>
         <source>Load a dataset first.</source>
         <translation>Laden Sie zuerst einen Datensatz.</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RecommendationPanel.cpp" line="81"/>
-        <source>There is no user &apos;%1&apos; in this split.</source>
-        <translation>Es gibt keinen Nutzer „%1“ in diesem Split.</translation>
-    </message>
-    <message>
-        <location filename="../ui/panels/RecommendationPanel.cpp" line="89"/>
-        <source>%1 predicts ratings from rating rows: recommend with it from the command line (vaecf recommend).</source>
-        <translation>%1 sagt Bewertungen aus Bewertungszeilen vorher: Empfehlen Sie damit über die Kommandozeile (vaecf recommend).</translation>
-    </message>
-    <message>
-        <location filename="../ui/panels/RecommendationPanel.cpp" line="96"/>
-        <source>The run %1 was trained on other items than the loaded data&apos;s: load its dataset (%2).</source>
-        <translation>Der Lauf %1 wurde mit anderen Items trainiert als denen der geladenen Daten: Laden Sie seinen Datensatz (%2).</translation>
-    </message>
-    <message>
-        <location filename="../ui/panels/RecommendationPanel.cpp" line="102"/>
-        <source>No trained model to recommend with yet (a run keeps one after its first validation): %1</source>
-        <translation>Noch kein trainiertes Modell für Empfehlungen (ein Lauf behält eines nach seiner ersten Validierung): %1</translation>
+        <location filename="../ui/panels/RecommendationPanel.cpp" line="88"/>
+        <source>No run to recommend with: train one or select one in the run table.</source>
+        <translation>Kein Lauf zum Empfehlen: trainieren Sie einen oder wählen Sie einen in der Lauftabelle.</translation>
     </message>
 </context>
 <context>
@@ -1903,27 +1903,32 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         <translation>Die Anpassung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="199"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="114"/>
+        <source>The finished run&apos;s metrics could not be written: %1</source>
+        <translation>Die Metriken des beendeten Laufs konnten nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/TrainingSession.cpp" line="206"/>
         <source>Stop the current run before continuing another one.</source>
         <translation>Stoppen Sie den aktuellen Lauf, bevor Sie einen anderen fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="210"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="217"/>
         <source>The run %1 is a closed-form fit (%2): there is no training to continue.</source>
         <translation>Der Lauf %1 ist eine geschlossene Lösung (%2): Es gibt kein Training fortzusetzen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="216"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="223"/>
         <source>The run %1 has finished: there is nothing to continue.</source>
         <translation>Der Lauf %1 ist abgeschlossen: Es gibt nichts fortzusetzen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="238"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="245"/>
         <source>To continue the run %1, load the run&apos;s dataset first: %2</source>
         <translation>Um den Lauf %1 fortzusetzen, laden Sie zuerst seinen Datensatz: %2</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="226"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="233"/>
         <source>The run %1 could not be read: %2</source>
         <translation>Der Lauf %1 konnte nicht gelesen werden: %2</translation>
     </message>
@@ -1938,24 +1943,24 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         <translation>%1 ordnet jeden Verlauf zeitlich, und %2 hat keine Zeitstempel: Laden Sie einen Datensatz mit Zeitspalte.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="260"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="266"/>
         <source>The run could not continue: %1</source>
         <translation>Der Lauf konnte nicht fortgesetzt werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="306"/>
-        <location filename="../ui/session/TrainingSession.cpp" line="372"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="312"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="378"/>
         <source>Load a dataset before training.</source>
         <translation>Laden Sie vor dem Training einen Datensatz.</translation>
     </message>
     <message>
         <location filename="../ui/session/TrainingSession.cpp" line="101"/>
-        <location filename="../ui/session/TrainingSession.cpp" line="364"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="370"/>
         <source>The run could not start: %1</source>
         <translation>Der Lauf konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="408"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="415"/>
         <source>The run failed: %1</source>
         <translation>Der Lauf ist fehlgeschlagen: %1</translation>
     </message>

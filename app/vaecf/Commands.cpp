@@ -10,7 +10,6 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
-#include <unordered_map>
 
 #include "CompareCommand.h"
 #include "GeometryCommand.h"
@@ -20,8 +19,8 @@
 #include "common/Error.h"
 #include "data/BundledData.h"
 #include "data/CanonicalSplit.h"
-#include "eval/RankingMetrics.h"
 #include "experiment/Experiment.h"
+#include "experiment/Recommendations.h"
 #include "train/Training.h"
 #include "train/TrainingParams.h"
 
@@ -106,13 +105,6 @@ void printReport(const std::string& title, const EvaluationReport& report) {
   }
 }
 
-fs::path defaultRunDir(const std::string& model) {
-  const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  char stamp[32];
-  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
-  return defaultRunsFolder() / (model + "-" + stamp);
-}
-
 std::string machineDescription() {
   std::ifstream cpuinfo("/proc/cpuinfo");
   std::string cpu = "unknown CPU";
@@ -122,45 +114,6 @@ std::string machineDescription() {
       break;
     }
   return fmt::format("{}, {} hardware threads", cpu, std::thread::hardware_concurrency());
-}
-
-// What the model reads for a user (their row of the run's training split: positives, or
-// DeepRec's ratings) and what must not be recommended (every item they interacted with,
-// low ratings and later ratings included).
-struct UserHistory {
-  std::vector<std::int32_t> columns, seen;
-  std::vector<float> values;
-};
-
-// A training user's row, or a heldout user's fold-in and heldout parts together.
-UserHistory rowFromSplit(const std::string& userId, const Split& split) {
-  const auto rows = findUser(split, userId);
-  if (!rows) throw Error("user '" + userId + "' is not among the run's users");
-  UserHistory history;
-  for (const CsrMatrix* part : {rows->input, rows->heldout}) {
-    if (part == nullptr) continue;
-    history.columns.insert(history.columns.end(), part->rowColumns(rows->row),
-                           part->rowColumns(rows->row) + part->rowSize(rows->row));
-    for (std::int64_t k = 0; k < part->rowSize(rows->row); ++k) history.values.push_back(part->value(rows->row, k));
-  }
-  return history;
-}
-
-UserHistory historyOf(const std::string& userId, const Split& split, const LoadedData& data) {
-  UserHistory history = rowFromSplit(userId, split);
-  history.seen = history.columns;
-  if (!data.log) return history;
-  std::unordered_map<std::string, std::int32_t> column;
-  for (std::size_t c = 0; c < split.itemIds.size(); ++c) column.emplace(split.itemIds[c], static_cast<std::int32_t>(c));
-  const std::uint32_t user = *data.log->users.find(userId);
-  for (const Interaction& row : data.log->interactions) {
-    if (row.user != user) continue;
-    const auto found = column.find(data.log->items.external(row.item));
-    if (found != column.end()) history.seen.push_back(found->second);
-  }
-  std::sort(history.seen.begin(), history.seen.end());
-  history.seen.erase(std::unique(history.seen.begin(), history.seen.end()), history.seen.end());
-  return history;
 }
 
 std::string titleOf(const LoadedData& data, const std::string& itemId) {
@@ -344,7 +297,7 @@ void Commands::train() {
   const TaskContext progress = progressBarContext();
   const LoadedData data = loadData(source, progress);
   printValueNotes(source, data.stats);
-  const fs::path runDir = outDir_.empty() ? defaultRunDir(model_) : fs::path(outDir_);
+  const fs::path runDir = outDir_.empty() ? freshRunFolder(defaultRunsFolder(), model_) : fs::path(outDir_);
   const ExperimentResult result = runExperiment(model_, params, source, data, evaluation, runDir, progress);
   if (json_) {
     fmt::print("{}\n", toJson(result).dump());
@@ -382,38 +335,28 @@ void Commands::eval() {
 
 void Commands::recommend() {
   if (userId_.empty() && usersFile_.empty()) throw Error("give --user ID or --users FILE");
-  const SavedRun run = loadRun(runDir_);
-  const LoadedData data = loadData(run.config.data, progressBarContext());
-  const auto split = runTrainingSplit(run.config, data);
-  if (split->itemIds != run.itemIds)
-    throw Error("the data of " + runDir_ + " no longer gives the items the run was trained on");
+  LoadedData data = loadData(readRunConfig(runDir_).data, progressBarContext());
   const std::vector<std::string> users = usersFile_.empty() ? std::vector<std::string>{userId_} : readUserList(usersFile_);
-  const std::int64_t items = run.recommender->items();
-  if (static_cast<std::int64_t>(count_) > items)
-    throw Error(fmt::format("--count {} exceeds the catalogue of {} items", count_, items));
+  const RunRecommendations run = recommendFromRun(runDir_, std::make_shared<const Split>(std::move(data.split)),
+                                                  data.log ? &*data.log : nullptr, users, count_);
   // A rating model recommends the unrated items it predicts the highest ratings for.
   const char* known = run.task == ModelTask::RatingPrediction ? "ratings" : "positives";
 
   nlohmann::json all = nlohmann::json::array();
-  for (const std::string& user : users) {
-    const UserHistory history = historyOf(user, *split, data);
-    CsrMatrix input(items);
-    input.appendRow(history.columns, history.values);
-    std::vector<float> scores(static_cast<std::size_t>(items));
-    run.recommender->score(input, 0, 1, scores.data());
-    const std::vector<std::int32_t> top = topK(scores.data(), items, history.seen.data(), history.seen.size(), count_);
+  for (const UserRecommendations& user : run.users) {
     nlohmann::json list = nlohmann::json::array();
-    if (!json_) fmt::print("user {} ({} {}, {} known items):\n", user, history.columns.size(), known, history.seen.size());
-    for (std::size_t rank = 0; rank < top.size(); ++rank) {
-      const std::string& itemId = run.itemIds[top[rank]];
-      const std::string title = titleOf(data, itemId);
-      list.push_back({{"rank", rank + 1}, {"item", itemId}, {"title", title}, {"score", scores[top[rank]]}});
-      if (!json_) fmt::print("  {:>3}. {:>8}  {:>9.4f}  {}\n", rank + 1, itemId, scores[top[rank]], title);
+    if (!json_)
+      fmt::print("user {} ({} {}, {} known items):\n", user.userId, user.input.size(), known, user.knownItems);
+    for (std::size_t rank = 0; rank < user.items.size(); ++rank) {
+      const RecommendedItem& item = user.items[rank];
+      const std::string title = titleOf(data, item.itemId);
+      list.push_back({{"rank", rank + 1}, {"item", item.itemId}, {"title", title}, {"score", item.score}});
+      if (!json_) fmt::print("  {:>3}. {:>8}  {:>9.4f}  {}\n", rank + 1, item.itemId, item.score, title);
     }
-    all.push_back({{"user", user}, {known, history.columns.size()}, {"known_items", history.seen.size()},
+    all.push_back({{"user", user.userId}, {known, user.input.size()}, {"known_items", user.knownItems},
                    {"recommendations", list}});
   }
-  if (json_) fmt::print("{}\n", nlohmann::json{{"model", run.config.model}, {"users", all}}.dump());
+  if (json_) fmt::print("{}\n", nlohmann::json{{"model", run.model}, {"users", all}}.dump());
 }
 
 void Commands::bench() {

@@ -149,7 +149,7 @@ json trainingFrames(const std::string& runDir, std::size_t items) {
   const auto header = geometry::LatentTrail::readHeader(runDir);
   const auto epochs = geometry::LatentTrail::frameEpochs(runDir);
   if (epochs.empty()) return nullptr;
-  const auto folder = geometry::latentTrailFolder(runDir);
+  const auto folder = runLatentFolder(runDir);
   if (!header) throw InputError((folder / "sample.json").string(), 0, "missing beside the latent frames");
   json frames = json::array();
   for (const auto epoch : epochs) {

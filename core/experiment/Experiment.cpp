@@ -5,6 +5,7 @@
 
 #include "common/AtomicFile.h"
 #include "common/Error.h"
+#include "train/EventLog.h"
 #include "train/RunFolder.h"
 #include "train/Training.h"
 #include "train/TrainingParams.h"
@@ -15,7 +16,6 @@ namespace vaecf {
 
 namespace {
 
-const char* const kMetricsFile = "metrics.json";
 double secondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
@@ -37,8 +37,9 @@ void writeJson(const fs::path& file, const nlohmann::json& json) {
   writeFileAtomically(file, [&](std::ostream& out) { out << json.dump(2) << '\n'; });
 }
 
-ExperimentResult experimentResultOf(const std::string& model, const TrainingResult& trained) {
-  if (!trained.validation || !trained.test) throw Error("the run of " + model + " was never validated");
+ExperimentResult experimentResultOf(const fs::path& runDir, const TrainingResult& trained) {
+  if (!trained.validation || !trained.test)
+    throw Error("the run " + runDir.string() + " has not finished: it has no validated weights and test metrics yet");
   ExperimentResult result;
   result.validation = *trained.validation;
   result.test = *trained.test;
@@ -50,23 +51,14 @@ ExperimentResult experimentResultOf(const std::string& model, const TrainingResu
   return result;
 }
 
-ExperimentResult trainIterative(const ModelFamily& model, const ParamSet& params, const DataSource& source,
-                                std::shared_ptr<const Split> split, const EvaluationOptions& evaluation,
-                                const fs::path& runDir, const TaskContext& context) {
-  TrainingSetup setup{model, params, std::move(split), runDir, source, evaluation};
-  return experimentResultOf(model.name, trainModel(std::move(setup), {}, context));
-}
-
 const InteractionLog* logOf(const LoadedData& data) { return data.log ? &*data.log : nullptr; }
 
-// Trains or resumes an iterative run and completes its result with the model's own facts.
-ExperimentResult finishIterative(ExperimentResult result, const ModelFamily& model, const ParamSet& params,
-                                 const InteractionLog* log, const fs::path& runDir) {
+// What every result names besides its metrics: the model, its parameters and its own facts.
+void describeRun(ExperimentResult& result, const ModelFamily& model, const ParamSet& params,
+                 const InteractionLog* log) {
   if (model.details) result.details.update(model.details(params, log));
   result.model = model.name;
   result.params = params.values();
-  writeJson(runDir / kMetricsFile, toJson(result));
-  return result;
 }
 
 }  // namespace
@@ -128,18 +120,16 @@ ExperimentResult runExperiment(const std::string& modelName, const ParamSet& par
   auto split = trainingSplit(model, params, source.protocol, std::make_shared<const Split>(data.split), logOf(data));
   if (model.iterative()) {
     // The trainer writes its folder as it goes (events, checkpoints), each file atomically.
-    ExperimentResult result = trainIterative(model, params, source, std::move(split), evaluation, runDir, context);
-    return finishIterative(std::move(result), model, params, logOf(data), runDir);
+    trainModel(TrainingSetup{model, params, std::move(split), runDir, source, evaluation}, {}, context);
+    return completeIterativeRun(runDir, logOf(data));
   }
   ExperimentResult result;
   writeDirectoryAtomically(runDir, [&](const fs::path& dir) {
     writeRunConfig(dir, RunConfig{model.name, params.values(), source, evaluation});
     writeRunItems(dir, split->itemIds);
     result = fitClosedForm(model, params, *split, evaluation, dir, context);
-    result.model = model.name;
-    result.params = params.values();
-    if (model.details) result.details.update(model.details(params, logOf(data)));
-    writeJson(dir / kMetricsFile, toJson(result));
+    describeRun(result, model, params, logOf(data));
+    writeJson(runMetricsPath(dir), toJson(result));
   });
   return result;
 }
@@ -156,9 +146,17 @@ ExperimentResult resumeExperiment(const fs::path& runDir, const TaskContext& con
   if (split->itemIds != readRunItems(runDir))
     throw Error("the data of " + runDir.string() + " (" + config.data.describe() +
                 ") no longer gives the items the run was trained on");
-  ExperimentResult result =
-      experimentResultOf(config.model, resumeTraining(runDir, std::move(split), model, {}, context));
-  return finishIterative(std::move(result), model, params, logOf(data), runDir);
+  resumeTraining(runDir, std::move(split), model, {}, context);
+  return completeIterativeRun(runDir, logOf(data));
+}
+
+ExperimentResult completeIterativeRun(const fs::path& runDir, const InteractionLog* log) {
+  const RunConfig config = readRunConfig(runDir);
+  const ModelFamily& model = findModel(config.model);
+  ExperimentResult result = experimentResultOf(runDir, summarizeRun(readRunEvents(runDir)));
+  describeRun(result, model, runParams(config, model), log);
+  writeJson(runMetricsPath(runDir), toJson(result));
+  return result;
 }
 
 std::shared_ptr<const Split> runTrainingSplit(const RunConfig& config, const LoadedData& data) {

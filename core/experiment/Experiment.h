@@ -58,6 +58,17 @@ ExperimentResult runExperiment(const std::string& model, const ParamSet& params,
 // and finishes it like runExperiment.
 ExperimentResult resumeExperiment(const std::filesystem::path& runDir, const TaskContext& context = {});
 
+// Completes an iterative run whose trainer has finished: its result read from events.jsonl,
+// with the model's own facts, kept as metrics.json. runExperiment and resumeExperiment end
+// with it; a front end that drives the Trainer itself (the window) calls it once the run
+// has finished, off its GUI thread. `log` is the raw log the run's data came from (null for
+// a split folder). Throws Error when the run has not finished.
+ExperimentResult completeIterativeRun(const std::filesystem::path& runDir, const InteractionLog* log);
+
+// metrics.json of a complete run, read back (model, parameters, both reports, timings,
+// details). Throws InputError naming the file when it is missing or damaged.
+ExperimentResult readRunMetrics(const std::filesystem::path& runDir);
+
 // The split a saved run trained on, rebuilt from its loaded data source (trainingSplit()).
 std::shared_ptr<const Split> runTrainingSplit(const RunConfig& config, const LoadedData& data);
 

@@ -10,6 +10,7 @@
 
 #include "common/AtomicFile.h"
 #include "common/Error.h"
+#include "train/RunFolder.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -74,7 +75,7 @@ ordered_json basisToJson(const PcaBasis& basis) {
                                          static_cast<std::int64_t>(basis.explainedVariance.size()))}};
 }
 
-fs::path headerPath(const fs::path& runFolder) { return latentTrailFolder(runFolder) / "sample.json"; }
+fs::path headerPath(const fs::path& runFolder) { return runLatentFolder(runFolder) / "sample.json"; }
 
 std::string frameFileName(std::int64_t epoch) {
   char digits[32];
@@ -83,7 +84,7 @@ std::string frameFileName(std::int64_t epoch) {
 }
 
 fs::path framePath(const fs::path& runFolder, std::int64_t epoch) {
-  return latentTrailFolder(runFolder) / frameFileName(epoch);
+  return runLatentFolder(runFolder) / frameFileName(epoch);
 }
 
 void writeJson(const fs::path& file, const ordered_json& value) {
@@ -228,8 +229,6 @@ LatentFrame recordLatentFrame(const LatentModel& model, const LatentSample& samp
   return frame;
 }
 
-fs::path latentTrailFolder(const fs::path& runFolder) { return runFolder / "latent"; }
-
 void LatentTrail::writeHeader(const fs::path& runFolder, const LatentTrailHeader& header) {
   if (fs::exists(headerPath(runFolder))) return;
   json splits = json::array();
@@ -260,7 +259,7 @@ std::optional<LatentTrailHeader> LatentTrail::readHeader(const fs::path& runFold
 
 std::vector<std::int64_t> LatentTrail::frameEpochs(const fs::path& runFolder) {
   std::vector<std::int64_t> epochs;
-  const fs::path folder = latentTrailFolder(runFolder);
+  const fs::path folder = runLatentFolder(runFolder);
   if (!fs::is_directory(folder)) return epochs;
   for (const auto& entry : fs::directory_iterator(folder)) {
     const std::int64_t epoch = frameEpochOf(entry.path().filename().string());

@@ -46,8 +46,6 @@ struct LatentTrailHeader {
   std::vector<std::uint32_t> interactions;  // positives of each user in its sample row
 };
 
-std::filesystem::path latentTrailFolder(const std::filesystem::path& runFolder);
-
 class LatentTrail {
  public:
   // Writes the header when the folder has none (a resumed run keeps its sample).

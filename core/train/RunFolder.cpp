@@ -2,6 +2,8 @@
 
 #include "plugin/ModelCatalog.h"
 
+#include <chrono>
+#include <ctime>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -67,6 +69,20 @@ fs::path runItemsPath(const fs::path& runFolder) { return runFolder / "items.txt
 fs::path runEventsPath(const fs::path& runFolder) { return runFolder / "events.jsonl"; }
 fs::path runCheckpointPath(const fs::path& runFolder) { return runFolder / "checkpoint.pt"; }
 fs::path runBestModelPath(const fs::path& runFolder) { return runFolder / "best.pt"; }
+fs::path runMetricsPath(const fs::path& runFolder) { return runFolder / "metrics.json"; }
+fs::path runLatentFolder(const fs::path& runFolder) { return runFolder / "latent"; }
+
+fs::path freshRunFolder(const fs::path& runsFolder, const std::string& model) {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm local{};
+  localtime_r(&now, &local);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &local);
+  const std::string stem = model + "-" + stamp;
+  fs::path folder = runsFolder / stem;
+  for (int suffix = 2; fs::exists(folder); ++suffix) folder = runsFolder / (stem + "-" + std::to_string(suffix));
+  return folder;
+}
 
 void writeRunConfig(const fs::path& runFolder, const RunConfig& config) {
   writeFileAtomically(runConfigPath(runFolder),
@@ -109,7 +125,7 @@ std::vector<std::string> readRunItems(const fs::path& runFolder) {
 
 std::size_t removeStaleTemporaryFiles(const fs::path& runFolder) {
   std::size_t removed = 0;
-  for (const fs::path& folder : {runFolder, runFolder / "latent"}) {
+  for (const fs::path& folder : {runFolder, runLatentFolder(runFolder)}) {
     std::error_code error;
     for (fs::directory_iterator entry(folder, error), end; !error && entry != end; entry.increment(error)) {
       const std::string name = entry->path().filename().string();

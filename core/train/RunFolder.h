@@ -1,9 +1,10 @@
 #pragma once
-// The folder a training run lives in: config.json (model, parameters, data source; the
-// layout `vaecf train` writes for every model), items.txt (the item id of each score
-// column), events.jsonl (everything the run reported), checkpoint.pt (the latest resumable
-// state) and best.pt (the best-by-validation weights, which the test metrics and
-// `recommend` use).
+// The folder a run lives in, whoever made it (`vaecf train`, the window, a sweep): the
+// one place its layout is defined (docs/architecture.md, section 4). config.json (model, parameters, data
+// source), items.txt (the item id of each score column), events.jsonl (everything an
+// iterative run reported), checkpoint.pt (its latest resumable state), best.pt (the
+// best-by-validation weights, which the test metrics and `recommend` use), latent/ (the
+// latent map frames) and metrics.json (validation and test once the run is complete).
 
 #include <filesystem>
 #include <string>
@@ -32,6 +33,12 @@ std::filesystem::path runItemsPath(const std::filesystem::path& runFolder);
 std::filesystem::path runEventsPath(const std::filesystem::path& runFolder);
 std::filesystem::path runCheckpointPath(const std::filesystem::path& runFolder);
 std::filesystem::path runBestModelPath(const std::filesystem::path& runFolder);
+std::filesystem::path runMetricsPath(const std::filesystem::path& runFolder);
+std::filesystem::path runLatentFolder(const std::filesystem::path& runFolder);
+
+// Where a new run of `model` goes under `runsFolder`: MODEL-YYYYMMDD-HHMMSS in local time,
+// with -2, -3, ... appended while that name is taken.
+std::filesystem::path freshRunFolder(const std::filesystem::path& runsFolder, const std::string& model);
 
 // Both atomically.
 void writeRunConfig(const std::filesystem::path& runFolder, const RunConfig& config);

@@ -156,18 +156,9 @@ std::string readEventsFile(std::string_view data, const fs::path& dir) {
 }
 
 std::string readMetricsFile(std::string_view data, const fs::path& dir) {
-  try {
-    const nlohmann::json json = nlohmann::json::parse(data);
-    if (json.contains("validation")) evaluationReportFromJson(json.at("validation"));
-    if (json.contains("test")) evaluationReportFromJson(json.at("test"));
-    json.value("seconds", 0.0);
-    if (json.contains("best_epoch")) json.at("best_epoch").get<std::int64_t>();
-    return "";
-  } catch (const nlohmann::json::exception& e) {
-    return withDirAsDIR(e.what(), dir);
-  } catch (const Error& e) {
-    return withDirAsDIR(e.what(), dir);
-  }
+  emptyDirectory(dir);
+  writeFile(runMetricsPath(dir), data);
+  return refusal(dir, [&] { readRunMetrics(dir); });
 }
 
 std::string readChecksummed(std::string_view data, const fs::path& dir) {

@@ -40,8 +40,7 @@ std::string importCiteULike(std::string_view data, const std::filesystem::path& 
 std::string importDelimited(std::string_view data, const std::filesystem::path& dir);
 
 // Run folder files: config.json and items.txt (readRunConfig, readRunItems), events.jsonl
-// (readEventLog) and metrics.json (parsed and read as the window's run table does; a
-// nlohmann::json::exception counts as a refusal there, as a vaecf::Error does).
+// (readEventLog) and metrics.json (readRunMetrics, which the run table and the CLI use).
 std::string readRunConfigFiles(std::string_view data, const std::filesystem::path& dir);
 std::string readEventsFile(std::string_view data, const std::filesystem::path& dir);
 std::string readMetricsFile(std::string_view data, const std::filesystem::path& dir);

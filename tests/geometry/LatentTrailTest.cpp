@@ -16,6 +16,7 @@
 #include "geometry/LatentTrail.h"
 #include "models/vae/AutoencoderModel.h"
 #include "plugin/ModelCatalog.h"
+#include "train/RunFolder.h"
 
 namespace vaecf::geometry {
 namespace {
@@ -144,10 +145,10 @@ TEST(LatentTrailFiles, FramesAndHeaderRoundTripWithinTheirPrintedPrecision) {
   const LatentFrame second = recordLatentFrame(model, sample, 10, &first.basis);
   LatentTrail::writeFrame(run, second);
   LatentTrail::writeFrame(run, first);
-  test::writeText(latentTrailFolder(run) / ".epoch-00004.json.tmp-123", "{");  // an interrupted write
-  test::writeText(latentTrailFolder(run) / "epoch-7.json", "{}");              // not a name the writer uses
+  test::writeText(runLatentFolder(run) / ".epoch-00004.json.tmp-123", "{");  // an interrupted write
+  test::writeText(runLatentFolder(run) / "epoch-7.json", "{}");              // not a name the writer uses
   EXPECT_EQ(LatentTrail::frameEpochs(run), (std::vector<std::int64_t>{2, 10}));
-  EXPECT_TRUE(fs::exists(latentTrailFolder(run) / "epoch-00010.json"));
+  EXPECT_TRUE(fs::exists(runLatentFolder(run) / "epoch-00010.json"));
 
   const LatentFrame read = LatentTrail::readFrame(run, 10);
   EXPECT_EQ(read.epoch, 10);
@@ -178,7 +179,7 @@ TEST(LatentTrailFiles, FramesAndHeaderRoundTripWithinTheirPrintedPrecision) {
 
 TEST(LatentTrailFiles, MalformedFilesAreInputErrorsNamingFileAndProblem) {
   const fs::path run = test::freshTempDir("latent-malformed");
-  const fs::path frame = latentTrailFolder(run) / "epoch-00003.json";
+  const fs::path frame = runLatentFolder(run) / "epoch-00003.json";
   const auto readFrame = [&] { LatentTrail::readFrame(run, 3); };
 
   EXPECT_NE(inputErrorOf(readFrame, frame).find("cannot open"), std::string::npos);
@@ -204,7 +205,7 @@ TEST(LatentTrailFiles, MalformedFilesAreInputErrorsNamingFileAndProblem) {
                   R"({"epoch": 3, )" + basis + R"(, "users": [[1, 2]], "anchors": [], "pseudo_inputs": []})");
   EXPECT_EQ(LatentTrail::readFrame(run, 3).users.values, (std::vector<float>{1, 2}));
 
-  const fs::path header = latentTrailFolder(run) / "sample.json";
+  const fs::path header = runLatentFolder(run) / "sample.json";
   const auto readHeader = [&] { LatentTrail::readHeader(run); };
   test::writeText(header, R"({"model": "multvae", "user_ids": ["a", "b"], "splits": ["train"],
       "interactions": [1, 2]})");

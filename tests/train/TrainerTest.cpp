@@ -537,14 +537,14 @@ TEST(TrainerLatent, ModelsOutsideTheAutoencoderFamilyRecordNoneAndZeroTurnsThemO
   TrainingSetup tiny = setupFor(tinyDefinition(), syntheticSplit(), {"epochs=1"}, "trainer-latent-tiny");
   const fs::path tinyFolder = tiny.runFolder;
   trainModel(std::move(tiny));
-  EXPECT_FALSE(fs::exists(geometry::latentTrailFolder(tinyFolder)));
+  EXPECT_FALSE(fs::exists(runLatentFolder(tinyFolder)));
 
   TrainingSetup off = setupFor(findModel("multdae"), syntheticSplit(),
                                {"epochs=1", "latent_dim=4", "hidden_dim=8", "latent_every=0"},
                                "trainer-latent-off");
   const fs::path offFolder = off.runFolder;
   trainModel(std::move(off));
-  EXPECT_FALSE(fs::exists(geometry::latentTrailFolder(offFolder)));
+  EXPECT_FALSE(fs::exists(runLatentFolder(offFolder)));
 }
 
 TEST(TrainerFailure, NonFiniteLossFailsNamingTheStepAndKeepsTheLastCheckpoint) {

@@ -18,6 +18,7 @@
 #include "geometry/LatentMapView.h"
 #include "geometry/LatentPanel.h"
 #include "geometry/LatentVideo.h"
+#include "train/RunFolder.h"
 
 namespace vaecf::ui {
 
@@ -456,7 +457,7 @@ void LatentMapTest::refreshPicksUpANewFrame() {
   QCOMPARE(panel.frameCount(), 2);
 
   // A refresh reads only new epochs: the damaged frame of epoch 2, already held, goes unread.
-  std::ofstream(geometry::latentTrailFolder(folder) / "epoch-00002.json") << "damaged";
+  std::ofstream(runLatentFolder(folder) / "epoch-00002.json") << "damaged";
   geometry::LatentTrail::writeFrame(folder, frameOf(7, {{4, 4}, {2, 3}}));
   panel.refresh();
   QVERIFY(loaded.wait(10000));

@@ -21,6 +21,7 @@ class WorkbenchTest : public QObject {
   void stepEpochAdvancesExactlyOneEpoch();
   void liveParameterIsAppliedToTheRunningModel();
   void savedRunReopensWithTheSameCurves();
+  void windowRunHasTheFilesAndMetricsOfACliRun();
   void stoppedRunContinuesItsCurve();
   void eventLoopStaysResponsiveWhileTraining();
   void easeRunsOffTheGuiThreadAndAppearsInTheRunTable();

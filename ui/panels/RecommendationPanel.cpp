@@ -10,11 +10,6 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-#include <vector>
-
-#include "eval/RankingMetrics.h"
-#include "experiment/Experiment.h"
-
 namespace vaecf::ui {
 
 namespace {
@@ -25,12 +20,15 @@ QString qs(const std::string& text) { return QString::fromStdString(text); }
 
 RecommendationPanel::RecommendationPanel(QWidget* parent)
     : QWidget(parent),
+      run_(new QLabel(this)),
       user_(new QComboBox(this)),
       count_(new QSpinBox(this)),
       history_(new QListWidget(this)),
       top_(new QTableWidget(this)) {
+  run_->setWordWrap(true);
+  setRunFolder({});
   user_->setEditable(true);
-  user_->setToolTip(tr("A validation or test user (their fold-in items are the history), or a training user"));
+  user_->setToolTip(tr("A training user, or a validation or test user (their fold-in and heldout items are the history)"));
   count_->setRange(1, 100);
   count_->setValue(10);
   auto* go = new QPushButton(tr("Recommend"), this);
@@ -42,7 +40,13 @@ RecommendationPanel::RecommendationPanel(QWidget* parent)
   top_->verticalHeader()->hide();
   top_->setEditTriggers(QAbstractItemView::NoEditTriggers);
 
+  connect(&job_, &RecommendJob::recommended, this, &RecommendationPanel::show);
+  connect(&job_, &RecommendJob::failed, this, [this](const QString& message) {
+    Q_EMIT problem(tr("No recommendations from %1: %2").arg(qs(runFolder_.filename().string()), message));
+  });
+
   auto* form = new QFormLayout;
+  form->addRow(tr("Run"), run_);
   form->addRow(tr("User"), user_);
   form->addRow(tr("Top N"), count_);
   auto* layout = new QVBoxLayout(this);
@@ -64,7 +68,11 @@ void RecommendationPanel::setData(std::shared_ptr<const SessionData> data) {
     for (const std::string& id : *ids) user_->addItem(qs(id));
 }
 
-void RecommendationPanel::setRunFolder(const std::filesystem::path& runFolder) { runFolder_ = runFolder; }
+void RecommendationPanel::setRunFolder(const std::filesystem::path& runFolder) {
+  runFolder_ = runFolder;
+  run_->setText(runFolder.empty() ? tr("none yet: train a run or select one in the run table")
+                                  : qs(runFolder.filename().string()));
+}
 
 QString RecommendationPanel::itemLabel(const std::string& itemId) const {
   const auto info = data_->catalog.find(itemId);
@@ -76,53 +84,25 @@ bool RecommendationPanel::recommend(const QString& userId) {
     Q_EMIT problem(tr("Load a dataset first."));
     return false;
   }
-  const auto rows = findUser(*data_->split, userId.toStdString());
-  if (!rows) {
-    Q_EMIT problem(tr("There is no user '%1' in this split.").arg(userId));
+  if (runFolder_.empty()) {
+    Q_EMIT problem(tr("No run to recommend with: train one or select one in the run table."));
     return false;
   }
-  const Split& split = *data_->split;
-  std::unique_ptr<Recommender> model;
-  try {
-    SavedRun run = loadRun(runFolder_);
-    if (run.task == ModelTask::RatingPrediction) {
-      Q_EMIT problem(tr("%1 predicts ratings from rating rows: recommend with it from the command line "
-                        "(vaecf recommend).")
-                         .arg(qs(run.config.model)));
-      return false;
-    }
-    // The user's row is read from the session's data, so its columns must be the run's.
-    if (run.itemIds != split.itemIds) {
-      Q_EMIT problem(tr("The run %1 was trained on other items than the loaded data's: load its dataset (%2).")
-                         .arg(qs(runFolder_.filename().string()), qs(run.config.data.describe())));
-      return false;
-    }
-    model = std::move(run.recommender);
-  } catch (const std::exception& error) {
-    Q_EMIT problem(tr("No trained model to recommend with yet (a run keeps one after its first validation): %1")
-                       .arg(qs(error.what())));
-    return false;
-  }
-  // The row the model sees: the training row, or a heldout user's fold-in part.
-  const std::int32_t* items = rows->input->rowColumns(rows->row);
-  const std::int64_t size = rows->input->rowSize(rows->row);
-  CsrMatrix input(split.items());
-  input.appendRow(std::vector<std::int32_t>(items, items + size));
-  std::vector<float> scores(static_cast<std::size_t>(split.items()));
-  model->score(input, 0, 1, scores.data());
-  const auto ranked = topK(scores.data(), split.items(), items, static_cast<std::size_t>(size),
-                           static_cast<std::size_t>(count_->value()));
+  return job_.start(runFolder_, data_, userId.toStdString(), static_cast<std::size_t>(count_->value()));
+}
 
+void RecommendationPanel::show(const RunRecommendations& result) {
+  const UserRecommendations& user = result.users.front();
   history_->clear();
-  for (std::int64_t k = 0; k < size; ++k) history_->addItem(itemLabel(split.itemIds[static_cast<std::size_t>(items[k])]));
-  top_->setRowCount(static_cast<int>(ranked.size()));
-  for (int rank = 0; rank < static_cast<int>(ranked.size()); ++rank) {
-    const auto item = static_cast<std::size_t>(ranked[static_cast<std::size_t>(rank)]);
+  for (const std::string& item : user.input) history_->addItem(itemLabel(item));
+  top_->setRowCount(static_cast<int>(user.items.size()));
+  for (int rank = 0; rank < top_->rowCount(); ++rank) {
+    const RecommendedItem& item = user.items[static_cast<std::size_t>(rank)];
     top_->setItem(rank, 0, new QTableWidgetItem(QString::number(rank + 1)));
-    top_->setItem(rank, 1, new QTableWidgetItem(itemLabel(split.itemIds[item])));
-    top_->setItem(rank, 2, new QTableWidgetItem(QString::number(scores[item], 'f', 4)));
+    top_->setItem(rank, 1, new QTableWidgetItem(itemLabel(item.itemId)));
+    top_->setItem(rank, 2, new QTableWidgetItem(QString::number(static_cast<double>(item.score), 'f', 4)));
   }
-  return true;
+  Q_EMIT recommended();
 }
 
 QStringList RecommendationPanel::recommendedItems() const {

@@ -1,15 +1,18 @@
 #pragma once
-// One user's history and the current model's top-N for them, with titles and scores.
-// The model is the run's best-by-validation weights (best.pt), as `vaecf recommend` uses.
+// One user's history and a run's top-N for them, with titles and scores: the run selected
+// in the run table, or else the one trained last. Scored off the GUI thread with the run's
+// best-by-validation weights, exactly as `vaecf recommend` does (core recommendFromRun).
 
 #include <QWidget>
 
 #include <filesystem>
 #include <memory>
 
+#include "session/RecommendJob.h"
 #include "session/SessionData.h"
 
 class QComboBox;
+class QLabel;
 class QListWidget;
 class QSpinBox;
 class QTableWidget;
@@ -24,20 +27,26 @@ class RecommendationPanel : public QWidget {
 
   void setData(std::shared_ptr<const SessionData> data);
   void setRunFolder(const std::filesystem::path& runFolder);
-  // Scores `userId` (a validation or test user's fold-in, or a training user's row);
-  // emits problem() and returns false when there is no model or no such user.
+  const std::filesystem::path& runFolder() const { return runFolder_; }
+  // Starts scoring `userId` (a training user's row, or a validation or test user's fold-in
+  // and heldout items together); recommended() or problem() follows. Emits problem() and
+  // returns false at once when there is no data or no run.
   bool recommend(const QString& userId);
   QStringList recommendedItems() const;
   int historySize() const;
 
  Q_SIGNALS:
+  void recommended();
   void problem(const QString& message);
 
  private:
   QString itemLabel(const std::string& itemId) const;
+  void show(const RunRecommendations& result);
 
   std::shared_ptr<const SessionData> data_;
   std::filesystem::path runFolder_;
+  RecommendJob job_;
+  QLabel* run_;
   QComboBox* user_;
   QSpinBox* count_;
   QListWidget* history_;

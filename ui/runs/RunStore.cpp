@@ -3,9 +3,6 @@
 #include <QFileInfo>
 
 #include <algorithm>
-#include <fstream>
-
-#include <nlohmann/json.hpp>
 
 #include "common/Error.h"
 #include "experiment/Experiment.h"
@@ -27,19 +24,16 @@ QDateTime newestChange(const fs::path& folder) {
 }
 
 // A run without events (EASE) is summarised from metrics.json, written once it is complete.
-void summarizeFromMetrics(const fs::path& metricsFile, RunSummary& summary) {
-  std::ifstream in(metricsFile);
+void summarizeFromMetrics(const fs::path& runFolder, RunSummary& summary) {
   try {
-    const nlohmann::json json = nlohmann::json::parse(in);
-    if (json.contains("validation")) summary.result.validation = evaluationReportFromJson(json.at("validation"));
-    if (json.contains("test")) summary.result.test = evaluationReportFromJson(json.at("test"));
-    summary.result.seconds = json.value("seconds", 0.0);
-    if (json.contains("best_epoch")) summary.result.bestEpoch = json.at("best_epoch").get<std::int64_t>();
+    const ExperimentResult metrics = readRunMetrics(runFolder);
+    summary.result.validation = metrics.validation;
+    summary.result.test = metrics.test;
+    summary.result.seconds = metrics.seconds;
+    if (metrics.bestEpoch) summary.result.bestEpoch = *metrics.bestEpoch;
     summary.state = TrainerState::Finished;
-  } catch (const nlohmann::json::exception& error) {
-    summary.problem = metricsFile.string() + ": " + error.what();
-  } catch (const Error& error) {  // a count that is no integer (common/JsonValues.h)
-    summary.problem = metricsFile.string() + ": " + error.what();
+  } catch (const Error& error) {
+    summary.problem = error.what();
   }
 }
 
@@ -58,8 +52,7 @@ RunSummary RunStore::summarize(const fs::path& runFolder) {
   summary.config = readRunConfig(runFolder);
   summary.modified = newestChange(runFolder);
   if (!fs::exists(runEventsPath(runFolder))) {
-    const fs::path metrics = runFolder / "metrics.json";
-    if (fs::exists(metrics)) summarizeFromMetrics(metrics, summary);
+    if (fs::exists(runMetricsPath(runFolder))) summarizeFromMetrics(runFolder, summary);
     return summary;
   }
   try {

@@ -1,7 +1,5 @@
 #include "session/TrainingSession.h"
 
-#include <QDateTime>
-
 #include <algorithm>
 #include <optional>
 #include <thread>
@@ -107,6 +105,14 @@ TrainingSession::TrainingSession(fs::path runsFolder, QObject* parent)
   connect(&job_, &ExperimentJob::failed, this, [this](const QString& message) {
     finishJobRun(TrainerState::Failed);
     Q_EMIT errorOccurred(tr("The fit failed: %1").arg(message));
+  });
+  connect(&completion_, &RunCompletionJob::completed, this, [this](const QString& folder) {
+    Q_EMIT runCompleted(folder);
+    completeNextRun();
+  });
+  connect(&completion_, &RunCompletionJob::failed, this, [this](const QString& message) {
+    Q_EMIT errorOccurred(tr("The finished run's metrics could not be written: %1").arg(message));
+    completeNextRun();
   });
 }
 
@@ -352,7 +358,7 @@ void TrainingSession::launchRun(const ModelFamily& model, const ParamSet& params
                                 FirstCommand first) {
   try {
     trainer_ = Trainer::newRun(
-        TrainingSetup{model, params, std::move(split), freshRunFolder(), data_->recordedSource, evaluation_});
+        TrainingSetup{model, params, std::move(split), freshRunFolder(runsFolder_, model_.name), data_->recordedSource, evaluation_});
     liveRun_ = std::make_shared<RunHistory>();
     dispatcher_.setSource([trainer = trainer_.get()] { return trainer->drainEvents(); });
     trainer_->setEventNotifier([dispatcher = &dispatcher_] { dispatcher->notify(); });
@@ -374,7 +380,7 @@ void TrainingSession::startJobRun() {
   }
   dropRun();
   liveRun_ = std::make_shared<RunHistory>();
-  jobFolder_ = freshRunFolder();
+  jobFolder_ = freshRunFolder(runsFolder_, model_.name);
   jobStage_.clear();
   jobDone_ = jobTotal_ = 0;
   jobSeconds_ = 0.0;
@@ -403,6 +409,7 @@ void TrainingSession::applyEvents(const std::vector<TrainingEvent>& events) {
   liveRun_->applyAll(events);
   for (const auto& event : events) {
     if (const auto* change = std::get_if<StateChange>(&event.payload)) {
+      if (change->state == TrainerState::Finished) completeRun(trainer_->setup().runFolder);
       Q_EMIT stateChanged(change->state);
       if (change->state == TrainerState::Failed)
         Q_EMIT errorOccurred(tr("The run failed: %1").arg(qs(change->message)));
@@ -413,12 +420,16 @@ void TrainingSession::applyEvents(const std::vector<TrainingEvent>& events) {
   Q_EMIT runUpdated();
 }
 
-fs::path TrainingSession::freshRunFolder() const {
-  const std::string stem =
-      model_.name + "-" + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")).toStdString();
-  fs::path folder = runsFolder_ / stem;
-  for (int suffix = 2; fs::exists(folder); ++suffix) folder = runsFolder_ / (stem + "-" + std::to_string(suffix));
-  return folder;
+void TrainingSession::completeRun(const fs::path& folder) {
+  completions_.emplace_back(folder, data_);
+  if (!completion_.isRunning()) completeNextRun();
+}
+
+void TrainingSession::completeNextRun() {
+  if (completions_.empty()) return;
+  auto [folder, data] = std::move(completions_.front());
+  completions_.pop_front();
+  completion_.start(folder, std::move(data));
 }
 
 }  // namespace vaecf::ui

@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <deque>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -22,6 +23,7 @@
 #include "session/DataLoadJob.h"
 #include "session/EventDispatcher.h"
 #include "session/ExperimentJob.h"
+#include "session/RunCompletionJob.h"
 #include "session/SessionData.h"
 #include "session/SplitJob.h"
 #include "train/RunFolder.h"
@@ -124,6 +126,8 @@ class TrainingSession : public QObject {
   void noteReceived(const QString& code, const QString& text);
   void errorOccurred(const QString& message);
   void fitProgressed();  // a job reported progress (EASE's stage and steps): status() changed
+  // A run trained here reached its end and its folder is complete, metrics.json included.
+  void runCompleted(const QString& runFolder);
 
  private:
   enum class FirstCommand { Run, StepBatch, StepEpoch };
@@ -144,7 +148,8 @@ class TrainingSession : public QObject {
   SessionStatus jobStatus() const;
   void dropRun();
   void applyEvents(const std::vector<TrainingEvent>& events);
-  std::filesystem::path freshRunFolder() const;
+  void completeRun(const std::filesystem::path& folder);
+  void completeNextRun();
   TrainerState currentState() const;
 
   std::filesystem::path runsFolder_;
@@ -175,6 +180,10 @@ class TrainingSession : public QObject {
   QElapsedTimer jobClock_;
   double jobSeconds_ = 0.0;
   std::filesystem::path jobFolder_;
+  // Finished iterative runs whose metrics.json is still to be written, oldest first, each
+  // with the data it trained on.
+  RunCompletionJob completion_;
+  std::deque<std::pair<std::filesystem::path, std::shared_ptr<const SessionData>>> completions_;
 };
 
 }  // namespace vaecf::ui

@@ -310,7 +310,13 @@ void MainWindow::connectSession() {
                                                          ? tr("Stopped early: validation stopped improving.")
                                                          : text);
   });
+  connect(session, &TrainingSession::runCompleted, runsPanel_, &RunsPanel::refresh);
   connect(runsPanel_, &RunsPanel::selectionChanged, this, &MainWindow::refreshChartRuns);
+  // One selected run is the one to recommend with; otherwise the live run stays.
+  connect(runsPanel_, &RunsPanel::selectionChanged, this, [this] {
+    const auto selected = runsPanel_->selectedRuns();
+    if (selected.size() == 1) recommendationPanel_->setRunFolder(selected.front());
+  });
   connect(runsPanel_, &RunsPanel::selectionChanged, this, &MainWindow::updateActions);
   connect(runsPanel_, &RunsPanel::selectionChanged, this, &MainWindow::updateLatentRuns);
   connect(latentWorkspace_, &LatentWorkspace::problem, this, &MainWindow::showError);
