@@ -16,6 +16,7 @@
 #include "EventDispatcherTest.h"
 #include "GeometryPanelsTest.h"
 #include "LatentMapTest.h"
+#include "PluginWindowTest.h"
 #include "WorkbenchTest.h"
 
 int main(int argc, char** argv) {
@@ -29,6 +30,7 @@ int main(int argc, char** argv) {
       {"EventDispatcherTest", [] { return std::make_unique<vaecf::ui::EventDispatcherTest>(); }},
       {"GeometryPanelsTest", [] { return std::make_unique<vaecf::ui::GeometryPanelsTest>(); }},
       {"LatentMapTest", [] { return std::make_unique<vaecf::ui::LatentMapTest>(); }},
+      {"PluginWindowTest", [] { return std::make_unique<vaecf::ui::PluginWindowTest>(); }},
       {"WorkbenchTest", [] { return std::make_unique<vaecf::ui::WorkbenchTest>(); }},
   };
   if (argc < 2 || suites.count(argv[1]) == 0) {
