@@ -9,8 +9,10 @@ namespace vaecf {
 // Registers the plugins built into the program (generated: plugins/BuiltinPlugin.cmake).
 void registerBuiltinPlugins(PluginRegistry& registry);
 
-// The built-in plugins, then the shared-library plugins on pluginSearchPath(). Refused
-// plugins are recorded with their reason; none stops the program.
+// The built-in plugins, then the shared-library plugins on pluginSearchPath(), but for
+// those the user disabled (pluginSettingsFile). Refused plugins are recorded with their
+// reason; none stops the program, nor does a damaged settings file
+// (PluginRegistry::settingsProblem, and then nothing is disabled).
 void loadPlugins();
 
 }  // namespace vaecf

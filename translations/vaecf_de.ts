@@ -1627,64 +1627,94 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
 <context>
     <name>vaecf::ui::PluginsDialog</name>
     <message>
-        <location filename="../ui/plugins/PluginsDialog.cpp" line="27"/>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="33"/>
         <source>Plugins</source>
         <translation>Plugins</translation>
     </message>
     <message>
-        <location filename="../ui/plugins/PluginsDialog.cpp" line="28"/>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="34"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/plugins/PluginsDialog.cpp" line="28"/>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="34"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../ui/plugins/PluginsDialog.cpp" line="28"/>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="34"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../ui/plugins/PluginsDialog.cpp" line="28"/>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="34"/>
+        <source>Enabled</source>
+        <translation>Aktiviert</translation>
+    </message>
+    <message>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="35"/>
         <source>Loaded</source>
         <translation>Geladen</translation>
     </message>
     <message>
-        <location filename="../ui/plugins/PluginsDialog.cpp" line="29"/>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="35"/>
         <source>Provides</source>
         <translation>Stellt bereit</translation>
     </message>
     <message>
-        <location filename="../ui/plugins/PluginsDialog.cpp" line="29"/>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="35"/>
         <source>Source</source>
         <translation>Herkunft</translation>
     </message>
     <message>
-        <location filename="../ui/plugins/PluginsDialog.cpp" line="29"/>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="35"/>
         <source>Why refused</source>
         <translation>Grund der Ablehnung</translation>
     </message>
     <message>
-        <location filename="../ui/plugins/PluginsDialog.cpp" line="41"/>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="50"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../ui/plugins/PluginsDialog.cpp" line="41"/>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="50"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../ui/plugins/PluginsDialog.cpp" line="53"/>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="62"/>
+        <source>Load this plugin when the program starts</source>
+        <translation>Dieses Plugin beim Programmstart laden</translation>
+    </message>
+    <message>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="71"/>
         <source>Plugin API %1. Shared-library plugins are read from: %2</source>
         <translation>Plugin-API %1. Plugins als gemeinsame Bibliotheken werden gelesen aus: %2</translation>
     </message>
     <message>
-        <location filename="../ui/plugins/PluginsDialog.cpp" line="55"/>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="73"/>
         <source>VAECF_PLUGIN_PATH (unset)</source>
         <translation>VAECF_PLUGIN_PATH (nicht gesetzt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="106"/>
+        <source>%1 is %2 from the next start of the program.</source>
+        <translation>%1 ist ab dem nächsten Programmstart %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="107"/>
+        <source>enabled</source>
+        <translation>aktiviert</translation>
+    </message>
+    <message>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="107"/>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="109"/>
+        <source>The plugin settings could not be changed: %1</source>
+        <translation>Die Plugin-Einstellungen konnten nicht geändert werden: %1</translation>
     </message>
 </context>
 <context>

@@ -2,11 +2,13 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <regex>
+#include <set>
 #include <string>
 
 #include "common/AtomicFile.h"
@@ -26,9 +28,15 @@ json pluginJson(const PluginRecord& plugin) {
           {"version", plugin.manifest.version},
           {"source", plugin.source},
           {"loaded", plugin.loaded},
+          {"enabled", plugin.enabled},
           {"refusal", plugin.refusal},
           {"models", plugin.models},
           {"summary", plugin.manifest.summary}};
+}
+
+const char* stateOf(const PluginRecord& plugin) {
+  if (!plugin.enabled) return "disabled";
+  return plugin.loaded ? "loaded" : "refused";
 }
 
 void listPlugins(bool asJson) {
@@ -38,20 +46,40 @@ void listPlugins(bool asJson) {
   if (asJson) {
     json list = json::array();
     for (const PluginRecord& plugin : plugins) list.push_back(pluginJson(plugin));
-    fmt::print("{}\n", json{{"api", VAECF_PLUGIN_API_VERSION}, {"search_path", path}, {"plugins", list}}.dump());
+    fmt::print("{}\n", json{{"api", VAECF_PLUGIN_API_VERSION},
+                            {"search_path", path},
+                            {"settings", pluginSettingsFile().string()},
+                            {"plugins", list}}
+                           .dump());
     return;
   }
   fmt::print("Plugin API {}; shared-library plugins are searched in:\n", VAECF_PLUGIN_API_VERSION);
   for (const std::string& folder : path) fmt::print("  {}\n", folder);
   if (path.empty()) fmt::print("  nothing: VAECF_PLUGIN_PATH is unset, and a build tree has no plugin folders\n");
+  fmt::print("Disabled plugins are listed in {} (vaecf plugin disable|enable NAME).\n",
+             pluginSettingsFile().string());
   fmt::print("\n{:<12} {:<7} {:<9} {:<8} {}\n", "NAME", "KIND", "VERSION", "STATE", "PROVIDES / SOURCE");
   for (const PluginRecord& plugin : plugins) {
     std::string models;
     for (const std::string& model : plugin.models) models += (models.empty() ? "" : ", ") + model;
     fmt::print("{:<12} {:<7} {:<9} {:<8} {}\n", plugin.manifest.name, plugin.manifest.kind, plugin.manifest.version,
-               plugin.loaded ? "loaded" : "refused", plugin.loaded ? models : plugin.refusal);
+               stateOf(plugin), plugin.loaded ? models : plugin.refusal);
     fmt::print("{:<39}{}\n", "", plugin.source);
   }
+}
+
+// Turns a listed plugin off or on from the next start, in the settings the window shares.
+void setPluginEnabled(const std::string& name, bool enabled) {
+  const auto& plugins = PluginRegistry::instance().plugins();
+  const bool known = std::any_of(plugins.begin(), plugins.end(),
+                                 [&](const PluginRecord& plugin) { return plugin.manifest.name == name; });
+  if (!known) throw Error("no plugin named '" + name + "' (vaecf plugins lists them)");
+  const fs::path file = pluginSettingsFile();
+  std::set<std::string> disabled = readDisabledPlugins(file);
+  if (enabled) disabled.erase(name);
+  else disabled.insert(name);
+  writeDisabledPlugins(file, disabled);
+  fmt::print("{} is {} from the next start ({})\n", name, enabled ? "enabled" : "disabled", file.string());
 }
 
 // ---- vaecf plugin new: a popularity baseline to grow from, with its build and test ----
@@ -230,6 +258,14 @@ void declarePluginCommands(CLI::App& app, std::vector<std::pair<CLI::App*, std::
   create->add_option("--kind", options->kind, "what the plugin provides")->capture_default_str();
   create->add_option("--dir", options->dir, "where the plugin's folder is made")->capture_default_str();
   actions.emplace_back(create, [options] { newPlugin(options->name, options->kind, options->dir); });
+  for (const bool enable : {false, true}) {
+    CLI::App* toggle = plugin->add_subcommand(enable ? "enable" : "disable",
+                                              enable ? "load a disabled plugin again from the next start"
+                                                     : "stop loading a plugin from the next start (its runs cannot "
+                                                       "be opened meanwhile)");
+    toggle->add_option("name", options->name, "the plugin's name, as vaecf plugins lists it")->required();
+    actions.emplace_back(toggle, [options, enable] { setPluginEnabled(options->name, enable); });
+  }
 }
 
 }  // namespace vaecf::cli

@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "vaecf " VAECF_VERSION);  // project(VERSION) in CMakeLists.txt
   vaecf::loadPlugins();  // the commands list the models the plugins provide
+  if (const std::string& problem = vaecf::PluginRegistry::instance().settingsProblem(); !problem.empty())
+    fmt::print(stderr, "vaecf: warning: {} (no plugin is disabled)\n", problem);
   vaecf::cli::Commands commands(app, argc, argv);
   // Hidden, for the build (packaging/CMakeLists.txt): man pages and shell completion from
   // the declarations above, so they never drift from --help.

@@ -10,7 +10,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/AtomicFile.h"
 #include "common/Error.h"
+#include "common/InputFile.h"
 #include "data/BundledData.h"
 #include "plugin/PluginApi.h"
 
@@ -72,6 +74,10 @@ PluginRegistry& PluginRegistry::instance() {
 
 bool PluginRegistry::add(const PluginManifest& manifest, const std::string& source,
                          const std::function<void(PluginRegistrar&)>& entry) {
+  if (isDisabled(manifest.name)) {
+    plugins_.push_back(PluginRecord{manifest, source, false, {}, {}, false});
+    return false;
+  }
   const bool nameTaken = std::any_of(plugins_.begin(), plugins_.end(), [&](const PluginRecord& plugin) {
     return plugin.loaded && plugin.manifest.name == manifest.name;
   });
@@ -115,6 +121,38 @@ const ModelFamily* PluginRegistry::findModel(const std::string& name) const {
   return found == models_.end() ? nullptr : &*found;
 }
 
+fs::path pluginSettingsFile() {
+  // XDG Base Directory: an unset, empty or relative XDG_CONFIG_HOME means ~/.config.
+  const char* xdg = std::getenv("XDG_CONFIG_HOME");
+  if (xdg != nullptr && fs::path(xdg).is_absolute()) return fs::path(xdg) / "vaecf-workbench" / "plugins.json";
+  const char* home = std::getenv("HOME");
+  if (home == nullptr || *home == '\0') return {};
+  return fs::path(home) / ".config" / "vaecf-workbench" / "plugins.json";
+}
+
+std::set<std::string> readDisabledPlugins(const fs::path& file) {
+  std::error_code error;
+  if (file.empty() || !fs::exists(file, error)) return {};
+  requireRegularFileIfPresent(file);
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw InputError(file.string(), 0, "cannot be read");
+  try {
+    const nlohmann::json json = nlohmann::json::parse(in);
+    std::set<std::string> names;
+    for (const auto& name : json.at("disabled")) names.insert(name.get<std::string>());
+    return names;
+  } catch (const nlohmann::json::exception& e) {
+    throw InputError(file.string(), 0, std::string("not plugin settings ({\"disabled\": [names]}): ") + e.what());
+  }
+}
+
+void writeDisabledPlugins(const fs::path& file, const std::set<std::string>& names) {
+  if (file.empty()) throw Error("no folder for the plugin settings: set HOME or XDG_CONFIG_HOME");
+  fs::create_directories(file.parent_path());
+  const nlohmann::json json = {{"disabled", names}};
+  writeFileAtomically(file, [&](std::ostream& out) { out << json.dump(2) << '\n'; });
+}
+
 std::vector<fs::path> pluginSearchPath() {
   std::vector<fs::path> folders;
   if (const char* path = std::getenv("VAECF_PLUGIN_PATH")) {
@@ -155,6 +193,10 @@ void loadPlugin(PluginRegistry& registry, const fs::path& manifestFile) {
     return;
   }
   const std::string source = manifestFile.string();
+  if (registry.isDisabled(manifest.name)) {
+    registry.add(manifest, source, nullptr);  // listed as disabled; its library is never opened
+    return;
+  }
   if (manifest.api != VAECF_PLUGIN_API_VERSION) {
     registry.refuse(manifest, source,
                     "it was built for plugin API " + manifest.api + ", this program has " VAECF_PLUGIN_API_VERSION);

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 
 #include "CliRunner.h"
@@ -29,6 +30,26 @@ class PluginPath {
   PluginPath(const PluginPath&) = delete;
   PluginPath& operator=(const PluginPath&) = delete;
 };
+
+// Points the programs a test starts at fresh plugin settings ($XDG_CONFIG_HOME).
+class PluginSettingsFolder {
+ public:
+  explicit PluginSettingsFolder(const fs::path& folder) : file_(folder / "vaecf-workbench" / "plugins.json") {
+    ::setenv("XDG_CONFIG_HOME", folder.c_str(), 1);
+  }
+  ~PluginSettingsFolder() { ::unsetenv("XDG_CONFIG_HOME"); }
+  PluginSettingsFolder(const PluginSettingsFolder&) = delete;
+  PluginSettingsFolder& operator=(const PluginSettingsFolder&) = delete;
+  const fs::path& file() const { return file_; }
+
+ private:
+  fs::path file_;
+};
+
+std::string readText(const fs::path& file) {
+  std::ifstream in(file);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
 
 nlohmann::json pluginNamed(const nlohmann::json& listing, const std::string& name, const std::string& source) {
   for (const auto& plugin : listing.at("plugins"))
@@ -114,6 +135,60 @@ TEST(ExternalPlugins, FaultyPluginsAreRefusedWithTheirReasonAndTheRestLoads) {
   const CliOutcome table = runVaecf("plugins");
   EXPECT_EQ(table.exitCode, 0);
   EXPECT_NE(table.out.find("refused"), std::string::npos) << table.out;
+}
+
+TEST(ExternalPlugins, DisabledPluginIsListedButItsLibraryNeverRuns) {
+  const PluginSettingsFolder settings(test::freshTempDir("plugin-settings-external"));
+  const PluginPath path((kPlugins / "refused").string());
+  ASSERT_EQ(runVaecf("plugin disable throws").exitCode, 0);
+  const CliOutcome listing = runVaecf("plugins --json");
+  ASSERT_EQ(listing.exitCode, 0) << listing.err;
+  const nlohmann::json throws = pluginNamed(listing.lastJson(), "throws", "throws/plugin.json");
+  EXPECT_FALSE(throws.at("enabled").get<bool>());
+  EXPECT_FALSE(throws.at("loaded").get<bool>());
+  EXPECT_EQ(throws.at("refusal"), "");  // it never ran, so it never threw
+}
+
+TEST(PluginSettings, DisabledPluginIsNotLoadedUntilEnabledAgain) {
+  const PluginSettingsFolder settings(test::freshTempDir("plugin-settings"));
+  const CliOutcome disabled = runVaecf("plugin disable svae");
+  ASSERT_EQ(disabled.exitCode, 0) << disabled.err;
+  EXPECT_EQ(nlohmann::json::parse(readText(settings.file())), nlohmann::json::parse(R"({"disabled": ["svae"]})"));
+
+  const nlohmann::json listing = runVaecf("plugins --json").lastJson();
+  EXPECT_EQ(listing.at("settings"), settings.file().string());
+  const nlohmann::json svae = pluginNamed(listing, "svae", "built in");
+  EXPECT_FALSE(svae.at("enabled").get<bool>());
+  EXPECT_FALSE(svae.at("loaded").get<bool>());
+  EXPECT_TRUE(svae.at("models").empty());
+  EXPECT_TRUE(pluginNamed(listing, "vae", "built in").at("loaded").get<bool>());
+  EXPECT_NE(runVaecf("plugins").out.find("disabled"), std::string::npos);
+  const CliOutcome train = runVaecf("train --model svae --help");
+  EXPECT_NE(train.exitCode, 0);
+
+  ASSERT_EQ(runVaecf("plugin enable svae").exitCode, 0);
+  EXPECT_EQ(nlohmann::json::parse(readText(settings.file())), nlohmann::json::parse(R"({"disabled": []})"));
+  const nlohmann::json again = pluginNamed(runVaecf("plugins --json").lastJson(), "svae", "built in");
+  EXPECT_TRUE(again.at("enabled").get<bool>());
+  EXPECT_EQ(again.at("models"), nlohmann::json::array({"svae"}));
+
+  const CliOutcome unknown = runVaecf("plugin disable nosuchplugin");
+  EXPECT_NE(unknown.exitCode, 0);
+  EXPECT_NE(unknown.err.find("no plugin named 'nosuchplugin'"), std::string::npos) << unknown.err;
+}
+
+TEST(PluginSettings, DamagedSettingsAreReportedKeptAndDisableNothing) {
+  const PluginSettingsFolder settings(test::freshTempDir("plugin-settings-damaged"));
+  test::writeText(settings.file(), "{\"disabled\": \"svae\"");
+  const CliOutcome listing = runVaecf("plugins --json");
+  ASSERT_EQ(listing.exitCode, 0) << listing.err;
+  EXPECT_NE(listing.err.find("vaecf: warning: " + settings.file().string()), std::string::npos) << listing.err;
+  EXPECT_TRUE(pluginNamed(listing.lastJson(), "svae", "built in").at("loaded").get<bool>());
+
+  const CliOutcome disable = runVaecf("plugin disable svae");
+  EXPECT_NE(disable.exitCode, 0);
+  EXPECT_NE(disable.err.find(settings.file().string()), std::string::npos) << disable.err;
+  EXPECT_EQ(readText(settings.file()), "{\"disabled\": \"svae\"");  // left as it was
 }
 
 }  // namespace

@@ -11,6 +11,10 @@
 #include <QTranslator>
 
 #include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <set>
 
 #include "charts/ChartExport.h"
 #include "charts/Decimation.h"
@@ -22,6 +26,7 @@
 #include "session/SessionFile.h"
 #include "train/TrainingParams.h"
 #include "plugin/ModelCatalog.h"
+#include "plugin/PluginRegistry.h"
 
 namespace vaecf::ui {
 
@@ -202,10 +207,34 @@ void ChartHelpersTest::pluginsDialogListsEveryPlugin() {
   for (int row = 0; row < table->rowCount(); ++row) names << table->item(row, 0)->text();
   QCOMPARE(names, (QStringList{QStringLiteral("ease"), QStringLiteral("vae"), QStringLiteral("svae"),
                                QStringLiteral("deeprec")}));
-  QCOMPARE(table->item(1, 3)->text(), QStringLiteral("yes"));
-  QCOMPARE(table->item(1, 4)->text(), QStringLiteral("multvae, multdae, recvae, vamp, hvamp"));
-  QCOMPARE(table->item(1, 5)->text(), QStringLiteral("built in"));
-  QVERIFY(table->item(1, 6)->text().isEmpty());
+  QCOMPARE(table->item(1, 1)->checkState(), Qt::Checked);
+  QCOMPARE(table->item(1, 4)->text(), QStringLiteral("yes"));
+  QCOMPARE(table->item(1, 5)->text(), QStringLiteral("multvae, multdae, recvae, vamp, hvamp"));
+  QCOMPARE(table->item(1, 6)->text(), QStringLiteral("built in"));
+  QVERIFY(table->item(1, 7)->text().isEmpty());
+}
+
+void ChartHelpersTest::pluginsDialogWritesTheEnabledChoice() {
+  QTemporaryDir config;
+  QVERIFY(config.isValid());
+  qputenv("XDG_CONFIG_HOME", config.path().toUtf8());
+  const std::filesystem::path file = pluginSettingsFile();
+  QCOMPARE(file, std::filesystem::path(config.path().toStdString()) / "vaecf-workbench" / "plugins.json");
+
+  PluginsDialog dialog;
+  dialog.setEnabled(QStringLiteral("svae"), false);
+  QCOMPARE(readDisabledPlugins(file), std::set<std::string>{"svae"});
+  QVERIFY2(dialog.notice().contains(QStringLiteral("next start")), qPrintable(dialog.notice()));
+  dialog.setEnabled(QStringLiteral("svae"), true);
+  QVERIFY(readDisabledPlugins(file).empty());
+
+  // A damaged settings file is named and left as it was.
+  std::ofstream(file) << "not json";
+  dialog.setEnabled(QStringLiteral("ease"), false);
+  QVERIFY2(dialog.notice().contains(QString::fromStdString(file.string())), qPrintable(dialog.notice()));
+  std::ifstream in(file);
+  QCOMPARE(std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()), std::string("not json"));
+  qunsetenv("XDG_CONFIG_HOME");
 }
 
 }  // namespace vaecf::ui

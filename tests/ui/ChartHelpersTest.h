@@ -19,6 +19,7 @@ class ChartHelpersTest : public QObject {
   void sessionFileRoundTrips();
   void germanTranslationIsComplete();
   void pluginsDialogListsEveryPlugin();
+  void pluginsDialogWritesTheEnabledChoice();
 };
 
 }  // namespace vaecf::ui

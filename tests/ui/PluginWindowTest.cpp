@@ -41,9 +41,10 @@ void PluginWindowTest::externalModelTrainsAndRecommendsInTheWindow() {
   PluginsDialog dialog;
   const int row = rowNamed(*dialog.table(), QStringLiteral("itemknn"));
   QVERIFY2(row >= 0, "the example plugin is not listed (was the plugins.build fixture run?)");
-  QCOMPARE(dialog.table()->item(row, 3)->text(), QStringLiteral("yes"));
-  QCOMPARE(dialog.table()->item(row, 4)->text(), QStringLiteral("itemknn"));
-  QVERIFY(dialog.table()->item(row, 5)->text().contains(QStringLiteral("example")));
+  QCOMPARE(dialog.table()->item(row, 1)->checkState(), Qt::Checked);
+  QCOMPARE(dialog.table()->item(row, 4)->text(), QStringLiteral("yes"));
+  QCOMPARE(dialog.table()->item(row, 5)->text(), QStringLiteral("itemknn"));
+  QVERIFY(dialog.table()->item(row, 6)->text().contains(QStringLiteral("example")));
 
   MainWindow window({runs_.path().toStdString(), test::smallSynthetic()});
   window.show();
