@@ -47,7 +47,8 @@ PluginManifest readPluginManifest(const std::filesystem::path& file) {
   nlohmann::json json;
   try {
     json = nlohmann::json::parse(in);
-  } catch (const nlohmann::json::parse_error& error) {
+  } catch (const nlohmann::json::exception& error) {
+    // Not only parse_error: a number such as 1e400 throws out_of_range.
     throw InputError(file.string(), 0, std::string("is not valid JSON: ") + error.what());
   }
   return PluginManifest::fromJson(json, file.string());
