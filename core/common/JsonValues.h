@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <type_traits>
+#include <vector>
 
 #include "common/Error.h"
 
@@ -41,6 +42,17 @@ Integer jsonInteger(const nlohmann::json& object, const std::string& key, Intege
 template <class Integer>
 Integer jsonIntegerAt(const nlohmann::json& object, const std::string& key) {
   return jsonInteger<Integer>(object.at(key), key);
+}
+
+// `object[key]`, an array of integers.
+template <class Integer>
+std::vector<Integer> jsonIntegersAt(const nlohmann::json& object, const std::string& key) {
+  const nlohmann::json& array = object.at(key);
+  // nlohmann iterates a lone number as a one-element array; a file must say [n].
+  if (!array.is_array()) throw Error("'" + key + "' must be an array, found " + quoteText(array.dump(), 40));
+  std::vector<Integer> integers;
+  for (const nlohmann::json& value : array) integers.push_back(jsonInteger<Integer>(value, key));
+  return integers;
 }
 
 }  // namespace vaecf

@@ -24,15 +24,6 @@ namespace {
 
 const char* const kManifestFile = "plugin.json";
 
-std::string stringField(const nlohmann::json& json, const char* name, const std::string& file, bool required) {
-  if (!json.contains(name)) {
-    if (required) throw InputError(file, 0, std::string("has no \"") + name + "\"");
-    return {};
-  }
-  if (!json.at(name).is_string()) throw InputError(file, 0, std::string("\"") + name + "\" must be a string");
-  return json.at(name).get<std::string>();
-}
-
 // Collects what an entry point registers; the registry keeps it only if all is well.
 class StagingRegistrar : public PluginRegistrar {
  public:
@@ -48,24 +39,6 @@ class StagingRegistrar : public PluginRegistrar {
 };
 
 }  // namespace
-
-PluginManifest PluginManifest::fromJson(const nlohmann::json& json, const std::string& file) {
-  if (!json.is_object()) throw InputError(file, 0, "is not a JSON object");
-  PluginManifest manifest;
-  manifest.name = stringField(json, "name", file, true);
-  manifest.version = stringField(json, "version", file, true);
-  manifest.compatVersion = stringField(json, "compatVersion", file, false);
-  if (manifest.compatVersion.empty()) manifest.compatVersion = manifest.version;
-  manifest.api = stringField(json, "api", file, true);
-  manifest.kind = stringField(json, "kind", file, true);
-  if (manifest.kind != "model" && manifest.kind != "format")
-    throw InputError(file, 0, "\"kind\" must be \"model\" or \"format\", found " + quoteText(manifest.kind));
-  manifest.summary = stringField(json, "summary", file, false);
-  manifest.authors = stringField(json, "authors", file, false);
-  manifest.licence = stringField(json, "licence", file, false);
-  manifest.library = stringField(json, "library", file, false);
-  return manifest;
-}
 
 PluginRegistry& PluginRegistry::instance() {
   static PluginRegistry registry;
@@ -169,24 +142,12 @@ std::vector<fs::path> pluginSearchPath() {
 
 namespace {
 
-PluginManifest readManifest(const fs::path& file) {
-  std::ifstream in(file);
-  if (!in) throw InputError(file.string(), 0, "cannot be read");
-  nlohmann::json json;
-  try {
-    json = nlohmann::json::parse(in);
-  } catch (const nlohmann::json::parse_error& error) {
-    throw InputError(file.string(), 0, std::string("is not valid JSON: ") + error.what());
-  }
-  return PluginManifest::fromJson(json, file.string());
-}
-
 // The manifest is checked before the library is opened, so that no code of a plugin built
 // for another API ever runs (a static constructor would).
 void loadPlugin(PluginRegistry& registry, const fs::path& manifestFile) {
   PluginManifest manifest;
   try {
-    manifest = readManifest(manifestFile);
+    manifest = readPluginManifest(manifestFile);
   } catch (const Error& error) {
     manifest.name = manifestFile.parent_path().filename().string();
     registry.refuse(manifest, manifestFile.string(), error.what());
@@ -197,13 +158,8 @@ void loadPlugin(PluginRegistry& registry, const fs::path& manifestFile) {
     registry.add(manifest, source, nullptr);  // listed as disabled; its library is never opened
     return;
   }
-  if (manifest.api != VAECF_PLUGIN_API_VERSION) {
-    registry.refuse(manifest, source,
-                    "it was built for plugin API " + manifest.api + ", this program has " VAECF_PLUGIN_API_VERSION);
-    return;
-  }
-  if (manifest.library.empty()) {
-    registry.refuse(manifest, source, "its manifest names no \"library\"");
+  if (const std::string refusal = libraryRefusal(manifest); !refusal.empty()) {
+    registry.refuse(manifest, source, refusal);
     return;
   }
   const fs::path library = manifestFile.parent_path() / manifest.library;

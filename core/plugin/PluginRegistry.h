@@ -10,29 +10,12 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json_fwd.hpp>
-
 #include "plugin/ModelFamily.h"
+#include "plugin/PluginManifest.h"
 
 namespace vaecf {
 
 class PluginRegistrar;
-
-// A plugin's plugin.json.
-struct PluginManifest {
-  std::string name;
-  std::string version;
-  std::string compatVersion;  // the oldest version of this plugin whose runs this one reads
-  std::string api;            // the host plugin API it was built against (PluginVersion.h)
-  std::string kind;           // "model" or "format"
-  std::string summary;
-  std::string authors;
-  std::string licence;
-  std::string library;  // shared-library plugins: the file beside plugin.json
-
-  // Throws InputError naming `file` and the missing or mistyped field.
-  static PluginManifest fromJson(const nlohmann::json& json, const std::string& file);
-};
 
 // One plugin as `vaecf plugins` and the window's plugin manager list it.
 struct PluginRecord {

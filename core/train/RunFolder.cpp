@@ -35,9 +35,7 @@ EvaluationOptions evaluationFromJson(const nlohmann::json& in) {
   if (in.is_null()) return evaluation;
   evaluation.metrics.clear();
   for (const auto& name : in.at("metrics")) evaluation.metrics.push_back(parseMetric(name.get<std::string>()));
-  evaluation.cohortEdges.clear();
-  for (const auto& edge : in.at("cohort_edges"))
-    evaluation.cohortEdges.push_back(jsonInteger<std::uint32_t>(edge, "cohort_edges"));
+  evaluation.cohortEdges = jsonIntegersAt<std::uint32_t>(in, "cohort_edges");
   evaluation.cohortAxis =
       in.at("cohort_by").get<std::string>() == "foldin" ? CohortAxis::FoldInInteractions : CohortAxis::TotalInteractions;
   return evaluation;

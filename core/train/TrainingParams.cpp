@@ -41,8 +41,10 @@ std::vector<ParamSpec> trainerSpecs(const ModelFamily& model) {
                                  "Users drawn into the latent maps, the same users for every run on the split", 2,
                                  20000));
   }
+  // An init-capture: capturing a structured binding itself is C++20, which clang 14 refuses.
   for (const auto& [name, value] : model.trainerDefaults) {
-    const auto spec = std::find_if(specs.begin(), specs.end(), [&](const ParamSpec& s) { return s.name == name; });
+    const auto spec =
+        std::find_if(specs.begin(), specs.end(), [&key = name](const ParamSpec& s) { return s.name == key; });
     if (spec == specs.end()) throw Error("model '" + model.name + "' overrides '" + name + "', not a trainer parameter");
     spec->defaultValue = value;
   }

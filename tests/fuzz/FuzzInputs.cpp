@@ -12,6 +12,8 @@
 #include "data/CanonicalSplit.h"
 #include "data/Importers.h"
 #include "experiment/Experiment.h"
+#include "plugin/PluginManifest.h"
+#include "session/SessionFile.h"
 #include "train/EventLog.h"
 #include "train/RunFolder.h"
 
@@ -167,12 +169,28 @@ std::string readChecksummed(std::string_view data, const fs::path& dir) {
   return refusal(dir, [&] { readChecksummedFile(dir / "best.pt"); });
 }
 
+std::string readPluginManifestFile(std::string_view data, const fs::path& dir) {
+  emptyDirectory(dir);
+  writeFile(dir / "plugin.json", data);
+  std::string libraryRefused;
+  const std::string refused =
+      refusal(dir, [&] { libraryRefused = libraryRefusal(readPluginManifest(dir / "plugin.json")); });
+  return refused.empty() ? libraryRefused : refused;
+}
+
+std::string readSessionFile(std::string_view data, const fs::path& dir) {
+  emptyDirectory(dir);
+  writeFile(dir / "session.json", data);
+  return refusal(dir, [&] { ui::loadSessionFile(dir / "session.json"); });
+}
+
 const std::vector<NamedTarget>& targets() {
   static const std::vector<NamedTarget> all{
       {"split", &readSplitFolder},         {"ml-100k", &importMl100k},       {"ml-1m", &importMl1m},
       {"ml-latest", &importMlLatest},      {"netflix", &importNetflix},      {"citeulike", &importCiteULike},
       {"delimited", &importDelimited},     {"run-config", &readRunConfigFiles}, {"events", &readEventsFile},
       {"metrics", &readMetricsFile},       {"checksummed", &readChecksummed},
+      {"plugin-manifest", &readPluginManifestFile}, {"session", &readSessionFile},
   };
   return all;
 }

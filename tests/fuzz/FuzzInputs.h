@@ -49,6 +49,14 @@ std::string readMetricsFile(std::string_view data, const std::filesystem::path& 
 // checkpoint and best-weights loader; only a verified payload reaches libtorch).
 std::string readChecksummed(std::string_view data, const std::filesystem::path& dir);
 
+// A shared-library plugin's plugin.json, read and checked as before its library is opened
+// (readPluginManifest, libraryRefusal); nothing is loaded. A manifest whose library must
+// not be opened returns libraryRefusal's reason.
+std::string readPluginManifestFile(std::string_view data, const std::filesystem::path& dir);
+
+// A saved workbench session (loadSessionFile, ui/session/SessionFile.h, which is Qt-free).
+std::string readSessionFile(std::string_view data, const std::filesystem::path& dir);
+
 // The names of the targets and their functions, for the replay test and the harnesses.
 using Target = std::string (*)(std::string_view data, const std::filesystem::path& dir);
 struct NamedTarget {

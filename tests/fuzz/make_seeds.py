@@ -6,12 +6,18 @@ of the real data:
 
 SPLIT_DIR is a canonical split folder of the bundled data (`vaecf split --out DIR`),
 RUN_DIR a small run (`vaecf train --model multdae --set epochs=2 --format ml-100k ...`).
+The plugin-manifest and session seeds need neither (`make_seeds.py --no-data` writes only
+those).
 Parts of a multi-file input are separated by the byte 0x1E (FuzzInputs.h)."""
+import glob
+import json
 import os
+import re
 import sys
 
 SEP = b"\x1e"
 HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
 
 
 def head(path, lines, binary=True):
@@ -115,7 +121,50 @@ def checksummed_seed(run_dir):
     save("checksummed", "empty-payload", b"VAECFSUM" + struct.pack("<QQ", 0, xxh.XXH64(b"", 0, 0)))
 
 
+def plugin_manifest_seeds():
+    """Every plugin.json of the tree as written, and as vaecf_add_plugin installs it beside
+    its library (plugins/sdk/VaecfPluginConfig.cmake.in: "api" and "library" added)."""
+    version = re.search(r"project\(vaecf-workbench VERSION (\d+)\.(\d+)", open(os.path.join(ROOT, "CMakeLists.txt")).read())
+    api = "%s.%s" % version.groups()
+    for path in sorted(glob.glob(os.path.join(ROOT, "plugins", "*", "plugin.json")) +
+                       glob.glob(os.path.join(ROOT, "plugins", "examples", "*", "plugin.json"))):
+        name = os.path.basename(os.path.dirname(path))
+        source = open(path, "rb").read()
+        save("plugin-manifest", name, source)
+        manifest = json.loads(source)
+        manifest.update(api=api, library=name + ".so")
+        save("plugin-manifest", name + "-installed", (json.dumps(manifest, indent=2) + "\n").encode())
+
+
+def session_seeds():
+    """Sessions as saveSessionFile writes them (ui/session/SessionFile.cpp: nlohmann's
+    dump(2) of a key-sorted object) for each kind of data request the window makes."""
+    protocol = {"positive_threshold": None, "threshold_given": False, "min_user_positives": 5,
+                "heldout_users": 0, "heldout_fraction": 0.2, "heldout_order": "random", "seed": 98765}
+    rest = {"model": "multdae", "params": [["epochs", "7"], ["dropout", "0.3"]], "cohort_edges": [3, 9],
+            "runs_folder": "/home/user/runs"}
+
+    def session(name, data):
+        save("session", name, (json.dumps(dict(data, **rest), indent=2, sort_keys=True) + "\n").encode())
+
+    session("synthetic", {"synthetic": {"users": 300, "items": 120, "communities": 8, "seed": 9},
+                          "protocol": {"min_user_positives": 5, "heldout_users": 30, "heldout_fraction": 0.2,
+                                       "seed": 98765}})
+    session("bundled", {"data": {"format": "ml-latest", "path": "/usr/share/vaecf-workbench/data/ml-latest-small",
+                                 "protocol": protocol}})
+    session("split-folder", {"data": {"split": "/home/user/split", "protocol": protocol}})
+    delimited = {"separator": "\t", "header": True, "user_column": 0, "item_column": 1, "value_column": 2,
+                 "timestamp_column": 3, "encoding": "latin1"}
+    session("delimited-by-time", {"data": {"format": "delimited", "path": "/home/user/plays.tsv", "delimited": delimited,
+                                           "protocol": dict(protocol, positive_threshold=3.5, threshold_given=True,
+                                                            heldout_order="time")}})
+
+
 def main():
+    plugin_manifest_seeds()
+    session_seeds()
+    if sys.argv[1:] == ["--no-data"]:
+        return
     shared, split_dir, run_dir = sys.argv[1], sys.argv[2], sys.argv[3]
     split_seed(split_dir)
     dataset_seeds(shared)

@@ -7,6 +7,8 @@
 
 #include "common/AtomicFile.h"
 #include "common/Error.h"
+#include "common/InputFile.h"
+#include "common/JsonValues.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -24,10 +26,10 @@ json syntheticJson(const SyntheticOptions& options) {
 
 SyntheticOptions syntheticFromJson(const json& value) {
   SyntheticOptions options;
-  options.users = value.at("users").get<std::uint32_t>();
-  options.items = value.at("items").get<std::uint32_t>();
-  options.communities = value.at("communities").get<std::uint32_t>();
-  options.seed = value.at("seed").get<std::uint64_t>();
+  options.users = jsonIntegerAt<std::uint32_t>(value, "users");
+  options.items = jsonIntegerAt<std::uint32_t>(value, "items");
+  options.communities = jsonIntegerAt<std::uint32_t>(value, "communities");
+  options.seed = jsonIntegerAt<std::uint64_t>(value, "seed");
   return options;
 }
 
@@ -41,10 +43,10 @@ json protocolJson(const ProtocolOptions& protocol) {
 
 ProtocolOptions protocolFromJson(const json& value) {
   ProtocolOptions protocol;
-  protocol.minUserPositives = value.at("min_user_positives").get<std::uint32_t>();
-  protocol.heldoutUsers = value.at("heldout_users").get<std::uint32_t>();
+  protocol.minUserPositives = jsonIntegerAt<std::uint32_t>(value, "min_user_positives");
+  protocol.heldoutUsers = jsonIntegerAt<std::uint32_t>(value, "heldout_users");
   protocol.heldoutFraction = value.at("heldout_fraction").get<double>();
-  protocol.seed = value.at("seed").get<std::uint32_t>();
+  protocol.seed = jsonIntegerAt<std::uint32_t>(value, "seed");
   return protocol;
 }
 
@@ -68,6 +70,7 @@ void saveSessionFile(const SessionFile& session, const fs::path& file) {
 }
 
 SessionFile loadSessionFile(const fs::path& file) {
+  requireRegularFileIfPresent(file);  // a named pipe would block the window
   std::ifstream in(file);
   if (!in) throw InputError(file.string(), 0, "cannot open the session file");
   try {
@@ -82,10 +85,14 @@ SessionFile loadSessionFile(const fs::path& file) {
     session.model = document.at("model").get<std::string>();
     for (const json& pair : document.at("params"))
       session.params.emplace_back(pair.at(0).get<std::string>(), pair.at(1).get<std::string>());
-    session.cohortEdges = document.at("cohort_edges").get<std::vector<std::uint32_t>>();
+    session.cohortEdges = jsonIntegersAt<std::uint32_t>(document, "cohort_edges");
     session.runsFolder = document.at("runs_folder").get<std::string>();
     return session;
   } catch (const json::exception& error) {
+    throw InputError(file.string(), 0, std::string("not a workbench session: ") + error.what());
+  } catch (const InputError&) {
+    throw;
+  } catch (const Error& error) {  // a checked value (JsonValues.h, dataSourceFromJson) names no file
     throw InputError(file.string(), 0, std::string("not a workbench session: ") + error.what());
   }
 }
