@@ -56,8 +56,11 @@ PluginManifest readPluginManifest(const std::filesystem::path& file) {
 
 std::string libraryRefusal(const PluginManifest& manifest) {
   if (manifest.api != VAECF_PLUGIN_API_VERSION)
-    return "it was built for plugin API " + manifest.api + ", this program has " VAECF_PLUGIN_API_VERSION;
+    return "it was built for plugin API " + quoteText(manifest.api) + ", this program has " VAECF_PLUGIN_API_VERSION;
   if (manifest.library.empty()) return "its manifest names no \"library\"";
+  // Only the file beside plugin.json: a path would let a manifest open any library.
+  if (manifest.library.find('/') != std::string::npos || manifest.library == "." || manifest.library == "..")
+    return "its \"library\" must be a file name beside plugin.json, found " + quoteText(manifest.library);
   return "";
 }
 

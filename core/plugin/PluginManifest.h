@@ -29,8 +29,8 @@ struct PluginManifest {
 // read, is not JSON or fails fromJson.
 PluginManifest readPluginManifest(const std::filesystem::path& file);
 
-// Why the library a manifest names must not be opened (built for another plugin API, or
-// no library named), or "" when it may be.
+// Why the library a manifest names must not be opened (built for another plugin API, no
+// library named, or a path instead of a file beside plugin.json), or "" when it may be.
 std::string libraryRefusal(const PluginManifest& manifest);
 
 }  // namespace vaecf

@@ -126,7 +126,7 @@ TEST(ExternalPlugins, FaultyPluginsAreRefusedWithTheirReasonAndTheRestLoads) {
             std::string::npos);
   EXPECT_NE(refusal("missingsymbol", "missingsymbol/plugin.json").find("undefined symbol"), std::string::npos);
   EXPECT_EQ(refusal("oldapi", "oldapi/plugin.json"),
-            "it was built for plugin API 0.0, this program has " + plugins.at("api").get<std::string>());
+            "it was built for plugin API '0.0', this program has " + plugins.at("api").get<std::string>());
 
   // The built-in models are untouched: "ease" is still EASE, and the human listing says why.
   EXPECT_TRUE(pluginNamed(plugins, "ease", "built in").at("loaded").get<bool>());
