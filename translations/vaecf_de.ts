@@ -1875,52 +1875,72 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
 <context>
     <name>vaecf::ui::RunsPanel</name>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="44"/>
-        <source>Select several runs (Ctrl or Shift) to overlay their curves; differing parameters are highlighted</source>
-        <translation>Mehrere Läufe auswählen (Strg oder Umschalt), um ihre Kurven zu überlagern; abweichende Parameter werden hervorgehoben</translation>
+        <location filename="../ui/panels/RunsPanel.cpp" line="66"/>
+        <source>%1 = %2 from step %3</source>
+        <translation>%1 = %2 ab Schritt %3</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="50"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="79"/>
+        <source>Select several runs (Ctrl or Shift) to overlay their curves; differing parameters are highlighted. Click a header to sort.</source>
+        <translation>Mehrere Läufe auswählen (Strg oder Umschalt), um ihre Kurven zu überlagern; abweichende Parameter werden hervorgehoben. Ein Klick auf eine Spaltenüberschrift sortiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/RunsPanel.cpp" line="85"/>
+        <source>Filter: words, or column:value (model:recvae, lr:0.001)</source>
+        <translation>Filter: Wörter oder Spalte:Wert (model:recvae, lr:0.001)</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/RunsPanel.cpp" line="88"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="65"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="104"/>
         <source>Runs in %1</source>
         <translation>Läufe in %1</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="86"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="128"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="86"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="128"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="86"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="128"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="86"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="128"/>
         <source>Epochs</source>
         <translation>Epochen</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="86"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="128"/>
         <source>Seconds</source>
         <translation>Sekunden</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="87"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="128"/>
+        <source>Dataset</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/RunsPanel.cpp" line="129"/>
         <source>best %1</source>
         <translation>beste %1</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="95"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="130"/>
+        <source>test %1</source>
+        <translation>Test %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/RunsPanel.cpp" line="149"/>
         <source>unreadable</source>
         <translation>unlesbar</translation>
     </message>

@@ -29,6 +29,7 @@
 #include "panels/RunsPanel.h"
 #include "common/Error.h"
 #include "experiment/Experiment.h"
+#include "experiment/Recommendations.h"
 #include "geometry/DriftPanel.h"
 #include "geometry/FocusPanel.h"
 #include "geometry/LatentPanel.h"
@@ -45,6 +46,12 @@
 namespace vaecf::ui {
 
 namespace {
+
+int columnNamed(const QTableWidget& table, const QString& header) {
+  for (int column = 0; column < table.columnCount(); ++column)
+    if (table.horizontalHeaderItem(column)->text() == header) return column;
+  return -1;
+}
 
 constexpr int kLoadTimeoutMs = 120000;
 constexpr int kTrainTimeoutMs = 180000;
@@ -199,6 +206,56 @@ void WorkbenchTest::stepEpochAdvancesExactlyOneEpoch() {
   trigger(*window, MainWindow::Command::Stop);
 }
 
+void WorkbenchTest::runTableSortsFiltersAndComparesTheSelectedRuns() {
+  QTemporaryDir folder;
+  QVERIFY(folder.isValid());
+  const std::filesystem::path runs(folder.path().toStdString());
+  const SessionData data = loadSessionData(smallSynthetic(), runs / "data");
+  const ModelFamily& ease = findModel("ease");
+  for (const char* lambda : {"10", "300", "3000"}) {
+    ParamSet params(runParamSpecs(ease));
+    params.set("lambda", lambda);
+    runExperiment("ease", params, data.recordedSource, LoadedData{*data.split, std::nullopt, {}}, {},
+                  runs / (std::string("ease-") + lambda));
+  }
+  RunsPanel panel;
+  panel.setFolder(runs);
+  QCOMPARE(panel.runCount(), 3);
+  auto* table = panel.findChild<QTableWidget*>();
+  const int testNdcg = columnNamed(*table, QStringLiteral("test ndcg@100"));
+  const int lambda = columnNamed(*table, QStringLiteral("lambda"));
+  QVERIFY(testNdcg > 0 && lambda > 0);
+  QVERIFY(table->item(0, columnNamed(*table, QStringLiteral("Dataset")))->text().startsWith(QStringLiteral("split folder")));
+
+  // A header click sorts by the number; the test metric is each run's own.
+  table->sortItems(testNdcg, Qt::DescendingOrder);
+  for (int row = 0; row < 3; ++row) {
+    const auto run = runs / ("ease-" + table->item(row, lambda)->text().toStdString());
+    const double expected = RunStore::summarize(run).testMetric("ndcg@100").value();
+    QCOMPARE(table->item(row, testNdcg)->text(), QString::number(expected, 'f', 4));
+    if (row > 0) QVERIFY(table->item(row, testNdcg)->text().toDouble() <= table->item(row - 1, testNdcg)->text().toDouble());
+  }
+  table->sortItems(lambda, Qt::AscendingOrder);  // numerically: 10 < 300 < 3000
+  QCOMPARE(table->item(0, lambda)->text(), QStringLiteral("10"));
+  QCOMPARE(table->item(2, lambda)->text(), QStringLiteral("3000"));
+
+  // Sorting keeps the selection tied to the runs, and only they are compared.
+  panel.selectRuns({runs / "ease-10", runs / "ease-3000"});
+  QCOMPARE(panel.selectedRuns().size(), std::size_t{2});
+  QCOMPARE(panel.differingParameters(), QStringList{QStringLiteral("lambda")});
+  QVERIFY(table->item(0, lambda)->background() != QBrush());
+  QCOMPARE(table->item(1, lambda)->background(), QBrush());  // ease-300, not selected
+
+  panel.setFilter(QStringLiteral("lambda:300"));
+  QCOMPARE(panel.visibleRunCount(), 1);
+  panel.setFilter(QStringLiteral("EASE 3000"));
+  QCOMPARE(panel.visibleRunCount(), 1);
+  panel.setFilter(QStringLiteral("model:multvae"));
+  QCOMPARE(panel.visibleRunCount(), 0);
+  panel.setFilter(QString());
+  QCOMPARE(panel.visibleRunCount(), 3);
+}
+
 void WorkbenchTest::liveParameterIsAppliedToTheRunningModel() {
   auto window = syntheticWindow(500);
   QVERIFY(window);
@@ -224,6 +281,15 @@ void WorkbenchTest::liveParameterIsAppliedToTheRunningModel() {
   QTRY_VERIFY_WITH_TIMEOUT(confirmed(), 30000);
   trigger(*window, MainWindow::Command::Stop);
   QTRY_VERIFY_WITH_TIMEOUT(session.liveRun()->state() == TrainerState::Stopped, 30000);
+
+  // The run table shows the change where the run's record has it.
+  window->runsPanel()->refresh();
+  const RunSummary summary = RunStore::summarize(session.runFolder());
+  QCOMPARE(summary.finalParam("dropout"), std::string("0.25"));
+  auto* table = window->runsPanel()->findChild<QTableWidget*>();
+  const QTableWidgetItem* dropout = table->item(0, columnNamed(*table, QStringLiteral("dropout")));
+  QCOMPARE(dropout->text(), QStringLiteral("0.5 → 0.25"));
+  QVERIFY2(dropout->toolTip().startsWith(QStringLiteral("dropout = 0.25 from step")), qPrintable(dropout->toolTip()));
 }
 
 void WorkbenchTest::savedRunReopensWithTheSameCurves() {
@@ -268,6 +334,17 @@ void WorkbenchTest::savedRunReopensWithTheSameCurves() {
   QVERIFY(window->recommendationPanel()->recommend(user));
   QTRY_COMPARE_WITH_TIMEOUT(window->recommendationPanel()->recommendedItems().size(), 10, 30000);
   QVERIFY(window->recommendationPanel()->historySize() > 0);
+
+  // The same list and scores as `vaecf recommend`, which loads the run's data afresh.
+  LoadedData data = loadData(readRunConfig(first).data);
+  const RunRecommendations cli = recommendFromRun(first, std::make_shared<const Split>(std::move(data.split)),
+                                                  data.log ? &*data.log : nullptr, {user.toStdString()}, 10);
+  const auto& shown = window->recommendationPanel()->recommendations();
+  QCOMPARE(shown.size(), cli.users.front().items.size());
+  for (std::size_t rank = 0; rank < shown.size(); ++rank) {
+    QCOMPARE(shown[rank].itemId, cli.users.front().items[rank].itemId);
+    QVERIFY(std::abs(shown[rank].score - cli.users.front().items[rank].score) <= 1e-5);
+  }
 }
 
 namespace {
@@ -454,8 +531,9 @@ void WorkbenchTest::easeRunsOffTheGuiThreadAndAppearsInTheRunTable() {
   auto* table = window.runsPanel()->findChild<QTableWidget*>();
   QVERIFY(table != nullptr);
   QTRY_VERIFY(window.runsPanel()->runCount() == 1);
-  QCOMPARE(table->item(0, 1)->text(), QStringLiteral("ease"));
-  QVERIFY(!table->item(0, 5)->text().isEmpty());  // best ndcg@100 (validation)
+  QCOMPARE(table->item(0, columnNamed(*table, QStringLiteral("Model")))->text(), QStringLiteral("ease"));
+  QVERIFY(!table->item(0, columnNamed(*table, QStringLiteral("best ndcg@100")))->text().isEmpty());
+  QVERIFY(!table->item(0, columnNamed(*table, QStringLiteral("test ndcg@100")))->text().isEmpty());
   const RunSummary summary = RunStore::summarize(folder);
   QVERIFY2(summary.problem.empty(), summary.problem.c_str());
   QCOMPARE(summary.config.model, std::string("ease"));

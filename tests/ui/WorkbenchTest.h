@@ -19,6 +19,7 @@ class WorkbenchTest : public QObject {
   void runOnSyntheticDataFillsLossAndCohortCharts();
   void pauseHoldsTheEpochCounter();
   void stepEpochAdvancesExactlyOneEpoch();
+  void runTableSortsFiltersAndComparesTheSelectedRuns();
   void liveParameterIsAppliedToTheRunningModel();
   void savedRunReopensWithTheSameCurves();
   void windowRunHasTheFilesAndMetricsOfACliRun();

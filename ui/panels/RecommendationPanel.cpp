@@ -93,6 +93,7 @@ bool RecommendationPanel::recommend(const QString& userId) {
 
 void RecommendationPanel::show(const RunRecommendations& result) {
   const UserRecommendations& user = result.users.front();
+  shown_ = user.items;
   history_->clear();
   for (const std::string& item : user.input) history_->addItem(itemLabel(item));
   top_->setRowCount(static_cast<int>(user.items.size()));

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <vector>
 
 #include "session/RecommendJob.h"
 #include "session/SessionData.h"
@@ -33,6 +34,8 @@ class RecommendationPanel : public QWidget {
   // returns false at once when there is no data or no run.
   bool recommend(const QString& userId);
   QStringList recommendedItems() const;
+  // What the table shows, unrounded; empty before the first answer.
+  const std::vector<RecommendedItem>& recommendations() const { return shown_; }
   int historySize() const;
 
  Q_SIGNALS:
@@ -46,6 +49,7 @@ class RecommendationPanel : public QWidget {
   std::shared_ptr<const SessionData> data_;
   std::filesystem::path runFolder_;
   RecommendJob job_;
+  std::vector<RecommendedItem> shown_;
   QLabel* run_;
   QComboBox* user_;
   QSpinBox* count_;

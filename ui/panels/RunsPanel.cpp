@@ -3,6 +3,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QToolButton>
@@ -25,34 +26,72 @@ const QStringList kRankingColumns{QStringLiteral("ndcg@100"), QStringLiteral("re
 // DeepRec's metric: a column of its own once a listed run has it.
 const QString kRatingColumn = QStringLiteral("rmse");
 // Columns before the metrics, which come before the parameters.
-enum Column { Name, Model, State, Epochs, Seconds, FirstMetric };
+enum Column { Name, Dataset, Model, State, Epochs, Seconds, FirstMetric };
+constexpr int kRunIndexRole = Qt::UserRole;
+constexpr int kSortKeyRole = Qt::UserRole + 1;
 
-QString paramValue(const RunConfig& config, const QString& name) {
-  for (const auto& [key, value] : config.params)
-    if (qs(key) == name) return qs(value);
-  return {};
+// Sorts numbers as numbers; text, and empty cells after every number.
+class SortableItem : public QTableWidgetItem {
+ public:
+  explicit SortableItem(const QString& text) : QTableWidgetItem(text) {}
+  SortableItem(const QString& text, double number) : QTableWidgetItem(text) { setData(kSortKeyRole, number); }
+
+  bool operator<(const QTableWidgetItem& other) const override {
+    const QVariant mine = data(kSortKeyRole);
+    const QVariant theirs = other.data(kSortKeyRole);
+    if (mine.isValid() && theirs.isValid()) return mine.toDouble() < theirs.toDouble();
+    if (mine.isValid() != theirs.isValid()) return mine.isValid();
+    return QTableWidgetItem::operator<(other);
+  }
+};
+
+QTableWidgetItem* metricItem(const std::optional<double>& value) {
+  return value ? new SortableItem(QString::number(*value, 'f', 4), *value) : new SortableItem(QString());
+}
+
+// A parameter's cell: its value, or "start → end" when it changed while the run trained,
+// with every change and its step in the tooltip.
+QTableWidgetItem* parameterItem(const RunSummary& run, const std::string& name) {
+  QString initial;
+  for (const auto& [key, value] : run.config.params)
+    if (key == name) initial = qs(value);
+  const QString last = qs(run.finalParam(name));
+  auto* item = new SortableItem(initial == last ? last : QStringLiteral("%1 → %2").arg(initial, last));
+  bool isNumber = false;
+  const double number = last.toDouble(&isNumber);
+  if (isNumber) item->setData(kSortKeyRole, number);
+  QStringList changes;
+  for (const LiveChange& change : run.liveChanges)
+    if (change.name == name)
+      changes << RunsPanel::tr("%1 = %2 from step %3").arg(qs(name), qs(change.value)).arg(change.step);
+  if (!changes.isEmpty()) item->setToolTip(changes.join(QLatin1Char('\n')));
+  return item;
 }
 
 }  // namespace
 
-RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent), table_(new QTableWidget(this)), folderLabel_(new QLabel(this)) {
+RunsPanel::RunsPanel(QWidget* parent)
+    : QWidget(parent), table_(new QTableWidget(this)), filter_(new QLineEdit(this)), folderLabel_(new QLabel(this)) {
   table_->setSelectionBehavior(QAbstractItemView::SelectRows);
   table_->setSelectionMode(QAbstractItemView::ExtendedSelection);
   table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-  table_->setSortingEnabled(false);
   table_->verticalHeader()->hide();
   table_->setToolTip(tr("Select several runs (Ctrl or Shift) to overlay their curves; differing parameters are "
-                        "highlighted"));
+                        "highlighted. Click a header to sort."));
   connect(table_, &QTableWidget::itemSelectionChanged, this, [this] {
     highlightDifferences();
     Q_EMIT selectionChanged();
   });
+  filter_->setPlaceholderText(tr("Filter: words, or column:value (model:recvae, lr:0.001)"));
+  filter_->setClearButtonEnabled(true);
+  connect(filter_, &QLineEdit::textChanged, this, &RunsPanel::applyFilter);
   auto* refreshButton = new QPushButton(tr("Refresh"), this);
   connect(refreshButton, &QPushButton::clicked, this, &RunsPanel::refresh);
   folderLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   auto* top = new QHBoxLayout;
   buttons_ = top;
   top->addWidget(folderLabel_, 1);
+  top->addWidget(filter_, 1);
   top->addWidget(refreshButton);
   table_->setContextMenuPolicy(Qt::ActionsContextMenu);
   auto* layout = new QVBoxLayout(this);
@@ -80,45 +119,106 @@ void RunsPanel::refresh() {
     metricColumns_ << kRatingColumn;
 
   const QSignalBlocker blocker(table_);
+  const int sortColumn = table_->horizontalHeader()->sortIndicatorSection();
+  const Qt::SortOrder sortOrder = table_->horizontalHeader()->sortIndicatorOrder();
+  table_->setSortingEnabled(false);  // rows would move while they are filled
   table_->clear();
   table_->setRowCount(static_cast<int>(runs_.size()));
   table_->setColumnCount(firstParameterColumn() + static_cast<int>(parameterColumns_.size()));
-  QStringList headers{tr("Run"), tr("Model"), tr("State"), tr("Epochs"), tr("Seconds")};
+  QStringList headers{tr("Run"), tr("Dataset"), tr("Model"), tr("State"), tr("Epochs"), tr("Seconds")};
   for (const QString& metric : metricColumns_) headers << tr("best %1").arg(metric);
+  for (const QString& metric : metricColumns_) headers << tr("test %1").arg(metric);
   headers << parameterColumns_;
   table_->setHorizontalHeaderLabels(headers);
-  for (int row = 0; row < static_cast<int>(runs_.size()); ++row) {
-    const RunSummary& run = runs_[static_cast<std::size_t>(row)];
-    auto set = [&](int column, const QString& text) { table_->setItem(row, column, new QTableWidgetItem(text)); };
-    set(Name, qs(run.name()));
-    set(Model, qs(run.config.model));
-    set(State, run.problem.empty() ? qs(std::string(stateName(run.state))) : tr("unreadable"));
-    set(Epochs, QString::number(run.result.epochs));
-    set(Seconds, QString::number(run.result.seconds, 'f', 1));
-    for (int m = 0; m < metricColumns_.size(); ++m) {
-      const auto value = run.bestMetric(metricColumns_[m].toStdString());
-      set(FirstMetric + m, value ? QString::number(*value, 'f', 4) : QString());
-    }
-    for (int p = 0; p < parameterColumns_.size(); ++p)
-      set(firstParameterColumn() + p, paramValue(run.config, parameterColumns_[p]));
-    table_->item(row, Name)->setToolTip(qs(run.problem.empty() ? run.folder.string() : run.problem));
-  }
+  for (int row = 0; row < static_cast<int>(runs_.size()); ++row) fillRow(row, runs_[static_cast<std::size_t>(row)]);
   table_->resizeColumnsToContents();
+  table_->setSortingEnabled(true);
+  if (sortColumn >= 0 && sortColumn < table_->columnCount()) table_->sortItems(sortColumn, sortOrder);
+  applyFilter();
   selectRuns(selected);
+}
+
+void RunsPanel::fillRow(int row, const RunSummary& run) {
+  auto set = [&](int column, QTableWidgetItem* item) { table_->setItem(row, column, item); };
+  auto* name = new SortableItem(qs(run.name()));
+  name->setData(kRunIndexRole, row);
+  name->setToolTip(qs(run.problem.empty() ? run.folder.string() : run.problem));
+  set(Name, name);
+  set(Dataset, new SortableItem(qs(run.config.data.describe())));
+  set(Model, new SortableItem(qs(run.config.model)));
+  set(State, new SortableItem(run.problem.empty() ? qs(std::string(stateName(run.state))) : tr("unreadable")));
+  set(Epochs, new SortableItem(QString::number(run.result.epochs), static_cast<double>(run.result.epochs)));
+  set(Seconds, new SortableItem(QString::number(run.result.seconds, 'f', 1), run.result.seconds));
+  const int metrics = static_cast<int>(metricColumns_.size());
+  for (int m = 0; m < metrics; ++m) {
+    const std::string metric = metricColumns_[m].toStdString();
+    set(FirstMetric + m, metricItem(run.bestMetric(metric)));
+    set(FirstMetric + metrics + m, metricItem(run.testMetric(metric)));
+  }
+  for (int p = 0; p < parameterColumns_.size(); ++p)
+    set(firstParameterColumn() + p, parameterItem(run, parameterColumns_[p].toStdString()));
+}
+
+void RunsPanel::setFilter(const QString& text) { filter_->setText(text); }
+
+// Every word must match: "column:value" the named column's whole value (by header, case
+// aside), a bare word part of any cell.
+void RunsPanel::applyFilter() {
+  const QStringList words = filter_->text().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+  auto cellHolds = [&](int row, int column, const QString& text) {
+    const QTableWidgetItem* item = table_->item(row, column);
+    return item != nullptr && item->text().contains(text, Qt::CaseInsensitive);
+  };
+  auto cellIs = [&](int row, int column, const QString& text) {
+    const QTableWidgetItem* item = table_->item(row, column);
+    return item != nullptr && item->text().compare(text, Qt::CaseInsensitive) == 0;
+  };
+  auto wordMatches = [&](int row, const QString& word) {
+    const qsizetype colon = word.indexOf(QLatin1Char(':'));
+    for (int column = 0; column < table_->columnCount(); ++column) {
+      if (colon > 0) {
+        const QString header = table_->horizontalHeaderItem(column)->text();
+        if (header.compare(word.left(colon), Qt::CaseInsensitive) == 0 && cellIs(row, column, word.mid(colon + 1)))
+          return true;
+      } else if (cellHolds(row, column, word)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  for (int row = 0; row < table_->rowCount(); ++row) {
+    const bool shown = std::all_of(words.begin(), words.end(), [&](const QString& word) { return wordMatches(row, word); });
+    table_->setRowHidden(row, !shown);
+  }
+}
+
+int RunsPanel::visibleRunCount() const {
+  int shown = 0;
+  for (int row = 0; row < table_->rowCount(); ++row) shown += table_->isRowHidden(row) ? 0 : 1;
+  return shown;
+}
+
+const RunSummary& RunsPanel::runAt(int row) const {
+  return runs_[static_cast<std::size_t>(table_->item(row, Name)->data(kRunIndexRole).toInt())];
+}
+
+std::vector<int> RunsPanel::selectedRows() const {
+  std::vector<int> rows;
+  for (const QModelIndex& index : table_->selectionModel()->selectedRows()) rows.push_back(index.row());
+  std::sort(rows.begin(), rows.end());
+  return rows;
 }
 
 std::vector<std::filesystem::path> RunsPanel::selectedRuns() const {
   std::vector<std::filesystem::path> folders;
-  for (const QModelIndex& index : table_->selectionModel()->selectedRows())
-    folders.push_back(runs_[static_cast<std::size_t>(index.row())].folder);
+  for (const int row : selectedRows()) folders.push_back(runAt(row).folder);
   return folders;
 }
 
 void RunsPanel::selectRuns(const std::vector<std::filesystem::path>& folders) {
   table_->clearSelection();
-  for (int row = 0; row < static_cast<int>(runs_.size()); ++row) {
-    if (std::find(folders.begin(), folders.end(), runs_[static_cast<std::size_t>(row)].folder) == folders.end())
-      continue;
+  for (int row = 0; row < table_->rowCount(); ++row) {
+    if (std::find(folders.begin(), folders.end(), runAt(row).folder) == folders.end()) continue;
     table_->selectionModel()->select(table_->model()->index(row, 0),
                                      QItemSelectionModel::Select | QItemSelectionModel::Rows);
   }
@@ -131,18 +231,18 @@ void RunsPanel::addRunAction(QAction* action) {
   table_->addAction(action);
 }
 
-int RunsPanel::firstParameterColumn() const { return FirstMetric + static_cast<int>(metricColumns_.size()); }
+int RunsPanel::firstParameterColumn() const { return FirstMetric + 2 * static_cast<int>(metricColumns_.size()); }
 
 int RunsPanel::runCount() const { return static_cast<int>(runs_.size()); }
 
 QStringList RunsPanel::differingParameters() const {
   QStringList differing;
-  const QModelIndexList rows = table_->selectionModel()->selectedRows();
+  const std::vector<int> rows = selectedRows();
   if (rows.size() < 2) return differing;
   for (const QString& name : parameterColumns_) {
-    const QString first = paramValue(runs_[static_cast<std::size_t>(rows.front().row())].config, name);
-    for (const QModelIndex& index : rows) {
-      if (paramValue(runs_[static_cast<std::size_t>(index.row())].config, name) != first) {
+    const std::string first = runAt(rows.front()).finalParam(name.toStdString());
+    for (const int row : rows) {
+      if (runAt(row).finalParam(name.toStdString()) != first) {
         differing << name;
         break;
       }
@@ -151,13 +251,18 @@ QStringList RunsPanel::differingParameters() const {
   return differing;
 }
 
+// Marks the differing parameters of the selected runs only: the other rows are not compared.
 void RunsPanel::highlightDifferences() {
   const QStringList differing = differingParameters();
+  const std::vector<int> selected = selectedRows();
   const QBrush highlight(QColor(0xffe08a));
   for (int p = 0; p < parameterColumns_.size(); ++p) {
     const bool differs = differing.contains(parameterColumns_[p]);
-    for (int row = 0; row < table_->rowCount(); ++row)
-      if (QTableWidgetItem* item = table_->item(row, firstParameterColumn() + p)) item->setBackground(differs ? highlight : QBrush());
+    for (int row = 0; row < table_->rowCount(); ++row) {
+      const bool mark = differs && std::binary_search(selected.begin(), selected.end(), row);
+      if (QTableWidgetItem* item = table_->item(row, firstParameterColumn() + p))
+        item->setBackground(mark ? highlight : QBrush());
+    }
   }
 }
 

@@ -1,7 +1,9 @@
 #pragma once
-// The runs under the runs folder as a table (model, key parameters, best validation
-// metrics, time, state). Selecting several overlays them on the charts; the parameters
-// that differ between the selected runs are highlighted.
+// The runs under the runs folder as an experiment table: run, dataset, model, state,
+// epochs, time, best validation and test metrics, and every parameter with its live
+// changes. Columns sort on a header click (numbers as numbers); the filter keeps rows that
+// hold every word ("recvae" anywhere, or a column's whole value: "model:recvae"). Selecting several
+// overlays them on the charts; the parameters that differ between them are highlighted.
 
 #include <QWidget>
 
@@ -14,6 +16,7 @@ class QTableWidget;
 class QLabel;
 class QAction;
 class QHBoxLayout;
+class QLineEdit;
 
 namespace vaecf::ui {
 
@@ -29,6 +32,9 @@ class RunsPanel : public QWidget {
   std::vector<std::filesystem::path> selectedRuns() const;
   void selectRuns(const std::vector<std::filesystem::path>& folders);
   int runCount() const;
+  // Filters as the filter box does; the number of rows it leaves shown.
+  void setFilter(const QString& text);
+  int visibleRunCount() const;
   // Parameter names whose values differ between the selected runs.
   QStringList differingParameters() const;
   // Offers `action` (e.g. Continue run) as a button beside Refresh and in the table's context menu.
@@ -38,14 +44,19 @@ class RunsPanel : public QWidget {
   void selectionChanged();
 
  private:
+  void fillRow(int row, const RunSummary& run);
+  void applyFilter();
   void highlightDifferences();
+  const RunSummary& runAt(int row) const;
+  std::vector<int> selectedRows() const;
   int firstParameterColumn() const;
 
   std::filesystem::path folder_;
   std::vector<RunSummary> runs_;
   QStringList parameterColumns_;
-  QStringList metricColumns_;  // the best validation values shown, before the parameters
+  QStringList metricColumns_;  // shown twice, best validation then test, before the parameters
   QTableWidget* table_;
+  QLineEdit* filter_;
   QLabel* folderLabel_;
   QHBoxLayout* buttons_ = nullptr;
 };

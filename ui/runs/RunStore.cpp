@@ -39,11 +39,29 @@ void summarizeFromMetrics(const fs::path& runFolder, RunSummary& summary) {
 
 }  // namespace
 
-std::optional<double> RunSummary::bestMetric(const std::string& metric) const {
-  if (!result.validation) return std::nullopt;
-  const auto found = result.validation->metrics.find(metric);
-  if (found == result.validation->metrics.end()) return std::nullopt;
+namespace {
+
+std::optional<double> metricOf(const std::optional<EvaluationReport>& report, const std::string& metric) {
+  if (!report) return std::nullopt;
+  const auto found = report->metrics.find(metric);
+  if (found == report->metrics.end()) return std::nullopt;
   return found->second.mean;
+}
+
+}  // namespace
+
+std::optional<double> RunSummary::bestMetric(const std::string& metric) const {
+  return metricOf(result.validation, metric);
+}
+
+std::optional<double> RunSummary::testMetric(const std::string& metric) const { return metricOf(result.test, metric); }
+
+std::string RunSummary::finalParam(const std::string& name) const {
+  for (auto change = liveChanges.rbegin(); change != liveChanges.rend(); ++change)
+    if (change->name == name) return change->value;
+  for (const auto& [key, value] : config.params)
+    if (key == name) return value;
+  return {};
 }
 
 RunSummary RunStore::summarize(const fs::path& runFolder) {
@@ -58,8 +76,11 @@ RunSummary RunStore::summarize(const fs::path& runFolder) {
   try {
     const std::vector<TrainingEvent> events = readRunEvents(runFolder);
     summary.result = summarizeRun(events);
-    for (const auto& event : events)
+    for (const auto& event : events) {
       if (const auto* change = std::get_if<StateChange>(&event.payload)) summary.state = change->state;
+      if (const auto* change = std::get_if<ParameterChange>(&event.payload))
+        summary.liveChanges.push_back({event.step, change->name, change->value});
+    }
   } catch (const Error& error) {
     summary.problem = error.what();
   }

@@ -16,6 +16,12 @@
 
 namespace vaecf::ui {
 
+// A parameter changed while the run trained, at the step it took effect.
+struct LiveChange {
+  std::int64_t step = 0;
+  std::string name, value;
+};
+
 struct RunSummary {
   std::filesystem::path folder;
   RunConfig config;
@@ -23,9 +29,13 @@ struct RunSummary {
   TrainerState state = TrainerState::Idle;  // as of its last event
   QDateTime modified;          // of its newest file
   std::string problem;         // why its events could not be read; empty when fine
+  std::vector<LiveChange> liveChanges;  // in the order they took effect
 
   std::string name() const { return folder.filename().string(); }
   std::optional<double> bestMetric(const std::string& metric) const;
+  std::optional<double> testMetric(const std::string& metric) const;
+  // The value a parameter ended with: the config's, or its last live change.
+  std::string finalParam(const std::string& name) const;
 };
 
 class RunStore {
