@@ -14,6 +14,7 @@
 #include "CompareCommand.h"
 #include "GeometryCommand.h"
 #include "PluginCommands.h"
+#include "SweepCommand.h"
 #include "ProgressBar.h"
 #include "common/Compute.h"
 #include "common/Error.h"
@@ -154,6 +155,7 @@ Commands::Commands(CLI::App& app, int argc, char** argv) {
   declareGeometryCommand(app, actions_);
   declareCompareCommand(app, actions_);
   declarePluginCommands(app, actions_);
+  declareSweepCommand(app, actions_, data_);
 }
 
 void Commands::run() {

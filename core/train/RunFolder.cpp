@@ -19,9 +19,7 @@ using nlohmann::ordered_json;
 
 namespace vaecf {
 
-namespace {
-
-ordered_json evaluationToJson(const EvaluationOptions& evaluation) {
+nlohmann::ordered_json toJson(const EvaluationOptions& evaluation) {
   std::vector<std::string> metrics;
   for (const MetricSpec& metric : evaluation.metrics) metrics.push_back(metric.name());
   return {{"metrics", metrics},
@@ -30,7 +28,7 @@ ordered_json evaluationToJson(const EvaluationOptions& evaluation) {
 }
 
 // Configs written before the evaluation was recorded read as the defaults they ran with.
-EvaluationOptions evaluationFromJson(const nlohmann::json& in) {
+EvaluationOptions evaluationOptionsFromJson(const nlohmann::json& in) {
   EvaluationOptions evaluation;
   if (in.is_null()) return evaluation;
   evaluation.metrics.clear();
@@ -41,13 +39,15 @@ EvaluationOptions evaluationFromJson(const nlohmann::json& in) {
   return evaluation;
 }
 
+namespace {
+
 ordered_json configToJson(const RunConfig& config) {
   ordered_json params = ordered_json::object();
   for (const auto& [name, value] : config.params) params[name] = value;
   return {{"model", config.model},
           {"params", std::move(params)},
           {"data", toJson(config.data)},
-          {"evaluation", evaluationToJson(config.evaluation)}};
+          {"evaluation", toJson(config.evaluation)}};
 }
 
 RunConfig configFromJson(const nlohmann::json& in) {
@@ -56,7 +56,7 @@ RunConfig configFromJson(const nlohmann::json& in) {
   for (const auto& [name, value] : in.at("params").items())
     config.params.emplace_back(name, value.get<std::string>());
   config.data = dataSourceFromJson(in.at("data"));
-  config.evaluation = evaluationFromJson(in.value("evaluation", nlohmann::json()));
+  config.evaluation = evaluationOptionsFromJson(in.value("evaluation", nlohmann::json()));
   return config;
 }
 

@@ -7,6 +7,8 @@
 // latent map frames) and metrics.json (validation and test once the run is complete).
 
 #include <filesystem>
+
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <utility>
 #include <vector>
@@ -39,6 +41,11 @@ std::filesystem::path runLatentFolder(const std::filesystem::path& runFolder);
 // Where a new run of `model` goes under `runsFolder`: MODEL-YYYYMMDD-HHMMSS in local time,
 // with -2, -3, ... appended while that name is taken.
 std::filesystem::path freshRunFolder(const std::filesystem::path& runsFolder, const std::string& model);
+
+// The metrics and cohorts of a run as config.json records them, and back (an absent
+// value reads as the defaults).
+nlohmann::ordered_json toJson(const EvaluationOptions& evaluation);
+EvaluationOptions evaluationOptionsFromJson(const nlohmann::json& json);
 
 // Both atomically.
 void writeRunConfig(const std::filesystem::path& runFolder, const RunConfig& config);

@@ -1,0 +1,204 @@
+#include "SweepCommand.h"
+
+#include <fmt/core.h>
+
+#include <cmath>
+#include <filesystem>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "ProgressBar.h"
+#include "common/Error.h"
+#include "data/BundledData.h"
+#include "experiment/Sweep.h"
+#include "plugin/ModelCatalog.h"
+#include "train/RunFolder.h"
+
+namespace vaecf::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+struct SweepOptions {
+  std::string model, resume, out, scheduler = "grid";
+  std::vector<std::string> assignments, grid, ranges;
+  int trials = 0, seeds = 1;
+  std::uint64_t seed = 1;
+  bool json = false;
+};
+
+std::pair<std::string, std::string> nameAndValue(const std::string& text, const char* option) {
+  const std::size_t equals = text.find('=');
+  if (equals == std::string::npos || equals == 0 || equals + 1 == text.size())
+    throw Error(std::string(option) + " " + text + ": write name=value");
+  return {text.substr(0, equals), text.substr(equals + 1)};
+}
+
+std::vector<std::string> splitOn(const std::string& text, char separator) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  for (std::size_t end; (end = text.find(separator, start)) != std::string::npos; start = end + 1)
+    parts.push_back(text.substr(start, end - start));
+  parts.push_back(text.substr(start));
+  return parts;
+}
+
+double numberIn(const std::string& text, const std::string& option) {
+  try {
+    std::size_t used = 0;
+    const double value = std::stod(text, &used);
+    if (used == text.size() && std::isfinite(value)) return value;
+  } catch (const std::exception&) {
+  }
+  throw Error("--range " + option + ": '" + text + "' is not a number");
+}
+
+// --range name=lo:hi[:log]
+SweepRange rangeOf(const std::string& text) {
+  const auto [name, bounds] = nameAndValue(text, "--range");
+  const std::vector<std::string> parts = splitOn(bounds, ':');
+  if (parts.size() < 2 || parts.size() > 3 || (parts.size() == 3 && parts[2] != "log"))
+    throw Error("--range " + text + ": write name=low:high or name=low:high:log");
+  return {name, numberIn(parts[0], text), numberIn(parts[1], text), parts.size() == 3};
+}
+
+SweepDefinition definitionOf(const SweepOptions& options, const DataOptions& data) {
+  SweepDefinition definition;
+  definition.model = findModel(options.model).name;
+  for (const std::string& assignment : options.assignments) definition.fixed.push_back(nameAndValue(assignment, "--set"));
+  for (const std::string& axis : options.grid) {
+    const auto [name, values] = nameAndValue(axis, "--grid");
+    definition.grid.emplace_back(name, splitOn(values, ','));
+  }
+  for (const std::string& range : options.ranges) definition.ranges.push_back(rangeOf(range));
+  definition.scheduler = options.scheduler == "random" ? SweepScheduler::Random : SweepScheduler::Grid;
+  definition.trials = options.trials;
+  definition.seed = options.seed;
+  definition.seeds = options.seeds;
+  definition.data = data.dataSource();
+  return definition;
+}
+
+std::string paramsText(const ParamValues& params) {
+  std::string text;
+  for (const auto& [name, value] : params) text += (text.empty() ? "" : " ") + name + "=" + value;
+  return text;
+}
+
+const char* stateText(TrialState state) {
+  switch (state) {
+    case TrialState::Pending: return "pending";
+    case TrialState::Finished: return "finished";
+    case TrialState::Failed: return "failed";
+  }
+  return "";
+}
+
+// Mean and sample standard deviation of one test metric over the winner's seeds.
+std::pair<double, double> spreadOf(const SweepReport& report, const std::string& metric) {
+  double sum = 0.0, squares = 0.0;
+  const auto n = static_cast<double>(report.winnerSeeds.size());
+  for (const auto& [seed, result] : report.winnerSeeds) sum += result.test.metrics.at(metric).mean;
+  const double mean = sum / n;
+  for (const auto& [seed, result] : report.winnerSeeds) squares += std::pow(result.test.metrics.at(metric).mean - mean, 2);
+  return {mean, n > 1 ? std::sqrt(squares / (n - 1)) : 0.0};
+}
+
+const SweepTrial& trialWithId(const SweepReport& report, int id) {
+  for (const SweepTrial& trial : report.index.trials)
+    if (trial.id == id) return trial;
+  throw Error("no trial " + std::to_string(id));
+}
+
+void printReport(const SweepReport& report, const fs::path& dir, bool asJson) {
+  if (asJson) {
+    json trials = json::array();
+    for (const SweepTrial& trial : report.index.trials) {
+      json entry = {{"id", trial.id}, {"run", (dir / trial.run).string()}, {"state", stateText(trial.state)}};
+      for (const auto& [name, value] : trial.params) entry["params"][name] = value;
+      if (trial.validation) entry["validation"] = *trial.validation;
+      if (!trial.error.empty()) entry["error"] = trial.error;
+      trials.push_back(std::move(entry));
+    }
+    json out = {{"sweep", dir.string()}, {"selection_metric", report.index.selectionMetric}, {"trials", trials}};
+    if (report.winner) {
+      out["winner"] = *report.winner;
+      json test = json::object();
+      for (const auto& [metric, summary] : report.winnerSeeds.front().second.test.metrics) {
+        const auto [mean, sd] = spreadOf(report, metric);
+        test[metric] = {{"mean", mean}, {"sd", sd}};
+      }
+      json seeds = json::array();
+      for (const auto& [seed, result] : report.winnerSeeds) seeds.push_back(seed);
+      out["winner_test"] = {{"seeds", seeds}, {"metrics", test}};
+    }
+    fmt::print("{}\n", out.dump());
+    return;
+  }
+  fmt::print("{:>5}  {:<9} {:>10}  {}\n", "trial", "state", report.index.selectionMetric, "parameters");
+  for (const SweepTrial& trial : report.index.trials)
+    fmt::print("{:>5}  {:<9} {:>10}  {}{}\n", trial.id, stateText(trial.state),
+               trial.validation ? fmt::format("{:.4f}", *trial.validation) : "-", paramsText(trial.params),
+               trial.error.empty() ? "" : "  (" + trial.error + ")");
+  if (!report.winner) {
+    fmt::print("no trial finished\n");
+    return;
+  }
+  const SweepTrial& winner = trialWithId(report, *report.winner);
+  fmt::print("\nwinner on validation: trial {} ({}), {}\n", winner.id, paramsText(winner.params),
+             (dir / winner.run).string());
+  fmt::print("its test metrics over {} training seed(s):\n", report.winnerSeeds.size());
+  for (const auto& [metric, summary] : report.winnerSeeds.front().second.test.metrics) {
+    const auto [mean, sd] = spreadOf(report, metric);
+    fmt::print("  {:<10} {:.4f}  (sd {:.4f})\n", metric, mean, sd);
+  }
+}
+
+void sweep(const SweepOptions& options, const DataOptions& data) {
+  const TaskContext progress = progressBarContext();
+  auto trialDone = [](const SweepIndex& index) {
+    int finished = 0;
+    for (const SweepTrial& trial : index.trials) finished += trial.state != TrialState::Pending ? 1 : 0;
+    fmt::print(stderr, "vaecf: sweep: {} of {} trials done\n", finished, index.trials.size());
+  };
+  if (!options.resume.empty()) {
+    printReport(resumeSweep(options.resume, trialDone, progress), options.resume, options.json);
+    return;
+  }
+  if (options.model.empty()) throw Error("give --model NAME, or --resume DIR");
+  const fs::path dir = options.out.empty() ? freshRunFolder(defaultRunsFolder(), "sweep-" + options.model)
+                                           : fs::path(options.out);
+  printReport(runSweep(definitionOf(options, data), dir, trialDone, progress), dir, options.json);
+}
+
+}  // namespace
+
+void declareSweepCommand(CLI::App& app, std::vector<std::pair<CLI::App*, std::function<void()>>>& actions,
+                         DataOptions& data) {
+  auto options = std::make_shared<SweepOptions>();
+  CLI::App* command = app.add_subcommand(
+      "sweep", "tune a model: grid or random search over its options, the winner chosen on validation");
+  command->add_option("--model", options->model, "model to tune");
+  command->add_option("--set", options->assignments, "an option every trial shares, name=value (repeatable)");
+  command->add_option("--grid", options->grid, "an option's values to try, name=v1,v2,... (repeatable)");
+  command->add_option("--range", options->ranges,
+                      "a numeric option drawn from name=low:high, or name=low:high:log on a log scale "
+                      "(repeatable; random search)");
+  command->add_option("--scheduler", options->scheduler, "every grid combination, or seeded random draws")
+      ->check(CLI::IsMember({"grid", "random"}))
+      ->capture_default_str();
+  command->add_option("--trials", options->trials, "random search: how many trials")->check(CLI::PositiveNumber);
+  command->add_option("--sweep-seed", options->seed, "seed of the random draws")->capture_default_str();
+  command->add_option("--seeds", options->seeds, "run the winner with this many training seeds (its own first)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  command->add_option("--out", options->out, "sweep folder (default sweep-MODEL-TIMESTAMP in the runs folder)");
+  command->add_option("--resume", options->resume, "continue the sweep in this folder")->check(CLI::ExistingDirectory);
+  command->add_flag("--json", options->json, "print one JSON object");
+  data.addTo(*command);
+  actions.emplace_back(command, [options, &data] { sweep(*options, data); });
+}
+
+}  // namespace vaecf::cli

@@ -1,0 +1,370 @@
+#include "experiment/Sweep.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "common/AtomicFile.h"
+#include "common/Error.h"
+#include "common/InputFile.h"
+#include "common/JsonValues.h"
+#include "plugin/ModelCatalog.h"
+#include "train/RunFolder.h"
+#include "train/TrainingParams.h"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace vaecf {
+
+namespace {
+
+const char* const kDefinitionFile = "sweep.json";
+const char* const kIndexFile = "index.json";
+
+const char* schedulerName(SweepScheduler scheduler) { return scheduler == SweepScheduler::Grid ? "grid" : "random"; }
+
+const char* stateName(TrialState state) {
+  switch (state) {
+    case TrialState::Pending: return "pending";
+    case TrialState::Finished: return "finished";
+    case TrialState::Failed: return "failed";
+  }
+  return "pending";
+}
+
+TrialState trialStateNamed(const std::string& name) {
+  if (name == "finished") return TrialState::Finished;
+  if (name == "failed") return TrialState::Failed;
+  if (name == "pending") return TrialState::Pending;
+  throw Error("unknown trial state " + quoteText(name));
+}
+
+json valuesJson(const ParamValues& values) {
+  json object = json::object();
+  for (const auto& [name, value] : values) object[name] = value;
+  return object;
+}
+
+ParamValues valuesFromJson(const json& object) {
+  ParamValues values;
+  for (const auto& [name, value] : object.items()) values.emplace_back(name, value.get<std::string>());
+  return values;
+}
+
+void writeJsonFile(const fs::path& file, const json& content) {
+  writeFileAtomically(file, [&](std::ostream& out) { out << content.dump(2) << '\n'; });
+}
+
+json readJsonFile(const fs::path& file) {
+  requireRegularFileIfPresent(file);
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw InputError(file.string(), 0, "cannot open (is this a sweep folder?)");
+  try {
+    return json::parse(in);
+  } catch (const json::exception& e) {
+    throw InputError(file.string(), 0, std::string("not valid JSON: ") + e.what());
+  }
+}
+
+// A parameter value as its declaration reads it: integers without a fraction.
+std::string valueText(const ParamSpec& spec, double value) {
+  if (spec.type == ParamSpec::Type::Int) return std::to_string(std::llround(value));
+  std::ostringstream text;
+  text.precision(6);
+  text << value;
+  return text.str();
+}
+
+std::vector<ParamValues> gridTrials(const SweepDefinition& definition) {
+  std::vector<ParamValues> trials{{}};
+  for (const auto& [name, values] : definition.grid) {
+    std::vector<ParamValues> grown;
+    for (const ParamValues& trial : trials)
+      for (const std::string& value : values) {
+        ParamValues next = trial;
+        next.emplace_back(name, value);
+        grown.push_back(std::move(next));
+      }
+    trials = std::move(grown);
+  }
+  return trials;
+}
+
+std::vector<ParamValues> randomTrials(const SweepDefinition& definition, const ParamSet& declared) {
+  std::mt19937_64 engine(definition.seed);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  std::vector<ParamValues> trials;
+  for (int t = 0; t < definition.trials; ++t) {
+    ParamValues trial;
+    for (const SweepRange& range : definition.ranges) {
+      const double u = unit(engine);
+      const double value = range.logScale ? std::exp(std::log(range.low) + u * (std::log(range.high) - std::log(range.low)))
+                                          : range.low + u * (range.high - range.low);
+      trial.emplace_back(range.name, valueText(declared.spec(range.name), value));
+    }
+    for (const auto& [name, values] : definition.grid) {
+      std::uniform_int_distribution<std::size_t> pick(0, values.size() - 1);
+      trial.emplace_back(name, values[pick(engine)]);
+    }
+    trials.push_back(std::move(trial));
+  }
+  return trials;
+}
+
+void checkDefinition(const SweepDefinition& definition, const ParamSet& declared) {
+  for (const auto& [name, values] : definition.grid) {
+    if (!declared.declares(name)) throw Error("--grid " + name + ": model " + definition.model + " has no option '" + name + "'");
+    if (values.empty()) throw Error("--grid " + name + " lists no value");
+  }
+  for (const SweepRange& range : definition.ranges) {
+    if (!declared.declares(range.name))
+      throw Error("--range " + range.name + ": model " + definition.model + " has no option '" + range.name + "'");
+    const ParamSpec::Type type = declared.spec(range.name).type;
+    if (type != ParamSpec::Type::Int && type != ParamSpec::Type::Float)
+      throw Error("--range " + range.name + ": a range needs a numeric option, '" + range.name + "' is " + typeName(type));
+    if (!(range.low < range.high)) throw Error("--range " + range.name + ": the low end must be below the high end");
+    if (range.logScale && range.low <= 0.0) throw Error("--range " + range.name + ": a log scale needs a positive low end");
+  }
+  if (definition.scheduler == SweepScheduler::Grid && !definition.ranges.empty())
+    throw Error("a grid sweep takes --grid only; --range needs --scheduler random");
+  if (definition.scheduler == SweepScheduler::Random && definition.trials < 1)
+    throw Error("a random sweep needs --trials N (N >= 1)");
+  if (definition.grid.empty() && definition.ranges.empty()) throw Error("a sweep needs a --grid or a --range");
+  if (definition.seeds < 1) throw Error("--seeds must be at least 1");
+  if (definition.seeds > 1 && !declared.declares("seed"))
+    throw Error("--seeds: model " + definition.model + " has no training seed");
+}
+
+// The parameters of a trial: the model's defaults, the fixed values, then the swept ones.
+ParamSet trialParamSet(const SweepDefinition& definition, const ParamValues& swept) {
+  ParamSet params = defaultParams(definition.model);
+  for (const auto& [name, value] : definition.fixed) params.set(name, value);
+  for (const auto& [name, value] : swept) params.set(name, value);
+  return params;
+}
+
+// What the model selects its epochs on, which the sweep selects its trials on.
+std::string selectionMetricOf(const ModelFamily& model, const ParamSet& params) {
+  if (params.declares("selection_metric")) return params.text("selection_metric");
+  return model.task == ModelTask::RatingPrediction ? "rmse" : "ndcg@100";
+}
+
+json indexJson(const SweepIndex& index, const std::optional<int>& winner) {
+  json trials = json::array();
+  for (const SweepTrial& trial : index.trials) {
+    json entry = {{"id", trial.id}, {"run", trial.run}, {"params", valuesJson(trial.params)},
+                  {"state", stateName(trial.state)}};
+    if (trial.validation) entry["validation"] = *trial.validation;
+    if (!trial.error.empty()) entry["error"] = trial.error;
+    trials.push_back(std::move(entry));
+  }
+  json out = {{"selection_metric", index.selectionMetric}, {"trials", std::move(trials)}};
+  if (winner) out["winner"] = *winner;
+  return out;
+}
+
+SweepIndex indexFromJson(const json& in) {
+  SweepIndex index;
+  index.selectionMetric = in.at("selection_metric").get<std::string>();
+  for (const json& entry : in.at("trials")) {
+    SweepTrial trial;
+    trial.id = jsonIntegerAt<int>(entry, "id");
+    trial.run = entry.at("run").get<std::string>();
+    if (trial.run.empty() || fs::path(trial.run).filename() != fs::path(trial.run))
+      throw Error("trial " + std::to_string(trial.id) + ": 'run' must be a folder name, found " + quoteText(trial.run));
+    trial.params = valuesFromJson(entry.at("params"));
+    trial.state = trialStateNamed(entry.at("state").get<std::string>());
+    if (entry.contains("validation")) trial.validation = entry.at("validation").get<double>();
+    trial.error = entry.value("error", std::string());
+    index.trials.push_back(std::move(trial));
+  }
+  return index;
+}
+
+void writeIndex(const fs::path& sweepDir, const SweepIndex& index) {
+  writeJsonFile(sweepDir / kIndexFile, indexJson(index, sweepWinner(index)));
+}
+
+std::string trialFolderName(int id) {
+  char name[32];
+  std::snprintf(name, sizeof name, "trial-%03d", id);
+  return name;
+}
+
+// Runs one trial from nothing: a folder a killed trial left is removed first.
+void runTrial(const SweepDefinition& definition, const LoadedData& data, const fs::path& sweepDir,
+              SweepTrial& trial, const TaskContext& context) {
+  const fs::path runDir = sweepDir / trial.run;
+  fs::remove_all(runDir);
+  try {
+    const ParamSet params = trialParamSet(definition, trial.params);
+    const ExperimentResult result =
+        runExperiment(definition.model, params, definition.data, data, definition.evaluation, runDir, context);
+    const std::string metric = selectionMetricOf(findModel(definition.model), params);
+    trial.validation = result.validation.metrics.at(metric).mean;
+    trial.state = TrialState::Finished;
+  } catch (const Cancelled&) {
+    throw;
+  } catch (const std::exception& error) {
+    trial.state = TrialState::Failed;
+    trial.error = error.what();
+  }
+}
+
+// The winner again with each further training seed, in folders beside the trials.
+std::vector<std::pair<std::uint64_t, ExperimentResult>> runWinnerSeeds(const SweepDefinition& definition,
+                                                                       const LoadedData& data, const fs::path& sweepDir,
+                                                                       const SweepTrial& winner,
+                                                                       const TaskContext& context) {
+  std::vector<std::pair<std::uint64_t, ExperimentResult>> runs;
+  ParamSet params = trialParamSet(definition, winner.params);
+  runs.emplace_back(0, readRunMetrics(sweepDir / winner.run));
+  if (params.declares("seed")) runs.front().first = static_cast<std::uint64_t>(params.integer("seed"));
+  for (int k = 1; k < definition.seeds; ++k) {
+    const std::uint64_t seed = runs.front().first + static_cast<std::uint64_t>(k);
+    const fs::path runDir = sweepDir / (winner.run + "-seed-" + std::to_string(seed));
+    if (!fs::exists(runMetricsPath(runDir))) {  // a finished one is kept, a killed one redone
+      fs::remove_all(runDir);
+      params.set("seed", std::to_string(seed));
+      runExperiment(definition.model, params, definition.data, data, definition.evaluation, runDir, context);
+    }
+    runs.emplace_back(seed, readRunMetrics(runDir));
+  }
+  return runs;
+}
+
+SweepReport continueSweep(const SweepDefinition& definition, const fs::path& sweepDir, SweepIndex index,
+                          const SweepProgress& progress, const TaskContext& context) {
+  const LoadedData data = loadData(definition.data, context);
+  std::size_t done = 0;
+  for (SweepTrial& trial : index.trials) {
+    context.report("trial", done, index.trials.size());
+    if (trial.state == TrialState::Pending) {
+      runTrial(definition, data, sweepDir, trial, context);
+      writeIndex(sweepDir, index);
+      if (progress) progress(index);
+    }
+    ++done;
+  }
+  SweepReport report;
+  report.winner = sweepWinner(index);
+  if (report.winner) {
+    const SweepTrial& winner = *std::find_if(index.trials.begin(), index.trials.end(),
+                                             [&](const SweepTrial& trial) { return trial.id == *report.winner; });
+    report.winnerSeeds = runWinnerSeeds(definition, data, sweepDir, winner, context);
+  }
+  report.index = std::move(index);
+  return report;
+}
+
+}  // namespace
+
+json toJson(const SweepDefinition& definition) {
+  json grid = json::array();
+  for (const auto& [name, values] : definition.grid) grid.push_back({{"name", name}, {"values", values}});
+  json ranges = json::array();
+  for (const SweepRange& range : definition.ranges)
+    ranges.push_back({{"name", range.name}, {"low", range.low}, {"high", range.high}, {"log", range.logScale}});
+  return {{"model", definition.model},
+          {"fixed", valuesJson(definition.fixed)},
+          {"grid", std::move(grid)},
+          {"ranges", std::move(ranges)},
+          {"scheduler", schedulerName(definition.scheduler)},
+          {"trials", definition.trials},
+          {"seed", definition.seed},
+          {"seeds", definition.seeds},
+          {"data", toJson(definition.data)},
+          {"evaluation", toJson(definition.evaluation)}};
+}
+
+SweepDefinition sweepDefinitionFromJson(const json& in) {
+  SweepDefinition definition;
+  definition.model = in.at("model").get<std::string>();
+  definition.fixed = valuesFromJson(in.at("fixed"));
+  for (const json& axis : in.at("grid"))
+    definition.grid.emplace_back(axis.at("name").get<std::string>(), axis.at("values").get<std::vector<std::string>>());
+  for (const json& range : in.at("ranges"))
+    definition.ranges.push_back({range.at("name").get<std::string>(), range.at("low").get<double>(),
+                                 range.at("high").get<double>(), range.at("log").get<bool>()});
+  const std::string scheduler = in.at("scheduler").get<std::string>();
+  if (scheduler != "grid" && scheduler != "random") throw Error("unknown scheduler " + quoteText(scheduler));
+  definition.scheduler = scheduler == "grid" ? SweepScheduler::Grid : SweepScheduler::Random;
+  definition.trials = jsonIntegerAt<int>(in, "trials");
+  definition.seed = jsonIntegerAt<std::uint64_t>(in, "seed");
+  definition.seeds = jsonIntegerAt<int>(in, "seeds");
+  definition.data = dataSourceFromJson(in.at("data"));
+  definition.evaluation = evaluationOptionsFromJson(in.at("evaluation"));
+  return definition;
+}
+
+std::vector<ParamValues> sweepTrialParams(const SweepDefinition& definition) {
+  const ParamSet declared = defaultParams(definition.model);
+  checkDefinition(definition, declared);
+  std::vector<ParamValues> trials =
+      definition.scheduler == SweepScheduler::Grid ? gridTrials(definition) : randomTrials(definition, declared);
+  for (const ParamValues& trial : trials) trialParamSet(definition, trial);  // every value valid before any runs
+  return trials;
+}
+
+std::optional<int> sweepWinner(const SweepIndex& index) {
+  const bool lower = lowerIsBetter(index.selectionMetric);
+  const SweepTrial* best = nullptr;
+  for (const SweepTrial& trial : index.trials) {
+    if (trial.state != TrialState::Finished || !trial.validation) continue;
+    if (best == nullptr || (lower ? *trial.validation < *best->validation : *trial.validation > *best->validation))
+      best = &trial;
+  }
+  return best ? std::optional<int>(best->id) : std::nullopt;
+}
+
+SweepReport runSweep(const SweepDefinition& definition, const fs::path& sweepDir, const SweepProgress& progress,
+                     const TaskContext& context) {
+  if (fs::exists(sweepDir / kDefinitionFile))
+    throw Error(sweepDir.string() + " already holds a sweep: continue it with vaecf sweep --resume " + sweepDir.string());
+  const std::vector<ParamValues> params = sweepTrialParams(definition);
+  SweepIndex index;
+  index.selectionMetric = selectionMetricOf(findModel(definition.model), trialParamSet(definition, params.front()));
+  for (std::size_t t = 0; t < params.size(); ++t) {
+    const int id = static_cast<int>(t) + 1;
+    index.trials.push_back({id, trialFolderName(id), params[t], TrialState::Pending, std::nullopt, {}});
+  }
+  fs::create_directories(sweepDir);
+  writeJsonFile(sweepDir / kDefinitionFile, toJson(definition));
+  writeIndex(sweepDir, index);
+  return continueSweep(definition, sweepDir, std::move(index), progress, context);
+}
+
+SweepReport resumeSweep(const fs::path& sweepDir, const SweepProgress& progress, const TaskContext& context) {
+  const fs::path file = sweepDir / kDefinitionFile;
+  SweepDefinition definition;
+  try {
+    definition = sweepDefinitionFromJson(readJsonFile(file));
+  } catch (const json::exception& e) {
+    throw InputError(file.string(), 0, std::string("not a sweep definition: ") + e.what());
+  } catch (const InputError&) {
+    throw;
+  } catch (const Error& e) {
+    throw InputError(file.string(), 0, std::string("not a sweep definition: ") + e.what());
+  }
+  return continueSweep(definition, sweepDir, readSweepIndex(sweepDir), progress, context);
+}
+
+SweepIndex readSweepIndex(const fs::path& sweepDir) {
+  const fs::path file = sweepDir / kIndexFile;
+  try {
+    return indexFromJson(readJsonFile(file));
+  } catch (const json::exception& e) {
+    throw InputError(file.string(), 0, std::string("not a sweep index: ") + e.what());
+  } catch (const InputError&) {
+    throw;
+  } catch (const Error& e) {
+    throw InputError(file.string(), 0, std::string("not a sweep index: ") + e.what());
+  }
+}
+
+}  // namespace vaecf

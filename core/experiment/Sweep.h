@@ -1,0 +1,101 @@
+#pragma once
+// A sweep over a model's declared parameters (docs/sweeps.md): every trial is an ordinary
+// run folder inside the sweep's folder, beside sweep.json (what was asked) and index.json
+// (each trial's parameters, state and validation value, rewritten atomically after every
+// trial), so a killed sweep resumes where it stopped and never repeats a finished trial.
+// The winner is chosen on validation alone; test metrics are read only to report it.
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "common/TaskContext.h"
+#include "data/DataSource.h"
+#include "eval/Evaluator.h"
+#include "experiment/Experiment.h"
+
+namespace vaecf {
+
+using ParamValues = std::vector<std::pair<std::string, std::string>>;
+
+// A numeric parameter drawn from [low, high], uniformly or on a log scale.
+struct SweepRange {
+  std::string name;
+  double low = 0.0, high = 0.0;
+  bool logScale = false;
+};
+
+enum class SweepScheduler { Grid, Random };
+
+struct SweepDefinition {
+  std::string model;
+  ParamValues fixed;                                              // every trial's --set
+  std::vector<std::pair<std::string, std::vector<std::string>>> grid;  // name and its values
+  std::vector<SweepRange> ranges;                                 // random search only
+  SweepScheduler scheduler = SweepScheduler::Grid;
+  int trials = 0;          // random search: how many draws
+  std::uint64_t seed = 1;  // of the random draws
+  int seeds = 1;           // training seeds the winner is run with, its own included
+  DataSource data;
+  EvaluationOptions evaluation;
+};
+
+nlohmann::json toJson(const SweepDefinition& definition);
+SweepDefinition sweepDefinitionFromJson(const nlohmann::json& json);
+
+// Each trial's parameters, in order: the grid's every combination (the last axis varying
+// fastest), or `trials` seeded draws (ranges uniformly or on a log scale, rounded for an
+// integer parameter; grid axes uniformly among their values). Throws Error naming a
+// parameter the model does not declare or a value its declaration refuses.
+std::vector<ParamValues> sweepTrialParams(const SweepDefinition& definition);
+
+enum class TrialState { Pending, Finished, Failed };
+
+struct SweepTrial {
+  int id = 0;
+  std::string run;  // the trial's run folder, relative to the sweep folder
+  ParamValues params;  // the swept ones; with `fixed`, every value the trial differs in
+  TrialState state = TrialState::Pending;
+  std::optional<double> validation;  // the selection metric at the selected epoch
+  std::string error;                 // why a failed trial failed
+};
+
+struct SweepIndex {
+  std::string selectionMetric;  // what validation holds; "rmse" is better lower
+  std::vector<SweepTrial> trials;
+};
+
+// The finished trial with the best validation value (the earliest on a tie), or none.
+// Reads nothing but the index: the test metrics cannot leak into the choice.
+std::optional<int> sweepWinner(const SweepIndex& index);
+
+struct SweepReport {
+  SweepIndex index;
+  std::optional<int> winner;
+  // The winner's runs, one per training seed (its own first), with their test metrics.
+  std::vector<std::pair<std::uint64_t, ExperimentResult>> winnerSeeds;
+};
+
+// Called after each trial or seed run with the index as it stands.
+using SweepProgress = std::function<void(const SweepIndex&)>;
+
+// Starts the sweep `definition` in the new folder `sweepDir` and runs it to the end.
+// Throws Error when the folder already holds a sweep, and Cancelled when the context's
+// flag is raised (the sweep then resumes with resumeSweep).
+SweepReport runSweep(const SweepDefinition& definition, const std::filesystem::path& sweepDir,
+                     const SweepProgress& progress = {}, const TaskContext& context = {});
+// Continues the sweep in `sweepDir`: a trial a kill interrupted starts again from
+// nothing; finished and failed trials are kept.
+SweepReport resumeSweep(const std::filesystem::path& sweepDir, const SweepProgress& progress = {},
+                        const TaskContext& context = {});
+
+// index.json of a sweep folder; throws InputError naming the file when it is damaged.
+SweepIndex readSweepIndex(const std::filesystem::path& sweepDir);
+
+}  // namespace vaecf

@@ -1,0 +1,68 @@
+// vaecf sweep: a grid and a random search through the CLI, the JSON contract, --seeds and
+// --resume.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+
+#include "CliRunner.h"
+#include "TestData.h"
+
+namespace vaecf {
+namespace {
+
+namespace fs = std::filesystem;
+using test::CliOutcome;
+using test::runVaecf;
+
+const std::string kSmallData = " --format synthetic --users 300 --items 100 --heldout-users 30";
+
+TEST(SweepCli, GridSweepReportsEveryTrialAndTheWinnerAndResumes) {
+  const fs::path dir = test::freshTempDir("sweep-cli") / "ease";
+  const CliOutcome sweep = runVaecf("sweep --model ease --grid lambda=5,50,500 --json --out " + dir.string() + kSmallData);
+  ASSERT_EQ(sweep.exitCode, 0) << sweep.err;
+  const nlohmann::json result = sweep.lastJson();
+  EXPECT_EQ(result.at("selection_metric"), "ndcg@100");
+  ASSERT_EQ(result.at("trials").size(), 3U);
+  int best = 0;
+  double bestValidation = -1.0;
+  for (const auto& trial : result.at("trials")) {
+    EXPECT_EQ(trial.at("state"), "finished");
+    EXPECT_TRUE(fs::exists(fs::path(trial.at("run").get<std::string>()) / "metrics.json"));
+    if (trial.at("validation").get<double>() > bestValidation)
+      best = trial.at("id").get<int>(), bestValidation = trial.at("validation").get<double>();
+  }
+  EXPECT_EQ(result.at("winner"), best);
+  EXPECT_GT(result.at("winner_test").at("metrics").at("ndcg@100").at("mean").get<double>(), 0.0);
+
+  // Nothing is left to run: the same report again.
+  const CliOutcome resumed = runVaecf("sweep --resume " + dir.string() + " --json");
+  ASSERT_EQ(resumed.exitCode, 0) << resumed.err;
+  EXPECT_EQ(resumed.lastJson().at("trials"), result.at("trials"));
+  EXPECT_EQ(resumed.lastJson().at("winner"), best);
+
+  const CliOutcome again = runVaecf("sweep --model ease --grid lambda=5 --out " + dir.string() + kSmallData);
+  EXPECT_NE(again.exitCode, 0);
+  EXPECT_NE(again.err.find("already holds a sweep"), std::string::npos) << again.err;
+}
+
+TEST(SweepCli, RandomSearchRepeatsTheWinnerOverSeeds) {
+  const fs::path dir = test::freshTempDir("sweep-cli-random") / "multdae";
+  const CliOutcome sweep = runVaecf(
+      "sweep --model multdae --set epochs=2 --set threads=1 --set latent_every=0 --range lr=0.0001:0.01:log "
+      "--grid hidden_dim=16,32 --scheduler random --trials 2 --seeds 3 --json --out " + dir.string() + kSmallData);
+  ASSERT_EQ(sweep.exitCode, 0) << sweep.err;
+  const nlohmann::json result = sweep.lastJson();
+  ASSERT_EQ(result.at("trials").size(), 2U);
+  const nlohmann::json seeds = result.at("winner_test").at("seeds");
+  ASSERT_EQ(seeds.size(), 3U);
+  EXPECT_EQ(seeds[1].get<std::uint64_t>(), seeds[0].get<std::uint64_t>() + 1);
+  EXPECT_GE(result.at("winner_test").at("metrics").at("ndcg@100").at("sd").get<double>(), 0.0);
+
+  const CliOutcome refused = runVaecf("sweep --model multdae --range dropout=0.9:0.1 --scheduler random --trials 2" + kSmallData);
+  EXPECT_NE(refused.exitCode, 0);
+  EXPECT_NE(refused.err.find("the low end must be below the high end"), std::string::npos) << refused.err;
+}
+
+}  // namespace
+}  // namespace vaecf
