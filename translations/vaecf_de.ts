@@ -1886,8 +1886,8 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
     </message>
     <message>
         <location filename="../ui/panels/RunsPanel.cpp" line="85"/>
-        <source>Filter: words, or column:value (model:recvae, lr:0.001)</source>
-        <translation>Filter: Wörter oder Spalte:Wert (model:recvae, lr:0.001)</translation>
+        <source>Filter: words, or column:value (state:finished, lr:0.001)</source>
+        <translation>Filter: Wörter oder Spalte:Wert (state:finished, lr:0.001)</translation>
     </message>
     <message>
         <location filename="../ui/panels/RunsPanel.cpp" line="88"/>

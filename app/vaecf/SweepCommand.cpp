@@ -87,15 +87,6 @@ std::string paramsText(const ParamValues& params) {
   return text;
 }
 
-const char* stateText(TrialState state) {
-  switch (state) {
-    case TrialState::Pending: return "pending";
-    case TrialState::Finished: return "finished";
-    case TrialState::Failed: return "failed";
-  }
-  return "";
-}
-
 // Mean and sample standard deviation of one test metric over the winner's seeds.
 std::pair<double, double> spreadOf(const SweepReport& report, const std::string& metric) {
   double sum = 0.0, squares = 0.0;
@@ -116,7 +107,7 @@ void printReport(const SweepReport& report, const fs::path& dir, bool asJson) {
   if (asJson) {
     json trials = json::array();
     for (const SweepTrial& trial : report.index.trials) {
-      json entry = {{"id", trial.id}, {"run", (dir / trial.run).string()}, {"state", stateText(trial.state)}};
+      json entry = {{"id", trial.id}, {"run", (dir / trial.run).string()}, {"state", trialStateName(trial.state)}};
       for (const auto& [name, value] : trial.params) entry["params"][name] = value;
       if (trial.validation) entry["validation"] = *trial.validation;
       if (!trial.error.empty()) entry["error"] = trial.error;
@@ -139,7 +130,7 @@ void printReport(const SweepReport& report, const fs::path& dir, bool asJson) {
   }
   fmt::print("{:>5}  {:<9} {:>10}  {}\n", "trial", "state", report.index.selectionMetric, "parameters");
   for (const SweepTrial& trial : report.index.trials)
-    fmt::print("{:>5}  {:<9} {:>10}  {}{}\n", trial.id, stateText(trial.state),
+    fmt::print("{:>5}  {:<9} {:>10}  {}{}\n", trial.id, trialStateName(trial.state),
                trial.validation ? fmt::format("{:.4f}", *trial.validation) : "-", paramsText(trial.params),
                trial.error.empty() ? "" : "  (" + trial.error + ")");
   if (!report.winner) {

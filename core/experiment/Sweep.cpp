@@ -28,15 +28,6 @@ const char* const kIndexFile = "index.json";
 
 const char* schedulerName(SweepScheduler scheduler) { return scheduler == SweepScheduler::Grid ? "grid" : "random"; }
 
-const char* stateName(TrialState state) {
-  switch (state) {
-    case TrialState::Pending: return "pending";
-    case TrialState::Finished: return "finished";
-    case TrialState::Failed: return "failed";
-  }
-  return "pending";
-}
-
 TrialState trialStateNamed(const std::string& name) {
   if (name == "finished") return TrialState::Finished;
   if (name == "failed") return TrialState::Failed;
@@ -68,6 +59,21 @@ json readJsonFile(const fs::path& file) {
     return json::parse(in);
   } catch (const json::exception& e) {
     throw InputError(file.string(), 0, std::string("not valid JSON: ") + e.what());
+  }
+}
+
+// Reads `file` with `parse`, every failure an InputError naming the file and `what` it
+// should have been.
+template <class Parse>
+auto parseJsonFile(const fs::path& file, const std::string& what, Parse parse) {
+  try {
+    return parse(readJsonFile(file));
+  } catch (const json::exception& e) {
+    throw InputError(file.string(), 0, "not " + what + ": " + e.what());
+  } catch (const InputError&) {
+    throw;
+  } catch (const Error& e) {
+    throw InputError(file.string(), 0, "not " + what + ": " + e.what());
   }
 }
 
@@ -158,7 +164,7 @@ json indexJson(const SweepIndex& index, const std::optional<int>& winner) {
   json trials = json::array();
   for (const SweepTrial& trial : index.trials) {
     json entry = {{"id", trial.id}, {"run", trial.run}, {"params", valuesJson(trial.params)},
-                  {"state", stateName(trial.state)}};
+                  {"state", trialStateName(trial.state)}};
     if (trial.validation) entry["validation"] = *trial.validation;
     if (!trial.error.empty()) entry["error"] = trial.error;
     trials.push_back(std::move(entry));
@@ -264,6 +270,15 @@ SweepReport continueSweep(const SweepDefinition& definition, const fs::path& swe
 
 }  // namespace
 
+const char* trialStateName(TrialState state) {
+  switch (state) {
+    case TrialState::Pending: return "pending";
+    case TrialState::Finished: return "finished";
+    case TrialState::Failed: return "failed";
+  }
+  return "pending";
+}
+
 json toJson(const SweepDefinition& definition) {
   json grid = json::array();
   for (const auto& [name, values] : definition.grid) grid.push_back({{"name", name}, {"values", values}});
@@ -340,31 +355,13 @@ SweepReport runSweep(const SweepDefinition& definition, const fs::path& sweepDir
 }
 
 SweepReport resumeSweep(const fs::path& sweepDir, const SweepProgress& progress, const TaskContext& context) {
-  const fs::path file = sweepDir / kDefinitionFile;
-  SweepDefinition definition;
-  try {
-    definition = sweepDefinitionFromJson(readJsonFile(file));
-  } catch (const json::exception& e) {
-    throw InputError(file.string(), 0, std::string("not a sweep definition: ") + e.what());
-  } catch (const InputError&) {
-    throw;
-  } catch (const Error& e) {
-    throw InputError(file.string(), 0, std::string("not a sweep definition: ") + e.what());
-  }
+  const SweepDefinition definition =
+      parseJsonFile(sweepDir / kDefinitionFile, "a sweep definition", sweepDefinitionFromJson);
   return continueSweep(definition, sweepDir, readSweepIndex(sweepDir), progress, context);
 }
 
 SweepIndex readSweepIndex(const fs::path& sweepDir) {
-  const fs::path file = sweepDir / kIndexFile;
-  try {
-    return indexFromJson(readJsonFile(file));
-  } catch (const json::exception& e) {
-    throw InputError(file.string(), 0, std::string("not a sweep index: ") + e.what());
-  } catch (const InputError&) {
-    throw;
-  } catch (const Error& e) {
-    throw InputError(file.string(), 0, std::string("not a sweep index: ") + e.what());
-  }
+  return parseJsonFile(sweepDir / kIndexFile, "a sweep index", indexFromJson);
 }
 
 }  // namespace vaecf

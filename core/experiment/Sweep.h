@@ -56,6 +56,8 @@ SweepDefinition sweepDefinitionFromJson(const nlohmann::json& json);
 std::vector<ParamValues> sweepTrialParams(const SweepDefinition& definition);
 
 enum class TrialState { Pending, Finished, Failed };
+// "pending", "finished" or "failed", as index.json and the CLI write them.
+const char* trialStateName(TrialState state);
 
 struct SweepTrial {
   int id = 0;

@@ -82,7 +82,7 @@ RunsPanel::RunsPanel(QWidget* parent)
     highlightDifferences();
     Q_EMIT selectionChanged();
   });
-  filter_->setPlaceholderText(tr("Filter: words, or column:value (model:recvae, lr:0.001)"));
+  filter_->setPlaceholderText(tr("Filter: words, or column:value (state:finished, lr:0.001)"));
   filter_->setClearButtonEnabled(true);
   connect(filter_, &QLineEdit::textChanged, this, &RunsPanel::applyFilter);
   auto* refreshButton = new QPushButton(tr("Refresh"), this);

@@ -2,7 +2,7 @@
 // The runs under the runs folder as an experiment table: run, dataset, model, state,
 // epochs, time, best validation and test metrics, and every parameter with its live
 // changes. Columns sort on a header click (numbers as numbers); the filter keeps rows that
-// hold every word ("recvae" anywhere, or a column's whole value: "model:recvae"). Selecting several
+// hold every word (anywhere in the row, or a column's whole value: "state:finished"). Selecting several
 // overlays them on the charts; the parameters that differ between them are highlighted.
 
 #include <QWidget>
