@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ParamEditor</name>
+    <message>
+        <location filename="../ui/panels/ParamEditor.cpp" line="66"/>
+        <source>Range %1 – %2</source>
+        <translation>Bereich %1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/ParamEditor.cpp" line="67"/>
+        <source>At least %1</source>
+        <translation>Mindestens %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/ParamEditor.cpp" line="68"/>
+        <source>At most %1</source>
+        <translation>Höchstens %1</translation>
+    </message>
+</context>
+<context>
     <name>vaecf::ui::ActivityHistogram</name>
     <message>
         <location filename="../ui/panels/ActivityHistogram.cpp" line="38"/>
@@ -144,275 +162,197 @@
 <context>
     <name>vaecf::ui::DataPanel</name>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="39"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="40"/>
         <source>Browse…</source>
         <translation>Durchsuchen …</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="40"/>
-        <source>Columns…</source>
-        <translation>Spalten …</translation>
-    </message>
-    <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="49"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="50"/>
         <source>Load</source>
         <translation>Laden</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="50"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="51"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="54"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="55"/>
         <source>Bundled MovieLens (ml-latest-small)</source>
         <translation>Mitgeliefertes MovieLens (ml-latest-small)</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="55"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="56"/>
         <source>Synthetic communities</source>
         <translation>Synthetische Gemeinschaften</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="56"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="57"/>
         <source>Dataset file or folder</source>
         <translation>Datensatzdatei oder -ordner</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="57"/>
-        <location filename="../ui/panels/DataPanel.cpp" line="152"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="58"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="162"/>
         <source>Canonical split folder</source>
         <translation>Kanonischer Split-Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="61"/>
-        <source>Format of the dataset; &apos;delimited&apos; reads any separated log with the columns you map</source>
-        <translation>Format des Datensatzes; „delimited“ liest jedes getrennte Protokoll mit den Spalten, die Sie zuordnen</translation>
+        <location filename="../ui/panels/DataPanel.cpp" line="41"/>
+        <source>Options…</source>
+        <translation>Optionen…</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="67"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="59"/>
+        <source>detect</source>
+        <translation>erkennen</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/DataPanel.cpp" line="65"/>
+        <source>Format of the dataset: detected from the file or folder, or chosen; Options… sets the format&apos;s options, such as the columns of a delimited log</source>
+        <translation>Format des Datensatzes: aus Datei oder Ordner erkannt oder gewählt; Optionen… setzt die Optionen des Formats, etwa die Spalten einer getrennten Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/DataPanel.cpp" line="75"/>
         <source>format default</source>
         <translation>Vorgabe des Formats</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="68"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="76"/>
         <source>An interaction is positive when its value is at least this; empty: 4 for star ratings, every interaction for implicit data</source>
         <translation>Eine Interaktion ist positiv, wenn ihr Wert mindestens so groß ist; leer: 4 bei Sternbewertungen, jede Interaktion bei impliziten Daten</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="72"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="80"/>
         <source>Users with fewer positives are dropped</source>
         <translation>Nutzer mit weniger Positiven werden verworfen</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="74"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="82"/>
         <source>10% each</source>
         <translation>je 10 %</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="75"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="83"/>
         <source>Users held out for validation, and as many for test</source>
         <translation>Für die Validierung zurückgehaltene Nutzer, und ebenso viele für den Test</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="79"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="87"/>
         <source>Share of a heldout user&apos;s positives that is scored</source>
         <translation>Anteil der Positiven eines zurückgehaltenen Nutzers, der bewertet wird</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="82"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="90"/>
         <source>Seed of the user permutation; 98765 reproduces the reference splits</source>
         <translation>Startwert der Nutzerpermutation; 98765 reproduziert die Referenz-Splits</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="88"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="96"/>
         <source>Lower edges of the activity cohorts, ascending; users below the first edge form an extra cohort</source>
         <translation>Untere Grenzen der Aktivitätskohorten, aufsteigend; Nutzer unter der ersten Grenze bilden eine eigene Kohorte</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="112"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="120"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="113"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="121"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="114"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="122"/>
         <source>Path</source>
         <translation>Pfad</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="115"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="123"/>
         <source>Synthetic users</source>
         <translation>Synthetische Nutzer</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="116"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="124"/>
         <source>Synthetic items</source>
         <translation>Synthetische Artikel</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="117"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="125"/>
         <source>Minimum rating</source>
         <translation>Mindestbewertung</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="118"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="126"/>
         <source>Minimum positives per user</source>
         <translation>Mindestzahl Positiver pro Nutzer</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="119"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="127"/>
         <source>Heldout users</source>
         <translation>Zurückgehaltene Nutzer</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="120"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="128"/>
         <source>Heldout fraction</source>
         <translation>Zurückgehaltener Anteil</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="121"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="129"/>
         <source>Split seed</source>
         <translation>Split-Startwert</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="122"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="130"/>
         <source>Cohort edges</source>
         <translation>Kohortengrenzen</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="153"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="163"/>
         <source>Ratings file</source>
         <translation>Bewertungsdatei</translation>
     </message>
     <message>
         <location filename="../ui/panels/DataPanel.cpp" line="172"/>
+        <source>No dataset format recognises %1; choose one.</source>
+        <translation>Kein Datensatzformat erkennt %1; bitte eines wählen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/DataPanel.cpp" line="176"/>
+        <source>The %1 format has no options.</source>
+        <translation>Das Format %1 hat keine Optionen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/DataPanel.cpp" line="194"/>
         <source>The minimum rating must be a number.</source>
         <translation>Die Mindestbewertung muss eine Zahl sein.</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="188"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="210"/>
         <source>Choose a dataset file or folder.</source>
         <translation>Wählen Sie eine Datensatzdatei oder einen Datensatzordner.</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="197"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="220"/>
         <source>Choose a canonical split folder.</source>
         <translation>Wählen Sie einen kanonischen Split-Ordner.</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="237"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="260"/>
         <source>Cohort edges must be ascending positive whole numbers, e.g. 5,11,51,101.</source>
         <translation>Kohortengrenzen müssen aufsteigende positive ganze Zahlen sein, z. B. 5,11,51,101.</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="273"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="296"/>
         <source>%1
 %2 training, %3 validation and %4 test users; %5 items; %6 training positives.</source>
         <translation>%1
 %2 Trainings-, %3 Validierungs- und %4 Testnutzer; %5 Artikel; %6 positive Trainingsinteraktionen.</translation>
     </message>
     <message>
-        <location filename="../ui/panels/DataPanel.cpp" line="281"/>
+        <location filename="../ui/panels/DataPanel.cpp" line="304"/>
         <source>Raw: %1 users, %2 items, %3 interactions.</source>
         <translation>Roh: %1 Nutzer, %2 Artikel, %3 Interaktionen.</translation>
-    </message>
-</context>
-<context>
-    <name>vaecf::ui::DelimitedImportDialog</name>
-    <message>
-        <location filename="../ui/panels/DelimitedImportDialog.cpp" line="22"/>
-        <source>none</source>
-        <translation>keine</translation>
-    </message>
-    <message>
-        <location filename="../ui/panels/DelimitedImportDialog.cpp" line="33"/>
-        <source>First line is a header</source>
-        <translation>Erste Zeile ist eine Kopfzeile</translation>
-    </message>
-    <message>
-        <location filename="../ui/panels/DelimitedImportDialog.cpp" line="40"/>
-        <source>Columns of %1</source>
-        <translation>Spalten von %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/panels/DelimitedImportDialog.cpp" line="41"/>
-        <source>comma ,</source>
-        <translation>Komma ,</translation>
-    </message>
-    <message>
-        <location filename="../ui/panels/DelimitedImportDialog.cpp" line="42"/>
-        <source>semicolon ;</source>
-        <translation>Semikolon ;</translation>
-    </message>
-    <message>
-        <location filename="../ui/panels/DelimitedImportDialog.cpp" line="43"/>
-        <source>tab</source>
-        <translation>Tabulator</translation>
-    </message>
-    <message>
-        <location filename="../ui/panels/DelimitedImportDialog.cpp" line="44"/>
-        <source>pipe |</source>
-        <translation>senkrechter Strich |</translation>
-    </message>
-    <message>
-        <location filename="../ui/panels/DelimitedImportDialog.cpp" line="45"/>
-        <source>space</source>
-        <translation>Leerzeichen</translation>
-    </message>
-    <message>
-        <location filename="../ui/panels/DelimitedImportDialog.cpp" line="61"/>
-        <source>Separator</source>
-        <translation>Trennzeichen</translation>
-    </message>
-    <message>
-        <location filename="../ui/panels/DelimitedImportDialog.cpp" line="63"/>
-        <source>User column</source>
-        <translation>Nutzerspalte</translation>
-    </message>
-    <message>
-        <location filename="../ui/panels/DelimitedImportDialog.cpp" line="64"/>
-        <source>Item column</source>
-        <translation>Artikelspalte</translation>
-    </message>
-    <message>
-        <location filename="../ui/panels/DelimitedImportDialog.cpp" line="65"/>
-        <source>Value column</source>
-        <translation>Wertspalte</translation>
-    </message>
-    <message>
-        <location filename="../ui/panels/DelimitedImportDialog.cpp" line="66"/>
-        <source>Time column</source>
-        <translation>Zeitspalte</translation>
-    </message>
-    <message>
-        <location filename="../ui/panels/DelimitedImportDialog.cpp" line="67"/>
-        <source>Encoding</source>
-        <translation>Kodierung</translation>
-    </message>
-    <message>
-        <location filename="../ui/panels/DelimitedImportDialog.cpp" line="117"/>
-        <source>user</source>
-        <translation>Nutzer</translation>
-    </message>
-    <message>
-        <location filename="../ui/panels/DelimitedImportDialog.cpp" line="118"/>
-        <source>item</source>
-        <translation>Artikel</translation>
-    </message>
-    <message>
-        <location filename="../ui/panels/DelimitedImportDialog.cpp" line="119"/>
-        <source>value</source>
-        <translation>Wert</translation>
-    </message>
-    <message>
-        <location filename="../ui/panels/DelimitedImportDialog.cpp" line="120"/>
-        <source>time</source>
-        <translation>Zeit</translation>
     </message>
 </context>
 <context>
@@ -848,6 +788,24 @@
         <location filename="../ui/geometry/FocusPanel.cpp" line="483"/>
         <source>Gradients at the posterior mean, clean input.</source>
         <translation>Gradienten am Posterior-Mittelwert, unmaskierte Eingabe.</translation>
+    </message>
+</context>
+<context>
+    <name>vaecf::ui::FormatOptionsDialog</name>
+    <message>
+        <location filename="../ui/panels/FormatOptionsDialog.cpp" line="29"/>
+        <source>Options of the %1 format</source>
+        <translation>Optionen des Formats %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/FormatOptionsDialog.cpp" line="35"/>
+        <source>Nothing detected: %1</source>
+        <translation>Nichts erkannt: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/FormatOptionsDialog.cpp" line="72"/>
+        <source>The first lines of the file show here when the path names a file.</source>
+        <translation>Hier erscheinen die ersten Zeilen der Datei, wenn der Pfad eine Datei nennt.</translation>
     </message>
 </context>
 <context>
@@ -1604,22 +1562,7 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
 <context>
     <name>vaecf::ui::ModelPanel</name>
     <message>
-        <location filename="../ui/panels/ModelPanel.cpp" line="31"/>
-        <source>Range %1 – %2</source>
-        <translation>Bereich %1 – %2</translation>
-    </message>
-    <message>
-        <location filename="../ui/panels/ModelPanel.cpp" line="32"/>
-        <source>At least %1</source>
-        <translation>Mindestens %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/panels/ModelPanel.cpp" line="33"/>
-        <source>At most %1</source>
-        <translation>Höchstens %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/panels/ModelPanel.cpp" line="54"/>
+        <location filename="../ui/panels/ModelPanel.cpp" line="37"/>
         <source>● live: applied to a running model at the next batch</source>
         <translation>● live: wird beim nächsten Batch auf das laufende Modell angewendet</translation>
     </message>
@@ -1627,92 +1570,92 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
 <context>
     <name>vaecf::ui::PluginsDialog</name>
     <message>
-        <location filename="../ui/plugins/PluginsDialog.cpp" line="33"/>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="35"/>
         <source>Plugins</source>
         <translation>Plugins</translation>
     </message>
     <message>
-        <location filename="../ui/plugins/PluginsDialog.cpp" line="34"/>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="36"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/plugins/PluginsDialog.cpp" line="34"/>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="36"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../ui/plugins/PluginsDialog.cpp" line="34"/>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="36"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../ui/plugins/PluginsDialog.cpp" line="34"/>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="36"/>
         <source>Enabled</source>
         <translation>Aktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/plugins/PluginsDialog.cpp" line="35"/>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="37"/>
         <source>Loaded</source>
         <translation>Geladen</translation>
     </message>
     <message>
-        <location filename="../ui/plugins/PluginsDialog.cpp" line="35"/>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="37"/>
         <source>Provides</source>
         <translation>Stellt bereit</translation>
     </message>
     <message>
-        <location filename="../ui/plugins/PluginsDialog.cpp" line="35"/>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="37"/>
         <source>Source</source>
         <translation>Herkunft</translation>
     </message>
     <message>
-        <location filename="../ui/plugins/PluginsDialog.cpp" line="35"/>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="37"/>
         <source>Why refused</source>
         <translation>Grund der Ablehnung</translation>
     </message>
     <message>
-        <location filename="../ui/plugins/PluginsDialog.cpp" line="50"/>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="52"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../ui/plugins/PluginsDialog.cpp" line="50"/>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="52"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../ui/plugins/PluginsDialog.cpp" line="62"/>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="64"/>
         <source>Load this plugin when the program starts</source>
         <translation>Dieses Plugin beim Programmstart laden</translation>
     </message>
     <message>
-        <location filename="../ui/plugins/PluginsDialog.cpp" line="71"/>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="73"/>
         <source>Plugin API %1. Shared-library plugins are read from: %2</source>
         <translation>Plugin-API %1. Plugins als gemeinsame Bibliotheken werden gelesen aus: %2</translation>
     </message>
     <message>
-        <location filename="../ui/plugins/PluginsDialog.cpp" line="73"/>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="75"/>
         <source>VAECF_PLUGIN_PATH (unset)</source>
         <translation>VAECF_PLUGIN_PATH (nicht gesetzt)</translation>
     </message>
     <message>
-        <location filename="../ui/plugins/PluginsDialog.cpp" line="106"/>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="108"/>
         <source>%1 is %2 from the next start of the program.</source>
         <translation>%1 ist ab dem nächsten Programmstart %2.</translation>
     </message>
     <message>
-        <location filename="../ui/plugins/PluginsDialog.cpp" line="107"/>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="109"/>
         <source>enabled</source>
         <translation>aktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/plugins/PluginsDialog.cpp" line="107"/>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="109"/>
         <source>disabled</source>
         <translation>deaktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/plugins/PluginsDialog.cpp" line="109"/>
+        <location filename="../ui/plugins/PluginsDialog.cpp" line="111"/>
         <source>The plugin settings could not be changed: %1</source>
         <translation>Die Plugin-Einstellungen konnten nicht geändert werden: %1</translation>
     </message>

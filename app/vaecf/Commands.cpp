@@ -22,6 +22,7 @@
 #include "data/CanonicalSplit.h"
 #include "experiment/Experiment.h"
 #include "experiment/Recommendations.h"
+#include "plugin/DatasetFormat.h"
 #include "train/Training.h"
 #include "train/TrainingParams.h"
 
@@ -46,9 +47,10 @@ std::string modelNamedIn(int argc, char** argv) {
   return {};
 }
 
-std::string describeParams(const ModelFamily& model) {
-  std::string text = fmt::format("\nOptions of model '{}' ({}), set with --set name=value:\n", model.name, model.summary);
-  for (const ParamSpec& spec : runParamSpecs(model)) {
+// One entry per parameter: name, type, default, range or choices, and its help.
+std::string describeSpecs(const std::vector<ParamSpec>& specs) {
+  std::string text;
+  for (const ParamSpec& spec : specs) {
     std::string range;
     if (spec.min || spec.max)
       range = fmt::format(" [{} .. {}]", spec.min ? fmt::format("{:g}", *spec.min) : "",
@@ -61,6 +63,23 @@ std::string describeParams(const ModelFamily& model) {
     text += fmt::format("  {:<16} {:<6} default {:<10}{}{}\n      {}\n", spec.name, typeName(spec.type),
                         spec.defaultValue.empty() ? "(none)" : spec.defaultValue, range, spec.live ? " (live)" : "",
                         spec.help);
+  }
+  return text;
+}
+
+std::string describeParams(const ModelFamily& model) {
+  return fmt::format("\nOptions of model '{}' ({}), set with --set name=value:\n", model.name, model.summary) +
+         describeSpecs(runParamSpecs(model));
+}
+
+// `vaecf data formats`.
+std::string describeFormats() {
+  std::string text = "Dataset formats (--format NAME, detected from the dataset when not given); their options are set "
+                     "with --data-option name=value:\n";
+  for (const DatasetFormat& format : formatCatalog()) {
+    text += fmt::format("\n{} ({}{}){}\n", format.name, format.summary, format.readsPath ? "" : "; reads no path",
+                        format.options.empty() ? ", no options" : ":");
+    text += describeSpecs(format.options);
   }
   return text;
 }
@@ -171,6 +190,8 @@ void Commands::declareDataStats(CLI::App& app) {
   data_.addTo(*stats, false);
   stats->add_flag("--json", json_, "print one JSON object");
   actions_.emplace_back(stats, [this] { dataStats(); });
+  CLI::App* formats = data->add_subcommand("formats", "every dataset format and its options");
+  actions_.emplace_back(formats, [] { fmt::print("{}", describeFormats()); });
 }
 
 void Commands::declareSplit(CLI::App& app) {

@@ -2,10 +2,10 @@
 
 #include <fmt/core.h>
 
-#include <algorithm>
-
 #include "common/Error.h"
 #include "data/BundledData.h"
+#include "data/SyntheticData.h"
+#include "plugin/DatasetFormat.h"
 
 namespace fs = std::filesystem;
 
@@ -13,60 +13,51 @@ namespace vaecf::cli {
 
 namespace {
 
-char parseSeparator(const std::string& text) {
-  if (text == "\\t" || text == "tab") return '\t';
-  if (text.size() != 1) throw Error("--separator takes one character (or 'tab'), got '" + text + "'");
-  return text[0];
-}
+std::string number(double value) { return fmt::format("{}", value); }
 
 }  // namespace
 
 void DataOptions::addTo(CLI::App& command, bool allowSplitFolder) {
   const std::string group = "Data";
-  command.add_option("--format", format_, "dataset format")
-      ->check(CLI::IsMember(formatNames()))
-      ->capture_default_str()
+  command.add_option("--format", format_, "dataset format (default: detected from the dataset; `vaecf data formats`)")
       ->group(group);
-  command.add_option("--path", path_, "dataset folder or ratings file (default: the bundled ml-latest-small)")
-      ->group(group);
+  command.add_option("--path", path_, "dataset folder or file (default: the bundled ml-latest-small)")->group(group);
   command.add_option("dataset", positionalPath_, "the dataset folder or file, as --path")->group(group);
   if (allowSplitFolder)
     command.add_option("--split", splitDir_, "a canonical split folder instead of a raw dataset")
         ->check(CLI::ExistingDirectory)
         ->group(group);
-  const std::string delimited = "Delimited files (--format delimited)";
-  separatorOptions_.push_back(
-      command.add_option("--separator", separator_, "field separator, one character or 'tab' (default: detected)")
-          ->group(delimited));
-  auto* header = command.add_flag("--header", header_, "the first line is a header (default: detected)")->group(delimited);
-  command.add_flag("--no-header", noHeader_, "the file has no header line (default: detected)")
+  command.add_option("--data-option", dataOptions_, "NAME=VALUE: an option of the dataset format (repeatable)")
+      ->allow_extra_args(false)  // one value each time, so the dataset may follow
+      ->group(group);
+
+  // Shorthands for the options of the formats that come with the program.
+  const std::string shorthand = "Format options (shorthands for --data-option)";
+  command.add_option("--separator", separator_, "delimited: field separator, one character or 'tab' (default: detected)")
+      ->group(shorthand);
+  auto* header = command.add_flag("--header", header_, "delimited: the first line is a header (default: detected)")
+                     ->group(shorthand);
+  command.add_flag("--no-header", noHeader_, "delimited: the file has no header line (default: detected)")
       ->excludes(header)
-      ->group(delimited);
-  command.add_option("--user-col", userColumn_, "0-based user column")->capture_default_str()->group(delimited);
-  command.add_option("--item-col", itemColumn_, "0-based item column")->capture_default_str()->group(delimited);
-  valueColumnOptions_.push_back(
-      command.add_option("--value-col", valueColumn_, "0-based rating/value column, -1 for none")
-          ->capture_default_str()
-          ->group(delimited));
-  command.add_option("--time-col", timeColumn_, "0-based timestamp column, -1 for none")
-      ->capture_default_str()
-      ->group(delimited);
-  command.add_option("--encoding", encoding_, "text encoding")
-      ->check(CLI::IsMember({"utf8", "latin1"}))
-      ->capture_default_str()
-      ->group(delimited);
-  const std::string synthetic = "Synthetic data (--format synthetic)";
-  command.add_option("--preset", preset_, "the shape of a public dataset")
+      ->group(shorthand);
+  command.add_option("--user-col", userColumn_, "delimited: 0-based user column (default 0)")->group(shorthand);
+  command.add_option("--item-col", itemColumn_, "delimited: 0-based item column (default 1)")->group(shorthand);
+  command.add_option("--value-col", valueColumn_, "delimited: 0-based rating/value column, -1 for none (default 2)")
+      ->group(shorthand);
+  command.add_option("--time-col", timeColumn_, "delimited: 0-based timestamp column, -1 for none (default -1)")
+      ->group(shorthand);
+  command.add_option("--encoding", encoding_, "delimited: text encoding, utf8 or latin1")->group(shorthand);
+  command.add_option("--preset", preset_, "synthetic: the shape of a public dataset")
       ->check(CLI::IsMember(syntheticPresetNames()))
-      ->group(synthetic);
-  command.add_option("--users", users_, "users to generate")->check(CLI::PositiveNumber)->group(synthetic);
-  command.add_option("--items", items_, "items to generate")->check(CLI::PositiveNumber)->group(synthetic);
-  command.add_option("--interactions", interactions_, "interactions to generate, about")
+      ->group(shorthand);
+  command.add_option("--users", users_, "synthetic: users to generate")->group(shorthand);
+  command.add_option("--items", items_, "synthetic: items to generate")->group(shorthand);
+  command.add_option("--interactions", interactions_, "synthetic: interactions to generate, about")
       ->check(CLI::PositiveNumber)
-      ->group(synthetic);
-  command.add_option("--data-seed", dataSeed_, "seed of the generator (--seed seeds the split)")
-      ->capture_default_str()
-      ->group(synthetic);
+      ->group(shorthand);
+  command.add_option("--data-seed", dataSeed_, "synthetic: seed of the generator (--seed seeds the split)")
+      ->group(shorthand);
+
   const std::string protocol = "Protocol (strong generalisation)";
   command.add_option("--min-rating", threshold_,
                      "an interaction is positive when its value is >= this (default: 4 for star ratings, "
@@ -96,58 +87,67 @@ void DataOptions::addTo(CLI::App& command, bool allowSplitFolder) {
       ->group(protocol);
 }
 
-bool DataOptions::given(const std::vector<CLI::Option*>& options) {
-  return std::any_of(options.begin(), options.end(), [](const CLI::Option* option) { return option->count() > 0; });
+std::map<std::string, std::string> DataOptions::formatOptions() const {
+  std::map<std::string, std::string> options;
+  const auto give = [&options](const std::string& name, const std::string& value) { options[name] = value; };
+  if (!separator_.empty()) give("separator", separator_);
+  if (header_ || noHeader_) give("header", header_ ? "yes" : "no");
+  if (userColumn_) give("user_column", std::to_string(*userColumn_));
+  if (itemColumn_) give("item_column", std::to_string(*itemColumn_));
+  if (valueColumn_) give("value_column", std::to_string(*valueColumn_));
+  if (timeColumn_) give("timestamp_column", std::to_string(*timeColumn_));
+  if (!encoding_.empty()) give("encoding", encoding_);
+  // A preset is the generator's shape; --users and --items then change it, and
+  // --interactions sets the activity that gives about that many.
+  SyntheticOptions shape;
+  if (!preset_.empty()) {
+    shape = syntheticPreset(preset_);
+    give("users", std::to_string(shape.users));
+    give("items", std::to_string(shape.items));
+    give("communities", std::to_string(shape.communities));
+    give("mean_activity", number(shape.meanActivity));
+  }
+  if (users_) give("users", std::to_string(shape.users = *users_));
+  if (items_) give("items", std::to_string(*items_));
+  if (interactions_) give("mean_activity", number(*interactions_ / shape.users));
+  if (dataSeed_) give("seed", std::to_string(*dataSeed_));
+  for (const std::string& assignment : dataOptions_) {
+    const std::size_t equals = assignment.find('=');
+    if (equals == std::string::npos || equals == 0)
+      throw Error("--data-option takes NAME=VALUE, got '" + assignment + "'");
+    give(assignment.substr(0, equals), assignment.substr(equals + 1));
+  }
+  return options;
 }
 
-void DataOptions::detectLayout(ImportOptions& raw) const {
-  const DetectedLayout layout = detectDelimitedLayout(raw.path, raw.delimited.quote);
-  raw.delimited.separator = layout.separator;
-  if (!header_ && !noHeader_) raw.delimited.header = layout.header;
-  std::string note = "vaecf: " + raw.path.string() + ": detected " + layout.description;
-  if (!given(valueColumnOptions_) && layout.columns <= 2) {
-    raw.delimited.valueColumn.reset();
-    note += "; no value column: every row is one interaction";
-  } else if (raw.delimited.valueColumn) {
-    note += "; column " + std::to_string(*raw.delimited.valueColumn) +
-            " holds the values (ratings; play counts too: --min-rating sets which are positive)";
+ImportOptions DataOptions::rawDataset() const {
+  if (!positionalPath_.empty() && !path_.empty() && positionalPath_ != path_)
+    throw Error("give the dataset either as an argument or with --path, not both");
+  const std::string dataset = positionalPath_.empty() ? path_ : positionalPath_;
+  ImportOptions raw;
+  raw.format = format_;
+  raw.options = formatOptions();
+  if (!dataset.empty()) {
+    raw.path = dataset;
+  } else if (format_.empty() || findFormat(format_).readsPath) {
+    raw.path = bundledDatasetPath();
+    const DatasetFormat* bundled = detectFormat(raw.path);
+    if (!format_.empty() && (bundled == nullptr || bundled->name != format_))
+      throw Error("--format " + format_ + " needs --path (only ml-latest-small is bundled)");
   }
-  fmt::print(stderr, "{}. --separator, --header/--no-header and --value-col override.\n", note);
+  const std::string assumed = resolveImport(raw);
+  if (!assumed.empty() && !dataset.empty()) fmt::print(stderr, "vaecf: {}: {}.\n", raw.path.string(), assumed);
+  return raw;
 }
 
 DataSource DataOptions::dataSource() const {
   DataSource source;
-  if (!positionalPath_.empty() && !path_.empty() && positionalPath_ != path_)
-    throw Error("give the dataset either as an argument or with --path, not both");
-  const std::string dataset = positionalPath_.empty() ? path_ : positionalPath_;
-  if (valueColumn_ < -1) throw Error("--value-col takes a 0-based column, or -1 for none; got " + std::to_string(valueColumn_));
-  if (timeColumn_ < -1) throw Error("--time-col takes a 0-based column, or -1 for none; got " + std::to_string(timeColumn_));
   if (!splitDir_.empty()) {
-    if (!dataset.empty()) throw Error("give either --split or --path, not both");
+    if (!path_.empty() || !positionalPath_.empty()) throw Error("give either --split or --path, not both");
     source.splitDir = splitDir_;
     return source;
   }
-  ImportOptions raw;
-  raw.format = parseFormatName(format_);
-  if (!readsPath(raw.format)) {
-    raw.synthetic = syntheticOptions();
-  } else {
-    if (!preset_.empty() || users_ || items_ || interactions_)
-      throw Error("--preset, --users, --items and --interactions need --format synthetic");
-    raw.path = dataset.empty() ? bundledDatasetPath() : fs::path(dataset);
-    if (dataset.empty() && raw.format != DatasetFormat::MovieLensLatest)
-      throw Error("--format " + format_ + " needs --path (only ml-latest-small is bundled)");
-  }
-  raw.delimited.separator = parseSeparator(separator_);
-  raw.delimited.header = !noHeader_;
-  raw.delimited.userColumn = userColumn_;
-  raw.delimited.itemColumn = itemColumn_;
-  raw.delimited.valueColumn = valueColumn_ >= 0 ? std::optional<std::size_t>(valueColumn_) : std::nullopt;
-  raw.delimited.timestampColumn = timeColumn_ >= 0 ? std::optional<std::size_t>(timeColumn_) : std::nullopt;
-  raw.delimited.encoding = encoding_ == "latin1" ? TextEncoding::Latin1 : TextEncoding::Utf8;
-  if (raw.format == DatasetFormat::Delimited && !given(separatorOptions_)) detectLayout(raw);
-  source.raw = raw;
-
+  source.raw = rawDataset();
   if (allPositive_ && threshold_) throw Error("give either --min-rating or --all-positive, not both");
   source.thresholdGiven = allPositive_ || threshold_.has_value();
   source.protocol.positiveThreshold = threshold_;
@@ -157,16 +157,6 @@ DataSource DataOptions::dataSource() const {
   source.protocol.heldoutByTime = heldoutOrder_ == "time";
   source.protocol.seed = seed_;
   return source;
-}
-
-SyntheticOptions DataOptions::syntheticOptions() const {
-  if (!path_.empty() || !positionalPath_.empty()) throw Error("--format synthetic reads no --path");
-  SyntheticOptions options = preset_.empty() ? SyntheticOptions{} : syntheticPreset(preset_);
-  if (users_) options.users = *users_;
-  if (items_) options.items = *items_;
-  if (interactions_) options.meanActivity = *interactions_ / options.users;
-  options.seed = dataSeed_;
-  return options;
 }
 
 }  // namespace vaecf::cli

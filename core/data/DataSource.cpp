@@ -1,22 +1,45 @@
 #include "data/DataSource.h"
 
 #include <nlohmann/json.hpp>
+#include <map>
 #include <set>
 
 #include "common/Error.h"
 #include "common/JsonValues.h"
 #include "data/CanonicalSplit.h"
 #include "data/TemporalSplit.h"
+#include "plugin/PluginRegistry.h"
 
 namespace vaecf {
 
+namespace {
+
+// Configs written before formats were plugins kept a format's options as typed JSON in an
+// object named after the format, an absent column as null.
+std::map<std::string, std::string> legacyFormatOptions(const nlohmann::json& object) {
+  std::map<std::string, std::string> options;
+  for (const auto& [name, value] : object.items()) {
+    if (value.is_null()) options[name] = "-1";
+    else if (value.is_boolean()) options[name] = value.get<bool>() ? "yes" : "no";
+    else if (value.is_string()) options[name] = value.get<std::string>();
+    else options[name] = value.dump();
+  }
+  return options;
+}
+
+}  // namespace
+
 std::string DataSource::describe() const {
   if (splitDir) return "split folder " + splitDir->string();
-  if (raw && raw->format == DatasetFormat::Synthetic)
-    return "synthetic " + std::to_string(raw->synthetic.users) + " users x " + std::to_string(raw->synthetic.items) +
-           " items (seed " + std::to_string(raw->synthetic.seed) + ")";
-  if (raw) return formatName(raw->format) + " " + raw->path.string();
-  return "no data";
+  if (!raw) return "no data";
+  std::string text = raw->format;
+  if (!raw->path.empty()) return text + " " + raw->path.string();
+  // Data made, not read: the options that make it differ from the defaults.
+  const DatasetFormat* format = PluginRegistry::instance().findFormat(raw->format);
+  const ParamSet defaults(format != nullptr ? format->options : std::vector<ParamSpec>{});
+  for (const auto& [name, value] : raw->options)
+    if (!defaults.declares(name) || defaults.text(name) != value) text += " " + name + "=" + value;
+  return text;
 }
 
 ProtocolOptions effectiveProtocol(const DataSource& source, const InteractionLog& log) {
@@ -64,29 +87,9 @@ nlohmann::json toJson(const DataSource& source) {
   nlohmann::json json;
   if (source.splitDir) json["split"] = source.splitDir->string();
   if (source.raw) {
-    const DelimitedOptions& d = source.raw->delimited;
-    json["format"] = formatName(source.raw->format);
+    json["format"] = source.raw->format;
     json["path"] = source.raw->path.string();
-    if (source.raw->format == DatasetFormat::Delimited)
-      json["delimited"] = {{"separator", std::string(1, d.separator)},
-                           {"header", d.header},
-                           {"user_column", d.userColumn},
-                           {"item_column", d.itemColumn},
-                           {"value_column", d.valueColumn ? nlohmann::json(*d.valueColumn) : nlohmann::json()},
-                           {"timestamp_column", d.timestampColumn ? nlohmann::json(*d.timestampColumn) : nlohmann::json()},
-                           {"encoding", d.encoding == TextEncoding::Latin1 ? "latin1" : "utf8"}};
-    if (source.raw->format == DatasetFormat::Synthetic) {
-      const SyntheticOptions& s = source.raw->synthetic;
-      json["synthetic"] = {{"users", s.users},
-                           {"items", s.items},
-                           {"communities", s.communities},
-                           {"popularity_exponent", s.popularityExponent},
-                           {"in_community_share", s.inCommunityShare},
-                           {"mean_activity", s.meanActivity},
-                           {"activity_spread", s.activitySpread},
-                           {"min_activity", s.minActivity},
-                           {"seed", s.seed}};
-    }
+    json["options"] = source.raw->options;
   }
   const ProtocolOptions& p = source.protocol;
   json["protocol"] = {{"positive_threshold", source.thresholdGiven && p.positiveThreshold ? nlohmann::json(*p.positiveThreshold)
@@ -105,32 +108,12 @@ DataSource dataSourceFromJson(const nlohmann::json& json) {
   if (json.contains("split")) source.splitDir = json.at("split").get<std::string>();
   if (json.contains("format")) {
     ImportOptions raw;
-    raw.format = parseFormatName(json.at("format").get<std::string>());
+    raw.format = json.at("format").get<std::string>();
     raw.path = json.at("path").get<std::string>();
-    if (json.contains("delimited")) {
-      const auto& d = json.at("delimited");
-      const std::string separator = d.at("separator").get<std::string>();
-      if (separator.size() != 1) throw Error("'separator' must be one character, found " + quoteText(separator));
-      raw.delimited.separator = separator[0];
-      raw.delimited.header = d.at("header").get<bool>();
-      raw.delimited.userColumn = jsonIntegerAt<std::size_t>(d, "user_column");
-      raw.delimited.itemColumn = jsonIntegerAt<std::size_t>(d, "item_column");
-      if (!d.at("value_column").is_null()) raw.delimited.valueColumn = jsonIntegerAt<std::size_t>(d, "value_column");
-      else raw.delimited.valueColumn.reset();
-      if (!d.at("timestamp_column").is_null()) raw.delimited.timestampColumn = jsonIntegerAt<std::size_t>(d, "timestamp_column");
-      raw.delimited.encoding = d.at("encoding") == "latin1" ? TextEncoding::Latin1 : TextEncoding::Utf8;
-    }
-    if (json.contains("synthetic")) {
-      const auto& s = json.at("synthetic");
-      raw.synthetic.users = jsonIntegerAt<std::uint32_t>(s, "users");
-      raw.synthetic.items = jsonIntegerAt<std::uint32_t>(s, "items");
-      raw.synthetic.communities = jsonIntegerAt<std::uint32_t>(s, "communities");
-      raw.synthetic.popularityExponent = s.at("popularity_exponent").get<double>();
-      raw.synthetic.inCommunityShare = s.at("in_community_share").get<double>();
-      raw.synthetic.meanActivity = s.at("mean_activity").get<double>();
-      raw.synthetic.activitySpread = s.at("activity_spread").get<double>();
-      raw.synthetic.minActivity = jsonIntegerAt<std::uint32_t>(s, "min_activity");
-      raw.synthetic.seed = jsonIntegerAt<std::uint64_t>(s, "seed");
+    if (json.contains("options")) {
+      raw.options = json.at("options").get<std::map<std::string, std::string>>();
+    } else if (json.contains(raw.format)) {
+      raw.options = legacyFormatOptions(json.at(raw.format));
     }
     source.raw = raw;
   }

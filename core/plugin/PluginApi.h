@@ -1,8 +1,9 @@
 #pragma once
 // The one header a plugin's entry point needs (docs/plugins.md): the registrar it hands its
-// model families to, and the macro that exports the entry point.
+// model families and dataset formats to, and the macro that exports the entry point.
 // Built-in plugins and shared-library plugins are written the same way.
 
+#include "plugin/DatasetFormat.h"
 #include "plugin/ModelFamily.h"
 #include "plugin/PluginVersion.h"
 
@@ -14,6 +15,7 @@ class PluginRegistrar {
  public:
   virtual ~PluginRegistrar() = default;
   virtual void addModel(ModelFamily model) = 0;
+  virtual void addFormat(DatasetFormat format) = 0;
 };
 
 using PluginEntryPoint = void (*)(PluginRegistrar&);

@@ -35,7 +35,14 @@ class StagingRegistrar : public PluginRegistrar {
     models.push_back(std::move(model));
   }
 
+  void addFormat(DatasetFormat format) override {
+    if (format.name.empty()) throw Error("a dataset format has no name");
+    if (!format.read) throw Error("dataset format '" + format.name + "' has no reader");
+    formats.push_back(std::move(format));
+  }
+
   std::vector<ModelFamily> models;
+  std::vector<DatasetFormat> formats;
 };
 
 }  // namespace
@@ -48,7 +55,7 @@ PluginRegistry& PluginRegistry::instance() {
 bool PluginRegistry::add(const PluginManifest& manifest, const std::string& source,
                          const std::function<void(PluginRegistrar&)>& entry) {
   if (isDisabled(manifest.name)) {
-    plugins_.push_back(PluginRecord{manifest, source, false, {}, {}, false});
+    plugins_.push_back(PluginRecord{manifest, source, false, {}, {}, {}, false});
     return false;
   }
   const bool nameTaken = std::any_of(plugins_.begin(), plugins_.end(), [&](const PluginRecord& plugin) {
@@ -75,23 +82,39 @@ bool PluginRegistry::add(const PluginManifest& manifest, const std::string& sour
       return false;
     }
   }
-  PluginRecord record{manifest, source, true, {}, {}};
+  for (const DatasetFormat& format : staged.formats) {
+    if (findFormat(format.name) || !names.insert("format " + format.name).second) {
+      refuse(manifest, source, "it declares the dataset format '" + format.name + "', which is already taken");
+      return false;
+    }
+  }
+  PluginRecord record{manifest, source, true, {}, {}, {}, true};
   for (ModelFamily& model : staged.models) {
     record.models.push_back(model.name);
     models_.push_back(std::move(model));
+  }
+  for (DatasetFormat& format : staged.formats) {
+    record.formats.push_back(format.name);
+    formats_.push_back(std::move(format));
   }
   plugins_.push_back(std::move(record));
   return true;
 }
 
 void PluginRegistry::refuse(const PluginManifest& manifest, const std::string& source, const std::string& reason) {
-  plugins_.push_back(PluginRecord{manifest, source, false, reason, {}});
+  plugins_.push_back(PluginRecord{manifest, source, false, reason, {}, {}, true});
 }
 
 const ModelFamily* PluginRegistry::findModel(const std::string& name) const {
   const auto found =
       std::find_if(models_.begin(), models_.end(), [&](const ModelFamily& model) { return model.name == name; });
   return found == models_.end() ? nullptr : &*found;
+}
+
+const DatasetFormat* PluginRegistry::findFormat(const std::string& name) const {
+  const auto found = std::find_if(formats_.begin(), formats_.end(),
+                                  [&](const DatasetFormat& format) { return format.name == name; });
+  return found == formats_.end() ? nullptr : &*found;
 }
 
 fs::path pluginSettingsFile() {

@@ -1,6 +1,6 @@
 #pragma once
 // Every plugin the program knows, built in or loaded from a shared library, and the model
-// families they provide (docs/plugins.md). Filled once at start-up, before any thread
+// families and dataset formats they provide (docs/plugins.md). Filled once at start-up, before any thread
 // reads it; afterwards read-only.
 
 #include <deque>
@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "plugin/DatasetFormat.h"
 #include "plugin/ModelFamily.h"
 #include "plugin/PluginManifest.h"
 
@@ -23,7 +24,8 @@ struct PluginRecord {
   std::string source;   // "built in", or the plugin.json it came from
   bool loaded = false;  // false: disabled, or refused and `refusal` says why
   std::string refusal;
-  std::vector<std::string> models;  // the model families it provides
+  std::vector<std::string> models;   // the model families it provides
+  std::vector<std::string> formats;  // the dataset formats it provides
   bool enabled = true;              // false: the user turned it off (pluginSettingsFile); never run
 };
 
@@ -48,12 +50,15 @@ class PluginRegistry {
   const std::vector<PluginRecord>& plugins() const { return plugins_; }
   const std::deque<ModelFamily>& models() const { return models_; }
   const ModelFamily* findModel(const std::string& name) const;  // null when unknown
+  const std::deque<DatasetFormat>& formats() const { return formats_; }
+  const DatasetFormat* findFormat(const std::string& name) const;  // null when unknown
 
  private:
   std::set<std::string> disabled_;
   std::string settingsProblem_;
   std::vector<PluginRecord> plugins_;
   std::deque<ModelFamily> models_;  // a deque keeps references valid as plugins arrive
+  std::deque<DatasetFormat> formats_;
 };
 
 // The user's plugin settings: $XDG_CONFIG_HOME/vaecf-workbench/plugins.json (~/.config

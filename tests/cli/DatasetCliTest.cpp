@@ -31,7 +31,7 @@ TEST(DatasetCli, TabSeparatedLogImportsWithPathAloneAndSaysWhatItDetected) {
   EXPECT_NE(outcome.err.find("vaecf: " + log.string() +
                              ": detected tab-separated, 3 columns, a header line ('userID', 'artistID', 'weight'); "
                              "column 2 holds the values (ratings; play counts too: --min-rating sets which are "
-                             "positive). --separator, --header/--no-header and --value-col override.\n"),
+                             "positive); the options given override what is detected.\n"),
             std::string::npos)
       << outcome.err;
   const nlohmann::json stats = nlohmann::json::parse(outcome.out);
@@ -96,7 +96,37 @@ TEST(DatasetCli, NegativeColumnOtherThanMinusOneIsRefused) {
   const test::CliOutcome outcome =
       test::runVaecf("data stats --format delimited --value-col -2 --path " + lastFmLog().string());
   EXPECT_EQ(outcome.exitCode, 1);
-  EXPECT_EQ(outcome.lastError(), "vaecf: error: --value-col takes a 0-based column, or -1 for none; got -2");
+  EXPECT_EQ(outcome.lastError(), "vaecf: error: dataset format 'delimited': parameter 'value_column' = -2 is out of "
+                                 "range; allowed: at least -1");
+}
+
+// Formats are plugins: each is listed with its options, detected when not named, and its
+// options are set by name like a model's parameters.
+TEST(DatasetCli, FormatsAreListedDetectedAndTakeOptionsByName) {
+  const test::CliOutcome formats = test::runVaecf("data formats");
+  ASSERT_EQ(formats.exitCode, 0) << formats.err;
+  for (const char* expected : {"ml-100k", "citeulike", "synthetic", "value_column", "mean_activity"})
+    EXPECT_NE(formats.out.find(expected), std::string::npos) << expected << "\n" << formats.out;
+
+  const std::string ml100k = test::sharedData("ml-100k").string();
+  const test::CliOutcome named = test::runVaecf("data stats --json --format ml-100k " + ml100k);
+  const test::CliOutcome detected = test::runVaecf("data stats --json " + ml100k);
+  ASSERT_EQ(detected.exitCode, 0) << detected.err;
+  EXPECT_EQ(detected.out, named.out);
+  EXPECT_NE(detected.err.find("vaecf: " + ml100k + ": read as ml-100k (MovieLens 100K"), std::string::npos)
+      << detected.err;
+
+  const fs::path log = lastFmLog();
+  const test::CliOutcome shorthand = test::runVaecf("data stats --json --value-col -1 " + log.string());
+  const test::CliOutcome byName = test::runVaecf("data stats --json --data-option value_column=-1 " + log.string());
+  ASSERT_EQ(byName.exitCode, 0) << byName.err;
+  EXPECT_EQ(byName.out, shorthand.out);
+  EXPECT_FALSE(nlohmann::json::parse(byName.out).at("explicit_values").get<bool>());
+
+  const test::CliOutcome foreign = test::runVaecf("data stats --format ml-100k --separator , " + ml100k);
+  EXPECT_EQ(foreign.lastError(), "vaecf: error: the dataset format 'ml-100k' has no option 'separator'");
+  const test::CliOutcome noPath = test::runVaecf("data stats --format ml-1m");
+  EXPECT_EQ(noPath.lastError(), "vaecf: error: --format ml-1m needs --path (only ml-latest-small is bundled)");
 }
 
 TEST(DatasetCli, NamedPipeIsRefusedAtOnce) {

@@ -121,6 +121,8 @@ TEST(ExternalPlugins, FaultyPluginsAreRefusedWithTheirReasonAndTheRestLoads) {
             "it threw while registering: the licence server is unreachable");
   EXPECT_EQ(refusal("takenmodel", "takenmodel/plugin.json"),
             "it declares the model 'ease', which is already taken");
+  EXPECT_EQ(refusal("takenformat", "takenformat/plugin.json"),
+            "it declares the dataset format 'ml-1m', which is already taken");
   EXPECT_EQ(refusal("vae", "refused/vae/plugin.json"), "a plugin named 'vae' is already loaded");
   EXPECT_NE(refusal("noentry", "noentry/plugin.json").find("has no entry point vaecf_plugin_register"),
             std::string::npos);

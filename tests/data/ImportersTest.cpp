@@ -2,14 +2,18 @@
 
 #include <atomic>
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <tuple>
 #include <vector>
 
 #include "TestData.h"
 #include "common/Error.h"
+#include "data/DataSource.h"
 #include "data/Importers.h"
+#include "plugin/DatasetFormat.h"
 
 namespace fs = std::filesystem;
 
@@ -34,21 +38,19 @@ std::vector<Row> rowsOf(const InteractionLog& log) {
   return rows;
 }
 
-InteractionLog importFrom(DatasetFormat format, const fs::path& path, const DelimitedOptions& delimited = {},
+using FormatOptions = std::map<std::string, std::string>;
+
+InteractionLog importFrom(const std::string& format, const fs::path& path, const FormatOptions& options = {},
                           const TaskContext& context = {}) {
-  ImportOptions options;
-  options.format = format;
-  options.path = path;
-  options.delimited = delimited;
-  return importDataset(options, context);
+  return importDataset(ImportOptions{format, path, options}, context);
 }
 
 // Imports `path` expecting an InputError located at `file`:`line` whose reason holds
 // `reasonPart`.
-void expectInputError(DatasetFormat format, const fs::path& path, const fs::path& file, std::size_t line,
-                      const std::string& reasonPart, const DelimitedOptions& delimited = {}) {
+void expectInputError(const std::string& format, const fs::path& path, const fs::path& file, std::size_t line,
+                      const std::string& reasonPart, const FormatOptions& options = {}) {
   try {
-    importFrom(format, path, delimited);
+    importFrom(format, path, options);
     ADD_FAILURE() << "importing " << path << " succeeded; expected: " << reasonPart;
   } catch (const InputError& error) {
     EXPECT_EQ(error.file(), file.string()) << error.what();
@@ -60,22 +62,89 @@ void expectInputError(DatasetFormat format, const fs::path& path, const fs::path
 
 // ------------------------------------------------------------------------------- names
 
-TEST(ImportFormatNames, RoundTripEveryFormat) {
-  const std::vector<std::string> names = formatNames();
-  EXPECT_EQ(names, (std::vector<std::string>{"ml-100k", "ml-1m", "ml-20m", "ml-latest", "netflix",
-                                             "citeulike", "delimited", "synthetic"}));
-  for (const std::string& name : names) EXPECT_EQ(formatName(parseFormatName(name)), name);
-  EXPECT_EQ(parseFormatName("ml-1m"), DatasetFormat::MovieLens1M);
+TEST(ImportFormatNames, EveryBundledFormatIsInTheCatalogue) {
+  std::vector<std::string> names;
+  for (const DatasetFormat& format : formatCatalog()) names.push_back(format.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"ml-latest", "ml-100k", "ml-1m", "ml-20m", "netflix", "citeulike",
+                                             "delimited", "synthetic"}));
+  EXPECT_EQ(&findFormat("ml-1m"), &formatCatalog()[2]);
+}
+
+// Detection asks the formats with standard file names first, the generic delimited log last.
+TEST(ImportFormatDetection, EachDatasetIsReadByItsOwnFormat) {
+  const auto detected = [](const fs::path& path) {
+    const DatasetFormat* format = detectFormat(path);
+    return format == nullptr ? std::string("none") : format->name;
+  };
+  EXPECT_EQ(detected(test::bundledData()), "ml-latest");
+  EXPECT_EQ(detected(test::bundledData() / "ratings.csv"), "ml-latest");
+  EXPECT_EQ(detected(test::sharedData("ml-100k")), "ml-100k");
+  EXPECT_EQ(detected(test::sharedData("ml-1m")), "ml-1m");
+  EXPECT_EQ(detected(test::sharedData("citeulike-a")), "citeulike");
+  const fs::path dir = freshTempDir("detect-formats");
+  EXPECT_EQ(detected(writeText(dir / "log.csv", "user,item\na,b\nc,d\n")), "delimited");
+  writeText(dir / "netflix" / "combined_data_1.txt", "1:\n6,3,2005-09-06\n");
+  EXPECT_EQ(detected(dir / "netflix"), "netflix");
+  fs::create_directories(dir / "empty");
+  EXPECT_EQ(detected(dir / "empty"), "none");
+  EXPECT_EQ(detected(dir / "absent"), "none");
+}
+
+TEST(ImportFormatDetection, ResolvingNamesTheFormatAndRecordsEveryOption) {
+  ImportOptions bundled{"", test::bundledData(), {}};
+  EXPECT_EQ(resolveImport(bundled).rfind("read as ml-latest (", 0), 0U);
+  EXPECT_EQ(bundled.format, "ml-latest");
+  EXPECT_TRUE(bundled.options.empty());  // the format has none
+
+  const fs::path file = writeText(freshTempDir("resolve") / "plays.tsv", "1\t10\n1\t11\n2\t10\n");
+  ImportOptions log{"delimited", file, {{"encoding", "latin1"}}};
+  EXPECT_EQ(resolveImport(log), "detected tab-separated, 2 columns, no header line (the first line holds '1', "
+                                "'10'); no value column: every row is one interaction; the options given override what "
+                                "is detected");
+  EXPECT_EQ(log.options, (FormatOptions{{"encoding", "latin1"},   {"header", "no"},
+                                        {"item_column", "1"},     {"separator", "tab"},
+                                        {"timestamp_column", "-1"}, {"user_column", "0"},
+                                        {"value_column", "-1"}}));
+  // A resolved import reads the same again, with nothing left to detect.
+  ImportOptions again = log;
+  EXPECT_EQ(resolveImport(again), "");
+  EXPECT_EQ(again.options, log.options);
+  EXPECT_EQ(rowsOf(importDataset(log)).size(), 3U);
+
+  ImportOptions unknown{"", freshTempDir("resolve-none"), {}};
+  EXPECT_THROW(resolveImport(unknown), InputError);
+  ImportOptions pathForGenerator{"synthetic", file, {}};
+  EXPECT_THROW(resolveImport(pathForGenerator), Error);
+}
+
+// Run configs written before formats were plugins kept a delimited log's columns in an
+// object named after the format; they still read the same log.
+TEST(ImportFormatDetection, ConfigsOfEarlierVersionsStillRead) {
+  const fs::path file = writeText(freshTempDir("legacy") / "log.csv", "i9;u1;5\ni8;u2;4\n");
+  const nlohmann::json legacy = {
+      {"format", "delimited"},
+      {"path", file.string()},
+      {"delimited",
+       {{"separator", ";"}, {"header", false}, {"user_column", 1}, {"item_column", 0}, {"value_column", 2},
+        {"timestamp_column", nullptr}, {"encoding", "utf8"}}},
+      {"protocol",
+       {{"positive_threshold", nullptr}, {"threshold_given", false}, {"min_user_positives", 5},
+        {"heldout_users", 0}, {"heldout_fraction", 0.2}, {"seed", 98765}}}};
+  const DataSource source = dataSourceFromJson(legacy);
+  ASSERT_TRUE(source.raw.has_value());
+  EXPECT_EQ(source.raw->options.at("header"), "no");
+  EXPECT_EQ(source.raw->options.at("timestamp_column"), "-1");
+  EXPECT_EQ(rowsOf(importDataset(*source.raw)), (std::vector<Row>{{"u1", "i9", 5.0F, kNone}, {"u2", "i8", 4.0F, kNone}}));
 }
 
 TEST(ImportFormatNames, UnknownNameListsTheChoices) {
   try {
-    parseFormatName("ml-10m");
+    findFormat("ml-10m");
     ADD_FAILURE() << "ml-10m was accepted";
   } catch (const Error& error) {
     const std::string message = error.what();
     EXPECT_NE(message.find("'ml-10m'"), std::string::npos) << message;
-    EXPECT_NE(message.find("ml-100k, ml-1m, ml-20m, ml-latest, netflix, citeulike, delimited"),
+    EXPECT_NE(message.find("ml-latest, ml-100k, ml-1m, ml-20m, netflix, citeulike, delimited, synthetic"),
               std::string::npos)
         << message;
   }
@@ -91,7 +160,7 @@ TEST(ImportMovieLens, Ml100kReadsRatingsTimestampsAndLatin1Catalogue) {
             "302|L.A. Confidential (1997)|01-Jan-1997||http://x|0|0|0|0|0|0|1|0|0|0|1|0|0|1|0|0|1|0|0\n"
             "543|Mis\xE9rables, Les (1995)|01-Jan-1995||http://x|0|0|0|0|0|0|0|0|1|0|0|0|1|0|0|0|0|0|0\n");
 
-  const InteractionLog log = importFrom(DatasetFormat::MovieLens100K, dir);
+  const InteractionLog log = importFrom("ml-100k", dir);
 
   EXPECT_EQ(rowsOf(log), (std::vector<Row>{{"196", "242", 3.0F, 881250949},
                                            {"186", "302", 3.0F, 891717742},
@@ -118,7 +187,7 @@ TEST(ImportMovieLens, Ml1mAcceptsLinesWithAndWithoutTimestampAndCrlf) {
             "1193::One Flew Over the Cuckoo's Nest (1975)::Drama\r\n"
             "73::Mis\xE9rables, Les (1995)::Drama|Musical\r\n");
 
-  const InteractionLog log = importFrom(DatasetFormat::MovieLens1M, dir);
+  const InteractionLog log = importFrom("ml-1m", dir);
 
   EXPECT_EQ(rowsOf(log),
             (std::vector<Row>{
@@ -135,7 +204,7 @@ TEST(ImportMovieLens, RatingsFileAsPathFindsTheCatalogueBesideIt) {
   const fs::path ratings = writeText(dir / "ratings.dat", "7::1::2\n7::2::1");
   writeText(dir / "movies.dat", "1::Toy Story (1995)::Animation|Children's|Comedy\n");
 
-  const InteractionLog log = importFrom(DatasetFormat::MovieLens1M, ratings);
+  const InteractionLog log = importFrom("ml-1m", ratings);
 
   EXPECT_EQ(rowsOf(log), (std::vector<Row>{{"7", "1", 2.0F, kNone}, {"7", "2", 1.0F, kNone}}));
   EXPECT_FALSE(log.hasTimestamps);
@@ -147,7 +216,7 @@ TEST(ImportMovieLens, RatingsFileAsPathFindsTheCatalogueBesideIt) {
 TEST(ImportMovieLens, MissingCatalogueLeavesTheCatalogEmpty) {
   const fs::path dir = freshTempDir("ml1m-nocat");
   writeText(dir / "ratings.dat", "1::2::3\n");
-  const InteractionLog log = importFrom(DatasetFormat::MovieLens1M, dir);
+  const InteractionLog log = importFrom("ml-1m", dir);
   EXPECT_EQ(log.interactions.size(), 1U);
   EXPECT_TRUE(log.catalog.empty());
 }
@@ -163,7 +232,7 @@ TEST(ImportMovieLens, CsvFormatsReadHalfStarsAndQuotedTitles) {
       "30,\"City of Lost Children, The (Cit\xC3\xA9 des enfants perdus, La) (1995)\",Adventure|Fantasy\n"
       "99,\"Boy Who Said \"\"No\"\", The (2000)\",(no genres listed)\n");
 
-  for (const DatasetFormat format : {DatasetFormat::MovieLens20M, DatasetFormat::MovieLensLatest}) {
+  for (const std::string format : {"ml-20m", "ml-latest"}) {
     const InteractionLog log = importFrom(format, dir);
     EXPECT_EQ(rowsOf(log), (std::vector<Row>{{"1", "11", 4.5F, 964982703},
                                              {"1", "30", 0.5F, 964981247},
@@ -191,7 +260,7 @@ TEST(ImportNetflix, CombinedDataFilesGiveRatingsDatesAndTitles) {
             "1,2003,Dinosaur Planet\n2,2004,Isle of Man TT 2004 Review\n"
             "3,NULL,Mis\xE9rables, Les (1995)\n");
 
-  const InteractionLog log = importFrom(DatasetFormat::Netflix, dir);
+  const InteractionLog log = importFrom("netflix", dir);
 
   EXPECT_EQ(rowsOf(log), (std::vector<Row>{{"1488844", "1", 3.0F, 1125964800},
                                            {"822109", "1", 5.0F, 1078012800},
@@ -211,7 +280,7 @@ TEST(ImportNetflix, PerMovieTrainingSetFindsTitlesBesideTheFolder) {
   writeText(dir / "training_set" / "mv_0000001.txt", "1:\n6,4,2005-01-01\n7,5,2005-01-01\n");
   writeText(dir / "movie_titles.txt", "1,2003,Dinosaur Planet\n2,2004,Isle of Man TT 2004 Review\n");
 
-  const InteractionLog log = importFrom(DatasetFormat::Netflix, dir);
+  const InteractionLog log = importFrom("netflix", dir);
 
   EXPECT_EQ(rowsOf(log),
             (std::vector<Row>{
@@ -223,7 +292,7 @@ TEST(ImportNetflix, PerMovieTrainingSetFindsTitlesBesideTheFolder) {
 TEST(ImportNetflix, SingleFileWithoutTitles) {
   const fs::path dir = freshTempDir("netflix-file");
   const fs::path file = writeText(dir / "probe_ratings.txt", "10:\n5,3,2005-06-30\n");
-  const InteractionLog log = importFrom(DatasetFormat::Netflix, file);
+  const InteractionLog log = importFrom("netflix", file);
   EXPECT_EQ(rowsOf(log), (std::vector<Row>{{"5", "10", 3.0F, 1120089600}}));
   EXPECT_TRUE(log.catalog.empty());
 }
@@ -234,7 +303,7 @@ TEST(ImportCiteULike, LineIndexIsTheUserAndEveryItemCountsOne) {
   const fs::path dir = freshTempDir("citeulike");
   writeText(dir / "users.dat", "2 5 7\n1 5\r\n3 0 1 2");
 
-  const InteractionLog log = importFrom(DatasetFormat::CiteULike, dir);
+  const InteractionLog log = importFrom("citeulike", dir);
 
   EXPECT_EQ(rowsOf(log), (std::vector<Row>{{"0", "5", 1.0F, kNone},
                                            {"0", "7", 1.0F, kNone},
@@ -255,7 +324,7 @@ TEST(ImportDelimited, DefaultsReadACsvWithHeaderAndTextIds) {
   const fs::path file =
       writeText(freshTempDir("delim") / "log.csv", "user,item,rating\nalice,book 1,4.5\nbob,book 2,-1\n");
 
-  const InteractionLog log = importFrom(DatasetFormat::Delimited, file);
+  const InteractionLog log = importFrom("delimited", file);
 
   EXPECT_EQ(rowsOf(log),
             (std::vector<Row>{{"alice", "book 1", 4.5F, kNone}, {"bob", "book 2", -1.0F, kNone}}));
@@ -267,15 +336,10 @@ TEST(ImportDelimited, DefaultsReadACsvWithHeaderAndTextIds) {
 TEST(ImportDelimited, ColumnMappingWithoutHeaderOrValueColumn) {
   const fs::path file =
       writeText(freshTempDir("delim-map") / "clicks.txt", "i9;1700000000;u1;x\r\ni8;1700000060;u2;y\r\n");
-  DelimitedOptions options;
-  options.separator = ';';
-  options.header = false;
-  options.userColumn = 2;
-  options.itemColumn = 0;
-  options.valueColumn.reset();
-  options.timestampColumn = 1;
+  const FormatOptions options{{"separator", ";"}, {"header", "no"},          {"user_column", "2"},
+                              {"item_column", "0"}, {"value_column", "-1"}, {"timestamp_column", "1"}};
 
-  const InteractionLog log = importFrom(DatasetFormat::Delimited, file, options);
+  const InteractionLog log = importFrom("delimited", file, options);
 
   EXPECT_EQ(rowsOf(log), (std::vector<Row>{{"u1", "i9", 1.0F, 1700000000}, {"u2", "i8", 1.0F, 1700000060}}));
   EXPECT_FALSE(log.explicitValues);
@@ -288,7 +352,7 @@ TEST(ImportDelimited, QuotedFieldsHoldSeparatorsAndDoubledQuotes) {
                                   "\"Smith, J.\",\"The \"\"Best\"\" Book\",\"3\"\n"
                                   "ann,\"\"\"Quoted\"\"\",2\n");
 
-  const InteractionLog log = importFrom(DatasetFormat::Delimited, file);
+  const InteractionLog log = importFrom("delimited", file);
 
   EXPECT_EQ(rowsOf(log), (std::vector<Row>{{"Smith, J.", "The \"Best\" Book", 3.0F, kNone},
                                            {"ann", "\"Quoted\"", 2.0F, kNone}}));
@@ -297,12 +361,9 @@ TEST(ImportDelimited, QuotedFieldsHoldSeparatorsAndDoubledQuotes) {
 TEST(ImportDelimited, TabsSpacesAroundFieldsAndLatin1Ids) {
   const fs::path file =
       writeText(freshTempDir("delim-latin1") / "log.tsv", "Jos\xE9\t caf\xE9 \t 2.5\nAnn\tcaf\xE9\t1\n");
-  DelimitedOptions options;
-  options.separator = '\t';
-  options.header = false;
-  options.encoding = TextEncoding::Latin1;
+  const FormatOptions options{{"separator", "tab"}, {"header", "no"}, {"encoding", "latin1"}};
 
-  const InteractionLog log = importFrom(DatasetFormat::Delimited, file, options);
+  const InteractionLog log = importFrom("delimited", file, options);
 
   EXPECT_EQ(rowsOf(log), (std::vector<Row>{{"Jos\xC3\xA9", "caf\xC3\xA9", 2.5F, kNone},
                                            {"Ann", "caf\xC3\xA9", 1.0F, kNone}}));
@@ -312,21 +373,19 @@ TEST(ImportDelimited, TabsSpacesAroundFieldsAndLatin1Ids) {
 TEST(ImportDelimited, Utf8IdsPassAndLatin1BytesAreRejected) {
   const fs::path dir = freshTempDir("delim-utf8");
   const fs::path good = writeText(dir / "good.csv", "\xEF\xBB\xBFu,i,v\nJos\xC3\xA9,caf\xC3\xA9,1\n");
-  EXPECT_EQ(rowsOf(importFrom(DatasetFormat::Delimited, good)),
+  EXPECT_EQ(rowsOf(importFrom("delimited", good)),
             (std::vector<Row>{{"Jos\xC3\xA9", "caf\xC3\xA9", 1.0F, kNone}}));
 
   const fs::path bad = writeText(dir / "bad.csv", "u,i,v\nann,x,1\nJos\xE9,y,1\n");
-  expectInputError(DatasetFormat::Delimited, bad, bad, 3, "is not valid UTF-8 (is the file Latin-1?)");
+  expectInputError("delimited", bad, bad, 3, "is not valid UTF-8 (is the file Latin-1?)");
 }
 
 TEST(ImportDelimited, ContradictoryOptionsAreRejected) {
   const fs::path file = writeText(freshTempDir("delim-options") / "log.csv", "a,b,1\n");
-  DelimitedOptions sameColumns;
-  sameColumns.itemColumn = sameColumns.userColumn;
-  EXPECT_THROW(importFrom(DatasetFormat::Delimited, file, sameColumns), Error);
-  DelimitedOptions quoteIsSeparator;
-  quoteIsSeparator.quote = ',';
-  EXPECT_THROW(importFrom(DatasetFormat::Delimited, file, quoteIsSeparator), Error);
+  EXPECT_THROW(importFrom("delimited", file, {{"separator", ","}, {"item_column", "0"}}), Error);
+  EXPECT_THROW(importFrom("delimited", file, {{"separator", "\""}}), Error);
+  EXPECT_THROW(importFrom("delimited", file, {{"separator", ",,"}}), Error);
+  EXPECT_THROW(importFrom("delimited", file, {{"colour", "red"}}), Error);
 }
 
 // ------------------------------------------------------------------------------- errors
@@ -334,124 +393,125 @@ TEST(ImportDelimited, ContradictoryOptionsAreRejected) {
 TEST(ImportErrors, WrongSeparatorSaysWhatWasExpectedAndFound) {
   const fs::path dir = freshTempDir("err-sep");
   const fs::path ratings = writeText(dir / "ratings.dat", "1::2::3\n1\t3\t4\n");
-  expectInputError(DatasetFormat::MovieLens1M, dir, ratings, 2,
+  expectInputError("ml-1m", dir, ratings, 2,
                    "expected 3 or 4 fields separated by '::', found 1");
 
   const fs::path data = writeText(dir / "u.data", "1\t2\t3\t4\n1,2,3,4\n");
-  expectInputError(DatasetFormat::MovieLens100K, dir, data, 2,
+  expectInputError("ml-100k", dir, data, 2,
                    "expected 4 fields separated by tabs, found 1");
 }
 
 TEST(ImportErrors, NonNumericIdsAreQuoted) {
   const fs::path dir = freshTempDir("err-id");
   const fs::path ratings = writeText(dir / "ratings.dat", "1::2::3\nu7::2::3\n");
-  expectInputError(DatasetFormat::MovieLens1M, dir, ratings, 2, "non-numeric user id 'u7'");
+  expectInputError("ml-1m", dir, ratings, 2, "non-numeric user id 'u7'");
 
   writeText(ratings, "1::2::3\n\n1::tt0114709::3\n");
-  expectInputError(DatasetFormat::MovieLens1M, dir, ratings, 3, "non-numeric movie id 'tt0114709'");
+  expectInputError("ml-1m", dir, ratings, 3, "non-numeric movie id 'tt0114709'");
 }
 
 TEST(ImportErrors, BadRatingsAreNamed) {
   const fs::path dir = freshTempDir("err-rating");
   const fs::path ratings = writeText(dir / "ratings.csv", "userId,movieId,rating,timestamp\n1,2,four,5\n");
-  expectInputError(DatasetFormat::MovieLensLatest, dir, ratings, 2, "non-numeric rating 'four'");
+  expectInputError("ml-latest", dir, ratings, 2, "non-numeric rating 'four'");
 
   writeText(ratings, "userId,movieId,rating,timestamp\n1,2,4,5\n1,3,inf,5\n");
-  expectInputError(DatasetFormat::MovieLensLatest, dir, ratings, 3, "rating 'inf' is not a finite number");
+  expectInputError("ml-latest", dir, ratings, 3, "rating 'inf' is not a finite number");
 
   writeText(ratings, "userId,movieId,rating,timestamp\n1,2,964982703,4.0\n");
-  expectInputError(DatasetFormat::MovieLensLatest, dir, ratings, 2, "rating '964982703' is outside 0.5 to 5");
+  expectInputError("ml-latest", dir, ratings, 2, "rating '964982703' is outside 0.5 to 5");
 
   const fs::path log = writeText(dir / "log.csv", "u,i,v\na,b,1e999\n");
-  expectInputError(DatasetFormat::Delimited, log, log, 2, "rating '1e999' is not a finite number");
+  expectInputError("delimited", log, log, 2, "rating '1e999' is not a finite number");
 }
 
 TEST(ImportErrors, NonNumericTimestampIsNamed) {
   const fs::path dir = freshTempDir("err-time");
   const fs::path data = writeText(dir / "u.data", "1\t2\t3\t1998-01-01\n");
-  expectInputError(DatasetFormat::MovieLens100K, dir, data, 1, "non-numeric timestamp '1998-01-01'");
+  expectInputError("ml-100k", dir, data, 1, "non-numeric timestamp '1998-01-01'");
 }
 
 TEST(ImportErrors, EmptyFilesHaveNoInteractions) {
   const fs::path dir = freshTempDir("err-empty");
   const fs::path ratings = writeText(dir / "ratings.dat", "");
-  expectInputError(DatasetFormat::MovieLens1M, dir, ratings, 0, "no interactions");
+  expectInputError("ml-1m", dir, ratings, 0, "no interactions");
 
   const fs::path csv = writeText(dir / "ratings.csv", "userId,movieId,rating,timestamp\r\n\r\n");
-  expectInputError(DatasetFormat::MovieLensLatest, dir, csv, 0, "no interactions");
+  expectInputError("ml-latest", dir, csv, 0, "no interactions");
 }
 
 TEST(ImportErrors, MissingFilesSayWhatWasLookedFor) {
   const fs::path dir = freshTempDir("err-missing");
-  expectInputError(DatasetFormat::MovieLens100K, dir, dir, 0,
+  expectInputError("ml-100k", dir, dir, 0,
                    "file not found: looked for 'u.data' in this folder");
-  expectInputError(DatasetFormat::MovieLens1M, dir / "nowhere", dir / "nowhere", 0,
+  expectInputError("ml-1m", dir / "nowhere", dir / "nowhere", 0,
                    "file not found: looked for this file or a folder holding 'ratings.dat'");
-  expectInputError(DatasetFormat::Netflix, dir, dir, 0, "file not found: looked for 'combined_data_*.txt'");
-  expectInputError(DatasetFormat::Delimited, dir / "log.csv", dir / "log.csv", 0, "file not found");
-  expectInputError(DatasetFormat::Delimited, dir, dir, 0, "this is a folder");
+  expectInputError("netflix", dir, dir, 0, "file not found: looked for 'combined_data_*.txt'");
+  expectInputError("delimited", dir / "log.csv", dir / "log.csv", 0, "file not found");
+  expectInputError("delimited", dir, dir, 0, "this is a folder");
 }
 
 TEST(ImportErrors, CsvHeaderMustMatchTheFormat) {
   const fs::path dir = freshTempDir("err-header");
   const fs::path ratings = writeText(dir / "ratings.csv", "1,2,3.5,964982703\n");
-  expectInputError(DatasetFormat::MovieLens20M, dir, ratings, 1,
+  expectInputError("ml-20m", dir, ratings, 1,
                    "expected the header 'userId,movieId,rating,timestamp', found '1,2,3.5,964982703'");
 }
 
 TEST(ImportErrors, NetflixRatingBeforeAnyMovieLine) {
   const fs::path dir = freshTempDir("err-netflix");
   const fs::path file = writeText(dir / "combined_data_1.txt", "\n1488844,3,2005-09-06\n");
-  expectInputError(DatasetFormat::Netflix, dir, file, 2, "rating line before any 'MovieID:' line");
+  expectInputError("netflix", dir, file, 2, "rating line before any 'MovieID:' line");
 
   writeText(file, "1:\n1488844,3,2005-02-30\n");
-  expectInputError(DatasetFormat::Netflix, dir, file, 2, "invalid date '2005-02-30', expected YYYY-MM-DD");
+  expectInputError("netflix", dir, file, 2, "invalid date '2005-02-30', expected YYYY-MM-DD");
 
   writeText(file, "1:\n1488844,3\n");
-  expectInputError(DatasetFormat::Netflix, dir, file, 2, "expected 3 fields separated by ',', found 2");
+  expectInputError("netflix", dir, file, 2, "expected 3 fields separated by ',', found 2");
 
   writeText(file, "1:\n1488844,6,2005-09-06\n");
-  expectInputError(DatasetFormat::Netflix, dir, file, 2, "rating '6' is outside 1 to 5");
+  expectInputError("netflix", dir, file, 2, "rating '6' is outside 1 to 5");
 }
 
 TEST(ImportErrors, CiteULikeCountMustMatchTheItems) {
   const fs::path dir = freshTempDir("err-citeulike");
   const fs::path users = writeText(dir / "users.dat", "2 5 7\n3 1 2\n");
-  expectInputError(DatasetFormat::CiteULike, dir, users, 2, "the line announces 3 items but lists 2");
+  expectInputError("citeulike", dir, users, 2, "the line announces 3 items but lists 2");
 
   writeText(users, "2 5 7\nx 1 2\n");
-  expectInputError(DatasetFormat::CiteULike, dir, users, 2,
+  expectInputError("citeulike", dir, users, 2,
                    "expected the number of items first, found 'x 1 2'");
 }
 
 TEST(ImportErrors, DelimitedRowsNeedEveryMappedColumn) {
+  const FormatOptions csv{{"separator", ","}, {"header", "yes"}};  // a broken file is no layout to detect
   const fs::path file = writeText(freshTempDir("err-delim") / "log.csv", "u,i,v\na,b,1\na,b\n");
-  expectInputError(DatasetFormat::Delimited, file, file, 3,
-                   "expected at least 3 fields separated by ',', found 2");
+  expectInputError("delimited", file, file, 3,
+                   "expected at least 3 fields separated by ',', found 2", csv);
 
   writeText(file, "u,i,v\n\"a,b,1\n");
-  expectInputError(DatasetFormat::Delimited, file, file, 2, "unterminated quoted field");
+  expectInputError("delimited", file, file, 2, "unterminated quoted field", csv);
 
   writeText(file, "u,i,v\n\"\",b,1\n");
-  expectInputError(DatasetFormat::Delimited, file, file, 2, "empty user id");
+  expectInputError("delimited", file, file, 2, "empty user id", csv);
 
   writeText(file, "u,i,v\n\"a\"b,c,1\n");
-  expectInputError(DatasetFormat::Delimited, file, file, 2, "unexpected text after a closing quote: 'b,c,1'");
+  expectInputError("delimited", file, file, 2, "unexpected text after a closing quote: 'b,c,1'", csv);
 }
 
 TEST(ImportErrors, CatalogueErrorsNameTheCatalogueFile) {
   const fs::path dir = freshTempDir("err-catalogue");
   writeText(dir / "ratings.dat", "1::2::3\n");
   const fs::path movies = writeText(dir / "movies.dat", "2::Heat (1995)::Action\n3|Sabrina (1995)|Comedy\n");
-  expectInputError(DatasetFormat::MovieLens1M, dir, movies, 2,
+  expectInputError("ml-1m", dir, movies, 2,
                    "expected 3 fields separated by '::', found 1");
 
   writeText(movies, "2::Heat (1995)::Action\n2::Heat (1995)::Action\n");
-  expectInputError(DatasetFormat::MovieLens1M, dir, movies, 2, "movie 2 is listed twice");
+  expectInputError("ml-1m", dir, movies, 2, "movie 2 is listed twice");
 
   writeText(dir / "u.data", "1\t2\t3\t4\n");
   const fs::path items = writeText(dir / "u.item", "2|Heat|||x|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|yes\n");
-  expectInputError(DatasetFormat::MovieLens100K, dir, items, 1, "genre flag 'yes' is neither 0 nor 1");
+  expectInputError("ml-100k", dir, items, 1, "genre flag 'yes' is neither 0 nor 1");
 }
 
 // ----------------------------------------------------------------------------- progress
@@ -470,7 +530,7 @@ TEST(ImportProgress, ReportsMonotonicBytesUpToTheTotal) {
     reports.emplace_back(done, total);
   };
 
-  importFrom(DatasetFormat::MovieLens1M, file, {}, context);
+  importFrom("ml-1m", file, {}, context);
 
   ASSERT_GE(reports.size(), 4U);  // start, two 4 MB steps, end
   EXPECT_EQ(reports.front(), std::make_pair(std::uint64_t{0}, std::uint64_t{ratings.size()}));
@@ -482,7 +542,7 @@ TEST(ImportProgress, RaisedCancelFlagStopsTheImport) {
   const fs::path file = writeText(freshTempDir("cancel") / "ratings.dat", "1::2::3\n");
   TaskContext context;
   context.cancelFlag = std::make_shared<std::atomic<bool>>(true);
-  EXPECT_THROW(importFrom(DatasetFormat::MovieLens1M, file, {}, context), Cancelled);
+  EXPECT_THROW(importFrom("ml-1m", file, {}, context), Cancelled);
 }
 
 }  // namespace

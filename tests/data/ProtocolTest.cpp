@@ -174,7 +174,7 @@ void expectMatchesReference(const Split& split, const ReferenceDigests& expected
 
 TEST(ProtocolReference, MovieLens100KSplitEqualsNumpyReference) {
   ImportOptions source;
-  source.format = DatasetFormat::MovieLens100K;
+  source.format = "ml-100k";
   source.path = test::sharedData("ml-100k");
   const InteractionLog log = importDataset(source);
   ProtocolOptions options;
@@ -187,7 +187,7 @@ TEST(ProtocolReference, MovieLens100KSplitEqualsNumpyReference) {
 
 TEST(ProtocolReference, MovieLens1MSplitEqualsNumpyReference) {
   ImportOptions source;
-  source.format = DatasetFormat::MovieLens1M;
+  source.format = "ml-1m";
   source.path = test::sharedData("ml-1m");
   const InteractionLog log = importDataset(source);
   ProtocolOptions options;

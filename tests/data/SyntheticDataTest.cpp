@@ -10,6 +10,7 @@
 #include "data/DataSource.h"
 #include "data/Protocol.h"
 #include "data/SyntheticData.h"
+#include "plugin/DatasetFormat.h"
 #include "eval/Evaluator.h"
 #include "ease/Ease.h"
 
@@ -105,24 +106,23 @@ TEST(SyntheticData, PresetsHaveThePublishedShapes) {
 
 TEST(SyntheticData, TheSyntheticFormatReadsNoFileAndItsOptionsSurviveARunConfig) {
   DataSource source;
-  ImportOptions raw;
-  raw.format = parseFormatName("synthetic");
-  EXPECT_FALSE(readsPath(raw.format));
-  raw.synthetic.users = 300;
-  raw.synthetic.items = 120;
-  raw.synthetic.meanActivity = 20.0;
-  raw.synthetic.seed = 7;
+  ImportOptions raw{"synthetic", {}, {{"users", "300"}, {"items", "120"}, {"mean_activity", "20"}, {"seed", "7"}}};
+  EXPECT_FALSE(findFormat(raw.format).readsPath);
+  EXPECT_EQ(resolveImport(raw), "");
+  EXPECT_EQ(raw.options.at("communities"), "8");  // every option recorded, the defaults too
   source.raw = raw;
   const DataSource reread = dataSourceFromJson(toJson(source));
   ASSERT_TRUE(reread.raw.has_value());
-  EXPECT_EQ(reread.raw->format, DatasetFormat::Synthetic);
-  EXPECT_EQ(reread.raw->synthetic.users, 300U);
-  EXPECT_EQ(reread.raw->synthetic.items, 120U);
-  EXPECT_DOUBLE_EQ(reread.raw->synthetic.meanActivity, 20.0);
-  EXPECT_EQ(reread.raw->synthetic.seed, 7U);
+  EXPECT_EQ(reread.raw->format, "synthetic");
+  EXPECT_EQ(reread.raw->options, raw.options);
   // Importing it generates the data: the same log as the generator gives.
   const InteractionLog log = importDataset(*reread.raw);
-  EXPECT_EQ(log.interactions.size(), generateSyntheticData(raw.synthetic).log.interactions.size());
+  SyntheticOptions generator;
+  generator.users = 300;
+  generator.items = 120;
+  generator.meanActivity = 20.0;
+  generator.seed = 7;
+  EXPECT_EQ(log.interactions.size(), generateSyntheticData(generator).log.interactions.size());
   EXPECT_EQ(log.users.size(), 300U);
 }
 

@@ -25,12 +25,7 @@ SweepDefinition easeSweep(std::vector<std::string> lambdas) {
   SweepDefinition definition;
   definition.model = "ease";
   definition.grid = {{"lambda", std::move(lambdas)}};
-  ImportOptions raw;
-  raw.format = DatasetFormat::Synthetic;
-  raw.synthetic.users = 300;
-  raw.synthetic.items = 100;
-  raw.synthetic.communities = 4;
-  raw.synthetic.seed = 5;
+  ImportOptions raw{"synthetic", {}, {{"users", "300"}, {"items", "100"}, {"communities", "4"}, {"seed", "5"}}};
   definition.data.raw = raw;
   definition.data.protocol.heldoutUsers = 30;
   return definition;

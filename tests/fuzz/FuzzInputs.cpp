@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <map>
 
 #include <nlohmann/json.hpp>
 
@@ -12,7 +13,9 @@
 #include "data/CanonicalSplit.h"
 #include "data/Importers.h"
 #include "experiment/Experiment.h"
+#include "plugin/PluginApi.h"
 #include "plugin/PluginManifest.h"
+#include "plugin/PluginRegistry.h"
 #include "session/SessionFile.h"
 #include "train/EventLog.h"
 #include "train/RunFolder.h"
@@ -71,10 +74,32 @@ std::string readSplitFolder(std::string_view data, const fs::path& dir) {
   return refusal(dir, [&] { readCanonicalSplit(dir); });
 }
 
+// The dataset-format plugins, built in (tests/fuzz/CMakeLists.txt builds their sources
+// under these entry points, as plugins/BuiltinPlugin.cmake does for the program).
+extern "C" void vaecf_builtin_register_movielens(PluginRegistrar&);
+extern "C" void vaecf_builtin_register_netflix(PluginRegistrar&);
+extern "C" void vaecf_builtin_register_citeulike(PluginRegistrar&);
+extern "C" void vaecf_builtin_register_delimited(PluginRegistrar&);
+
 namespace {
 
+// The formats are read through their plugins; a test program has registered them already.
+void registerFormats() {
+  PluginRegistry& registry = PluginRegistry::instance();
+  if (!registry.formats().empty()) return;
+  for (const auto& [name, entry] : {std::pair{"movielens", vaecf_builtin_register_movielens},
+                                    std::pair{"netflix", vaecf_builtin_register_netflix},
+                                    std::pair{"citeulike", vaecf_builtin_register_citeulike},
+                                    std::pair{"delimited", vaecf_builtin_register_delimited}}) {
+    PluginManifest manifest;
+    manifest.name = name;
+    manifest.kind = "format";
+    registry.add(manifest, "built in", entry);
+  }
+}
+
 // Writes the parts as the named files (fewer parts: fewer files) and imports the folder.
-std::string importFiles(std::string_view data, const fs::path& dir, DatasetFormat format,
+std::string importFiles(std::string_view data, const fs::path& dir, const std::string& format,
                         std::initializer_list<const char*> names) {
   emptyDirectory(dir);
   const auto parts = splitParts(data);
@@ -83,61 +108,53 @@ std::string importFiles(std::string_view data, const fs::path& dir, DatasetForma
     if (i < parts.size()) writeFile(dir / name, parts[i]);
     ++i;
   }
-  ImportOptions options;
-  options.format = format;
-  options.path = dir;
-  return refusal(dir, [&] { importDataset(options); });
+  registerFormats();
+  return refusal(dir, [&] { importDataset(ImportOptions{format, dir, {}}); });
 }
 
-DelimitedOptions delimitedOptions(unsigned char selector) {
-  static const char kSeparators[] = {',', '\t', ';', ' ', '|', ':', ',', '\t'};
-  DelimitedOptions options;
-  options.separator = kSeparators[selector & 7u];
-  options.header = (selector & 8u) != 0;
+// The delimited format's options that the selector byte chooses; bit 7 leaves the
+// separator and header to detection.
+std::map<std::string, std::string> delimitedOptions(unsigned char selector) {
+  static const char* const kSeparators[] = {",", "tab", ";", " ", "|", ":", ",", "tab"};
+  std::map<std::string, std::string> options;
+  const bool detect = (selector & 0x80u) != 0;
+  options["separator"] = detect ? "auto" : kSeparators[selector & 7u];
+  options["header"] = detect ? "auto" : (selector & 8u) != 0 ? "yes" : "no";
   switch ((selector >> 4) & 3u) {
-    case 0: options.valueColumn.reset(); break;
-    case 1: options.valueColumn = 2; break;
-    case 2: options.valueColumn = 2, options.timestampColumn = 3; break;
-    default: options.userColumn = 1, options.itemColumn = 0, options.valueColumn = 5; break;
+    case 0: options["value_column"] = "-1"; break;
+    case 1: options["value_column"] = "2"; break;
+    case 2: options["value_column"] = "2", options["timestamp_column"] = "3"; break;
+    default: options["user_column"] = "1", options["item_column"] = "0", options["value_column"] = "5"; break;
   }
-  options.encoding = (selector & 64u) != 0 ? TextEncoding::Latin1 : TextEncoding::Utf8;
+  options["encoding"] = (selector & 64u) != 0 ? "latin1" : "utf8";
   return options;
 }
 
 }  // namespace
 
 std::string importMl100k(std::string_view data, const fs::path& dir) {
-  return importFiles(data, dir, DatasetFormat::MovieLens100K, {"u.data", "u.item"});
+  return importFiles(data, dir, "ml-100k", {"u.data", "u.item"});
 }
 std::string importMl1m(std::string_view data, const fs::path& dir) {
-  return importFiles(data, dir, DatasetFormat::MovieLens1M, {"ratings.dat", "movies.dat"});
+  return importFiles(data, dir, "ml-1m", {"ratings.dat", "movies.dat"});
 }
 std::string importMlLatest(std::string_view data, const fs::path& dir) {
-  return importFiles(data, dir, DatasetFormat::MovieLensLatest, {"ratings.csv", "movies.csv"});
+  return importFiles(data, dir, "ml-latest", {"ratings.csv", "movies.csv"});
 }
 std::string importNetflix(std::string_view data, const fs::path& dir) {
-  return importFiles(data, dir, DatasetFormat::Netflix, {"combined_data_1.txt", "movie_titles.csv"});
+  return importFiles(data, dir, "netflix", {"combined_data_1.txt", "movie_titles.csv"});
 }
 std::string importCiteULike(std::string_view data, const fs::path& dir) {
-  return importFiles(data, dir, DatasetFormat::CiteULike, {"users.dat"});
+  return importFiles(data, dir, "citeulike", {"users.dat"});
 }
 
 std::string importDelimited(std::string_view data, const fs::path& dir) {
   emptyDirectory(dir);
   if (data.empty()) return "empty input";
-  ImportOptions options;
-  options.format = DatasetFormat::Delimited;
-  options.delimited = delimitedOptions(static_cast<unsigned char>(data.front()));
-  options.path = dir / "log.txt";
+  const ImportOptions options{"delimited", dir / "log.txt", delimitedOptions(static_cast<unsigned char>(data.front()))};
   writeFile(options.path, data.substr(1));
-  return refusal(dir, [&] {
-    if ((static_cast<unsigned char>(data.front()) & 0x80u) != 0) {  // as the CLI without --separator
-      const DetectedLayout layout = detectDelimitedLayout(options.path, options.delimited.quote);
-      options.delimited.separator = layout.separator;
-      options.delimited.header = layout.header;
-    }
-    importDataset(options);
-  });
+  registerFormats();
+  return refusal(dir, [&] { importDataset(options); });
 }
 
 std::string readRunConfigFiles(std::string_view data, const fs::path& dir) {

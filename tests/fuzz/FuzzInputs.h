@@ -35,8 +35,8 @@ std::string importMlLatest(std::string_view data, const std::filesystem::path& d
 std::string importNetflix(std::string_view data, const std::filesystem::path& dir);     // combined_data_1.txt, movie_titles.csv
 std::string importCiteULike(std::string_view data, const std::filesystem::path& dir);   // users.dat
 // A generic delimited log: the first byte chooses the options (separator, header, value
-// and timestamp columns, encoding; see delimitedOptions in FuzzInputs.cpp; bit 7: detect
-// the separator and header as the CLI does without --separator), the rest is the file.
+// and timestamp columns, encoding; see delimitedOptions in FuzzInputs.cpp; bit 7: the
+// separator and header detected), the rest is the file.
 std::string importDelimited(std::string_view data, const std::filesystem::path& dir);
 
 // Run folder files: config.json and items.txt (readRunConfig, readRunItems), events.jsonl

@@ -1,8 +1,8 @@
 # Test fixture (tests/CMakeLists.txt): installs the plugin SDK from the build into BUILD/sdk,
 # then builds, from that SDK alone, the example plugin plugins/examples/itemknn into
 # BUILD/test-plugins/example and the refused plugins of tests/plugins into
-# BUILD/test-plugins/refused, as a plugin author outside this tree would. Last, the folder
-# `vaecf plugin new` scaffolds builds and passes its own tests.
+# BUILD/test-plugins/refused, as a plugin author outside this tree would. Last, the folders
+# `vaecf plugin new` scaffolds (a model and a dataset format) build and pass their own tests.
 #   cmake -DSOURCE=<repo> -DBUILD=<build dir> -DVAECF=<vaecf program> -P BuildPlugins.cmake
 foreach(variable SOURCE BUILD VAECF)
   if(NOT ${variable})
@@ -30,8 +30,11 @@ endforeach()
 set(scaffold ${BUILD}/test-plugins/scaffold)
 file(REMOVE_RECURSE ${scaffold})
 file(MAKE_DIRECTORY ${scaffold})
-run(${VAECF} plugin new firstmodel --dir ${scaffold})
-run(${CMAKE_COMMAND} -S ${scaffold}/firstmodel -B ${scaffold}/firstmodel/build -G Ninja -DCMAKE_BUILD_TYPE=Release
-    -DCMAKE_PREFIX_PATH=${sdk} -DVAECF_PROGRAM=${VAECF})
-run(${CMAKE_COMMAND} --build ${scaffold}/firstmodel/build)
-run(${CMAKE_CTEST_COMMAND} --test-dir ${scaffold}/firstmodel/build --output-on-failure)
+foreach(kind IN ITEMS model format)
+  set(plugin ${scaffold}/first${kind})
+  run(${VAECF} plugin new first${kind} --kind ${kind} --dir ${scaffold})
+  run(${CMAKE_COMMAND} -S ${plugin} -B ${plugin}/build -G Ninja -DCMAKE_BUILD_TYPE=Release
+      -DCMAKE_PREFIX_PATH=${sdk} -DVAECF_PROGRAM=${VAECF})
+  run(${CMAKE_COMMAND} --build ${plugin}/build)
+  run(${CMAKE_CTEST_COMMAND} --test-dir ${plugin}/build --output-on-failure)
+endforeach()

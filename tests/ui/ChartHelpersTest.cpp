@@ -20,6 +20,8 @@
 #include "charts/Decimation.h"
 #include "charts/Smoothing.h"
 #include "panels/ActivityHistogram.h"
+#include "panels/DataPanel.h"
+#include "panels/FormatOptionsDialog.h"
 #include "panels/ModelPanel.h"
 #include "plugins/PluginsDialog.h"
 #include "runs/RunHistory.h"
@@ -198,15 +200,17 @@ void ChartHelpersTest::germanTranslationIsComplete() {
   QCOMPARE(text.count(QStringLiteral("<translation></translation>")), 0);
 }
 
-// Help → Plugins lists each built-in plugin, loaded, with the models it provides.
+// Help → Plugins lists each built-in plugin, loaded, with the models or formats it provides.
 void ChartHelpersTest::pluginsDialogListsEveryPlugin() {
   PluginsDialog dialog;
   const QTableWidget* table = dialog.table();
-  QCOMPARE(table->rowCount(), 4);
   QStringList names;
   for (int row = 0; row < table->rowCount(); ++row) names << table->item(row, 0)->text();
   QCOMPARE(names, (QStringList{QStringLiteral("ease"), QStringLiteral("vae"), QStringLiteral("svae"),
-                               QStringLiteral("deeprec")}));
+                               QStringLiteral("deeprec"), QStringLiteral("movielens"), QStringLiteral("netflix"),
+                               QStringLiteral("citeulike"), QStringLiteral("delimited"), QStringLiteral("synthetic")}));
+  QCOMPARE(table->item(4, 3)->text(), QStringLiteral("format"));
+  QCOMPARE(table->item(4, 5)->text(), QStringLiteral("ml-latest, ml-100k, ml-1m, ml-20m"));
   QCOMPARE(table->item(1, 1)->checkState(), Qt::Checked);
   QCOMPARE(table->item(1, 4)->text(), QStringLiteral("yes"));
   QCOMPARE(table->item(1, 5)->text(), QStringLiteral("multvae, multdae, recvae, vamp, hvamp"));
@@ -235,6 +239,33 @@ void ChartHelpersTest::pluginsDialogWritesTheEnabledChoice() {
   std::ifstream in(file);
   QCOMPARE(std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()), std::string("not json"));
   qunsetenv("XDG_CONFIG_HOME");
+}
+
+// The data panel's Options… dialog is generated from the format's declarations and shows
+// what the format detects from the file; the panel keeps the chosen options in its request.
+void ChartHelpersTest::formatOptionsFollowTheFormatAndWhatItDetects() {
+  QTemporaryDir folder;
+  QVERIFY(folder.isValid());
+  const QString file = folder.filePath(QStringLiteral("plays.tsv"));
+  std::ofstream(file.toStdString()) << "user\tartist\tplays\nu1\ta1\t12\nu2\ta1\t3\n";
+
+  const DatasetFormat& delimited = findFormat("delimited");
+  FormatOptionsDialog dialog(delimited, file, {{"encoding", "latin1"}});
+  std::map<std::string, std::string> options = dialog.options();
+  QCOMPARE(options.size(), delimited.options.size());
+  QCOMPARE(options.at("separator"), std::string("tab"));
+  QCOMPARE(options.at("header"), std::string("yes"));
+  QCOMPARE(options.at("encoding"), std::string("latin1"));  // as given
+  QVERIFY2(dialog.detected().contains(QStringLiteral("tab-separated, 3 columns")), qPrintable(dialog.detected()));
+
+  DataPanel panel;
+  DataRequest request;
+  request.source.raw = ImportOptions{"delimited", file.toStdString(), options};
+  panel.setRequest(request);
+  const DataRequest shown = panel.request();
+  QVERIFY(shown.source.raw.has_value());
+  QCOMPARE(shown.source.raw->format, std::string("delimited"));
+  QCOMPARE(shown.source.raw->options, options);
 }
 
 }  // namespace vaecf::ui

@@ -20,6 +20,7 @@ class ChartHelpersTest : public QObject {
   void germanTranslationIsComplete();
   void pluginsDialogListsEveryPlugin();
   void pluginsDialogWritesTheEnabledChoice();
+  void formatOptionsFollowTheFormatAndWhatItDetects();
 };
 
 }  // namespace vaecf::ui

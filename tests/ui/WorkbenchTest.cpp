@@ -95,9 +95,9 @@ DataRequest ratedDataset(const QString& file, bool withTimes) {
   }
   DataRequest request;
   ImportOptions raw;
-  raw.format = DatasetFormat::Delimited;
+  raw.format = "delimited";
   raw.path = file.toStdString();
-  if (withTimes) raw.delimited.timestampColumn = 3;
+  if (withTimes) raw.options["timestamp_column"] = "3";
   request.source.raw = raw;
   request.source.protocol.heldoutUsers = 20;
   return request;
@@ -561,7 +561,7 @@ void WorkbenchTest::malformedDatasetShowsAnErrorAndKeepsTheSession() {
   }
   DataRequest request;
   ImportOptions raw;
-  raw.format = DatasetFormat::Delimited;
+  raw.format = "delimited";
   raw.path = bad.toStdString();
   request.source.raw = raw;
   Q_EMIT window->dataPanel()->loadRequested(request);

@@ -15,7 +15,8 @@
 #include "common/Error.h"
 #include "eval/Evaluator.h"
 #include "panels/ActivityHistogram.h"
-#include "panels/DelimitedImportDialog.h"
+#include "panels/FormatOptionsDialog.h"
+#include "plugin/DatasetFormat.h"
 
 namespace vaecf::ui {
 
@@ -37,7 +38,7 @@ DataPanel::DataPanel(QWidget* parent)
       format_(new QComboBox(this)),
       path_(new QLineEdit(this)),
       browse_(new QPushButton(tr("Browse…"), this)),
-      columns_(new QPushButton(tr("Columns…"), this)),
+      options_(new QPushButton(tr("Options…"), this)),
       threshold_(new QLineEdit(this)),
       minPositives_(new QSpinBox(this)),
       heldoutUsers_(new QSpinBox(this)),
@@ -55,14 +56,21 @@ DataPanel::DataPanel(QWidget* parent)
   source_->addItem(tr("Synthetic communities"), Synthetic);
   source_->addItem(tr("Dataset file or folder"), Dataset);
   source_->addItem(tr("Canonical split folder"), SplitFolder);
-  for (const std::string& name : formatNames()) {
-    if (readsPath(parseFormatName(name))) format_->addItem(qs(name));
+  format_->addItem(tr("detect"), QString());
+  for (const DatasetFormat& format : formatCatalog()) {
+    if (!format.readsPath) continue;
+    format_->addItem(qs(format.name), qs(format.name));
+    format_->setItemData(format_->count() - 1, qs(format.summary), Qt::ToolTipRole);
   }
-  format_->setToolTip(tr("Format of the dataset; 'delimited' reads any separated log with the columns you map"));
+  format_->setToolTip(tr("Format of the dataset: detected from the file or folder, or chosen; Options… sets the "
+                         "format's options, such as the columns of a delimited log"));
   connect(source_, &QComboBox::currentIndexChanged, this, &DataPanel::updateSourceFields);
-  connect(format_, &QComboBox::currentIndexChanged, this, &DataPanel::updateSourceFields);
+  connect(format_, &QComboBox::currentIndexChanged, this, [this] {
+    formatOptions_.clear();  // they were another format's
+    updateSourceFields();
+  });
   connect(browse_, &QPushButton::clicked, this, &DataPanel::browse);
-  connect(columns_, &QPushButton::clicked, this, &DataPanel::editColumns);
+  connect(options_, &QPushButton::clicked, this, &DataPanel::editFormatOptions);
 
   threshold_->setPlaceholderText(tr("format default"));
   threshold_->setToolTip(tr("An interaction is positive when its value is at least this; empty: 4 for star "
@@ -107,7 +115,7 @@ DataPanel::DataPanel(QWidget* parent)
   auto* pathRow = new QHBoxLayout;
   pathRow->addWidget(path_, 1);
   pathRow->addWidget(browse_);
-  pathRow->addWidget(columns_);
+  pathRow->addWidget(options_);
   auto* form = new QFormLayout;
   form->addRow(tr("Source"), source_);
   form->addRow(tr("Format"), format_);
@@ -139,7 +147,9 @@ void DataPanel::updateSourceFields() {
   format_->setEnabled(source == Dataset);
   path_->setEnabled(needsPath);
   browse_->setEnabled(needsPath);
-  columns_->setEnabled(source == Dataset && format_->currentText() == QLatin1String("delimited"));
+  const QString format = format_->currentData().toString();
+  options_->setEnabled(source == Dataset &&
+                       (format.isEmpty() || !findFormat(format.toStdString()).options.empty()));
   syntheticUsers_->setEnabled(source == Synthetic);
   syntheticItems_->setEnabled(source == Synthetic);
   for (QWidget* protocol : std::initializer_list<QWidget*>{threshold_, minPositives_, heldoutUsers_,
@@ -154,9 +164,21 @@ void DataPanel::browse() {
   if (!path.isEmpty()) path_->setText(path);
 }
 
-void DataPanel::editColumns() {
-  DelimitedImportDialog dialog(path_->text(), delimited_, this);
-  if (dialog.exec() == QDialog::Accepted) delimited_ = dialog.options();
+void DataPanel::editFormatOptions() {
+  const std::string chosen = format_->currentData().toString().toStdString();
+  const std::string path = path_->text().trimmed().toStdString();
+  const DatasetFormat* format = chosen.empty() ? detectFormat(path) : &findFormat(chosen);
+  if (format == nullptr) {
+    Q_EMIT problem(tr("No dataset format recognises %1; choose one.").arg(path_->text()));
+    return;
+  }
+  if (format->options.empty()) {
+    Q_EMIT problem(tr("The %1 format has no options.").arg(qs(format->name)));
+    return;
+  }
+  format_->setCurrentIndex(format_->findData(qs(format->name)));
+  FormatOptionsDialog dialog(*format, path_->text().trimmed(), formatOptions_, this);
+  if (dialog.exec() == QDialog::Accepted) formatOptions_ = dialog.options();
 }
 
 DataRequest DataPanel::request() const {
@@ -187,9 +209,10 @@ DataRequest DataPanel::request() const {
     case Dataset: {
       if (path.isEmpty()) throw Error(tr("Choose a dataset file or folder.").toStdString());
       ImportOptions raw;
-      raw.format = parseFormatName(format_->currentText().toStdString());
+      raw.format = format_->currentData().toString().toStdString();
       raw.path = path.toStdString();
-      raw.delimited = delimited_;
+      // Options chosen for another format than the one now named are left behind.
+      if (!raw.format.empty()) raw.options = formatOptions_;
       request.source.raw = raw;
       break;
     }
@@ -221,9 +244,9 @@ void DataPanel::setRequest(const DataRequest& request) {
     source_->setCurrentIndex(source_->findData(Bundled));
   } else if (request.source.raw) {
     source_->setCurrentIndex(source_->findData(Dataset));
-    format_->setCurrentText(qs(formatName(request.source.raw->format)));
+    format_->setCurrentIndex(std::max(0, format_->findData(qs(request.source.raw->format))));
     path_->setText(qs(request.source.raw->path.string()));
-    delimited_ = request.source.raw->delimited;
+    formatOptions_ = request.source.raw->options;
   }
   updateSourceFields();
 }

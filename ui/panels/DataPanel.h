@@ -1,11 +1,13 @@
 #pragma once
-// Choosing and loading the data: bundled, synthetic, a dataset in a built-in format, a
-// generic delimited log (with a column-mapping dialog) or a canonical split folder; the
+// Choosing and loading the data: bundled, synthetic, a dataset in any format a plugin
+// reads (detected, or chosen with its options) or a canonical split folder; the
 // split protocol; statistics and the user-activity histogram with the cohort edges.
 
 #include <QWidget>
 
 #include <cstdint>
+#include <map>
+#include <string>
 #include <vector>
 
 #include "data/Importers.h"
@@ -53,14 +55,14 @@ class DataPanel : public QWidget {
 
   void updateSourceFields();
   void browse();
-  void editColumns();
+  void editFormatOptions();
   void requestLoad();
 
   QComboBox* source_;
   QComboBox* format_;
   QLineEdit* path_;
   QPushButton* browse_;
-  QPushButton* columns_;
+  QPushButton* options_;
   QLineEdit* threshold_;
   QSpinBox* minPositives_;
   QSpinBox* heldoutUsers_;
@@ -74,7 +76,7 @@ class DataPanel : public QWidget {
   QProgressBar* progress_;
   QLabel* stats_;
   ActivityHistogram* histogram_;
-  DelimitedOptions delimited_;
+  std::map<std::string, std::string> formatOptions_;  // for the format chosen
 };
 
 }  // namespace vaecf::ui

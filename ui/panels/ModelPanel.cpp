@@ -1,18 +1,13 @@
 #include "panels/ModelPanel.h"
 
-#include <QCheckBox>
 #include <QComboBox>
-#include <QDoubleValidator>
 #include <QFormLayout>
 #include <QLabel>
-#include <QLineEdit>
 #include <QScrollArea>
-#include <QSpinBox>
 #include <QVBoxLayout>
 
-#include <limits>
-
 #include "experiment/Experiment.h"
+#include "panels/ParamEditor.h"
 
 namespace vaecf::ui {
 
@@ -20,19 +15,7 @@ namespace {
 
 QString qs(const std::string& text) { return QString::fromStdString(text); }
 
-bool fitsSpinBox(const ParamSpec& spec) {
-  constexpr double kIntMax = std::numeric_limits<int>::max();
-  return spec.min && spec.max && *spec.min >= -kIntMax && *spec.max <= kIntMax;
-}
-
 }  // namespace
-
-QString describeRange(const ParamSpec& spec) {
-  if (spec.min && spec.max) return ModelPanel::tr("Range %1 – %2").arg(*spec.min, 0, 'g', 10).arg(*spec.max, 0, 'g', 10);
-  if (spec.min) return ModelPanel::tr("At least %1").arg(*spec.min, 0, 'g', 10);
-  if (spec.max) return ModelPanel::tr("At most %1").arg(*spec.max, 0, 'g', 10);
-  return {};
-}
 
 ModelPanel::ModelPanel(QWidget* parent)
     : QWidget(parent), modelChoice_(new QComboBox(this)), form_(new QFormLayout), feedback_(new QLabel(this)) {
@@ -67,12 +50,11 @@ void ModelPanel::showModel(const QString& model, const ParamSet& params) {
   // A closed-form model's parameters never reach a running model: none is marked live.
   const bool liveApplies = findModel(model.toStdString()).iterative();
   for (const ParamSpec& spec : params.specs()) {
-    QWidget* editor = editorFor(spec, params.text(spec.name));
-    const QString range = describeRange(spec);
-    const QString tooltip = range.isEmpty() ? qs(spec.help) : qs(spec.help) + QStringLiteral("\n") + range;
-    editor->setToolTip(tooltip);
-    auto* label = new QLabel(spec.live && liveApplies ? QStringLiteral("● ") + qs(spec.name) : qs(spec.name));
-    label->setToolTip(tooltip);
+    const QString name = qs(spec.name);
+    QWidget* editor = createParamEditor(spec, params.text(spec.name),
+                                        [this, name](const QString& text) { Q_EMIT parameterEdited(name, text); });
+    auto* label = new QLabel(spec.live && liveApplies ? QStringLiteral("● ") + name : name);
+    label->setToolTip(editor->toolTip());
     form_->addRow(label, editor);
     editors_.insert(qs(spec.name), editor);
   }
@@ -88,70 +70,9 @@ void ModelPanel::choose(const QString& model) {
 
 QString ModelPanel::model() const { return modelChoice_->currentData().toString(); }
 
-QWidget* ModelPanel::editorFor(const ParamSpec& spec, const std::string& value) {
-  const QString name = qs(spec.name);
-  auto emitEdit = [this, name](const QString& text) { Q_EMIT parameterEdited(name, text); };
-  switch (spec.type) {
-    case ParamSpec::Type::Bool: {
-      auto* box = new QCheckBox;
-      box->setChecked(value == "true" || value == "1");
-      connect(box, &QCheckBox::toggled, this,
-              [emitEdit](bool on) { emitEdit(on ? QStringLiteral("true") : QStringLiteral("false")); });
-      return box;
-    }
-    case ParamSpec::Type::Choice: {
-      auto* box = new QComboBox;
-      for (const std::string& choice : spec.choices) box->addItem(qs(choice));
-      box->setCurrentText(qs(value));
-      connect(box, &QComboBox::currentTextChanged, this, emitEdit);
-      return box;
-    }
-    case ParamSpec::Type::Int:
-      if (fitsSpinBox(spec)) {
-        auto* box = new QSpinBox;
-        box->setRange(static_cast<int>(*spec.min), static_cast<int>(*spec.max));
-        box->setValue(std::stoi(value));
-        box->setKeyboardTracking(false);  // one edit per finished number, not per digit
-        connect(box, &QSpinBox::valueChanged, this, [emitEdit](int number) { emitEdit(QString::number(number)); });
-        return box;
-      }
-      [[fallthrough]];
-    default: {
-      auto* line = new QLineEdit(qs(value));
-      if (spec.type == ParamSpec::Type::Float) {
-        auto* validator = new QDoubleValidator(line);
-        validator->setLocale(QLocale::c());  // values are stored as --set takes them
-        line->setValidator(validator);
-      }
-      connect(line, &QLineEdit::editingFinished, this, [line, emitEdit] { emitEdit(line->text()); });
-      return line;
-    }
-  }
-}
+QString ModelPanel::value(const QString& name) const { return paramEditorValue(editors_.value(name)); }
 
-QString ModelPanel::value(const QString& name) const {
-  const QWidget* editor = editors_.value(name);
-  if (const auto* box = qobject_cast<const QCheckBox*>(editor))
-    return box->isChecked() ? QStringLiteral("true") : QStringLiteral("false");
-  if (const auto* box = qobject_cast<const QComboBox*>(editor)) return box->currentText();
-  if (const auto* box = qobject_cast<const QSpinBox*>(editor)) return QString::number(box->value());
-  if (const auto* line = qobject_cast<const QLineEdit*>(editor)) return line->text();
-  return {};
-}
-
-void ModelPanel::edit(const QString& name, const QString& value) {
-  QWidget* editor = editors_.value(name);
-  if (auto* box = qobject_cast<QCheckBox*>(editor)) {
-    box->setChecked(value == QLatin1String("true") || value == QLatin1String("1"));
-  } else if (auto* box = qobject_cast<QComboBox*>(editor)) {
-    box->setCurrentText(value);
-  } else if (auto* box = qobject_cast<QSpinBox*>(editor)) {
-    box->setValue(value.toInt());
-  } else if (auto* line = qobject_cast<QLineEdit*>(editor)) {
-    line->setText(value);
-    Q_EMIT line->editingFinished();
-  }
-}
+void ModelPanel::edit(const QString& name, const QString& value) { setParamEditorValue(editors_.value(name), value); }
 
 void ModelPanel::showFeedback(const QString& text, bool problem) {
   feedback_->setStyleSheet(problem ? QStringLiteral("color: #b00020;") : QString());

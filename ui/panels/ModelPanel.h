@@ -39,15 +39,10 @@ class ModelPanel : public QWidget {
   void parameterEdited(const QString& name, const QString& value);
 
  private:
-  QWidget* editorFor(const ParamSpec& spec, const std::string& value);
-
   QComboBox* modelChoice_;
   QFormLayout* form_;
   QLabel* feedback_;
   QMap<QString, QWidget*> editors_;
 };
-
-// "Range 1 – 16" and the like, added to the declared help in tooltips.
-QString describeRange(const ParamSpec& spec);
 
 }  // namespace vaecf::ui

@@ -18,9 +18,11 @@ namespace {
 
 QString qs(const std::string& text) { return QString::fromStdString(text); }
 
-QString joined(const std::vector<std::string>& names) {
+// The models and formats a plugin provides.
+QString provided(const PluginRecord& plugin) {
   QStringList list;
-  for (const std::string& name : names) list << qs(name);
+  for (const auto* names : {&plugin.models, &plugin.formats})
+    for (const std::string& name : *names) list << qs(name);
   return list.join(QStringLiteral(", "));
 }
 
@@ -48,7 +50,7 @@ PluginsDialog::PluginsDialog(QWidget* parent)
                             qs(plugin.manifest.version),
                             qs(plugin.manifest.kind),
                             plugin.loaded ? tr("yes") : tr("no"),
-                            joined(plugin.models),
+                            provided(plugin),
                             qs(plugin.source),
                             qs(plugin.refusal)};
     for (int column = 0; column < cells.size(); ++column) {

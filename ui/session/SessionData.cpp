@@ -65,10 +65,13 @@ std::string DataRequest::describe() const {
 SessionData loadSessionData(const DataRequest& request, const fs::path& syntheticSplitsFolder,
                             const TaskContext& context) {
   if (request.synthetic) return loadSynthetic(request, syntheticSplitsFolder, context);
-  LoadedData loaded = loadData(request.source, context);
+  // Runs record the dataset as read: its format and every option, detection settled.
+  DataSource source = request.source;
+  if (source.raw) resolveImport(*source.raw);
+  LoadedData loaded = loadData(source, context);
   SessionData data;
   data.request = request;
-  data.recordedSource = request.source;
+  data.recordedSource = source;
   data.stats = loaded.stats;
   if (loaded.log) {
     data.catalog = std::move(loaded.log->catalog);
@@ -82,8 +85,7 @@ SessionData loadSessionData(const DataRequest& request, const fs::path& syntheti
 DataRequest bundledDataRequest() {
   DataRequest request;
   ImportOptions raw;
-  raw.format = DatasetFormat::MovieLensLatest;
-  raw.path = bundledDatasetPath();
+  raw.path = bundledDatasetPath();  // its format is detected
   request.source.raw = raw;
   return request;
 }
