@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# CI stage after the tests: build the .deb with CPack from the normal build, lint it,
-# install it with dpkg, run the installed programs from their installed paths, remove it
-# and check that nothing is left behind. BUILD_DIR (default build) is the build folder
+# CI stage after the tests: build the .debs with CPack from the normal build (the
+# application and the plugin SDK, -dev), lint them, install them with dpkg, run the
+# installed programs from their installed paths and build a plugin from the installed SDK,
+# remove them and check that nothing is left behind. BUILD_DIR (default build) is the build folder
 # .ci/run has built; the build here is then incremental. Root or sudo for apt and dpkg.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,25 +29,30 @@ phase "tools"
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$build"
 phase "build"
-rm -f "$build"/"$package"_*.deb
+rm -f "$build"/"$package"_*.deb "$build"/"$package"-dev_*.deb
 (cd "$build" && cpack -G DEB)
 deb=$(ls "$build"/"$package"_*.deb)
+devdeb=$(ls "$build"/"$package"-dev_*.deb)
 version=$(dpkg-deb -f "$deb" Version)
-echo "package.sh: $deb (version $version)"
+echo "package.sh: $deb and $devdeb (version $version)"
 dpkg-deb -f "$deb" Depends
+dpkg-deb -f "$devdeb" Depends
 phase "cpack"
 
 # ---- lint: no errors (warnings are printed) ----------------------------------------------
-lintian --fail-on error --display-info "$deb"
+lintian --fail-on error --display-info "$deb" "$devdeb"
 phase "lintian"
 
 # ---- install -----------------------------------------------------------------------------
-if dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null | grep -q installed; then
-  $sudo dpkg -r "$package" >/dev/null
-fi
-mapfile -t files < <(dpkg-deb --fsys-tarfile "$deb" | tar -t | sed 's|^\./|/|' | grep -v '/$')
+for installed in "$package"-dev "$package"; do
+  if dpkg-query -W -f='${db:Status-Status}' "$installed" 2>/dev/null | grep -q installed; then
+    $sudo dpkg -r "$installed" >/dev/null
+  fi
+done
+mapfile -t files < <(for d in "$deb" "$devdeb"; do dpkg-deb --fsys-tarfile "$d" | tar -t; done |
+  sed 's|^\./|/|' | grep -v '/$')
 for file in "${files[@]}"; do [ ! -e "$file" ] || fail "$file exists before the install"; done
-$sudo dpkg -i "$deb"
+$sudo dpkg -i "$deb" "$devdeb"
 phase "dpkg -i"
 
 # ---- the installed programs, from their installed paths, with a throw-away home ---------
@@ -86,15 +92,27 @@ file "$tmp/window.png" | grep -q 'PNG image data, 1500 x 950' || fail "no 1500x9
 QT_QPA_PLATFORM=offscreen timeout 300 /usr/bin/vaecf-workbench --screenshot "$tmp/run.png" "$run/config.json" ||
   fail "vaecf-workbench on a run's config.json"
 cp "$tmp/window.png" "$build/installed-window.png"
-cd "$root"
 phase "installed programs"
 
+# ---- the installed SDK: the example plugin builds from it alone and loads ----------------
+cmake -S "$root/plugins/examples/itemknn" -B "$tmp/itemknn" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$tmp/itemknn" >/dev/null
+VAECF_PLUGIN_PATH="$tmp/itemknn" /usr/bin/vaecf plugins --json >plugins.json
+grep -q '"models":\["itemknn"\]' plugins.json || fail "the plugin built from the installed SDK is not loaded: $(cat plugins.json)"
+VAECF_PLUGIN_PATH="$tmp/itemknn" /usr/bin/vaecf train --model itemknn >knn.log || { cat knn.log; fail "vaecf train --model itemknn"; }
+grep -q 'ndcg@100' knn.log || fail "the SDK-built plugin trained without metrics"
+cd "$root"
+phase "plugin SDK"
+
 # ---- remove: nothing of the package is left ---------------------------------------------
-$sudo dpkg -r "$package"
-status=$(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null || echo not-installed)
-[ "$status" = not-installed ] || fail "dpkg status after removal: $status"
+$sudo dpkg -r "$package"-dev "$package"
+for removed in "$package"-dev "$package"; do
+  status=$(dpkg-query -W -f='${db:Status-Status}' "$removed" 2>/dev/null || echo not-installed)
+  [ "$status" = not-installed ] || fail "dpkg status of $removed after removal: $status"
+done
 for file in "${files[@]}"; do [ ! -e "$file" ] || fail "$file is left behind"; done
-for dir in /usr/share/vaecf-workbench /usr/share/doc/"$package"; do [ ! -e "$dir" ] || fail "$dir is left behind"; done
+for dir in /usr/share/vaecf-workbench /usr/share/doc/"$package" /usr/share/doc/"$package"-dev \
+  /usr/include/vaecf-workbench /usr/lib/cmake/VaecfPlugin; do [ ! -e "$dir" ] || fail "$dir is left behind"; done
 ! grep -q x-vaecf /usr/share/mime/types || fail "the MIME database still has the package's types"
 phase "dpkg -r"
 echo "package.sh: OK in $((SECONDS - start)) s; the window installed: $build/installed-window.png"

@@ -2,6 +2,89 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Glossary</name>
+    <message>
+        <location filename="../ui/help/Glossary.cpp" line="13"/>
+        <source>The 2-Wasserstein distance between two users&apos; Gaussian posteriors: the distance between their means and between their spreads together. Neighbours and radii are measured with it in the full latent space, never on the 2-D map.</source>
+        <translation>Die 2-Wasserstein-Distanz zwischen den Gauß-Posterioren zweier Nutzer: der Abstand ihrer Mittelwerte und ihrer Streuungen zusammen. Nachbarn und Radien werden damit im vollen latenten Raum gemessen, nie auf der 2-D-Karte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/help/Glossary.cpp" line="18"/>
+        <source>Gradient transfer: how much one training step on user v lowers user u&apos;s loss, relative to a step on u itself. T &gt; 0: v helps u; T &lt; 0: v pulls u&apos;s recommendations the wrong way. Computed exactly for every v at once.</source>
+        <translation>Gradiententransfer: wie stark ein Trainingsschritt auf Nutzer v den Verlust von Nutzer u senkt, relativ zu einem Schritt auf u selbst. T &gt; 0: v hilft u; T &lt; 0: v zieht die Empfehlungen für u in die falsche Richtung. Exakt für alle v auf einmal berechnet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/help/Glossary.cpp" line="23"/>
+        <source>The sharing radius: the W2 distance from a focus user beyond which fewer than half of the users help it (T &gt; 0). Users inside it are highlighted on the map. When every distance is mostly helpful there is none.</source>
+        <translation>Der Teilungsradius: die W2-Distanz vom Fokusnutzer, jenseits derer weniger als die Hälfte der Nutzer ihm hilft (T &gt; 0). Nutzer innerhalb sind auf der Karte hervorgehoben. Ist jede Distanz überwiegend hilfreich, gibt es keinen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/help/Glossary.cpp" line="27"/>
+        <source>keep rate (rho)</source>
+        <translation>Behaltrate (rho)</translation>
+    </message>
+    <message>
+        <location filename="../ui/help/Glossary.cpp" line="28"/>
+        <source>The share of a user&apos;s items left in when the input is masked, as dropout does in training: 1 keeps the whole history, 0.5 hides half of it.</source>
+        <translation>Der Anteil der Artikel eines Nutzers, der beim Maskieren der Eingabe erhalten bleibt, wie Dropout im Training: 1 behält die ganze Historie, 0,5 verbirgt die Hälfte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/help/Glossary.cpp" line="31"/>
+        <source>drift</source>
+        <translation>Drift</translation>
+    </message>
+    <message>
+        <location filename="../ui/help/Glossary.cpp" line="32"/>
+        <source>How much a user&apos;s nearest neighbours change when the input is masked: 1 minus the mean overlap (Jaccard) of the neighbour sets over the masks. 0: the same neighbours every time.</source>
+        <translation>Wie stark sich die nächsten Nachbarn eines Nutzers ändern, wenn die Eingabe maskiert wird: 1 minus die mittlere Überlappung (Jaccard) der Nachbarmengen über die Masken. 0: jedes Mal dieselben Nachbarn.</translation>
+    </message>
+    <message>
+        <location filename="../ui/help/Glossary.cpp" line="36"/>
+        <source>PIA anchor</source>
+        <translation>PIA-Anker</translation>
+    </message>
+    <message>
+        <location filename="../ui/help/Glossary.cpp" line="37"/>
+        <source>A learnable point in latent space per item. Training pulls a user&apos;s posterior towards the anchors of the user&apos;s items, so that a masked history still lands near the full one.</source>
+        <translation>Ein lernbarer Punkt im latenten Raum je Artikel. Das Training zieht den Posterior eines Nutzers zu den Ankern seiner Artikel, sodass eine maskierte Historie nahe der vollständigen landet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/help/Glossary.cpp" line="41"/>
+        <source>pseudo-input</source>
+        <translation>Pseudo-Eingabe</translation>
+    </message>
+    <message>
+        <location filename="../ui/help/Glossary.cpp" line="42"/>
+        <source>A learnt fake user of the VampPrior: the prior is the mixture of the posteriors of these inputs. Decoded, each shows the taste it stands for.</source>
+        <translation>Ein gelernter künstlicher Nutzer des VampPrior: der Prior ist die Mischung der Posterioren dieser Eingaben. Dekodiert zeigt jede den Geschmack, für den sie steht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/help/Glossary.cpp" line="45"/>
+        <source>cohort</source>
+        <translation>Kohorte</translation>
+    </message>
+    <message>
+        <location filename="../ui/help/Glossary.cpp" line="46"/>
+        <source>Users grouped by how many interactions they have (the cohort edges, e.g. 5-10, 11-50): light users are where models differ most.</source>
+        <translation>Nutzer, gruppiert nach der Zahl ihrer Interaktionen (die Kohortengrenzen, z. B. 5-10, 11-50): bei wenig aktiven Nutzern unterscheiden sich Modelle am stärksten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/help/Glossary.cpp" line="50"/>
+        <source>Normalised discounted cumulative gain of the top 100 recommendations against the user&apos;s held-out items: 1 when they come first, in any order among themselves.</source>
+        <translation>Normierter diskontierter kumulativer Gewinn der ersten 100 Empfehlungen gegenüber den zurückgehaltenen Artikeln des Nutzers: 1, wenn diese zuerst kommen, in beliebiger Reihenfolge untereinander.</translation>
+    </message>
+    <message>
+        <location filename="../ui/help/Glossary.cpp" line="54"/>
+        <source>The share of a user&apos;s held-out items among the top k recommendations, with at most k items counted, so that a user with many held-out items can still reach 1.</source>
+        <translation>Der Anteil der zurückgehaltenen Artikel eines Nutzers unter den ersten k Empfehlungen, wobei höchstens k Artikel zählen, sodass auch ein Nutzer mit vielen zurückgehaltenen Artikeln 1 erreichen kann.</translation>
+    </message>
+    <message>
+        <location filename="../ui/help/Glossary.cpp" line="58"/>
+        <source>The weight of the KL term that keeps posteriors near the prior. Annealed from 0 in Mult-VAE; with beta 0 the model is a denoising autoencoder (Mult-DAE).</source>
+        <translation>Das Gewicht des KL-Terms, der die Posterioren nahe am Prior hält. In Mult-VAE von 0 an hochgefahren; mit beta 0 ist das Modell ein entrauschender Autoencoder (Mult-DAE).</translation>
+    </message>
+</context>
+<context>
     <name>ParamEditor</name>
     <message>
         <location filename="../ui/panels/ParamEditor.cpp" line="66"/>
@@ -358,109 +441,114 @@
 <context>
     <name>vaecf::ui::DriftPanel</name>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="35"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="36"/>
         <source>masked inputs, user %1 of %2</source>
         <translation>maskierte Eingaben, Nutzer %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="37"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="38"/>
         <source>encoding the sample, %1 of %2</source>
         <translation>Codieren der Stichprobe, %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="38"/>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="209"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="39"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="211"/>
         <source>loading the run</source>
         <translation>Laden des Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="50"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="51"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="57"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="58"/>
         <source>Keep rates rho, comma separated, each in (0, 1]</source>
         <translation>Behalteraten rho, durch Kommas getrennt, jeweils in (0, 1]</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="59"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="60"/>
         <source>Sampled users the cohort curves average over (a seeded subset of the run&apos;s sample)</source>
         <translation>Gezogene Nutzer, über die die Kohortenkurven mitteln (eine per Startwert bestimmte Teilmenge der Stichprobe des Laufs)</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="61"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="62"/>
         <source>Seed of the users measured</source>
         <translation>Startwert der gemessenen Nutzer</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="63"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="64"/>
         <source>Masks drawn per user and keep rate</source>
         <translation>Gezogene Masken pro Nutzer und Behalterate</translation>
     </message>
     <message>
         <location filename="../ui/geometry/DriftPanel.cpp" line="65"/>
+        <source>Neighbourhood drift per keep rate</source>
+        <translation>Nachbarschaftsdrift je Behaltrate</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="67"/>
         <source>k of the neighbour sets compared</source>
         <translation>k der verglichenen Nachbarmengen</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="67"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="69"/>
         <source>Compute</source>
         <translation>Berechnen</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="73"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="75"/>
         <source>Neighbourhood drift under masking</source>
         <translation>Nachbarschafts-Drift unter Maskierung</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="75"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="77"/>
         <source>keep rate rho</source>
         <translation>Behalterate rho</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="77"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="79"/>
         <source>drift (1 - mean Jaccard of neighbour sets)</source>
         <translation>Drift (1 - mittlerer Jaccard-Index der Nachbarmengen)</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="82"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="84"/>
         <source>%1 — rho %2: drift %3</source>
         <translation>%1 — rho %2: Drift %3</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="87"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="89"/>
         <source>Keep rates</source>
         <translation>Behalteraten</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="88"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="90"/>
         <source>Users</source>
         <translation>Nutzer</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="88"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="90"/>
         <source>Seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="88"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="90"/>
         <source>Masks</source>
         <translation>Masken</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="89"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="91"/>
         <source>k</source>
         <translation>k</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="116"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="118"/>
         <source>computing: %1</source>
         <translation>Berechnung: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/geometry/DriftPanel.cpp" line="123"/>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="137"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="125"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="139"/>
         <source>%n user(s) measured</source>
         <translation>
             <numerusform>%n Nutzer gemessen</numerusform>
@@ -468,47 +556,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="125"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="127"/>
         <source>; the focus user %1 is not in this run&apos;s latent sample</source>
         <translation>; der Fokus-Nutzer %1 ist nicht in der latenten Stichprobe dieses Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="138"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="140"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="195"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="197"/>
         <source>Keep rates must be numbers in (0, 1], separated by commas.</source>
         <translation>Behalteraten müssen Zahlen in (0, 1] sein, durch Kommas getrennt.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="242"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="244"/>
         <source>Load a dataset and choose two runs (e.g. without and with PIA) to compare their drift.</source>
         <translation>Laden Sie einen Datensatz und wählen Sie zwei Läufe (z. B. ohne und mit PIA), um ihre Drift zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="249"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="251"/>
         <source>%1 (%2, %3): %4</source>
         <translation>%1 (%2, %3): %4</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="251"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="253"/>
         <source>solid</source>
         <translation>durchgezogen</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="251"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="253"/>
         <source>dashed</source>
         <translation>gestrichelt</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="253"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="255"/>
         <source>Choose run A and run B (e.g. without and with PIA) to compare their drift.</source>
         <translation>Wählen Sie Lauf A und Lauf B (z. B. ohne und mit PIA), um ihre Drift zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="277"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="279"/>
         <source>focus user %1</source>
         <translation>Fokus-Nutzer %1</translation>
     </message>
@@ -516,233 +604,237 @@
 <context>
     <name>vaecf::ui::FocusPanel</name>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="50"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="51"/>
         <source>encoding the sample</source>
         <translation>Codieren der Stichprobe</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="51"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="52"/>
         <source>gradient transfer</source>
         <translation>Gradiententransfer</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="52"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="53"/>
         <source>masked inputs</source>
         <translation>maskierte Eingaben</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="53"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="54"/>
         <source>loading the run</source>
         <translation>Laden des Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="80"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="81"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="89"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="90"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="89"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="90"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="125"/>
         <source>Latent space (W2)</source>
         <translation>Latenter Raum (W2)</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="89"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="90"/>
         <source>2-D map</source>
         <translation>2-D-Karte</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="102"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="103"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="126"/>
         <source>Keep rate</source>
         <translation>Behalterate</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="102"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="103"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="127"/>
         <source>Drift</source>
         <translation>Drift</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="102"/>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="154"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="103"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="160"/>
         <source>Masks</source>
         <translation>Masken</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="102"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="103"/>
         <source>Neighbours per mask</source>
         <translation>Nachbarn pro Maske</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="104"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="105"/>
         <source>user id, or click a user on the latent map</source>
         <translation>Nutzer-ID, oder einen Nutzer auf der latenten Karte anklicken</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="106"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="108"/>
         <source>Keep rates rho of the masked inputs, comma separated, each in (0, 1]</source>
         <translation>Behalteraten rho der maskierten Eingaben, durch Kommas getrennt, jeweils in (0, 1]</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="109"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="111"/>
         <source>Masks drawn per keep rate</source>
         <translation>Gezogene Masken pro Behalterate</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="112"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="114"/>
         <source>k of the nearest neighbours and of the drift</source>
         <translation>k der nächsten Nachbarn und der Drift</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="115"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="117"/>
         <source>Study</source>
         <translation>Untersuchen</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="121"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="123"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="124"/>
         <source>Who helps this user</source>
         <translation>Wer diesem Nutzer hilft</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="123"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="129"/>
         <source>W2 distance to the focus user</source>
         <translation>W2-Abstand zum Fokus-Nutzer</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="124"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="130"/>
         <source>transfer T(u, v)</source>
         <translation>Transfer T(u, v)</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="125"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="131"/>
         <source>share helpful (T &gt; 0)</source>
         <translation>Anteil hilfreich (T &gt; 0)</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="130"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="136"/>
         <source>helpful (T &gt; 0)</source>
         <translation>hilfreich (T &gt; 0)</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="132"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="138"/>
         <source>unhelpful (T &lt;= 0)</source>
         <translation>nicht hilfreich (T &lt;= 0)</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="138"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="144"/>
         <source>share helpful</source>
         <translation>Anteil hilfreich</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="148"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="154"/>
         <source>%1 — d = %2: %3</source>
         <translation>%1 — d = %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="152"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="158"/>
         <source>Keep rates</source>
         <translation>Behalteraten</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="156"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="162"/>
         <source>k</source>
         <translation>k</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="158"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="164"/>
         <source>Top N</source>
         <translation>Top N</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="169"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="175"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="171"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="177"/>
         <source>Recommended (unseen items)</source>
         <translation>Empfohlen (ungesehene Artikel)</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="183"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="189"/>
         <source>Items</source>
         <translation>Artikel</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="184"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="190"/>
         <source>Neighbours</source>
         <translation>Nachbarn</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="185"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="191"/>
         <source>Who helps</source>
         <translation>Wer hilft</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="186"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="192"/>
         <source>Masking drift</source>
         <translation>Maskierungs-Drift</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="236"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="242"/>
         <source>Enter a user id, or click a user on the latent map.</source>
         <translation>Geben Sie eine Nutzer-ID ein oder klicken Sie auf einen Nutzer in der latenten Karte.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="267"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="273"/>
         <source>Load a dataset first.</source>
         <translation>Laden Sie zuerst einen Datensatz.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="268"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="274"/>
         <source>Choose a run: the focus view studies its best weights.</source>
         <translation>Wählen Sie einen Lauf: Die Fokusansicht untersucht seine besten Gewichte.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="270"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="276"/>
         <source>Keep rates must be numbers in (0, 1], separated by commas.</source>
         <translation>Behalteraten müssen Zahlen in (0, 1] sein, durch Kommas getrennt.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="283"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="289"/>
         <source>Studying the user: loading the run...</source>
         <translation>Nutzer wird untersucht: Laden des Laufs...</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="296"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="302"/>
         <source>Studying the user: %1, %2 of %3</source>
         <translation>Nutzer wird untersucht: %1, %2 von %3</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="297"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="303"/>
         <source>Studying the user: %1...</source>
         <translation>Nutzer wird untersucht: %1...</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="325"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="331"/>
         <source>Load a dataset and choose a run to study a user&apos;s neighbourhood.</source>
         <translation>Laden Sie einen Datensatz und wählen Sie einen Lauf, um die Nachbarschaft eines Nutzers zu untersuchen.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="326"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="332"/>
         <source>Choose a run to study a user&apos;s neighbourhood.</source>
         <translation>Wählen Sie einen Lauf, um die Nachbarschaft eines Nutzers zu untersuchen.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="327"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="333"/>
         <source>Click a user on the latent map or enter a user id.</source>
         <translation>Klicken Sie auf einen Nutzer in der latenten Karte oder geben Sie eine Nutzer-ID ein.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="335"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="341"/>
         <source>This run recorded no latent sample: its users are %1 drawn from the split with seed 1.</source>
         <translation>Dieser Lauf hat keine latente Stichprobe aufgezeichnet: Verwendet werden %1 Nutzer, die mit Startwert 1 aus dem Split gezogen werden.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/geometry/FocusPanel.cpp" line="363"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="369"/>
         <source>User %1 (%2, sample position %3): %n interaction(s), cohort %4. Run: %5 (%6).</source>
         <translation>
             <numerusform>Nutzer %1 (%2, Stichprobenposition %3): %n Interaktion, Kohorte %4. Lauf: %5 (%6).</numerusform>
@@ -750,42 +842,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="426"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="432"/>
         <source>The map&apos;s neighbours appear once a latent map of this run&apos;s sample is shown.</source>
         <translation>Die Nachbarn auf der Karte erscheinen, sobald eine latente Karte der Stichprobe dieses Laufs angezeigt wird.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="427"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="433"/>
         <source>%1 of the %2 nearest users in latent space are also among the %3 nearest on the 2-D map (bold: in both).</source>
         <translation>%1 der %2 nächsten Nutzer im latenten Raum sind auch unter den %3 nächsten auf der 2-D-Karte (fett: in beiden).</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="442"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="448"/>
         <source>Gradient transfer is available for Mult-VAE and Mult-DAE only (this run is %1).</source>
         <translation>Gradiententransfer ist nur für Mult-VAE und Mult-DAE verfügbar (dieser Lauf ist %1).</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="466"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="472"/>
         <source>r_share = %1</source>
         <translation>r_share = %1</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="468"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="474"/>
         <source>no r_share: every window is mostly helpful</source>
         <translation>kein r_share: Jedes Fenster ist überwiegend hilfreich</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="475"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="481"/>
         <source>%1 of %2 users help (T &gt; 0); %3 lie within r_share = %4.</source>
         <translation>%1 von %2 Nutzern helfen (T &gt; 0); %3 liegen innerhalb von r_share = %4.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="480"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="486"/>
         <source>%1 of %2 users help (T &gt; 0); no sharing radius: the helpful share stays above one half.</source>
         <translation>%1 von %2 Nutzern helfen (T &gt; 0); kein Teilungsradius: Der hilfreiche Anteil bleibt über der Hälfte.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="483"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="489"/>
         <source>Gradients at the posterior mean, clean input.</source>
         <translation>Gradienten am Posterior-Mittelwert, unmaskierte Eingabe.</translation>
     </message>
@@ -806,6 +898,30 @@
         <location filename="../ui/panels/FormatOptionsDialog.cpp" line="72"/>
         <source>The first lines of the file show here when the path names a file.</source>
         <translation>Hier erscheinen die ersten Zeilen der Datei, wenn der Pfad eine Datei nennt.</translation>
+    </message>
+</context>
+<context>
+    <name>vaecf::ui::HelpDialog</name>
+    <message>
+        <location filename="../ui/help/HelpDialog.cpp" line="12"/>
+        <source>&lt;h2&gt;First steps&lt;/h2&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Data.&lt;/b&gt; The window opens on the bundled MovieLens latest-small dataset, split by the strong-generalisation protocol: some users are held out entirely, and part of each held-out user&apos;s items is hidden and must be recommended. Load another dataset in the Data panel (its format is detected).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Model.&lt;/b&gt; Choose a model and its parameters in the Model panel; the window starts from a quick preset so that curves move within seconds. Parameters marked ● change a running model.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Train.&lt;/b&gt; Press Run (F5). Watch the loss terms and the validation NDCG@100; Pause (F6), step a batch (F7) or an epoch (F8), Stop (Shift+F5).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Compare.&lt;/b&gt; Every run is a folder in the run table with its test metrics. Select runs to overlay their curves and cohorts; a filter such as &lt;i&gt;state:finished&lt;/i&gt; narrows the table.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Look inside.&lt;/b&gt; The Latent space tab shows the users&apos; posteriors on a 2-D map; click a user to study who helps it (gradient transfer) and how its neighbours drift when its history is masked.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;The command line &lt;tt&gt;vaecf&lt;/tt&gt; runs the same core: &lt;tt&gt;vaecf train --model recvae&lt;/tt&gt; writes a run folder the window opens.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Erste Schritte&lt;/h2&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Daten.&lt;/b&gt; Das Fenster öffnet sich mit dem mitgelieferten Datensatz MovieLens latest-small, aufgeteilt nach dem Protokoll der starken Generalisierung: einige Nutzer werden ganz zurückgehalten, und ein Teil der Artikel jedes zurückgehaltenen Nutzers ist verborgen und muss empfohlen werden. Einen anderen Datensatz lädt das Daten-Panel (sein Format wird erkannt).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Modell.&lt;/b&gt; Modell und Parameter wählt das Modell-Panel; das Fenster beginnt mit einer schnellen Voreinstellung, sodass sich die Kurven binnen Sekunden bewegen. Mit ● markierte Parameter ändern ein laufendes Modell.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Trainieren.&lt;/b&gt; Start (F5) drücken. Verlustterme und Validierungs-NDCG@100 verfolgen; Pause (F6), einen Batch (F7) oder eine Epoche (F8) weiter, Stopp (Umschalt+F5).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Vergleichen.&lt;/b&gt; Jeder Lauf ist ein Ordner in der Lauftabelle mit seinen Testmetriken. Ausgewählte Läufe legen ihre Kurven und Kohorten übereinander; ein Filter wie &lt;i&gt;state:finished&lt;/i&gt; grenzt die Tabelle ein.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Hineinschauen.&lt;/b&gt; Der Reiter Latenter Raum zeigt die Posterioren der Nutzer auf einer 2-D-Karte; ein Klick auf einen Nutzer untersucht, wer ihm hilft (Gradiententransfer) und wie seine Nachbarn driften, wenn seine Historie maskiert wird.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Die Kommandozeile &lt;tt&gt;vaecf&lt;/tt&gt; nutzt denselben Kern: &lt;tt&gt;vaecf train --model recvae&lt;/tt&gt; schreibt einen Laufordner, den das Fenster öffnet.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/help/HelpDialog.cpp" line="33"/>
+        <location filename="../ui/help/HelpDialog.cpp" line="45"/>
+        <source>Glossary</source>
+        <translation>Glossar</translation>
+    </message>
+    <message>
+        <location filename="../ui/help/HelpDialog.cpp" line="41"/>
+        <source>Help</source>
+        <translation>Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../ui/help/HelpDialog.cpp" line="44"/>
+        <source>First steps</source>
+        <translation>Erste Schritte</translation>
     </message>
 </context>
 <context>
@@ -941,214 +1057,214 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
 <context>
     <name>vaecf::ui::LatentPanel</name>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="47"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="48"/>
         <source>Users</source>
         <translation>Nutzer</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="48"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="49"/>
         <source>Anchors</source>
         <translation>Anker</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="49"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="50"/>
         <source>Pseudo-inputs</source>
         <translation>Pseudo-Inputs</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="50"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="51"/>
         <source>Focus</source>
         <translation>Fokus</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="69"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="70"/>
         <source>Could not read the latent frames: %1</source>
         <translation>Die latenten Frames konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="75"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="76"/>
         <source>Reading latent frames: %1 of %2</source>
         <translation>Latente Frames werden gelesen: %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="79"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="80"/>
         <source>Writing the video: frame %1 of %2</source>
         <translation>Video wird geschrieben: Frame %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="83"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="84"/>
         <source>Video written to %1</source>
         <translation>Video nach %1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="88"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="89"/>
         <source>Could not write the video: %1</source>
         <translation>Das Video konnte nicht geschrieben werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="93"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="94"/>
         <source>Video export cancelled</source>
         <translation>Videoexport abgebrochen</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="103"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="104"/>
         <source>Could not compute the t-SNE map: %1</source>
         <translation>Die t-SNE-Karte konnte nicht berechnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="111"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="112"/>
         <source>t-SNE: iteration %1 of %2</source>
         <translation>t-SNE: Iteration %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="112"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="113"/>
         <source>Encoding the sample: %1 of %2</source>
         <translation>Codieren der Stichprobe: %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="128"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="129"/>
         <source>Colour by cohort</source>
         <translation>Nach Kohorte färben</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="129"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="130"/>
         <source>Colour by activity</source>
         <translation>Nach Aktivität färben</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="130"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="131"/>
         <source>Colour by split</source>
         <translation>Nach Split färben</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="131"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="132"/>
         <source>Cohorts bucket users by interactions; activity is a log-scale ramp</source>
         <translation>Kohorten gruppieren Nutzer nach Interaktionen; Aktivität ist ein logarithmischer Farbverlauf</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="139"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="140"/>
         <source>PIA item anchors, coloured by genre when the data has genres</source>
         <translation>PIA-Artikelanker, nach Genre gefärbt, wenn die Daten Genres enthalten</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="140"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="141"/>
         <source>VampPrior pseudo-inputs: click one to list the items it stands for</source>
         <translation>VampPrior-Pseudo-Inputs: Einen anklicken, um die Artikel aufzulisten, für die er steht</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="141"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="142"/>
         <source>The focus user&apos;s sharing radius, neighbours and masked inputs</source>
         <translation>Teilungsradius, Nachbarn und maskierte Eingaben des Fokus-Nutzers</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="143"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="145"/>
         <source>Select</source>
         <translation>Auswählen</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="145"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="147"/>
         <source>Drag a rectangle to select users (shift+drag works without this); Esc clears</source>
         <translation>Ein Rechteck aufziehen, um Nutzer auszuwählen (Umschalt+Ziehen geht auch ohne diese Schaltfläche); Esc hebt die Auswahl auf</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="148"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="150"/>
         <source>PCA, per epoch</source>
         <translation>PCA, je Epoche</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="149"/>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="331"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="151"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="333"/>
         <source>t-SNE of the best weights</source>
         <translation>t-SNE der besten Gewichte</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="150"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="152"/>
         <source>PCA frames recorded while training, with playback; or a seeded t-SNE map of the best weights, which keeps neighbourhoods but not distances</source>
         <translation>Während des Trainings aufgezeichnete PCA-Frames mit Wiedergabe; oder eine t-SNE-Karte der besten Gewichte mit festem Startwert, die Nachbarschaften erhält, aber keine Abstände</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="161"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="163"/>
         <source>Video…</source>
         <translation>Video …</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="162"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="164"/>
         <source>Save the playback of every frame as a Motion-JPEG .avi video</source>
         <translation>Die Wiedergabe aller Frames als Motion-JPEG-Video (.avi) speichern</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="166"/>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="408"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="168"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="410"/>
         <source>Play</source>
         <translation>Abspielen</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="169"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="171"/>
         <source>%1 frames/s</source>
         <translation>%1 Frames/s</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="191"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="193"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="313"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="315"/>
         <source>A t-SNE map needs a run with a latent sample and the data it was trained on.</source>
         <translation>Eine t-SNE-Karte braucht einen Lauf mit latenter Stichprobe und die Daten, auf denen er trainiert wurde.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="316"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="318"/>
         <source>Computing the t-SNE map…</source>
         <translation>Die t-SNE-Karte wird berechnet …</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="349"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="351"/>
         <source>Epoch %1 (%2 of %3)</source>
         <translation>Epoche %1 (%2 von %3)</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="371"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="373"/>
         <source>Open a run to see its latent map.</source>
         <translation>Öffnen Sie einen Lauf, um seine latente Karte zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="373"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="375"/>
         <source>Reading the latent frames…</source>
         <translation>Latente Frames werden gelesen …</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="376"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="378"/>
         <source>This run recorded no latent frames: runs of the VAE family record them every latent_every epochs.</source>
         <translation>Dieser Lauf hat keine latenten Frames aufgezeichnet: Läufe der VAE-Familie zeichnen sie alle latent_every Epochen auf.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="408"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="410"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="426"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="428"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="426"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="428"/>
         <source>Could not write %1</source>
         <translation>%1 konnte nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="432"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="434"/>
         <source>Export video</source>
         <translation>Video exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="432"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="434"/>
         <source>Motion-JPEG videos (*.avi)</source>
         <translation>Motion-JPEG-Videos (*.avi)</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="442"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="444"/>
         <source>Writing the video…</source>
         <translation>Video wird geschrieben …</translation>
     </message>
@@ -1247,7 +1363,7 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         <translation>Den in der Lauftabelle gewählten angehaltenen oder unvollendeten Lauf ab seinem letzten Checkpoint auf den geladenen Daten fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="440"/>
+        <location filename="../ui/window/MainWindow.cpp" line="452"/>
         <source>Select one run in the run table to continue.</source>
         <translation>Wählen Sie in der Lauftabelle einen Lauf zum Fortsetzen.</translation>
     </message>
@@ -1464,89 +1580,99 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
     </message>
     <message>
         <location filename="../ui/window/MainWindow.cpp" line="233"/>
+        <source>First steps</source>
+        <translation>Erste Schritte</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/MainWindow.cpp" line="234"/>
+        <source>Glossary</source>
+        <translation>Glossar</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/MainWindow.cpp" line="236"/>
         <source>Plugins…</source>
         <translation>Plugins…</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="253"/>
+        <location filename="../ui/window/MainWindow.cpp" line="263"/>
         <source>The data could not be loaded; the session keeps its current data.
 %1</source>
         <translation>Die Daten konnten nicht geladen werden; die Sitzung behält ihre bisherigen Daten.
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="310"/>
+        <location filename="../ui/window/MainWindow.cpp" line="320"/>
         <source>Stopped early: validation stopped improving.</source>
         <translation>Vorzeitig beendet: Die Validierung verbesserte sich nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="330"/>
+        <location filename="../ui/window/MainWindow.cpp" line="340"/>
         <source>%1 = %2 for the next run.</source>
         <translation>%1 = %2 für den nächsten Lauf.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="333"/>
+        <location filename="../ui/window/MainWindow.cpp" line="343"/>
         <source>%1 = %2 applied to the running model.</source>
         <translation>%1 = %2 auf das laufende Modell angewendet.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="337"/>
+        <location filename="../ui/window/MainWindow.cpp" line="347"/>
         <source>%1 = %2 takes effect when a new run starts (Reset, then Run).</source>
         <translation>%1 = %2 wirkt, sobald ein neuer Lauf beginnt (Zurücksetzen, dann Start).</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="346"/>
+        <location filename="../ui/window/MainWindow.cpp" line="357"/>
         <source>current</source>
         <translation>aktuell</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="357"/>
+        <location filename="../ui/window/MainWindow.cpp" line="369"/>
         <source>The run %1 could not be read: %2</source>
         <translation>Der Lauf %1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="411"/>
+        <location filename="../ui/window/MainWindow.cpp" line="423"/>
         <source>preparing the split from the raw data</source>
         <translation>die Aufteilung wird aus den Rohdaten vorbereitet</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="414"/>
+        <location filename="../ui/window/MainWindow.cpp" line="426"/>
         <source>epoch %1 of %2</source>
         <translation>Epoche %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="417"/>
+        <location filename="../ui/window/MainWindow.cpp" line="429"/>
         <source>%1 users/s</source>
         <translation>%1 Nutzer/s</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="406"/>
         <location filename="../ui/window/MainWindow.cpp" line="418"/>
+        <location filename="../ui/window/MainWindow.cpp" line="430"/>
         <source>elapsed %1</source>
         <translation>vergangen %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="419"/>
+        <location filename="../ui/window/MainWindow.cpp" line="431"/>
         <source>ETA %1</source>
         <translation>verbleibend %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="463"/>
+        <location filename="../ui/window/MainWindow.cpp" line="475"/>
         <source>The session could not be saved: %1</source>
         <translation>Die Sitzung konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="474"/>
+        <location filename="../ui/window/MainWindow.cpp" line="486"/>
         <source>The session could not be opened: %1</source>
         <translation>Die Sitzung konnte nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="401"/>
+        <location filename="../ui/window/MainWindow.cpp" line="413"/>
         <source>closed-form fit: %1, step %2 of %3</source>
         <translation>Fit in geschlossener Form: %1, Schritt %2 von %3</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="405"/>
+        <location filename="../ui/window/MainWindow.cpp" line="417"/>
         <source>closed-form fit</source>
         <translation>Fit in geschlossener Form</translation>
     </message>

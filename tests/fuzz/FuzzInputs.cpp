@@ -87,10 +87,11 @@ namespace {
 void registerFormats() {
   PluginRegistry& registry = PluginRegistry::instance();
   if (!registry.formats().empty()) return;
-  for (const auto& [name, entry] : {std::pair{"movielens", vaecf_builtin_register_movielens},
-                                    std::pair{"netflix", vaecf_builtin_register_netflix},
-                                    std::pair{"citeulike", vaecf_builtin_register_citeulike},
-                                    std::pair{"delimited", vaecf_builtin_register_delimited}}) {
+  using Plugin = std::pair<const char*, PluginEntryPoint>;
+  for (const auto& [name, entry] : {Plugin{"movielens", vaecf_builtin_register_movielens},
+                                    Plugin{"netflix", vaecf_builtin_register_netflix},
+                                    Plugin{"citeulike", vaecf_builtin_register_citeulike},
+                                    Plugin{"delimited", vaecf_builtin_register_delimited}}) {
     PluginManifest manifest;
     manifest.name = name;
     manifest.kind = "format";

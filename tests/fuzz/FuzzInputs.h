@@ -1,7 +1,8 @@
 #pragma once
 // What each fuzz target does with one input, shared by the libFuzzer harnesses
-// (tests/fuzz/*Fuzzer.cpp) and the GoogleTest replay of the inputs they once crashed on
-// (tests/fuzz/FuzzRegressionTest.cpp, inputs under tests/data/fuzz-regressions/TARGET/).
+// (tests/fuzz/FuzzMain.cpp, one executable per target) and the GoogleTest replay of the
+// inputs they once crashed on (tests/data/FuzzRegressionTest.cpp, inputs under
+// tests/data/fuzz-regressions/TARGET/).
 // Torch-free, so the harnesses link the parsers alone.
 //
 // Every function writes the input as the file(s) its parser reads into `dir` (an

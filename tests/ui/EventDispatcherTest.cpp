@@ -69,7 +69,7 @@ void EventDispatcherTest::burstOfEventsIsThrottledToThirtyRefreshesPerSecond() {
   panel.show();
   QVERIFY(QTest::qWaitForWindowExposed(&panel));
   auto shared = std::shared_ptr<const RunHistory>(&history, [](const RunHistory*) {});
-  panel.setRuns({{QStringLiteral("burst"), shared}});
+  panel.setRuns({{QStringLiteral("burst"), QStringLiteral("burst"), shared}});
   const std::int64_t redrawsBefore = panel.redrawCount();
 
   std::int64_t received = 0;
@@ -127,7 +127,8 @@ void EventDispatcherTest::hiddenPanelRedrawsOnlyWhenShown() {
   RunHistory history;
   history.apply(lossEvent(1, 1));
   history.apply(lossEvent(1, 2));
-  panel.setRuns({{QStringLiteral("run"), std::shared_ptr<const RunHistory>(&history, [](const RunHistory*) {})}});
+  panel.setRuns({{QStringLiteral("run"), QStringLiteral("run"),
+                  std::shared_ptr<const RunHistory>(&history, [](const RunHistory*) {})}});
   panel.requestRedraw();
   QCOMPARE(panel.redrawCount(), std::int64_t(0));
   QCOMPARE(panel.pointCount(), qsizetype(0));

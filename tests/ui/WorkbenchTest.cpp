@@ -35,6 +35,7 @@
 #include "geometry/LatentPanel.h"
 #include "geometry/LatentWorkspace.h"
 #include "geometry/PseudoInputPanel.h"
+#include "help/Glossary.h"
 #include "runs/RunStore.h"
 #include "session/TrainingSession.h"
 #include "plugin/ModelCatalog.h"
@@ -150,6 +151,23 @@ void WorkbenchTest::windowOpensOnBundledData() {
   QCOMPARE(window.session().model().name, std::string("multvae"));
   // Every panel, the latent space's included, fits a 1366-pixel-wide screen.
   QVERIFY2(window.minimumSizeHint().width() <= 1366, qPrintable(QString::number(window.minimumSizeHint().width())));
+
+  // Help: F1 opens the first steps; the glossary explains every term the views use, and a
+  // view that shows a term carries the explanation as its tooltip.
+  QVERIFY(window.helpDialog() == nullptr);
+  QTest::keyClick(&window, Qt::Key_F1);
+  QVERIFY(window.helpDialog() != nullptr && window.helpDialog()->isVisible());
+  QCOMPARE(window.helpDialog()->page(), HelpDialog::Page::FirstSteps);
+  QVERIFY(window.helpDialog()->pageText(HelpDialog::Page::FirstSteps).contains(QStringLiteral("Run (F5)")));
+  window.showHelp(HelpDialog::Page::Glossary);
+  QCOMPARE(window.helpDialog()->page(), HelpDialog::Page::Glossary);
+  const QString glossaryText = window.helpDialog()->pageText(HelpDialog::Page::Glossary);
+  for (const GlossaryEntry& entry : glossary()) QVERIFY2(glossaryText.contains(entry.name), qPrintable(entry.name));
+  const QString transfer = glossaryEntry(Term::Transfer).explanation;
+  bool explained = false;
+  for (const QWidget* widget : window.latentWorkspace()->focusPanel()->findChildren<QWidget*>())
+    explained = explained || widget->toolTip().contains(transfer);
+  QVERIFY(explained);
 }
 
 void WorkbenchTest::runOnSyntheticDataFillsLossAndCohortCharts() {
@@ -165,6 +183,22 @@ void WorkbenchTest::runOnSyntheticDataFillsLossAndCohortCharts() {
   QVERIFY(window->cohortPanel()->barCount() > 0);
   QVERIFY(window->cohortPanel()->barCategories().front().contains(QStringLiteral("users")));
   QVERIFY(window->statusText().contains(QStringLiteral("epoch 3 of 3")));
+
+  // Exports: the chart alone as PNG, and CSV rows keyed by the run's id, not a label.
+  const QString png = runs_.filePath(QStringLiteral("cohorts.png"));
+  QVERIFY(window->cohortPanel()->exportPng(png));
+  const QImage image(png);
+  QCOMPARE(image.size() / image.devicePixelRatio(), window->cohortPanel()->lineView()->size());
+  QVERIFY(image.size().height() < window->cohortPanel()->height());  // the toolbar is not in it
+  const QString csv = runs_.filePath(QStringLiteral("loss.csv"));
+  QVERIFY(window->lossPanel()->exportCsv(csv));
+  QFile file(csv);
+  QVERIFY(file.open(QIODevice::ReadOnly));
+  const QList<QByteArray> lines = file.readAll().split('\n');
+  QVERIFY(lines.size() > 2);
+  const QString runId = QString::fromStdString(window->session().runFolder().filename().string());
+  QVERIFY(!runId.isEmpty());
+  QVERIFY2(lines[1].startsWith((runId + QLatin1Char(',')).toUtf8()), lines[1].constData());
 }
 
 void WorkbenchTest::pauseHoldsTheEpochCounter() {

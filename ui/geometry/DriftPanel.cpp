@@ -15,6 +15,7 @@
 
 #include "charts/ChartExport.h"
 #include "charts/ChartView.h"
+#include "help/Glossary.h"
 #include "geometry/FocusPanel.h"
 #include "panels/ChartToolbar.h"
 
@@ -61,6 +62,7 @@ DriftPanel::DriftPanel(QWidget* parent)
   seed_->setToolTip(tr("Seed of the users measured"));
   masks_->setRange(2, 256);
   masks_->setToolTip(tr("Masks drawn per user and keep rate"));
+  view_->setToolTip(withExplanation(tr("Neighbourhood drift per keep rate"), {Term::Drift, Term::KeepRate}));
   neighbours_->setRange(1, 500);
   neighbours_->setToolTip(tr("k of the neighbour sets compared"));
   setRequest(DriftRequest{});

@@ -21,6 +21,7 @@
 #include <set>
 
 #include "charts/ChartView.h"
+#include "help/Glossary.h"
 
 namespace vaecf::ui {
 
@@ -103,7 +104,8 @@ FocusPanel::FocusPanel(QWidget* parent)
   const geometry::FocusOptions defaults;
   userId_->setPlaceholderText(tr("user id, or click a user on the latent map"));
   keepRates_->setText(formatKeepRates(defaults.keepRates));
-  keepRates_->setToolTip(tr("Keep rates rho of the masked inputs, comma separated, each in (0, 1]"));
+  keepRates_->setToolTip(
+      withExplanation(tr("Keep rates rho of the masked inputs, comma separated, each in (0, 1]"), {Term::KeepRate}));
   masks_->setRange(2, 256);
   masks_->setValue(static_cast<int>(defaults.masks));
   masks_->setToolTip(tr("Masks drawn per keep rate"));
@@ -119,6 +121,10 @@ FocusPanel::FocusPanel(QWidget* parent)
   connect(cancel_, &QPushButton::clicked, this, &FocusPanel::cancel);
 
   chart_->setTitle(tr("Who helps this user"));
+  chartView_->setToolTip(withExplanation(tr("Who helps this user"), {Term::Transfer, Term::W2, Term::SharingRadius}));
+  neighbourTable_->horizontalHeaderItem(1)->setToolTip(withExplanation(tr("Latent space (W2)"), {Term::W2}));
+  clouds_->horizontalHeaderItem(0)->setToolTip(withExplanation(tr("Keep rate"), {Term::KeepRate}));
+  clouds_->horizontalHeaderItem(1)->setToolTip(withExplanation(tr("Drift"), {Term::Drift}));
   chart_->legend()->setAlignment(Qt::AlignBottom);
   distanceAxis_->setTitleText(tr("W2 distance to the focus user"));
   transferAxis_->setTitleText(tr("transfer T(u, v)"));

@@ -15,6 +15,7 @@
 
 #include "geometry/LatentTrailJob.h"
 #include "geometry/TsneJob.h"
+#include "help/Glossary.h"
 #include "panels/ChartToolbar.h"
 #include "session/SessionData.h"
 
@@ -138,7 +139,8 @@ void LatentPanel::buildControls() {
   }
   anchors_->setToolTip(tr("PIA item anchors, coloured by genre when the data has genres"));
   pseudoInputs_->setToolTip(tr("VampPrior pseudo-inputs: click one to list the items it stands for"));
-  focus_->setToolTip(tr("The focus user's sharing radius, neighbours and masked inputs"));
+  focus_->setToolTip(withExplanation(tr("The focus user's sharing radius, neighbours and masked inputs"),
+                                     {Term::SharingRadius, Term::KeepRate}));
 
   select_->setText(tr("Select"));
   select_->setCheckable(true);

@@ -103,7 +103,7 @@ CohortPanel::CohortPanel(QWidget* parent)
   connect(toolbar, &ChartToolbar::exportRequested, this, [this](const QString& format) {
     const QString path = askExportPath(this, format, QStringLiteral("cohorts"));
     if (path.isEmpty()) return;
-    if (format == QLatin1String("png")) exportPng(*this, path);
+    if (format == QLatin1String("png")) exportPng(path);
     else if (format == QLatin1String("svg")) exportSvg(*lineChart_, path);
     else exportCsv(path);
   });
@@ -273,13 +273,17 @@ void CohortPanel::redrawBars() {
   barY_->setTitleText(metric());
 }
 
+QWidget* CohortPanel::lineView() const { return lineView_; }
+
+bool CohortPanel::exportPng(const QString& path) const { return vaecf::ui::exportPng(*lineView_, path); }
+
 bool CohortPanel::exportCsv(const QString& path) const {
   QVector<QStringList> rows;
   for (const RunView& run : runs_)
     for (const ValidationPoint& point : run.history->validations())
       for (const CohortResult& cohort : cohortsOf(point.report))
         for (const auto& [name, summary] : cohort.metrics)
-          rows.push_back({run.label, QString::number(point.epoch), QString::fromStdString(cohort.label),
+          rows.push_back({run.id, QString::number(point.epoch), QString::fromStdString(cohort.label),
                           QString::number(cohort.users), QString::fromStdString(name),
                           QString::number(summary.mean, 'g', 10), QString::number(summary.standardError, 'g', 10)});
   return vaecf::ui::exportCsv(path,

@@ -38,7 +38,10 @@ class CohortPanel : public LazyPanel {
   int barCount() const;  // bars drawn over every set
   QStringList barCategories() const;
   QChart* lineChart() const { return lineChart_; }
+  QWidget* lineView() const;
   bool exportCsv(const QString& path) const;
+  // The line chart alone, as shown (the SVG export draws the same chart).
+  bool exportPng(const QString& path) const;
 
  protected:
   void redraw() override;

@@ -288,7 +288,7 @@ bool LossPanel::exportCsv(const QString& path) const {
       const QString term = QString::fromStdString(name);
       if (hiddenTerms_.contains(term)) continue;
       for (const CurvePoint& point : points)
-        rows.push_back({run.label, term, QString::number(point.step), QString::number(point.epoch),
+        rows.push_back({run.id, term, QString::number(point.step), QString::number(point.epoch),
                         QString::number(point.seconds, 'g', 10), QString::number(point.value, 'g', 10)});
     }
   }

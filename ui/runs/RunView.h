@@ -10,7 +10,8 @@ namespace vaecf::ui {
 
 // One run as the chart panels show it: the live run or a saved one overlaid on it.
 struct RunView {
-  QString label;
+  QString label;  // as the legends show it, translated
+  QString id;     // the run folder's name, or "live" before the live run has one: exported files key on it
   std::shared_ptr<const RunHistory> history;
 };
 

@@ -230,11 +230,21 @@ void MainWindow::createMenus() {
   }
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(tr("First steps"), QKeySequence::HelpContents, this, [this] { showHelp(HelpDialog::Page::FirstSteps); });
+  help->addAction(tr("Glossary"), this, [this] { showHelp(HelpDialog::Page::Glossary); });
+  help->addSeparator();
   help->addAction(tr("Plugins…"), this, [this] {
     auto* dialog = new PluginsDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
   });
+}
+
+void MainWindow::showHelp(HelpDialog::Page page) {
+  if (help_ == nullptr) help_ = new HelpDialog(this);
+  help_->showPage(page);
+  help_->show();
+  help_->raise();
 }
 
 void MainWindow::connectSession() {
@@ -343,7 +353,9 @@ void MainWindow::applyParameter(const QString& name, const QString& value) {
 }
 
 void MainWindow::refreshChartRuns() {
-  std::vector<RunView> views{{tr("current"), session_->liveRun()}};
+  const fs::path liveFolder = session_->runFolder();
+  std::vector<RunView> views{{tr("current"), liveFolder.empty() ? QStringLiteral("live") : qs(liveFolder.filename().string()),
+                              session_->liveRun()}};
   std::map<fs::path, Overlay> kept;
   for (const fs::path& folder : runsPanel_->selectedRuns()) {
     if (folder == session_->runFolder()) continue;
@@ -351,7 +363,7 @@ void MainWindow::refreshChartRuns() {
     try {
       Overlay overlay = found != overlays_.end() ? found->second
                                                  : Overlay{RunStore::loadHistory(folder), eventBytes(folder)};
-      views.push_back({qs(folder.filename().string()), overlay.history});
+      views.push_back({qs(folder.filename().string()), qs(folder.filename().string()), overlay.history});
       kept[folder] = overlay;
     } catch (const Error& error) {
       showError(tr("The run %1 could not be read: %2").arg(qs(folder.string()), qs(error.what())));

@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 
+#include "help/HelpDialog.h"
 #include "session/SessionData.h"
 
 class QAction;
@@ -58,6 +59,9 @@ class MainWindow : public QMainWindow {
   void showLatentSpace(bool latent);
   MessageBar* messageBar() const { return messageBar_; }
   QString statusText() const;
+  // Help → First steps (F1) and Help → Glossary; null until first shown.
+  void showHelp(HelpDialog::Page page);
+  HelpDialog* helpDialog() const { return help_; }
 
   void saveSession(const std::filesystem::path& file);
   void loadSession(const std::filesystem::path& file);
@@ -105,6 +109,7 @@ class MainWindow : public QMainWindow {
   QLabel* stateLabel_;
   QLabel* progressLabel_;
   QTimer* overlayTimer_;
+  HelpDialog* help_ = nullptr;
 };
 
 }  // namespace vaecf::ui
