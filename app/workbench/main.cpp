@@ -6,6 +6,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QTimer>
 #include <QTranslator>
 
@@ -35,6 +36,12 @@ QLocale chosenLocale() {
 std::filesystem::path runsFolder() {
   const QString fallback = QString::fromStdString(std::filesystem::absolute(vaecf::defaultRunsFolder()).string());
   return QSettings().value(QStringLiteral("runs/folder"), fallback).toString().toStdString();
+}
+
+// The session the window keeps from one start to the next (saved when it closes).
+std::filesystem::path lastSessionFile() {
+  const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation);
+  return folder.isEmpty() ? std::filesystem::path() : std::filesystem::path(folder.toStdString()) / "last-session.json";
 }
 
 // A run folder handed over by the desktop or the command line: the folder itself or its config.json.
@@ -115,10 +122,16 @@ int main(int argc, char** argv) {
   const QString file = parser.positionalArguments().value(0);
   const std::optional<std::filesystem::path> run = file.isEmpty() ? std::nullopt : runFolderOf(file);
   const bool session = !file.isEmpty() && !run;  // a session brings its own data and runs folder
-  vaecf::ui::MainWindow window({run ? run->parent_path() : runsFolder(),
-                                session ? std::nullopt : std::optional(vaecf::ui::bundledDataRequest())});
+  // Without a file to open, the window comes back as it was left; a screenshot starts fresh
+  // and leaves the kept session alone.
+  const std::filesystem::path kept = parser.isSet(screenshot) ? std::filesystem::path() : lastSessionFile();
+  std::error_code absent;
+  const bool restore = file.isEmpty() && !kept.empty() && std::filesystem::is_regular_file(kept, absent);
+  vaecf::ui::MainWindow window({run ? run->parent_path() : runsFolder(), std::nullopt, kept});
   if (run) window.runsPanel()->selectRuns({*run});
-  if (session) window.loadSession(std::filesystem::absolute(file.toStdString()));
+  const bool opened = session ? window.loadSession(std::filesystem::absolute(file.toStdString()))
+                              : restore && window.loadSession(kept);
+  if (!opened) window.loadData(vaecf::ui::bundledDataRequest());
   if (parser.isSet(screenshot)) {
     window.resize(1500, 950);
     saveScreenshotWhenLoaded(window, parser.value(screenshot));

@@ -17,6 +17,7 @@
 #include <set>
 
 #include "charts/ChartExport.h"
+#include "common/Error.h"
 #include "charts/Decimation.h"
 #include "charts/Smoothing.h"
 #include "panels/ActivityHistogram.h"
@@ -164,6 +165,9 @@ void ChartHelpersTest::sessionFileRoundTrips() {
   session.params = {{"epochs", "7"}, {"dropout", "0.3"}};
   session.cohortEdges = {3, 9};
   session.runsFolder = dir.filePath(QStringLiteral("runs")).toStdString();
+  session.selectedRuns = {"multdae-20261205-101500", "ease-20261205-101700"};
+  session.latentView = true;
+  session.focusUser = "u 7";
   const std::filesystem::path file = dir.filePath(QStringLiteral("session.json")).toStdString();
   saveSessionFile(session, file);
   const SessionFile loaded = loadSessionFile(file);
@@ -176,6 +180,15 @@ void ChartHelpersTest::sessionFileRoundTrips() {
   QVERIFY(loaded.params == session.params);
   QVERIFY(loaded.cohortEdges == session.cohortEdges);
   QCOMPARE(loaded.runsFolder, session.runsFolder);
+  QVERIFY(loaded.selectedRuns == session.selectedRuns);
+  QVERIFY(loaded.latentView);
+  QCOMPARE(loaded.focusUser, std::string("u 7"));
+
+  // A selected run is a folder inside the runs folder, never a path out of it.
+  session.selectedRuns = {"../elsewhere"};
+  saveSessionFile(session, file);
+  QVERIFY_THROWS_EXCEPTION(InputError, loadSessionFile(file));
+  session.selectedRuns.clear();
 
   session.data = bundledDataRequest();
   saveSessionFile(session, file);

@@ -58,6 +58,7 @@ constexpr int kLoadTimeoutMs = 120000;
 constexpr int kTrainTimeoutMs = 180000;
 
 using test::smallSynthetic;
+namespace fs = std::filesystem;
 
 void trigger(MainWindow& window, MainWindow::Command command) {
   QAction* action = window.action(command);
@@ -168,6 +169,41 @@ void WorkbenchTest::windowOpensOnBundledData() {
   for (const QWidget* widget : window.latentWorkspace()->focusPanel()->findChildren<QWidget*>())
     explained = explained || widget->toolTip().contains(transfer);
   QVERIFY(explained);
+}
+
+// What the window holds when it closes comes back at the next start: data, model and form,
+// the centre view and the focus user.
+void WorkbenchTest::sessionIsKeptFromOneCloseToTheNextStart() {
+  const fs::path kept = fs::path(runs_.path().toStdString()) / "settings" / "last-session.json";
+  {
+    MainWindow window({runs_.path().toStdString(), smallSynthetic(), kept});
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY_WITH_TIMEOUT(window.session().data() != nullptr, kLoadTimeoutMs);
+    window.modelPanel()->choose(QStringLiteral("recvae"));
+    window.modelPanel()->edit(QStringLiteral("epochs"), QStringLiteral("7"));
+    window.showLatentSpace(true);
+    window.latentWorkspace()->focusPanel()->setUserText(QStringLiteral("42"));
+    QVERIFY(window.close());
+  }
+  QVERIFY(fs::is_regular_file(kept));
+
+  MainWindow again({runs_.path().toStdString(), std::nullopt, {}});
+  QVERIFY(again.loadSession(kept));
+  QCOMPARE(again.session().modelName(), std::string("recvae"));
+  QCOMPARE(again.session().params().integer("epochs"), 7LL);
+  QCOMPARE(again.modelPanel()->value(QStringLiteral("epochs")), QStringLiteral("7"));
+  QCOMPARE(again.latentWorkspace()->focusPanel()->userText(), QStringLiteral("42"));
+  QTRY_VERIFY_WITH_TIMEOUT(again.session().data() != nullptr, kLoadTimeoutMs);
+  QVERIFY(again.session().data()->request.synthetic.has_value());
+  QCOMPARE(again.session().data()->request.synthetic->users, 400U);
+  QCOMPARE(again.currentSession().latentView, true);
+
+  // A damaged kept session is named, and the window goes on without it.
+  std::ofstream(kept) << "{\"model\": ";
+  MainWindow damaged({runs_.path().toStdString(), std::nullopt, {}});
+  QVERIFY(!damaged.loadSession(kept));
+  QVERIFY(damaged.messageBar()->text().contains(QString::fromStdString(kept.string())));
 }
 
 void WorkbenchTest::runOnSyntheticDataFillsLossAndCohortCharts() {

@@ -16,6 +16,7 @@ class WorkbenchTest : public QObject {
 
  private Q_SLOTS:
   void windowOpensOnBundledData();
+  void sessionIsKeptFromOneCloseToTheNextStart();
   void runOnSyntheticDataFillsLossAndCohortCharts();
   void pauseHoldsTheEpochCounter();
   void stepEpochAdvancesExactlyOneEpoch();

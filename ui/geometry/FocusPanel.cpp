@@ -237,6 +237,10 @@ bool FocusPanel::studyPosition(std::int64_t position) {
   return request(std::move(next));
 }
 
+QString FocusPanel::userText() const { return userId_->text(); }
+
+void FocusPanel::setUserText(const QString& userId) { userId_->setText(userId); }
+
 bool FocusPanel::studyUser(const QString& userId) {
   if (userId.isEmpty()) {
     Q_EMIT problem(tr("Enter a user id, or click a user on the latent map."));

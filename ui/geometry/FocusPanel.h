@@ -44,6 +44,9 @@ class FocusPanel : public QWidget {
   bool studyPosition(std::int64_t position);
   bool studyUser(const QString& userId);
   void cancel();
+  // The user id field, as typed (a restored session fills it in without a study).
+  QString userText() const;
+  void setUserText(const QString& userId);
 
   // Keep rates, masks, k and top-N of the next study (the panel's own controls).
   void setOptions(const geometry::FocusOptions& options);

@@ -66,6 +66,9 @@ void saveSessionFile(const SessionFile& session, const fs::path& file) {
   for (const auto& [name, value] : session.params) document["params"].push_back({name, value});
   document["cohort_edges"] = session.cohortEdges;
   document["runs_folder"] = session.runsFolder.string();
+  document["selected_runs"] = session.selectedRuns;
+  document["view"] = session.latentView ? "latent" : "curves";
+  document["focus_user"] = session.focusUser;
   writeFileAtomically(file, [&document](std::ostream& out) { out << document.dump(2) << '\n'; });
 }
 
@@ -83,10 +86,21 @@ SessionFile loadSessionFile(const fs::path& file) {
       session.data.source = dataSourceFromJson(document.at("data"));
     }
     session.model = document.at("model").get<std::string>();
-    for (const json& pair : document.at("params"))
+    const json& params = document.at("params");
+    if (!params.is_array()) throw Error("'params' must be an array of [name, value] pairs");
+    for (const json& pair : params) {
+      if (!pair.is_array() || pair.size() != 2) throw Error("'params' must be an array of [name, value] pairs");
       session.params.emplace_back(pair.at(0).get<std::string>(), pair.at(1).get<std::string>());
+    }
     session.cohortEdges = jsonIntegersAt<std::uint32_t>(document, "cohort_edges");
     session.runsFolder = document.at("runs_folder").get<std::string>();
+    // What the window showed: absent from sessions saved before it was kept.
+    session.selectedRuns = document.value("selected_runs", std::vector<std::string>{});
+    for (const std::string& run : session.selectedRuns)
+      if (run.empty() || fs::path(run).has_parent_path() || run == "." || run == "..")
+        throw Error("'selected_runs' names run folders inside the runs folder, not " + quoteText(run));
+    session.latentView = document.value("view", std::string("curves")) == "latent";
+    session.focusUser = document.value("focus_user", std::string());
     return session;
   } catch (const json::exception& error) {
     throw InputError(file.string(), 0, std::string("not a workbench session: ") + error.what());

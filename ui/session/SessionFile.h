@@ -1,6 +1,8 @@
 #pragma once
 // A saved workbench session: the data request, the model with its parameters, the cohort
-// edges and the runs folder, as JSON. Runs themselves live in their folders.
+// edges, the runs folder and what the window showed (the selected runs, the centre view,
+// the focus user), as JSON. Runs themselves live in their folders. The window saves one
+// when it closes and opens it at the next start.
 
 #include <cstdint>
 #include <filesystem>
@@ -18,6 +20,9 @@ struct SessionFile {
   std::vector<std::pair<std::string, std::string>> params;
   std::vector<std::uint32_t> cohortEdges;
   std::filesystem::path runsFolder;
+  std::vector<std::string> selectedRuns;  // folder names inside runsFolder
+  bool latentView = false;                // the centre shows the latent space, not the curves
+  std::string focusUser;                  // as typed in the focus panel
 };
 
 // Writes atomically; throws Error when the file cannot be written.

@@ -16,7 +16,10 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include <cstdio>
+
 #include "common/Error.h"
+#include "geometry/FocusPanel.h"
 #include "geometry/LatentWorkspace.h"
 #include "panels/CohortPanel.h"
 #include "panels/DataPanel.h"
@@ -82,7 +85,8 @@ MainWindow::MainWindow(WorkbenchConfig config, QWidget* parent)
       resetSeed_(new QSpinBox(this)),
       stateLabel_(new QLabel(this)),
       progressLabel_(new QLabel(this)),
-      overlayTimer_(new QTimer(this)) {
+      overlayTimer_(new QTimer(this)),
+      sessionAutosave_(config.sessionAutosave) {
   setWindowTitle(tr("VAE-CF Workbench"));
   setObjectName(QStringLiteral("MainWindow"));
 
@@ -118,11 +122,13 @@ MainWindow::MainWindow(WorkbenchConfig config, QWidget* parent)
   connect(overlayTimer_, &QTimer::timeout, this, &MainWindow::reloadGrowingRuns);
   overlayTimer_->start();
 
-  if (config.initialData) {
-    dataPanel_->setRequest(*config.initialData);
-    session_->loadData(*config.initialData);
-    dataPanel_->showLoading(true);
-  }
+  if (config.initialData) loadData(*config.initialData);
+}
+
+void MainWindow::loadData(const DataRequest& request) {
+  dataPanel_->setRequest(request);
+  dataPanel_->showLoading(true);
+  session_->loadData(request);
 }
 
 MainWindow::~MainWindow() = default;
@@ -466,17 +472,25 @@ void MainWindow::setRunsFolder(const fs::path& folder) {
   runsPanel_->setFolder(folder);
 }
 
+SessionFile MainWindow::currentSession() const {
+  SessionFile session{dataPanel_->request(), session_->modelName(), session_->params().values(),
+                      session_->evaluation().cohortEdges, session_->runsFolder(), {}, false, {}};
+  for (const fs::path& run : runsPanel_->selectedRuns())
+    if (run.parent_path() == session_->runsFolder()) session.selectedRuns.push_back(run.filename().string());
+  session.latentView = centre_->currentWidget() == latentWorkspace_;
+  session.focusUser = latentWorkspace_->focusPanel()->userText().toStdString();
+  return session;
+}
+
 void MainWindow::saveSession(const fs::path& file) {
   try {
-    saveSessionFile({dataPanel_->request(), session_->modelName(), session_->params().values(),
-                     session_->evaluation().cohortEdges, session_->runsFolder()},
-                    file);
+    saveSessionFile(currentSession(), file);
   } catch (const Error& error) {
     showError(tr("The session could not be saved: %1").arg(qs(error.what())));
   }
 }
 
-void MainWindow::loadSession(const fs::path& file) {
+bool MainWindow::loadSession(const fs::path& file) {
   SessionFile saved;
   try {
     saved = loadSessionFile(file);
@@ -484,15 +498,19 @@ void MainWindow::loadSession(const fs::path& file) {
     for (const auto& [name, value] : saved.params) session_->setParameter(name, value);
   } catch (const Error& error) {
     showError(tr("The session could not be opened: %1").arg(qs(error.what())));
-    return;
+    return false;
   }
   modelPanel_->showModel(qs(session_->modelName()), session_->params());
   session_->setCohortEdges(saved.cohortEdges);
   dataPanel_->setCohortEdges(saved.cohortEdges);
   setRunsFolder(saved.runsFolder);
-  dataPanel_->setRequest(saved.data);
-  dataPanel_->showLoading(true);
-  session_->loadData(saved.data);
+  std::vector<fs::path> selected;
+  for (const std::string& run : saved.selectedRuns) selected.push_back(saved.runsFolder / run);
+  runsPanel_->selectRuns(selected);
+  showLatentSpace(saved.latentView);
+  latentWorkspace_->focusPanel()->setUserText(qs(saved.focusUser));
+  loadData(saved.data);
+  return true;
 }
 
 void MainWindow::restoreSettings() {
@@ -508,6 +526,14 @@ void MainWindow::closeEvent(QCloseEvent* event) {
   settings.setValue(QStringLiteral("window/state"), saveState());
   settings.setValue(QStringLiteral("charts/smoothing"), lossPanel_->smoothing());
   settings.setValue(QStringLiteral("runs/folder"), qs(session_->runsFolder().string()));
+  if (!sessionAutosave_.empty()) {
+    try {
+      fs::create_directories(sessionAutosave_.parent_path());
+      saveSessionFile(currentSession(), sessionAutosave_);
+    } catch (const std::exception& error) {  // closing goes on; the next start opens the bundled data
+      std::fprintf(stderr, "vaecf-workbench: the session could not be kept: %s\n", error.what());
+    }
+  }
   QMainWindow::closeEvent(event);
 }
 

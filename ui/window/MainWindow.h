@@ -12,6 +12,7 @@
 
 #include "help/HelpDialog.h"
 #include "session/SessionData.h"
+#include "session/SessionFile.h"
 
 class QAction;
 class QLabel;
@@ -35,6 +36,7 @@ class TrainingSession;
 struct WorkbenchConfig {
   std::filesystem::path runsFolder;
   std::optional<DataRequest> initialData;  // loaded at start; none: wait for the user
+  std::filesystem::path sessionAutosave;   // the session is saved there on close; empty: not saved
 };
 
 class MainWindow : public QMainWindow {
@@ -63,8 +65,14 @@ class MainWindow : public QMainWindow {
   void showHelp(HelpDialog::Page page);
   HelpDialog* helpDialog() const { return help_; }
 
+  // Shows the request in the data panel and loads it off the GUI thread.
+  void loadData(const DataRequest& request);
+  // What the window holds and shows now, as a session file keeps it.
+  SessionFile currentSession() const;
   void saveSession(const std::filesystem::path& file);
-  void loadSession(const std::filesystem::path& file);
+  // Restores a saved session: data, model and form, runs folder and selected runs, the
+  // centre view and the focus user. False (and the message shown) when it cannot be read.
+  bool loadSession(const std::filesystem::path& file);
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -110,6 +118,7 @@ class MainWindow : public QMainWindow {
   QLabel* progressLabel_;
   QTimer* overlayTimer_;
   HelpDialog* help_ = nullptr;
+  std::filesystem::path sessionAutosave_;
 };
 
 }  // namespace vaecf::ui
