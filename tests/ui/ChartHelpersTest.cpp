@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
+#include <QValueAxis>
 
 #include <cmath>
 #include <filesystem>
@@ -17,6 +18,7 @@
 #include <set>
 
 #include "charts/ChartExport.h"
+#include "charts/ChartView.h"
 #include "common/Error.h"
 #include "charts/Decimation.h"
 #include "charts/Smoothing.h"
@@ -279,6 +281,27 @@ void ChartHelpersTest::formatOptionsFollowTheFormatAndWhatItDetects() {
   QVERIFY(shown.source.raw.has_value());
   QCOMPARE(shown.source.raw->format, std::string("delimited"));
   QCOMPARE(shown.source.raw->options, options);
+}
+
+// A chart squeezed by a laptop screen drops its titles (the panel names it) so that the
+// tick labels do not collapse to "…"; given its height back, it shows them again.
+void ChartHelpersTest::shortChartsGiveTheirTitlesRoomToTheTicks() {
+  auto* chart = new QChart;
+  chart->setTitle(QStringLiteral("Validation by cohort"));
+  auto* axis = new QValueAxis(chart);
+  axis->setTitleText(QStringLiteral("Epoch"));
+  chart->addAxis(axis, Qt::AlignBottom);
+  ChartView view(chart);
+  view.resize(600, 180);
+  view.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&view));
+  QTRY_VERIFY(!view.titlesShown());
+  QVERIFY(chart->title().isEmpty());
+  QVERIFY(!axis->isTitleVisible());
+  view.resize(600, 420);
+  QTRY_VERIFY(view.titlesShown());
+  QCOMPARE(chart->title(), QStringLiteral("Validation by cohort"));
+  QVERIFY(axis->isTitleVisible());
 }
 
 }  // namespace vaecf::ui

@@ -21,6 +21,7 @@ class ChartHelpersTest : public QObject {
   void pluginsDialogListsEveryPlugin();
   void pluginsDialogWritesTheEnabledChoice();
   void formatOptionsFollowTheFormatAndWhatItDetects();
+  void shortChartsGiveTheirTitlesRoomToTheTicks();
 };
 
 }  // namespace vaecf::ui

@@ -1,7 +1,10 @@
 #pragma once
 // A chart view that zooms by rubber band (right click or resetZoom() restores), reports
 // the point under the mouse, and tells its owner whether the user has zoomed, so periodic
-// refreshes leave a zoomed view alone.
+// refreshes leave a zoomed view alone. When it is short (a laptop screen, a small dock) it
+// drops the chart's title and the axis titles, which the panel around it names, and every
+// value axis gets as many ticks as its length holds, so that the tick labels keep their
+// room instead of collapsing to "…".
 
 #include <QChartView>
 
@@ -19,6 +22,8 @@ class ChartView : public QChartView {
   void resetZoom();
   // Makes the series report hovered points through pointHovered().
   void trackHover(QXYSeries* series);
+  // Whether the chart's title and axis titles are shown (false while the view is short).
+  bool titlesShown() const;
 
  Q_SIGNALS:
   void pointHovered(const QString& seriesName, const QPointF& point);
@@ -26,6 +31,11 @@ class ChartView : public QChartView {
 
  protected:
   void mouseReleaseEvent(QMouseEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
+
+ private:
+  void showTitles(bool shown);
+  void fitTicks(const QSize& size);
 };
 
 }  // namespace vaecf::ui
