@@ -243,6 +243,93 @@
     </message>
 </context>
 <context>
+    <name>vaecf::ui::ComparisonDialog</name>
+    <message>
+        <location filename="../ui/runs/ComparisonDialog.cpp" line="31"/>
+        <source>%1 against %2</source>
+        <translation>%1 gegen %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ComparisonDialog.cpp" line="34"/>
+        <source>Scoring both runs on their shared test users…</source>
+        <translation>Beide Läufe werden auf ihren gemeinsamen Testnutzern bewertet…</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ComparisonDialog.cpp" line="36"/>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ComparisonDialog.cpp" line="36"/>
+        <source>Users</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ComparisonDialog.cpp" line="36"/>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ComparisonDialog.cpp" line="36"/>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ComparisonDialog.cpp" line="37"/>
+        <source>A − B</source>
+        <translation>A − B</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ComparisonDialog.cpp" line="37"/>
+        <source>95% interval</source>
+        <translation>95-%-Intervall</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ComparisonDialog.cpp" line="37"/>
+        <source>p</source>
+        <translation>p</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ComparisonDialog.cpp" line="37"/>
+        <source>Verdict</source>
+        <translation>Urteil</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ComparisonDialog.cpp" line="57"/>
+        <source>The runs cannot be compared: %1</source>
+        <translation>Die Läufe lassen sich nicht vergleichen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ComparisonDialog.cpp" line="70"/>
+        <source>A: %1 (%2)
+B: %3 (%4)
+%5; %6 shared test users. A − B per user, its 95% bootstrap interval and the paired t-test&apos;s p; a verdict only where p &lt; 0.05.</source>
+        <translation>A: %1 (%2)
+B: %3 (%4)
+%5; %6 gemeinsame Testnutzer. A − B je Nutzer, sein 95-%-Bootstrap-Intervall und das p des gepaarten t-Tests; ein Urteil nur bei p &lt; 0,05.</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ComparisonDialog.cpp" line="76"/>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ComparisonDialog.cpp" line="84"/>
+        <source>no significant difference</source>
+        <translation>kein signifikanter Unterschied</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ComparisonDialog.cpp" line="87"/>
+        <source>A (%1) is better</source>
+        <translation>A (%1) ist besser</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ComparisonDialog.cpp" line="90"/>
+        <source>B (%1) is better</source>
+        <translation>B (%1) ist besser</translation>
+    </message>
+</context>
+<context>
     <name>vaecf::ui::DataPanel</name>
     <message>
         <location filename="../ui/panels/DataPanel.cpp" line="40"/>
@@ -779,62 +866,62 @@
         <translation>Maskierungs-Drift</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="242"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="246"/>
         <source>Enter a user id, or click a user on the latent map.</source>
         <translation>Geben Sie eine Nutzer-ID ein oder klicken Sie auf einen Nutzer in der latenten Karte.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="273"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="277"/>
         <source>Load a dataset first.</source>
         <translation>Laden Sie zuerst einen Datensatz.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="274"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="278"/>
         <source>Choose a run: the focus view studies its best weights.</source>
         <translation>Wählen Sie einen Lauf: Die Fokusansicht untersucht seine besten Gewichte.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="276"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="280"/>
         <source>Keep rates must be numbers in (0, 1], separated by commas.</source>
         <translation>Behalteraten müssen Zahlen in (0, 1] sein, durch Kommas getrennt.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="289"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="293"/>
         <source>Studying the user: loading the run...</source>
         <translation>Nutzer wird untersucht: Laden des Laufs...</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="302"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="306"/>
         <source>Studying the user: %1, %2 of %3</source>
         <translation>Nutzer wird untersucht: %1, %2 von %3</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="303"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="307"/>
         <source>Studying the user: %1...</source>
         <translation>Nutzer wird untersucht: %1...</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="331"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="335"/>
         <source>Load a dataset and choose a run to study a user&apos;s neighbourhood.</source>
         <translation>Laden Sie einen Datensatz und wählen Sie einen Lauf, um die Nachbarschaft eines Nutzers zu untersuchen.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="332"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="336"/>
         <source>Choose a run to study a user&apos;s neighbourhood.</source>
         <translation>Wählen Sie einen Lauf, um die Nachbarschaft eines Nutzers zu untersuchen.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="333"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="337"/>
         <source>Click a user on the latent map or enter a user id.</source>
         <translation>Klicken Sie auf einen Nutzer in der latenten Karte oder geben Sie eine Nutzer-ID ein.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="341"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="345"/>
         <source>This run recorded no latent sample: its users are %1 drawn from the split with seed 1.</source>
         <translation>Dieser Lauf hat keine latente Stichprobe aufgezeichnet: Verwendet werden %1 Nutzer, die mit Startwert 1 aus dem Split gezogen werden.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/geometry/FocusPanel.cpp" line="369"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="373"/>
         <source>User %1 (%2, sample position %3): %n interaction(s), cohort %4. Run: %5 (%6).</source>
         <translation>
             <numerusform>Nutzer %1 (%2, Stichprobenposition %3): %n Interaktion, Kohorte %4. Lauf: %5 (%6).</numerusform>
@@ -842,42 +929,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="432"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="436"/>
         <source>The map&apos;s neighbours appear once a latent map of this run&apos;s sample is shown.</source>
         <translation>Die Nachbarn auf der Karte erscheinen, sobald eine latente Karte der Stichprobe dieses Laufs angezeigt wird.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="433"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="437"/>
         <source>%1 of the %2 nearest users in latent space are also among the %3 nearest on the 2-D map (bold: in both).</source>
         <translation>%1 der %2 nächsten Nutzer im latenten Raum sind auch unter den %3 nächsten auf der 2-D-Karte (fett: in beiden).</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="448"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="452"/>
         <source>Gradient transfer is available for Mult-VAE and Mult-DAE only (this run is %1).</source>
         <translation>Gradiententransfer ist nur für Mult-VAE und Mult-DAE verfügbar (dieser Lauf ist %1).</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="472"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="476"/>
         <source>r_share = %1</source>
         <translation>r_share = %1</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="474"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="478"/>
         <source>no r_share: every window is mostly helpful</source>
         <translation>kein r_share: Jedes Fenster ist überwiegend hilfreich</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="481"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="485"/>
         <source>%1 of %2 users help (T &gt; 0); %3 lie within r_share = %4.</source>
         <translation>%1 von %2 Nutzern helfen (T &gt; 0); %3 liegen innerhalb von r_share = %4.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="486"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="490"/>
         <source>%1 of %2 users help (T &gt; 0); no sharing radius: the helpful share stays above one half.</source>
         <translation>%1 von %2 Nutzern helfen (T &gt; 0); kein Teilungsradius: Der hilfreiche Anteil bleibt über der Hälfte.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/FocusPanel.cpp" line="489"/>
+        <location filename="../ui/geometry/FocusPanel.cpp" line="493"/>
         <source>Gradients at the posterior mean, clean input.</source>
         <translation>Gradienten am Posterior-Mittelwert, unmaskierte Eingabe.</translation>
     </message>
@@ -1353,326 +1440,336 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
 <context>
     <name>vaecf::ui::MainWindow</name>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="168"/>
+        <location filename="../ui/window/MainWindow.cpp" line="177"/>
         <source>Continue run</source>
         <translation>Lauf fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="169"/>
+        <location filename="../ui/window/MainWindow.cpp" line="178"/>
         <source>Continue the stopped or unfinished run selected in the run table from its last checkpoint, on the loaded data</source>
         <translation>Den in der Lauftabelle gewählten angehaltenen oder unvollendeten Lauf ab seinem letzten Checkpoint auf den geladenen Daten fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="452"/>
+        <location filename="../ui/window/MainWindow.cpp" line="485"/>
         <source>Select one run in the run table to continue.</source>
         <translation>Wählen Sie in der Lauftabelle einen Lauf zum Fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="44"/>
+        <location filename="../ui/window/MainWindow.cpp" line="50"/>
         <source>Idle</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="45"/>
+        <location filename="../ui/window/MainWindow.cpp" line="51"/>
         <source>Running</source>
         <translation>Läuft</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="46"/>
+        <location filename="../ui/window/MainWindow.cpp" line="52"/>
         <source>Paused</source>
         <translation>Pausiert</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="47"/>
+        <location filename="../ui/window/MainWindow.cpp" line="53"/>
         <source>Stopped</source>
         <translation>Gestoppt</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="48"/>
+        <location filename="../ui/window/MainWindow.cpp" line="54"/>
         <source>Finished</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="49"/>
+        <location filename="../ui/window/MainWindow.cpp" line="55"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="86"/>
+        <location filename="../ui/window/MainWindow.cpp" line="93"/>
         <source>VAE-CF Workbench</source>
         <translation>VAE-CF-Werkbank</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="92"/>
+        <location filename="../ui/window/MainWindow.cpp" line="99"/>
         <source>Training curves</source>
         <translation>Trainingskurven</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="93"/>
+        <location filename="../ui/window/MainWindow.cpp" line="100"/>
         <source>Latent space</source>
         <translation>Latenter Raum</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="138"/>
+        <location filename="../ui/window/MainWindow.cpp" line="147"/>
         <source>Run</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="138"/>
+        <location filename="../ui/window/MainWindow.cpp" line="147"/>
         <source>Start a new run, or resume the current one</source>
         <translation>Einen neuen Lauf starten oder den aktuellen fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="139"/>
+        <location filename="../ui/window/MainWindow.cpp" line="148"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="139"/>
+        <location filename="../ui/window/MainWindow.cpp" line="148"/>
         <source>Pause at the next batch</source>
         <translation>Beim nächsten Batch pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="140"/>
+        <location filename="../ui/window/MainWindow.cpp" line="149"/>
         <source>Step batch</source>
         <translation>Batch schrittweise</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="140"/>
+        <location filename="../ui/window/MainWindow.cpp" line="149"/>
         <source>Train one batch, then pause</source>
         <translation>Einen Batch trainieren, dann pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="141"/>
+        <location filename="../ui/window/MainWindow.cpp" line="150"/>
         <source>Step epoch</source>
         <translation>Epoche schrittweise</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="142"/>
+        <location filename="../ui/window/MainWindow.cpp" line="151"/>
         <source>Train to the end of the current epoch, then pause</source>
         <translation>Bis zum Ende der aktuellen Epoche trainieren, dann pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="143"/>
+        <location filename="../ui/window/MainWindow.cpp" line="152"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="144"/>
+        <location filename="../ui/window/MainWindow.cpp" line="153"/>
         <source>Stop at the next batch; Run continues from the last checkpoint</source>
         <translation>Beim nächsten Batch anhalten; Start setzt am letzten Checkpoint fort</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="145"/>
+        <location filename="../ui/window/MainWindow.cpp" line="154"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="146"/>
+        <location filename="../ui/window/MainWindow.cpp" line="155"/>
         <source>Drop the current run; the next Run starts afresh with the seed beside this button</source>
         <translation>Den aktuellen Lauf verwerfen; der nächste Start beginnt neu mit dem Startwert neben dieser Schaltfläche</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="148"/>
+        <location filename="../ui/window/MainWindow.cpp" line="157"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="158"/>
+        <location filename="../ui/window/MainWindow.cpp" line="167"/>
         <source>seed </source>
         <translation>Startwert </translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="159"/>
+        <location filename="../ui/window/MainWindow.cpp" line="168"/>
         <source>Seed of the next run after Reset</source>
         <translation>Startwert des nächsten Laufs nach dem Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="188"/>
+        <location filename="../ui/window/MainWindow.cpp" line="184"/>
+        <source>Compare…</source>
+        <translation>Vergleichen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/MainWindow.cpp" line="185"/>
+        <source>Compare the two runs selected in the run table on their shared test users: paired differences with intervals and p-values, overall and per cohort</source>
+        <translation>Die zwei in der Lauftabelle gewählten Läufe auf ihren gemeinsamen Testnutzern vergleichen: gepaarte Differenzen mit Intervallen und p-Werten, insgesamt und je Kohorte</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/MainWindow.cpp" line="211"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="189"/>
+        <location filename="../ui/window/MainWindow.cpp" line="212"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="192"/>
+        <location filename="../ui/window/MainWindow.cpp" line="215"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="193"/>
+        <location filename="../ui/window/MainWindow.cpp" line="216"/>
         <source>Recommendations</source>
         <translation>Empfehlungen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="201"/>
+        <location filename="../ui/window/MainWindow.cpp" line="224"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="202"/>
+        <location filename="../ui/window/MainWindow.cpp" line="225"/>
         <source>Choose runs folder…</source>
         <translation>Ordner für Läufe wählen …</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="203"/>
+        <location filename="../ui/window/MainWindow.cpp" line="226"/>
         <source>Runs folder</source>
         <translation>Ordner für Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="206"/>
+        <location filename="../ui/window/MainWindow.cpp" line="229"/>
         <source>Save session…</source>
         <translation>Sitzung speichern …</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="207"/>
+        <location filename="../ui/window/MainWindow.cpp" line="230"/>
         <source>Save session</source>
         <translation>Sitzung speichern</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="207"/>
-        <location filename="../ui/window/MainWindow.cpp" line="211"/>
+        <location filename="../ui/window/MainWindow.cpp" line="230"/>
+        <location filename="../ui/window/MainWindow.cpp" line="234"/>
         <source>Sessions (*.json)</source>
         <translation>Sitzungen (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="210"/>
+        <location filename="../ui/window/MainWindow.cpp" line="233"/>
         <source>Open session…</source>
         <translation>Sitzung öffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="211"/>
+        <location filename="../ui/window/MainWindow.cpp" line="234"/>
         <source>Open session</source>
         <translation>Sitzung öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="216"/>
+        <location filename="../ui/window/MainWindow.cpp" line="239"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="218"/>
+        <location filename="../ui/window/MainWindow.cpp" line="241"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="221"/>
+        <location filename="../ui/window/MainWindow.cpp" line="244"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="223"/>
+        <location filename="../ui/window/MainWindow.cpp" line="246"/>
         <source>System default</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="228"/>
+        <location filename="../ui/window/MainWindow.cpp" line="251"/>
         <source>The language changes when the workbench restarts.</source>
         <translation>Die Sprache ändert sich beim nächsten Start der Werkbank.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="232"/>
+        <location filename="../ui/window/MainWindow.cpp" line="255"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="233"/>
+        <location filename="../ui/window/MainWindow.cpp" line="256"/>
         <source>First steps</source>
         <translation>Erste Schritte</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="234"/>
+        <location filename="../ui/window/MainWindow.cpp" line="257"/>
         <source>Glossary</source>
         <translation>Glossar</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="236"/>
+        <location filename="../ui/window/MainWindow.cpp" line="259"/>
         <source>Plugins…</source>
         <translation>Plugins…</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="263"/>
+        <location filename="../ui/window/MainWindow.cpp" line="295"/>
         <source>The data could not be loaded; the session keeps its current data.
 %1</source>
         <translation>Die Daten konnten nicht geladen werden; die Sitzung behält ihre bisherigen Daten.
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="320"/>
+        <location filename="../ui/window/MainWindow.cpp" line="352"/>
         <source>Stopped early: validation stopped improving.</source>
         <translation>Vorzeitig beendet: Die Validierung verbesserte sich nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="340"/>
+        <location filename="../ui/window/MainWindow.cpp" line="372"/>
         <source>%1 = %2 for the next run.</source>
         <translation>%1 = %2 für den nächsten Lauf.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="343"/>
+        <location filename="../ui/window/MainWindow.cpp" line="375"/>
         <source>%1 = %2 applied to the running model.</source>
         <translation>%1 = %2 auf das laufende Modell angewendet.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="347"/>
+        <location filename="../ui/window/MainWindow.cpp" line="379"/>
         <source>%1 = %2 takes effect when a new run starts (Reset, then Run).</source>
         <translation>%1 = %2 wirkt, sobald ein neuer Lauf beginnt (Zurücksetzen, dann Start).</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="357"/>
+        <location filename="../ui/window/MainWindow.cpp" line="389"/>
         <source>current</source>
         <translation>aktuell</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="369"/>
+        <location filename="../ui/window/MainWindow.cpp" line="401"/>
         <source>The run %1 could not be read: %2</source>
         <translation>Der Lauf %1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="423"/>
+        <location filename="../ui/window/MainWindow.cpp" line="455"/>
         <source>preparing the split from the raw data</source>
         <translation>die Aufteilung wird aus den Rohdaten vorbereitet</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="426"/>
+        <location filename="../ui/window/MainWindow.cpp" line="458"/>
         <source>epoch %1 of %2</source>
         <translation>Epoche %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="429"/>
+        <location filename="../ui/window/MainWindow.cpp" line="461"/>
         <source>%1 users/s</source>
         <translation>%1 Nutzer/s</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="418"/>
-        <location filename="../ui/window/MainWindow.cpp" line="430"/>
+        <location filename="../ui/window/MainWindow.cpp" line="450"/>
+        <location filename="../ui/window/MainWindow.cpp" line="462"/>
         <source>elapsed %1</source>
         <translation>vergangen %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="431"/>
+        <location filename="../ui/window/MainWindow.cpp" line="463"/>
         <source>ETA %1</source>
         <translation>verbleibend %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="475"/>
+        <location filename="../ui/window/MainWindow.cpp" line="516"/>
         <source>The session could not be saved: %1</source>
         <translation>Die Sitzung konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="486"/>
+        <location filename="../ui/window/MainWindow.cpp" line="527"/>
         <source>The session could not be opened: %1</source>
         <translation>Die Sitzung konnte nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="413"/>
+        <location filename="../ui/window/MainWindow.cpp" line="445"/>
         <source>closed-form fit: %1, step %2 of %3</source>
         <translation>Fit in geschlossener Form: %1, Schritt %2 von %3</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="417"/>
+        <location filename="../ui/window/MainWindow.cpp" line="449"/>
         <source>closed-form fit</source>
         <translation>Fit in geschlossener Form</translation>
     </message>

@@ -161,11 +161,14 @@ MetricComparison compareMetric(const std::string& metric, bool higherIsBetter, c
   return comparison;
 }
 
+int preferredRun(const PairedResult& result, bool higherIsBetter, double alpha) {
+  if (!(result.p < alpha) || result.meanDifference == 0.0) return 0;
+  const bool aHigher = result.meanDifference > 0.0;
+  return aHigher == higherIsBetter ? 1 : -1;
+}
+
 int preferredRun(const MetricComparison& comparison, double alpha) {
-  const PairedResult& overall = comparison.overall;
-  if (!(overall.p < alpha) || overall.meanDifference == 0.0) return 0;
-  const bool aHigher = overall.meanDifference > 0.0;
-  return aHigher == comparison.higherIsBetter ? 1 : -1;
+  return preferredRun(comparison.overall, comparison.higherIsBetter, alpha);
 }
 
 }  // namespace vaecf

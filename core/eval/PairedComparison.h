@@ -68,7 +68,8 @@ MetricComparison compareMetric(const std::string& metric, bool higherIsBetter, c
                                const std::vector<std::string>& cohortOrder, const BootstrapOptions& options = {});
 
 // Which run the test favours at level `alpha`: 1 for A, -1 for B, 0 for no significant
-// difference.
+// difference; overall, or for one result (a cohort's) of a metric.
 int preferredRun(const MetricComparison& comparison, double alpha = 0.05);
+int preferredRun(const PairedResult& result, bool higherIsBetter, double alpha = 0.05);
 
 }  // namespace vaecf

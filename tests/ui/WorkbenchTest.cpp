@@ -30,12 +30,14 @@
 #include "common/Error.h"
 #include "experiment/Experiment.h"
 #include "experiment/Recommendations.h"
+#include "experiment/RunComparison.h"
 #include "geometry/DriftPanel.h"
 #include "geometry/FocusPanel.h"
 #include "geometry/LatentPanel.h"
 #include "geometry/LatentWorkspace.h"
 #include "geometry/PseudoInputPanel.h"
 #include "help/Glossary.h"
+#include "runs/ComparisonDialog.h"
 #include "runs/RunStore.h"
 #include "session/TrainingSession.h"
 #include "plugin/ModelCatalog.h"
@@ -325,6 +327,35 @@ void WorkbenchTest::runTableSortsFiltersAndComparesTheSelectedRuns() {
   QCOMPARE(panel.visibleRunCount(), 0);
   panel.setFilter(QString());
   QCOMPARE(panel.visibleRunCount(), 3);
+
+  // The window compares the two selected runs user by user, as `vaecf compare` does: the
+  // same means, intervals and verdicts, overall and per cohort, computed off the GUI thread.
+  MainWindow window({runs, std::nullopt, {}});
+  QVERIFY(!window.action(MainWindow::Command::CompareRuns)->isEnabled());
+  window.runsPanel()->selectRuns({runs / "ease-10", runs / "ease-3000"});
+  QVERIFY(window.action(MainWindow::Command::CompareRuns)->isEnabled());
+  ComparisonDialog* dialog = window.compareSelectedRuns();
+  QVERIFY(dialog != nullptr);
+  QTRY_VERIFY_WITH_TIMEOUT(!dialog->isComparing(), kTrainTimeoutMs);
+  const std::vector<fs::path> compared = window.runsPanel()->selectedRuns();  // A and B, in the table's order
+  const RunComparison expected = compareRuns(compared[0], compared[1], {});
+  const QTableWidget* rows = dialog->table();
+  int expectedRows = 0;
+  for (const MetricComparison& metric : expected.metrics) expectedRows += 1 + static_cast<int>(metric.cohorts.size());
+  QCOMPARE(rows->rowCount(), expectedRows);
+  const MetricComparison& first = expected.metrics.front();
+  QCOMPARE(rows->item(0, 0)->text(), QString::fromStdString(first.metric));
+  QCOMPARE(rows->item(0, 2)->text(), QString::number(first.overall.meanA, 'f', 4));
+  QCOMPARE(rows->item(0, 3)->text(), QString::number(first.overall.meanB, 'f', 4));
+  QCOMPARE(rows->item(0, 5)->text(), QStringLiteral("[%1, %2]")
+                                         .arg(QString::number(first.overall.interval.low, 'f', 4),
+                                              QString::number(first.overall.interval.high, 'f', 4)));
+  const int preferred = preferredRun(first);
+  QVERIFY2(rows->item(0, 7)->text().contains(preferred == 0 ? QStringLiteral("no significant")
+                                             : preferred == 1 ? QStringLiteral("A (ease)")
+                                                              : QStringLiteral("B (ease)")),
+           qPrintable(rows->item(0, 7)->text()));
+  QVERIFY(dialog->summary().contains(QString::number(expected.testUsers)));
 }
 
 void WorkbenchTest::liveParameterIsAppliedToTheRunningModel() {

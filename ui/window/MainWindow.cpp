@@ -30,6 +30,7 @@
 #include "panels/ModelPanel.h"
 #include "panels/RecommendationPanel.h"
 #include "panels/RunsPanel.h"
+#include "runs/ComparisonDialog.h"
 #include "runs/RunStore.h"
 #include "session/SessionFile.h"
 #include "session/TrainingSession.h"
@@ -179,6 +180,13 @@ void MainWindow::createActions() {
   actions_[Command::ContinueRun] = continueRun;
   connect(continueRun, &QAction::triggered, this, &MainWindow::continueSelectedRun);
   runsPanel_->addRunAction(continueRun);
+  // Compare: the two runs selected in the table, user by user, with intervals.
+  auto* compareRuns = new QAction(tr("Compare…"), this);
+  compareRuns->setToolTip(tr("Compare the two runs selected in the run table on their shared test users: "
+                             "paired differences with intervals and p-values, overall and per cohort"));
+  actions_[Command::CompareRuns] = compareRuns;
+  connect(compareRuns, &QAction::triggered, this, &MainWindow::compareSelectedRuns);
+  runsPanel_->addRunAction(compareRuns);
   connect(actions_[Command::Reset], &QAction::triggered, this, [this] {
     session_->reset(static_cast<std::uint64_t>(resetSeed_->value()));
     modelPanel_->showModel(qs(session_->modelName()), session_->params());
@@ -260,6 +268,15 @@ void MainWindow::showHelp(HelpDialog::Page page) {
   help_->showPage(page);
   help_->show();
   help_->raise();
+}
+
+ComparisonDialog* MainWindow::compareSelectedRuns() {
+  const std::vector<fs::path> runs = runsPanel_->selectedRuns();
+  if (runs.size() != 2) return nullptr;
+  auto* dialog = new ComparisonDialog(runs[0], runs[1], this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->show();
+  return dialog;
 }
 
 void MainWindow::connectSession() {
@@ -459,6 +476,7 @@ void MainWindow::updateActions() {
   actions_[Command::StepEpoch]->setEnabled(iterative && hasData && state != TrainerState::Running);
   actions_[Command::Stop]->setEnabled(inProgress(state));
   actions_[Command::ContinueRun]->setEnabled(hasData && !inProgress(state) && runsPanel_->selectedRuns().size() == 1);
+  actions_[Command::CompareRuns]->setEnabled(runsPanel_->selectedRuns().size() == 2);
 }
 
 void MainWindow::continueSelectedRun() {

@@ -23,6 +23,7 @@ class QTimer;
 namespace vaecf::ui {
 
 class CohortPanel;
+class ComparisonDialog;
 class DataPanel;
 class LatentWorkspace;
 class LossPanel;
@@ -43,7 +44,7 @@ class MainWindow : public QMainWindow {
   Q_OBJECT
 
  public:
-  enum class Command { Run, Pause, StepBatch, StepEpoch, Stop, Reset, ContinueRun };
+  enum class Command { Run, Pause, StepBatch, StepEpoch, Stop, Reset, ContinueRun, CompareRuns };
 
   explicit MainWindow(WorkbenchConfig config, QWidget* parent = nullptr);
   ~MainWindow() override;
@@ -61,6 +62,8 @@ class MainWindow : public QMainWindow {
   void showLatentSpace(bool latent);
   MessageBar* messageBar() const { return messageBar_; }
   QString statusText() const;
+  // Opens the comparison of the two runs selected in the run table (null unless two are).
+  ComparisonDialog* compareSelectedRuns();
   // Help → First steps (F1) and Help → Glossary; null until first shown.
   void showHelp(HelpDialog::Page page);
   HelpDialog* helpDialog() const { return help_; }
