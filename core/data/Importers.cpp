@@ -7,17 +7,12 @@ namespace vaecf {
 
 namespace {
 
-std::string knownFormats() {
-  std::string names;
-  for (const DatasetFormat& format : formatCatalog()) names += (names.empty() ? "" : ", ") + format.name;
-  return names;
-}
-
 const DatasetFormat& formatFor(ImportOptions& import) {
   if (!import.format.empty()) return findFormat(import.format);
   const DatasetFormat* detected = detectFormat(import.path);
   if (detected == nullptr)
-    throw InputError(import.path.string(), 0, "no dataset format recognises it; name one (" + knownFormats() + ")");
+    throw InputError(import.path.string(), 0,
+                     "no dataset format recognises it; name one (" + knownFormatNames() + ")");
   import.format = detected->name;
   return *detected;
 }

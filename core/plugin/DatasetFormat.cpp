@@ -7,12 +7,15 @@ namespace vaecf {
 
 const std::deque<DatasetFormat>& formatCatalog() { return PluginRegistry::instance().formats(); }
 
-const DatasetFormat& findFormat(const std::string& name) {
-  if (const DatasetFormat* format = PluginRegistry::instance().findFormat(name)) return *format;
+std::string knownFormatNames() {
   std::string known;
   for (const DatasetFormat& format : formatCatalog()) known += (known.empty() ? "" : ", ") + format.name;
-  throw Error("unknown dataset format '" + name + "'; known formats: " +
-              (known.empty() ? "none (no plugin loaded)" : known));
+  return known.empty() ? "none (no plugin loaded)" : known;
+}
+
+const DatasetFormat& findFormat(const std::string& name) {
+  if (const DatasetFormat* format = PluginRegistry::instance().findFormat(name)) return *format;
+  throw Error("unknown dataset format '" + name + "'; known formats: " + knownFormatNames());
 }
 
 const DatasetFormat* detectFormat(const std::filesystem::path& path) {

@@ -40,6 +40,8 @@ struct DatasetFormat {
 const std::deque<DatasetFormat>& formatCatalog();
 // Throws Error listing the known formats.
 const DatasetFormat& findFormat(const std::string& name);
+// "ml-latest, ml-100k, ...", or "none (no plugin loaded)", for messages.
+std::string knownFormatNames();
 // The first format in the catalogue that recognises `path`, a generic one only when no
 // other does; null when none does.
 const DatasetFormat* detectFormat(const std::filesystem::path& path);

@@ -46,7 +46,7 @@ void PluginWindowTest::externalModelTrainsAndRecommendsInTheWindow() {
   QCOMPARE(dialog.table()->item(row, 5)->text(), QStringLiteral("itemknn"));
   QVERIFY(dialog.table()->item(row, 6)->text().contains(QStringLiteral("example")));
 
-  MainWindow window({runs_.path().toStdString(), test::smallSynthetic()});
+  MainWindow window({runs_.path().toStdString(), test::smallSynthetic(), {}});
   window.show();
   QVERIFY(QTest::qWaitForWindowExposed(&window));
   QTRY_VERIFY_WITH_TIMEOUT(window.session().data() != nullptr, kFitTimeoutMs);

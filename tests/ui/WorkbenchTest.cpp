@@ -110,7 +110,7 @@ DataRequest ratedDataset(const QString& file, bool withTimes) {
 }  // namespace
 
 std::unique_ptr<MainWindow> WorkbenchTest::loadedWindow(const QString& runsFolder, const DataRequest& request) {
-  auto window = std::make_unique<MainWindow>(WorkbenchConfig{runsFolder.toStdString(), request});
+  auto window = std::make_unique<MainWindow>(WorkbenchConfig{runsFolder.toStdString(), request, {}});
   window->resize(1400, 900);
   window->show();
   if (!QTest::qWaitForWindowExposed(window.get())) return nullptr;
@@ -119,7 +119,7 @@ std::unique_ptr<MainWindow> WorkbenchTest::loadedWindow(const QString& runsFolde
 }
 
 std::unique_ptr<MainWindow> WorkbenchTest::syntheticWindow(int epochs) {
-  auto window = std::make_unique<MainWindow>(WorkbenchConfig{runs_.path().toStdString(), smallSynthetic()});
+  auto window = std::make_unique<MainWindow>(WorkbenchConfig{runs_.path().toStdString(), smallSynthetic(), {}});
   window->resize(1400, 900);
   window->show();
   if (!QTest::qWaitForWindowExposed(window.get())) return nullptr;
@@ -138,7 +138,7 @@ std::unique_ptr<MainWindow> WorkbenchTest::syntheticWindow(int epochs) {
 
 void WorkbenchTest::windowOpensOnBundledData() {
   QVERIFY(runs_.isValid());
-  MainWindow window({runs_.path().toStdString(), bundledDataRequest()});
+  MainWindow window({runs_.path().toStdString(), bundledDataRequest(), {}});
   window.show();
   QVERIFY(QTest::qWaitForWindowExposed(&window));
   QTRY_VERIFY_WITH_TIMEOUT(window.session().data() != nullptr, kLoadTimeoutMs);
@@ -592,7 +592,7 @@ void WorkbenchTest::eventLoopStaysResponsiveWhileTraining() {
 void WorkbenchTest::easeRunsOffTheGuiThreadAndAppearsInTheRunTable() {
   QTemporaryDir runs;
   QVERIFY(runs.isValid());
-  MainWindow window({runs.path().toStdString(), smallSynthetic()});
+  MainWindow window({runs.path().toStdString(), smallSynthetic(), {}});
   window.show();
   QVERIFY(QTest::qWaitForWindowExposed(&window));
   QTRY_VERIFY_WITH_TIMEOUT(window.session().data() != nullptr, kLoadTimeoutMs);
@@ -991,7 +991,7 @@ void WorkbenchTest::latentSpaceShowsTheRunAndStudiesAClickedUser() {
 }
 
 void WorkbenchTest::screenshotAfterShortRun() {
-  MainWindow window({runs_.filePath(QStringLiteral("screenshot")).toStdString(), bundledDataRequest()});
+  MainWindow window({runs_.filePath(QStringLiteral("screenshot")).toStdString(), bundledDataRequest(), {}});
   window.resize(1500, 950);
   window.show();
   QVERIFY(QTest::qWaitForWindowExposed(&window));
