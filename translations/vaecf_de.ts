@@ -4,82 +4,82 @@
 <context>
     <name>Glossary</name>
     <message>
-        <location filename="../ui/help/Glossary.cpp" line="13"/>
+        <location filename="../ui/help/Glossary.cpp" line="22"/>
         <source>The 2-Wasserstein distance between two users&apos; Gaussian posteriors: the distance between their means and between their spreads together. Neighbours and radii are measured with it in the full latent space, never on the 2-D map.</source>
         <translation>Die 2-Wasserstein-Distanz zwischen den Gauß-Posterioren zweier Nutzer: der Abstand ihrer Mittelwerte und ihrer Streuungen zusammen. Nachbarn und Radien werden damit im vollen latenten Raum gemessen, nie auf der 2-D-Karte.</translation>
     </message>
     <message>
-        <location filename="../ui/help/Glossary.cpp" line="18"/>
+        <location filename="../ui/help/Glossary.cpp" line="27"/>
         <source>Gradient transfer: how much one training step on user v lowers user u&apos;s loss, relative to a step on u itself. T &gt; 0: v helps u; T &lt; 0: v pulls u&apos;s recommendations the wrong way. Computed exactly for every v at once.</source>
         <translation>Gradiententransfer: wie stark ein Trainingsschritt auf Nutzer v den Verlust von Nutzer u senkt, relativ zu einem Schritt auf u selbst. T &gt; 0: v hilft u; T &lt; 0: v zieht die Empfehlungen für u in die falsche Richtung. Exakt für alle v auf einmal berechnet.</translation>
     </message>
     <message>
-        <location filename="../ui/help/Glossary.cpp" line="23"/>
+        <location filename="../ui/help/Glossary.cpp" line="32"/>
         <source>The sharing radius: the W2 distance from a focus user beyond which fewer than half of the users help it (T &gt; 0). Users inside it are highlighted on the map. When every distance is mostly helpful there is none.</source>
         <translation>Der Teilungsradius: die W2-Distanz vom Fokusnutzer, jenseits derer weniger als die Hälfte der Nutzer ihm hilft (T &gt; 0). Nutzer innerhalb sind auf der Karte hervorgehoben. Ist jede Distanz überwiegend hilfreich, gibt es keinen.</translation>
     </message>
     <message>
-        <location filename="../ui/help/Glossary.cpp" line="27"/>
+        <location filename="../ui/help/Glossary.cpp" line="36"/>
         <source>keep rate (rho)</source>
         <translation>Behaltrate (rho)</translation>
     </message>
     <message>
-        <location filename="../ui/help/Glossary.cpp" line="28"/>
+        <location filename="../ui/help/Glossary.cpp" line="37"/>
         <source>The share of a user&apos;s items left in when the input is masked, as dropout does in training: 1 keeps the whole history, 0.5 hides half of it.</source>
         <translation>Der Anteil der Artikel eines Nutzers, der beim Maskieren der Eingabe erhalten bleibt, wie Dropout im Training: 1 behält die ganze Historie, 0,5 verbirgt die Hälfte.</translation>
     </message>
     <message>
-        <location filename="../ui/help/Glossary.cpp" line="31"/>
+        <location filename="../ui/help/Glossary.cpp" line="40"/>
         <source>drift</source>
         <translation>Drift</translation>
     </message>
     <message>
-        <location filename="../ui/help/Glossary.cpp" line="32"/>
+        <location filename="../ui/help/Glossary.cpp" line="41"/>
         <source>How much a user&apos;s nearest neighbours change when the input is masked: 1 minus the mean overlap (Jaccard) of the neighbour sets over the masks. 0: the same neighbours every time.</source>
         <translation>Wie stark sich die nächsten Nachbarn eines Nutzers ändern, wenn die Eingabe maskiert wird: 1 minus die mittlere Überlappung (Jaccard) der Nachbarmengen über die Masken. 0: jedes Mal dieselben Nachbarn.</translation>
     </message>
     <message>
-        <location filename="../ui/help/Glossary.cpp" line="36"/>
+        <location filename="../ui/help/Glossary.cpp" line="45"/>
         <source>PIA anchor</source>
         <translation>PIA-Anker</translation>
     </message>
     <message>
-        <location filename="../ui/help/Glossary.cpp" line="37"/>
+        <location filename="../ui/help/Glossary.cpp" line="46"/>
         <source>A learnable point in latent space per item. Training pulls a user&apos;s posterior towards the anchors of the user&apos;s items, so that a masked history still lands near the full one.</source>
         <translation>Ein lernbarer Punkt im latenten Raum je Artikel. Das Training zieht den Posterior eines Nutzers zu den Ankern seiner Artikel, sodass eine maskierte Historie nahe der vollständigen landet.</translation>
     </message>
     <message>
-        <location filename="../ui/help/Glossary.cpp" line="41"/>
+        <location filename="../ui/help/Glossary.cpp" line="50"/>
         <source>pseudo-input</source>
         <translation>Pseudo-Eingabe</translation>
     </message>
     <message>
-        <location filename="../ui/help/Glossary.cpp" line="42"/>
+        <location filename="../ui/help/Glossary.cpp" line="51"/>
         <source>A learnt fake user of the VampPrior: the prior is the mixture of the posteriors of these inputs. Decoded, each shows the taste it stands for.</source>
         <translation>Ein gelernter künstlicher Nutzer des VampPrior: der Prior ist die Mischung der Posterioren dieser Eingaben. Dekodiert zeigt jede den Geschmack, für den sie steht.</translation>
     </message>
     <message>
-        <location filename="../ui/help/Glossary.cpp" line="45"/>
+        <location filename="../ui/help/Glossary.cpp" line="54"/>
         <source>cohort</source>
         <translation>Kohorte</translation>
     </message>
     <message>
-        <location filename="../ui/help/Glossary.cpp" line="46"/>
+        <location filename="../ui/help/Glossary.cpp" line="55"/>
         <source>Users grouped by how many interactions they have (the cohort edges, e.g. 5-10, 11-50): light users are where models differ most.</source>
         <translation>Nutzer, gruppiert nach der Zahl ihrer Interaktionen (die Kohortengrenzen, z. B. 5-10, 11-50): bei wenig aktiven Nutzern unterscheiden sich Modelle am stärksten.</translation>
     </message>
     <message>
-        <location filename="../ui/help/Glossary.cpp" line="50"/>
+        <location filename="../ui/help/Glossary.cpp" line="59"/>
         <source>Normalised discounted cumulative gain of the top 100 recommendations against the user&apos;s held-out items: 1 when they come first, in any order among themselves.</source>
         <translation>Normierter diskontierter kumulativer Gewinn der ersten 100 Empfehlungen gegenüber den zurückgehaltenen Artikeln des Nutzers: 1, wenn diese zuerst kommen, in beliebiger Reihenfolge untereinander.</translation>
     </message>
     <message>
-        <location filename="../ui/help/Glossary.cpp" line="54"/>
+        <location filename="../ui/help/Glossary.cpp" line="63"/>
         <source>The share of a user&apos;s held-out items among the top k recommendations, with at most k items counted, so that a user with many held-out items can still reach 1.</source>
         <translation>Der Anteil der zurückgehaltenen Artikel eines Nutzers unter den ersten k Empfehlungen, wobei höchstens k Artikel zählen, sodass auch ein Nutzer mit vielen zurückgehaltenen Artikeln 1 erreichen kann.</translation>
     </message>
     <message>
-        <location filename="../ui/help/Glossary.cpp" line="58"/>
+        <location filename="../ui/help/Glossary.cpp" line="67"/>
         <source>The weight of the KL term that keeps posteriors near the prior. Annealed from 0 in Mult-VAE; with beta 0 the model is a denoising autoencoder (Mult-DAE).</source>
         <translation>Das Gewicht des KL-Terms, der die Posterioren nahe am Prior hält. In Mult-VAE von 0 an hochgefahren; mit beta 0 ist das Modell ein entrauschender Autoencoder (Mult-DAE).</translation>
     </message>
@@ -300,7 +300,17 @@
         <translation>Die Läufe lassen sich nicht vergleichen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/runs/ComparisonDialog.cpp" line="70"/>
+        <location filename="../ui/runs/ComparisonDialog.cpp" line="62"/>
+        <source>Scoring both runs on their shared test users: %1, %2 of %3</source>
+        <translation>Beide Läufe werden auf ihren gemeinsamen Testnutzern bewertet: %1, %2 von %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ComparisonDialog.cpp" line="63"/>
+        <source>Scoring both runs on their shared test users: %1…</source>
+        <translation>Beide Läufe werden auf ihren gemeinsamen Testnutzern bewertet: %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ComparisonDialog.cpp" line="75"/>
         <source>A: %1 (%2)
 B: %3 (%4)
 %5; %6 shared test users. A − B per user, its 95% bootstrap interval and the paired t-test&apos;s p; a verdict only where p &lt; 0.05.</source>
@@ -309,22 +319,22 @@ B: %3 (%4)
 %5; %6 gemeinsame Testnutzer. A − B je Nutzer, sein 95-%-Bootstrap-Intervall und das p des gepaarten t-Tests; ein Urteil nur bei p &lt; 0,05.</translation>
     </message>
     <message>
-        <location filename="../ui/runs/ComparisonDialog.cpp" line="76"/>
+        <location filename="../ui/runs/ComparisonDialog.cpp" line="81"/>
         <source>all</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../ui/runs/ComparisonDialog.cpp" line="84"/>
+        <location filename="../ui/runs/ComparisonDialog.cpp" line="89"/>
         <source>no significant difference</source>
         <translation>kein signifikanter Unterschied</translation>
     </message>
     <message>
-        <location filename="../ui/runs/ComparisonDialog.cpp" line="87"/>
+        <location filename="../ui/runs/ComparisonDialog.cpp" line="92"/>
         <source>A (%1) is better</source>
         <translation>A (%1) ist besser</translation>
     </message>
     <message>
-        <location filename="../ui/runs/ComparisonDialog.cpp" line="90"/>
+        <location filename="../ui/runs/ComparisonDialog.cpp" line="95"/>
         <source>B (%1) is better</source>
         <translation>B (%1) ist besser</translation>
     </message>

@@ -57,6 +57,11 @@ ComparisonDialog::ComparisonDialog(const std::filesystem::path& runA, const std:
     summary_->setText(tr("The runs cannot be compared: %1").arg(message));
     Q_EMIT shown();
   });
+  connect(job_, &CompareJob::progressed, this, [this](const QString& stage, qint64 done, qint64 total) {
+    summary_->setText(total > 0
+                          ? tr("Scoring both runs on their shared test users: %1, %2 of %3").arg(stage).arg(done).arg(total)
+                          : tr("Scoring both runs on their shared test users: %1…").arg(stage));
+  });
   connect(this, &QDialog::rejected, job_, &CompareJob::cancel);
   job_->start(runA, runB);
 }
