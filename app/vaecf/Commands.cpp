@@ -13,6 +13,7 @@
 
 #include "CompareCommand.h"
 #include "GeometryCommand.h"
+#include "LessonCommands.h"
 #include "PluginCommands.h"
 #include "SweepCommand.h"
 #include "ProgressBar.h"
@@ -175,6 +176,7 @@ Commands::Commands(CLI::App& app, int argc, char** argv) {
   declareCompareCommand(app, actions_);
   declarePluginCommands(app, actions_);
   declareSweepCommand(app, actions_, data_);
+  declareLessonCommands(app, actions_);
 }
 
 void Commands::run() {

@@ -29,6 +29,11 @@ fs::path bundledDatasetPath() {
   return VAECF_BUNDLED_DATA_DIR;
 }
 
+fs::path bundledLessonsFolder() {
+  const fs::path share = installedShareFolder();
+  return share.empty() ? fs::path(VAECF_BUNDLED_LESSONS_DIR) : share / "lessons";
+}
+
 fs::path userDataFolder() {
   if (installedShareFolder().empty()) return {};
   // XDG Base Directory: an unset, empty or relative XDG_DATA_HOME means ~/.local/share.

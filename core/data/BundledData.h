@@ -9,6 +9,10 @@ namespace vaecf {
 // the source tree this was built from.
 std::filesystem::path bundledDatasetPath();
 
+// The bundled lessons (lessons/Lesson.h): the installed share folder's lessons/, else the
+// source tree's resources/lessons.
+std::filesystem::path bundledLessonsFolder();
+
 // Where an installed program keeps its files and a user's: one rule for the CLI and the
 // window. "Installed" means the executable has PREFIX/share/vaecf-workbench beside its
 // bin folder (a .deb, `cmake --install`); a build tree has none.

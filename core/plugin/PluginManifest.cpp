@@ -38,6 +38,9 @@ PluginManifest PluginManifest::fromJson(const nlohmann::json& json, const std::s
   manifest.authors = stringField(json, "authors", file, false);
   manifest.licence = stringField(json, "licence", file, false);
   manifest.library = stringField(json, "library", file, false);
+  manifest.lessons = stringField(json, "lessons", file, false);
+  if (manifest.lessons.find('/') != std::string::npos || manifest.lessons == "..")
+    throw InputError(file, 0, "\"lessons\" must be a folder beside plugin.json, found " + quoteText(manifest.lessons));
   return manifest;
 }
 

@@ -20,6 +20,7 @@ struct PluginManifest {
   std::string authors;
   std::string licence;
   std::string library;  // shared-library plugins: the file beside plugin.json
+  std::string lessons;  // optional: a folder of lesson files beside plugin.json (lessons/Lesson.h)
 
   // Throws InputError naming `file` and the missing or mistyped field.
   static PluginManifest fromJson(const nlohmann::json& json, const std::string& file);

@@ -1,0 +1,571 @@
+#include "lessons/LessonChecks.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <memory>
+#include <optional>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "common/Error.h"
+#include "data/TextReading.h"
+#include "experiment/Experiment.h"
+#include "geometry/GeometryMeasures.h"
+#include "geometry/GeometryStudy.h"
+#include "geometry/LatentFigures.h"
+#include "geometry/LatentModel.h"
+#include "geometry/LatentSample.h"
+
+namespace fs = std::filesystem;
+
+namespace vaecf::lessons {
+
+namespace {
+
+// ---- The figures ----------------------------------------------------------------------
+
+// What an argument after the run id must be.
+enum class Argument { Metric, Cohort, Number, Path, Side, Activity };
+
+struct FigureDeclaration {
+  std::string name;
+  std::vector<Argument> arguments;  // after the run id
+  FigureHelp help;
+};
+
+// Latent figures read this many sampled users (the same users for every run on a split).
+constexpr std::size_t kLatentSample = 1000;
+constexpr std::uint64_t kLatentSeed = 1;
+constexpr std::size_t kDriftUsers = 100;
+constexpr double kActiveUnitVariance = 0.01;  // Burda et al.'s threshold on Cov_x(E[z|x])
+constexpr std::int64_t kDecodedItems = 20;
+constexpr double kDistanceShare = 0.1;  // the nearest and farthest tenth of the users
+
+const std::vector<FigureDeclaration>& declarations() {
+  static const std::vector<FigureDeclaration> list{
+      {"test", {Argument::Metric}, {"test(RUN, METRIC)", "the run's test metric, e.g. ndcg@100, recall@20, rmse"}},
+      {"validation",
+       {Argument::Metric},
+       {"validation(RUN, METRIC)", "the validation metric at the selected epoch"}},
+      {"stderr", {Argument::Metric}, {"stderr(RUN, METRIC)", "standard error of the test metric over users"}},
+      {"cohort",
+       {Argument::Metric, Argument::Cohort},
+       {"cohort(RUN, METRIC, COHORT)",
+        "the test metric of one user cohort: its label (5-10, 101+) or lightest / heaviest"}},
+      {"detail",
+       {Argument::Path},
+       {"detail(RUN, PATH)", "a number the model reports in metrics.json's details, by dotted path"}},
+      {"best_epoch", {}, {"best_epoch(RUN)", "the epoch selected on validation"}},
+      {"seconds", {}, {"seconds(RUN)", "the run's training time"}},
+      {"active_units",
+       {},
+       {"active_units(RUN)",
+        "latent dimensions whose posterior mean varies across users (variance > 0.01)"}},
+      {"kl", {}, {"kl(RUN)", "mean KL(q(z|x) || N(0, I)) per user, in nats"}},
+      {"drift",
+       {Argument::Number},
+       {"drift(RUN, KEEP_RATE)",
+        "mean neighbourhood drift of sampled users when each item is kept with this probability"}},
+      {"helpful_share",
+       {Argument::Side, Argument::Activity},
+       {"helpful_share(RUN, near|far, light|heavy)",
+        "share of the nearest (farthest) tenth of users whose gradient helps a light (heavy) user"}},
+      {"pseudo_input_overlap",
+       {},
+       {"pseudo_input_overlap(RUN)", "mean Jaccard overlap of the top-20 items the prior's components decode to"}},
+  };
+  return list;
+}
+
+const FigureDeclaration* findDeclaration(const std::string& name) {
+  for (const FigureDeclaration& declaration : declarations())
+    if (declaration.name == name) return &declaration;
+  return nullptr;
+}
+
+std::string knownFigures() {
+  std::string names;
+  for (const FigureDeclaration& declaration : declarations()) names += (names.empty() ? "" : ", ") + declaration.name;
+  return names;
+}
+
+// ---- Expressions: SUM OP SUM over numbers and figure calls ----------------------------
+
+struct Call {
+  std::string name;
+  std::vector<std::string> arguments;  // the run id first
+  std::string text;                    // as written, for reports
+};
+
+struct Node {
+  char op = 0;  // 0: number, 'f': figure call, '~': negation, or + - * /
+  double number = 0.0;
+  Call call;
+  std::unique_ptr<Node> left, right;
+};
+
+enum class Comparison { Less, LessOrEqual, Greater, GreaterOrEqual };
+
+struct Inequality {
+  std::unique_ptr<Node> left, right;
+  Comparison comparison = Comparison::Greater;
+};
+
+class ExpressionParser {
+ public:
+  // With `runIds`, a run id must be one of them; without, any id parses (it was checked when
+  // the lesson was read, and measuring names a run that is missing).
+  ExpressionParser(std::string_view text, const std::vector<std::string>* runIds) : text_(text), runIds_(runIds) {}
+
+  Inequality parse() {
+    Inequality result;
+    result.left = sum();
+    result.comparison = comparison();
+    result.right = sum();
+    skipSpaces();
+    if (pos_ != text_.size()) fail("unexpected " + quoteText(text_.substr(pos_)));
+    return result;
+  }
+
+ private:
+  [[noreturn]] void fail(const std::string& reason) const { throw Error(reason + " in " + quoteText(text_, 120)); }
+
+  void skipSpaces() {
+    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\t')) ++pos_;
+  }
+
+  bool take(char c) {
+    skipSpaces();
+    if (pos_ < text_.size() && text_[pos_] == c) {
+      ++pos_;
+      return true;
+    }
+    return false;
+  }
+
+  Comparison comparison() {
+    skipSpaces();
+    const char c = pos_ < text_.size() ? text_[pos_] : '\0';
+    if (c != '<' && c != '>') fail("expected a comparison (<, <=, > or >=) between two sides");
+    ++pos_;
+    const bool orEqual = pos_ < text_.size() && text_[pos_] == '=';
+    if (orEqual) ++pos_;
+    if (c == '<') return orEqual ? Comparison::LessOrEqual : Comparison::Less;
+    return orEqual ? Comparison::GreaterOrEqual : Comparison::Greater;
+  }
+
+  std::unique_ptr<Node> binary(char op, std::unique_ptr<Node> left, std::unique_ptr<Node> right) {
+    auto node = std::make_unique<Node>();
+    node->op = op;
+    node->left = std::move(left);
+    node->right = std::move(right);
+    return node;
+  }
+
+  std::unique_ptr<Node> sum() {
+    auto node = product();
+    for (;;) {
+      if (take('+')) {
+        node = binary('+', std::move(node), product());
+      } else if (take('-')) {
+        node = binary('-', std::move(node), product());
+      } else {
+        return node;
+      }
+    }
+  }
+
+  std::unique_ptr<Node> product() {
+    auto node = unary();
+    for (;;) {
+      if (take('*')) {
+        node = binary('*', std::move(node), unary());
+      } else if (take('/')) {
+        node = binary('/', std::move(node), unary());
+      } else {
+        return node;
+      }
+    }
+  }
+
+  std::unique_ptr<Node> unary() {
+    if (take('-')) return binary('~', unary(), nullptr);
+    if (take('(')) {
+      auto node = sum();
+      if (!take(')')) fail("a '(' is not closed");
+      return node;
+    }
+    skipSpaces();
+    const std::size_t start = pos_;
+    while (pos_ < text_.size() && (std::isalnum(static_cast<unsigned char>(text_[pos_])) || text_[pos_] == '_' ||
+                                   text_[pos_] == '.'))
+      ++pos_;
+    const std::string_view word = text_.substr(start, pos_ - start);
+    if (word.empty()) fail("expected a number or a figure");
+    auto node = std::make_unique<Node>();
+    if (reading::parseWhole(word, node->number)) return node;
+    node->op = 'f';
+    node->call = call(std::string(word), start);
+    return node;
+  }
+
+  Call call(std::string name, std::size_t start) {
+    const FigureDeclaration* declaration = findDeclaration(name);
+    if (declaration == nullptr) fail("no figure called '" + name + "' (known: " + knownFigures() + ")");
+    if (!take('(')) fail("'" + name + "' needs its arguments in parentheses");
+    Call result{std::move(name), {}, {}};
+    const std::size_t close = text_.find(')', pos_);
+    if (close == std::string_view::npos) fail("a '(' is not closed");
+    std::vector<std::string_view> fields;
+    reading::splitOn(text_.substr(pos_, close - pos_), ",", fields);
+    for (std::string_view field : fields) result.arguments.emplace_back(reading::trimSpaces(field));
+    pos_ = close + 1;
+    result.text = std::string(text_.substr(start, pos_ - start));
+    checkArguments(result, *declaration);
+    return result;
+  }
+
+  void checkArguments(const Call& call, const FigureDeclaration& declaration) const {
+    if (call.arguments.size() != declaration.arguments.size() + 1)
+      fail(call.text + " takes " + std::to_string(declaration.arguments.size() + 1) + " arguments: " +
+           declaration.help.signature);
+    if (runIds_ != nullptr && std::find(runIds_->begin(), runIds_->end(), call.arguments[0]) == runIds_->end())
+      fail(call.text + ": no run called '" + call.arguments[0] + "' in this lesson");
+    for (std::size_t i = 0; i < declaration.arguments.size(); ++i) checkArgument(call, declaration.arguments[i], i + 1);
+  }
+
+  void checkArgument(const Call& call, Argument kind, std::size_t index) const {
+    const std::string& value = call.arguments[index];
+    double number = 0.0;
+    const bool ok = kind == Argument::Number  ? reading::parseWhole(value, number) && number > 0 && number <= 1
+                    : kind == Argument::Side     ? value == "near" || value == "far"
+                    : kind == Argument::Activity ? value == "light" || value == "heavy"
+                                                 : !value.empty();
+    if (!ok) fail(call.text + ": argument " + std::to_string(index + 1) + " does not fit " +
+                  findDeclaration(call.name)->help.signature);
+  }
+
+  std::string_view text_;
+  const std::vector<std::string>* runIds_;
+  std::size_t pos_ = 0;
+};
+
+// ---- Measuring ------------------------------------------------------------------------
+
+// One run's latent space as the figures read it.
+struct LatentFacts {
+  std::optional<geometry::LatentModel> model;
+  geometry::LatentSample sample;
+  geometry::Posteriors posteriors;
+};
+
+class FigureReader {
+ public:
+  FigureReader(const RunFolders& runs, const TaskContext& context) : runs_(runs), context_(context) {}
+
+  double value(const Call& call) {
+    const fs::path& folder = runFolder(call.arguments[0]);
+    const std::string& name = call.name;
+    if (name == "test" || name == "validation" || name == "stderr") {
+      const ExperimentResult& result = metrics(folder);
+      return metric(name == "validation" ? result.validation : result.test, call.arguments[1], name == "stderr");
+    }
+    if (name == "cohort") return cohortMetric(metrics(folder).test, call.arguments[1], call.arguments[2]);
+    if (name == "detail") return detail(metrics(folder).details, call.arguments[1]);
+    if (name == "best_epoch") {
+      const auto epoch = metrics(folder).bestEpoch;
+      if (!epoch) throw Error("the run selects no epoch (a closed-form model)");
+      return *epoch;
+    }
+    if (name == "seconds") return metrics(folder).seconds;
+    if (name == "active_units") return activeUnits(latent(folder).posteriors);
+    if (name == "kl") return meanKl(latent(folder).posteriors);
+    if (name == "drift") return drift(latent(folder), std::stod(call.arguments[1]));
+    if (name == "helpful_share")
+      return helpfulShare(latent(folder), call.arguments[1] == "near", call.arguments[2] == "heavy");
+    return pseudoInputOverlap(latent(folder));
+  }
+
+ private:
+  const fs::path& runFolder(const std::string& id) const {
+    const auto found = runs_.find(id);
+    if (found == runs_.end()) throw Error("run '" + id + "' has not been trained yet");
+    return found->second;
+  }
+
+  const ExperimentResult& metrics(const fs::path& folder) {
+    auto& cached = metrics_[folder];
+    if (!cached) cached = readRunMetrics(folder);
+    return *cached;
+  }
+
+  static double metric(const EvaluationReport& report, const std::string& name, bool standardError) {
+    const auto found = report.metrics.find(name);
+    if (found == report.metrics.end()) {
+      std::string known;
+      for (const auto& entry : report.metrics) known += (known.empty() ? "" : ", ") + entry.first;
+      throw Error("the run has no metric '" + name + "' (it has " + known + ")");
+    }
+    return standardError ? found->second.standardError : found->second.mean;
+  }
+
+  static double cohortMetric(const EvaluationReport& report, const std::string& name, const std::string& label) {
+    std::vector<const CohortResult*> filled;
+    for (const CohortResult& cohort : report.cohorts)
+      if (cohort.users > 0) filled.push_back(&cohort);
+    if (filled.empty()) throw Error("the run has no cohort with users");
+    const CohortResult* chosen = label == "lightest" ? filled.front() : label == "heaviest" ? filled.back() : nullptr;
+    for (const CohortResult* cohort : filled)
+      if (cohort->label == label) chosen = cohort;
+    if (chosen == nullptr) throw Error("the run has no cohort '" + label + "' with users");
+    const auto found = chosen->metrics.find(name);
+    if (found == chosen->metrics.end()) throw Error("cohort " + chosen->label + " has no metric '" + name + "'");
+    return found->second.mean;
+  }
+
+  static double detail(const nlohmann::json& details, const std::string& path) {
+    const nlohmann::json* node = &details;
+    std::vector<std::string_view> keys;
+    reading::splitOn(path, ".", keys);
+    for (std::string_view key : keys) {
+      if (!node->is_object() || !node->contains(std::string(key)))
+        throw Error("the run's details have no '" + path + "'");
+      node = &(*node)[std::string(key)];
+    }
+    if (!node->is_number()) throw Error("the run's detail '" + path + "' is not a number");
+    return node->get<double>();
+  }
+
+  const LatentFacts& latent(const fs::path& folder) {
+    auto& cached = latent_[folder];
+    if (cached) return *cached;
+    const RunConfig config = readRunConfig(folder);
+    const std::string dataKey = toJson(config.data).dump();
+    auto& data = data_[dataKey];
+    if (!data) data = std::make_shared<LoadedData>(loadData(config.data, context_));
+    const auto split = runTrainingSplit(config, *data);
+    auto facts = std::make_unique<LatentFacts>();
+    facts->model.emplace(geometry::LatentModel::fromRun(folder));
+    facts->sample = geometry::drawLatentSample(*split, kLatentSample, kLatentSeed);
+    facts->posteriors = facts->model->posteriors(facts->sample.rows, context_);
+    cached = std::move(facts);
+    return *cached;
+  }
+
+  static double activeUnits(const geometry::Posteriors& posteriors) {
+    const geometry::RowMatrix& mean = posteriors.mean;
+    int active = 0;
+    for (std::int64_t d = 0; d < mean.cols; ++d) {
+      double sum = 0.0, squares = 0.0;
+      for (std::int64_t u = 0; u < mean.rows; ++u) {
+        sum += mean.at(u, d);
+        squares += double(mean.at(u, d)) * mean.at(u, d);
+      }
+      const double average = sum / mean.rows;
+      if (squares / mean.rows - average * average > kActiveUnitVariance) ++active;
+    }
+    return active;
+  }
+
+  static double meanKl(const geometry::Posteriors& posteriors) {
+    const geometry::RowMatrix &mean = posteriors.mean, &variance = posteriors.variance;
+    double total = 0.0;
+    for (std::int64_t u = 0; u < mean.rows; ++u) {
+      for (std::int64_t d = 0; d < mean.cols; ++d) {
+        const double v = variance.at(u, d);
+        if (v <= 0.0) throw Error("the model's code is deterministic (no posterior variance), so it has no KL");
+        total += 0.5 * (double(mean.at(u, d)) * mean.at(u, d) + v - 1.0 - std::log(v));
+      }
+    }
+    return total / mean.rows;
+  }
+
+  double drift(const LatentFacts& facts, double keepRate) const {
+    std::vector<std::int64_t> users;
+    for (std::int64_t u = 0; u < std::min<std::int64_t>(kDriftUsers, facts.sample.size()); ++u) users.push_back(u);
+    const auto study = geometry::studyDrift(*facts.model, facts.sample, users, {keepRate}, geometry::Cohorts({5}),
+                                            {}, context_);
+    return study.byRate.front().meanDrift;
+  }
+
+  // The sampled user at the 10th (light) or 90th (heavy) percentile of activity.
+  static std::int64_t userByActivity(const geometry::LatentSample& sample, bool heavy) {
+    std::vector<std::int64_t> rows(static_cast<std::size_t>(sample.size()));
+    for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = static_cast<std::int64_t>(i);
+    std::stable_sort(rows.begin(), rows.end(), [&](std::int64_t a, std::int64_t b) {
+      return sample.rows.rowSize(a) < sample.rows.rowSize(b);
+    });
+    return rows[static_cast<std::size_t>((heavy ? 0.9 : 0.1) * static_cast<double>(rows.size() - 1))];
+  }
+
+  double helpfulShare(const LatentFacts& facts, bool nearest, bool heavy) const {
+    const std::int64_t focus = userByActivity(facts.sample, heavy);
+    const auto transfer =
+        geometry::gradientTransfer(*facts.model, facts.sample.rows, facts.posteriors, {focus}, {}, context_).front();
+    std::vector<std::size_t> others;
+    for (std::size_t v = 0; v < transfer.distance.size(); ++v)
+      if (static_cast<std::int64_t>(v) != focus) others.push_back(v);
+    std::sort(others.begin(), others.end(),
+              [&](std::size_t a, std::size_t b) { return transfer.distance[a] < transfer.distance[b]; });
+    const auto count = std::max<std::size_t>(1, static_cast<std::size_t>(kDistanceShare * others.size()));
+    std::size_t helpful = 0;
+    for (std::size_t i = 0; i < count; ++i)
+      if (transfer.transfer[others[nearest ? i : others.size() - 1 - i]] > 0) ++helpful;
+    return static_cast<double>(helpful) / static_cast<double>(count);
+  }
+
+  static double pseudoInputOverlap(const LatentFacts& facts) {
+    const auto decoded = facts.model->priorComponentTopItems(kDecodedItems);
+    if (decoded.size() < 2) throw Error("the model's prior has no pseudo-inputs (a standard normal prior)");
+    double total = 0.0;
+    std::size_t pairs = 0;
+    for (std::size_t a = 0; a < decoded.size(); ++a)
+      for (std::size_t b = a + 1; b < decoded.size(); ++b, ++pairs) total += geometry::jaccard(decoded[a], decoded[b]);
+    return total / static_cast<double>(pairs);
+  }
+
+  const RunFolders& runs_;
+  const TaskContext& context_;
+  std::map<fs::path, std::optional<ExperimentResult>> metrics_;
+  std::map<std::string, std::shared_ptr<LoadedData>> data_;
+  std::map<fs::path, std::unique_ptr<LatentFacts>> latent_;
+};
+
+double evaluate(const Node& node, FigureReader& reader, std::vector<MeasuredFigure>& figures) {
+  switch (node.op) {
+    case 0: return node.number;
+    case 'f': {
+      const double value = reader.value(node.call);
+      figures.push_back({node.call.text, value});
+      return value;
+    }
+    case '~': return -evaluate(*node.left, reader, figures);
+    default: break;
+  }
+  const double left = evaluate(*node.left, reader, figures), right = evaluate(*node.right, reader, figures);
+  switch (node.op) {
+    case '+': return left + right;
+    case '-': return left - right;
+    case '*': return left * right;
+    default: return left / right;
+  }
+}
+
+// A finished run trained with the model and every parameter `prepared` gives.
+bool isFinishedRunOf(const fs::path& folder, const PreparedRun& prepared) {
+  std::error_code error;
+  if (!fs::exists(folder / "metrics.json", error)) return false;
+  RunConfig config = readRunConfig(folder);
+  auto wanted = prepared.params.values();
+  std::sort(config.params.begin(), config.params.end());
+  std::sort(wanted.begin(), wanted.end());
+  return config.model == prepared.model && config.params == wanted;
+}
+
+bool holds(double left, Comparison comparison, double right) {
+  switch (comparison) {
+    case Comparison::Less: return left < right;
+    case Comparison::LessOrEqual: return left <= right;
+    case Comparison::Greater: return left > right;
+    case Comparison::GreaterOrEqual: return left >= right;
+  }
+  return false;
+}
+
+CheckResult evaluateWith(const LessonCheck& check, FigureReader& reader) {
+  CheckResult result{check.id, check.claim, check.expectation, false, 0.0, 0.0, {}, {}};
+  try {
+    const Inequality inequality = ExpressionParser(check.expectation, nullptr).parse();
+    result.left = evaluate(*inequality.left, reader, result.figures);
+    result.right = evaluate(*inequality.right, reader, result.figures);
+    result.held = holds(result.left, inequality.comparison, result.right);
+  } catch (const Cancelled&) {
+    throw;
+  } catch (const std::exception& error) {
+    result.error = error.what();
+  }
+  return result;
+}
+
+}  // namespace
+
+const std::vector<FigureHelp>& figureCatalog() {
+  static const std::vector<FigureHelp> help = [] {
+    std::vector<FigureHelp> list;
+    for (const FigureDeclaration& declaration : declarations()) list.push_back(declaration.help);
+    return list;
+  }();
+  return help;
+}
+
+void validateExpectation(const std::string& expectation, const std::vector<std::string>& runIds) {
+  ExpressionParser(expectation, &runIds).parse();
+}
+
+CheckResult evaluateCheck(const LessonCheck& check, const RunFolders& runs, const TaskContext& context) {
+  FigureReader reader(runs, context);
+  return evaluateWith(check, reader);
+}
+
+bool LessonCheckReport::passed() const {
+  return !checks.empty() && std::all_of(checks.begin(), checks.end(), [](const CheckResult& c) { return c.held; });
+}
+
+LessonCheckReport checkLesson(const Lesson& lesson, const fs::path& workFolder, bool fast, bool reuse,
+                              const TaskContext& context) {
+  const auto started = std::chrono::steady_clock::now();
+  LessonCheckReport report;
+  report.lesson = lesson.name;
+  report.fast = fast;
+  RunFolders folders;
+  std::map<std::string, std::shared_ptr<LoadedData>> data;  // runs on the same data load it once
+  for (std::size_t i = 0; i < lesson.runs.size(); ++i) {
+    const LessonRun& run = lesson.runs[i];
+    context.report("run " + run.id, i, lesson.runs.size());
+    const PreparedRun prepared = prepareRun(lesson, run, fast);
+    auto& loaded = data[toJson(prepared.data).dump()];
+    if (!loaded) loaded = std::make_shared<LoadedData>(loadData(prepared.data, context));
+    const fs::path folder = workFolder / run.id;
+    const auto runStarted = std::chrono::steady_clock::now();
+    if (!(reuse && isFinishedRunOf(folder, prepared))) {
+      if (fs::exists(folder))
+        throw Error(folder.string() + " already exists" +
+                    (reuse ? " and is not a finished run of these parameters" : ": give the lesson check a new folder"));
+      runExperiment(prepared.model, prepared.params, prepared.data, *loaded, {}, folder, context);
+    }
+    const std::chrono::duration<double> took = std::chrono::steady_clock::now() - runStarted;
+    report.runs.push_back({run.id, folder, took.count()});
+    folders[run.id] = folder;
+  }
+  FigureReader reader(folders, context);
+  for (std::size_t i = 0; i < lesson.checks.size(); ++i) {
+    context.report("checks", i, lesson.checks.size());
+    report.checks.push_back(evaluateWith(lesson.checks[i], reader));
+  }
+  const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+  report.seconds = took.count();
+  return report;
+}
+
+nlohmann::json toJson(const CheckResult& result) {
+  nlohmann::json figures = nlohmann::json::array();
+  for (const MeasuredFigure& figure : result.figures) figures.push_back({{"figure", figure.figure}, {"value", figure.value}});
+  nlohmann::json json{{"id", result.id},     {"claim", result.claim}, {"expect", result.expectation},
+                      {"held", result.held}, {"left", result.left},   {"right", result.right},
+                      {"figures", figures}};
+  if (!result.error.empty()) json["error"] = result.error;
+  return json;
+}
+
+nlohmann::json toJson(const LessonCheckReport& report) {
+  nlohmann::json runs = nlohmann::json::array(), checks = nlohmann::json::array();
+  for (const LessonRunRecord& run : report.runs)
+    runs.push_back({{"id", run.id}, {"folder", run.folder.string()}, {"seconds", run.seconds}});
+  for (const CheckResult& check : report.checks) checks.push_back(toJson(check));
+  return {{"lesson", report.lesson}, {"fast", report.fast}, {"passed", report.passed()},
+          {"seconds", report.seconds}, {"runs", runs},      {"checks", checks}};
+}
+
+}  // namespace vaecf::lessons

@@ -1,0 +1,79 @@
+#pragma once
+// A lesson's checks: each claim is an inequality between figures measured on the learner's
+// finished runs, e.g. "active_units(beta-0) > 2 * active_units(beta-1)". The figures are
+// the run's metrics and facts of its latent space (docs/lessons.md, "Figures"). Torch-free;
+// evaluating a check loads models and is heavy: call it off the GUI thread.
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "common/TaskContext.h"
+#include "lessons/Lesson.h"
+
+namespace vaecf::lessons {
+
+// A figure a check may read, as `vaecf lesson figures` lists it.
+struct FigureHelp {
+  std::string signature;  // "drift(RUN, KEEP_RATE)"
+  std::string meaning;
+};
+const std::vector<FigureHelp>& figureCatalog();
+
+// Throws Error naming what is wrong with `expectation`: not "SUM OP SUM" with OP one of
+// < <= > >=, a figure that does not exist, a wrong number of arguments, a run id not in
+// `runIds`, an argument of the wrong kind.
+void validateExpectation(const std::string& expectation, const std::vector<std::string>& runIds);
+
+struct MeasuredFigure {
+  std::string figure;  // as written: "active_units(beta-0)"
+  double value = 0.0;
+};
+
+struct CheckResult {
+  std::string id, claim, expectation;
+  bool held = false;
+  double left = 0.0, right = 0.0;       // the two sides' values
+  std::vector<MeasuredFigure> figures;  // every figure read, in the order written
+  std::string error;                    // why a figure could not be measured (then held is false)
+};
+
+// The folders of a lesson's finished runs, by run id.
+using RunFolders = std::map<std::string, std::filesystem::path>;
+
+// Measures the figures of `check` on the runs and compares. A figure that cannot be
+// measured (a run missing from `runs`, a metric the run lacks, a latent figure of a model
+// without a latent space) makes the result fail with `error` set. Reports ("figures", done,
+// total) and honours cancellation.
+CheckResult evaluateCheck(const LessonCheck& check, const RunFolders& runs, const TaskContext& context = {});
+
+struct LessonRunRecord {
+  std::string id;
+  std::filesystem::path folder;
+  double seconds = 0.0;
+};
+
+struct LessonCheckReport {
+  std::string lesson;
+  bool fast = false;
+  std::vector<LessonRunRecord> runs;
+  std::vector<CheckResult> checks;
+  double seconds = 0.0;
+  bool passed() const;
+};
+
+// Trains every run of `lesson` into workFolder/RUN_ID, as `vaecf train` would, then
+// evaluates every check. A folder already there is refused, unless `reuse` is set and it
+// holds a finished run of the same model and parameters (a teacher editing checks). Reports
+// the run being trained as ("run RUN_ID", done, total) and the checks as ("checks", done, total).
+LessonCheckReport checkLesson(const Lesson& lesson, const std::filesystem::path& workFolder, bool fast, bool reuse,
+                              const TaskContext& context = {});
+
+nlohmann::json toJson(const CheckResult& result);
+nlohmann::json toJson(const LessonCheckReport& report);
+
+}  // namespace vaecf::lessons
