@@ -203,11 +203,17 @@ TEST_F(StepTraceRuns, MultVaeStepsThroughTheModelsOwnLoss) {
     kl += trace.klPerDimension[d];
   }
   expectNear(trace.kl, kl, "total KL");
-  for (const char* name : {"encoder.input.projection.weight", "encoder.heads.linear.weight"}) {
-    EXPECT_TRUE(std::any_of(trace.gradientNorms.begin(), trace.gradientNorms.end(), [&](const auto& norm) {
-      return norm.first == name;
-    })) << name;
+  // Every tensor of the two-layer networks, named as the model names it.
+  std::set<std::string> names;
+  for (const auto& norm : trace.gradientNorms) names.insert(norm.first);
+  std::set<std::string> expected;
+  for (const char* layer :
+       {"encoder.input.projection.", "encoder.hidden.unit1.linear.", "encoder.heads.linear.",
+        "decoder.hidden.unit1.linear.", "decoder.hidden.unit2.linear.", "decoder.output."}) {
+    expected.insert(std::string(layer) + "weight");
+    expected.insert(std::string(layer) + "bias");
   }
+  EXPECT_EQ(names, expected);
 }
 
 TEST_F(StepTraceRuns, WithoutDropoutNothingIsDroppedAndTheModelsLossAgrees) {
