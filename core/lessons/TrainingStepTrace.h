@@ -49,8 +49,8 @@ struct StepTrace {
   std::vector<TracedItem> networkInput;  // what the encoder reads: survivors scaled by 1 / (1 - rate)
 
   // Encoder and latent code.
-  std::vector<std::vector<double>>
-      encoderLayers;                   // each hidden layer's activations (Mult-DAE: the last is the code)
+  // Each hidden layer's activations (Mult-DAE: the last is the code).
+  std::vector<std::vector<double>> encoderLayers;
   std::vector<double> mean, variance;  // posterior per latent dimension; Mult-DAE: the code and zeros
   std::vector<double> epsilon;         // the N(0, 1) draws; empty for Mult-DAE
   std::vector<double> z;               // mean + sqrt(variance) * epsilon; Mult-DAE: the mean
