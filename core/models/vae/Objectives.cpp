@@ -43,7 +43,11 @@ at::Tensor gaussianLogDensity(const at::Tensor& z, const at::Tensor& mean, const
 }
 
 at::Tensor klToStandardNormal(const at::Tensor& mean, const at::Tensor& logVariance) {
-  return 0.5 * (logVariance.exp() + mean.pow(2) - 1 - logVariance).sum(1);
+  return klToStandardNormalPerDimension(mean, logVariance).sum(1);
+}
+
+at::Tensor klToStandardNormalPerDimension(const at::Tensor& mean, const at::Tensor& logVariance) {
+  return 0.5 * (logVariance.exp() + mean.pow(2) - 1 - logVariance);
 }
 
 at::Tensor vampPriorLogDensity(const at::Tensor& z, const at::Tensor& componentMeans,

@@ -17,6 +17,8 @@ at::Tensor gaussianLogDensity(const at::Tensor& z, const at::Tensor& mean, const
 
 // KL(N(mean, diag exp(logVariance)) || N(0, I)) per row [B], closed form.
 at::Tensor klToStandardNormal(const at::Tensor& mean, const at::Tensor& logVariance);
+// Its terms per latent dimension [B, d], whose row sums klToStandardNormal gives.
+at::Tensor klToStandardNormalPerDimension(const at::Tensor& mean, const at::Tensor& logVariance);
 
 // VampPrior log p(z) = logsumexp_k log N(z; mean_k, exp(logVariance_k)) - log K per row of z
 // [B, d], given the K encoded pseudo-inputs' means and log-variances [K, d]. [B]
