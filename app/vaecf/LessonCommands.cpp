@@ -11,6 +11,7 @@
 #include "common/Error.h"
 #include "data/BundledData.h"
 #include "lessons/LessonChecks.h"
+#include "lessons/TrainingStepTrace.h"
 #include "train/RunFolder.h"
 
 namespace vaecf::cli {
@@ -20,7 +21,8 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 struct LessonOptions {
-  std::string name, out, language = "en";
+  std::string name, out, language = "en", runDir, user;
+  std::uint64_t seed = 1;
   bool json = false, fast = false, reuse = false;
 };
 
@@ -54,7 +56,7 @@ void listLessons(const LessonOptions& options) {
       continue;
     }
     const lessons::Lesson& lesson = *entry.lesson;
-    fmt::print("{:<18} {}\n{:<18} {} ({} steps, {} runs, {} checks)\n", lesson.name, lesson.title, "", lesson.summary,
+    fmt::print("{:<20} {}\n{:<20} {} ({} steps, {} runs, {} checks)\n", lesson.name, lesson.title, "", lesson.summary,
                lesson.steps.size(), lesson.runs.size(), lesson.checks.size());
   }
   if (catalog.empty()) fmt::print("no lessons found\n");
@@ -87,6 +89,30 @@ void checkLesson(const LessonOptions& options) {
   if (!report.passed()) throw Error("lesson '" + lesson.name + "': a claim did not hold");
 }
 
+// The slow motion of one training step, stage by stage; long series show their first values.
+void traceStep(const LessonOptions& options) {
+  lessons::StepTraceOptions traceOptions;
+  traceOptions.seed = options.seed;
+  const auto stages = lessons::traceStages(lessons::traceTrainingStep(options.runDir, options.user, traceOptions));
+  constexpr std::size_t kShown = 8;
+  json all = json::array();
+  for (const auto& stage : stages) {
+    json series = json::array();
+    if (!options.json) fmt::print("{}: {}\n", stage.id, stage.title);
+    for (const auto& values : stage.series) {
+      series.push_back({{"name", values.name}, {"labels", values.labels}, {"values", values.values}});
+      if (options.json) continue;
+      std::string line;
+      for (std::size_t i = 0; i < std::min(kShown, values.values.size()); ++i)
+        line += fmt::format("{}{}={:.4g}", i == 0 ? "" : "  ", i < values.labels.size() ? values.labels[i] : std::to_string(i), values.values[i]);
+      if (values.values.size() > kShown) line += fmt::format("  ... ({} values)", values.values.size());
+      fmt::print("  {:<22} {}\n", values.name, line);
+    }
+    all.push_back({{"id", stage.id}, {"title", stage.title}, {"series", series}});
+  }
+  if (options.json) fmt::print("{}\n", all.dump());
+}
+
 void listFigures() {
   for (const auto& figure : lessons::figureCatalog()) fmt::print("{:<44} {}\n", figure.signature, figure.meaning);
 }
@@ -112,6 +138,14 @@ void declareLessonCommands(CLI::App& app, std::vector<std::pair<CLI::App*, std::
   check->add_option("--language", options->language, "language of the claims (en, de)")->capture_default_str();
   check->add_flag("--json", options->json, "print one JSON object");
   actions.emplace_back(check, [options] { checkLesson(*options); });
+
+  CLI::App* step = lesson->add_subcommand(
+      "step", "slow motion of one training step of a Mult-VAE or Mult-DAE run for one user, stage by stage");
+  step->add_option("run", options->runDir, "run folder")->required()->check(CLI::ExistingDirectory);
+  step->add_option("user", options->user, "user id (as in the dataset)")->required();
+  step->add_option("--seed", options->seed, "seed of the dropout, mask and sampling draws")->capture_default_str();
+  step->add_flag("--json", options->json, "print the stages as one JSON array");
+  actions.emplace_back(step, [options] { traceStep(*options); });
 
   CLI::App* figures = lesson->add_subcommand("figures", "the figures a lesson's checks can compare");
   actions.emplace_back(figures, [] { listFigures(); });

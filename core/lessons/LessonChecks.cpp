@@ -27,7 +27,7 @@ namespace {
 // ---- The figures ----------------------------------------------------------------------
 
 // What an argument after the run id must be.
-enum class Argument { Metric, Cohort, Number, Path, Side, Activity };
+enum class Argument { Metric, Cohort, Number, Path, Side, Activity, Extreme };
 
 struct FigureDeclaration {
   std::string name;
@@ -38,7 +38,7 @@ struct FigureDeclaration {
 // Latent figures read this many sampled users (the same users for every run on a split).
 constexpr std::size_t kLatentSample = 1000;
 constexpr std::uint64_t kLatentSeed = 1;
-constexpr std::size_t kDriftUsers = 100;
+constexpr std::size_t kDriftUsers = 200;
 constexpr double kActiveUnitVariance = 0.01;  // Burda et al.'s threshold on Cov_x(E[z|x])
 constexpr std::int64_t kDecodedItems = 20;
 constexpr double kDistanceShare = 0.1;  // the nearest and farthest tenth of the users
@@ -68,10 +68,18 @@ const std::vector<FigureDeclaration>& declarations() {
        {Argument::Number},
        {"drift(RUN, KEEP_RATE)",
         "mean neighbourhood drift of sampled users when each item is kept with this probability"}},
+      {"drift_cohort",
+       {Argument::Number, Argument::Extreme},
+       {"drift_cohort(RUN, KEEP_RATE, lightest|heaviest)",
+        "the same drift averaged over the sampled users of the lightest (heaviest) cohort"}},
+      {"transfer",
+       {Argument::Side, Argument::Activity},
+       {"transfer(RUN, near|far, light|heavy)",
+        "mean gradient transfer <g_u, g_v> / |g_u|^2 to a light (heavy) user u from the nearest (farthest) tenth of users"}},
       {"helpful_share",
        {Argument::Side, Argument::Activity},
        {"helpful_share(RUN, near|far, light|heavy)",
-        "share of the nearest (farthest) tenth of users whose gradient helps a light (heavy) user"}},
+        "share of the nearest (farthest) tenth of users whose gradient helps a light (heavy) user (transfer > 0)"}},
       {"pseudo_input_overlap",
        {},
        {"pseudo_input_overlap(RUN)", "mean Jaccard overlap of the top-20 items the prior's components decode to"}},
@@ -242,6 +250,7 @@ class ExpressionParser {
     const bool ok = kind == Argument::Number  ? reading::parseWhole(value, number) && number > 0 && number <= 1
                     : kind == Argument::Side     ? value == "near" || value == "far"
                     : kind == Argument::Activity ? value == "light" || value == "heavy"
+                    : kind == Argument::Extreme  ? value == "lightest" || value == "heaviest"
                                                  : !value.empty();
     if (!ok) fail(call.text + ": argument " + std::to_string(index + 1) + " does not fit " +
                   findDeclaration(call.name)->help.signature);
@@ -282,9 +291,10 @@ class FigureReader {
     if (name == "seconds") return metrics(folder).seconds;
     if (name == "active_units") return activeUnits(latent(folder).posteriors);
     if (name == "kl") return meanKl(latent(folder).posteriors);
-    if (name == "drift") return drift(latent(folder), std::stod(call.arguments[1]));
-    if (name == "helpful_share")
-      return helpfulShare(latent(folder), call.arguments[1] == "near", call.arguments[2] == "heavy");
+    if (name == "drift") return drift(latent(folder), std::stod(call.arguments[1]), {});
+    if (name == "drift_cohort") return drift(latent(folder), std::stod(call.arguments[1]), call.arguments[2]);
+    if (name == "transfer" || name == "helpful_share")
+      return transfer(latent(folder), call.arguments[1] == "near", call.arguments[2] == "heavy", name == "helpful_share");
     return pseudoInputOverlap(latent(folder));
   }
 
@@ -382,12 +392,20 @@ class FigureReader {
     return total / mean.rows;
   }
 
-  double drift(const LatentFacts& facts, double keepRate) const {
+  // Mean drift of the first kDriftUsers sampled users (a random draw), or of those in the
+  // lightest or heaviest of the evaluator's cohorts that has any.
+  double drift(const LatentFacts& facts, double keepRate, const std::string& extreme) const {
     std::vector<std::int64_t> users;
     for (std::int64_t u = 0; u < std::min<std::int64_t>(kDriftUsers, facts.sample.size()); ++u) users.push_back(u);
-    const auto study = geometry::studyDrift(*facts.model, facts.sample, users, {keepRate}, geometry::Cohorts({5}),
-                                            {}, context_);
-    return study.byRate.front().meanDrift;
+    const auto study = geometry::studyDrift(*facts.model, facts.sample, users, {keepRate},
+                                            geometry::Cohorts(EvaluationOptions().cohortEdges), {}, context_);
+    const geometry::DriftAtRate& atRate = study.byRate.front();
+    if (extreme.empty()) return atRate.meanDrift;
+    std::vector<const geometry::CohortMean*> filled;
+    for (const geometry::CohortMean& cohort : atRate.cohorts)
+      if (cohort.users > 0) filled.push_back(&cohort);
+    if (filled.empty()) throw Error("no sampled user falls in a cohort");
+    return (extreme == "lightest" ? filled.front() : filled.back())->mean;
   }
 
   // The sampled user at the 10th (light) or 90th (heavy) percentile of activity.
@@ -400,20 +418,24 @@ class FigureReader {
     return rows[static_cast<std::size_t>((heavy ? 0.9 : 0.1) * static_cast<double>(rows.size() - 1))];
   }
 
-  double helpfulShare(const LatentFacts& facts, bool nearest, bool heavy) const {
+  // Over the nearest or farthest tenth of the other sampled users: the mean transfer to the
+  // focus user, or the share of them whose transfer is positive.
+  double transfer(const LatentFacts& facts, bool nearest, bool heavy, bool helpfulShare) const {
     const std::int64_t focus = userByActivity(facts.sample, heavy);
-    const auto transfer =
+    const auto measured =
         geometry::gradientTransfer(*facts.model, facts.sample.rows, facts.posteriors, {focus}, {}, context_).front();
     std::vector<std::size_t> others;
-    for (std::size_t v = 0; v < transfer.distance.size(); ++v)
+    for (std::size_t v = 0; v < measured.distance.size(); ++v)
       if (static_cast<std::int64_t>(v) != focus) others.push_back(v);
     std::sort(others.begin(), others.end(),
-              [&](std::size_t a, std::size_t b) { return transfer.distance[a] < transfer.distance[b]; });
+              [&](std::size_t a, std::size_t b) { return measured.distance[a] < measured.distance[b]; });
     const auto count = std::max<std::size_t>(1, static_cast<std::size_t>(kDistanceShare * others.size()));
-    std::size_t helpful = 0;
-    for (std::size_t i = 0; i < count; ++i)
-      if (transfer.transfer[others[nearest ? i : others.size() - 1 - i]] > 0) ++helpful;
-    return static_cast<double>(helpful) / static_cast<double>(count);
+    double total = 0.0;
+    for (std::size_t i = 0; i < count; ++i) {
+      const double value = measured.transfer[others[nearest ? i : others.size() - 1 - i]];
+      total += helpfulShare ? (value > 0 ? 1.0 : 0.0) : value;
+    }
+    return total / static_cast<double>(count);
   }
 
   static double pseudoInputOverlap(const LatentFacts& facts) {

@@ -217,14 +217,16 @@ TEST(LessonChecks, AFigureThatCannotBeMeasuredFailsWithItsReason) {
 }
 
 TEST(LessonCli, ListsTheBundledLessonsAndChecksOneByFile) {
-  const auto list = test::runVaecf("lesson list --json");
-  ASSERT_EQ(list.exitCode, 0) << list.err;
-  bool found = false;
-  for (const auto& entry : list.lastJson()) {
-    EXPECT_FALSE(entry.contains("error")) << entry.dump();
-    found = found || entry.value("name", "") == "kl-weight";
+  for (const std::string language : {"en", "de"}) {
+    const auto list = test::runVaecf("lesson list --json --language " + language);
+    ASSERT_EQ(list.exitCode, 0) << list.err;
+    std::string german;
+    for (const auto& entry : list.lastJson()) {
+      EXPECT_FALSE(entry.contains("error")) << entry.dump();  // translations read too
+      if (entry.value("name", "") == "kl-weight") german = entry.value("language", "");
+    }
+    EXPECT_EQ(german, language) << list.out;
   }
-  EXPECT_TRUE(found) << list.out;
 
   const fs::path file = writeLesson("two-betas", replaced(kLesson, "set: beta_cap=0 ", "set: beta_cap=1 "));
   const auto check = test::runVaecf("lesson check " + file.string() + " --fast --json --out " +
