@@ -25,7 +25,7 @@ echo "fuzz.sh: configure and build took $((SECONDS - start)) s"
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   targets=(split ml-100k ml-1m ml-latest netflix citeulike delimited run-config events metrics checksummed
-           plugin-manifest session)
+           plugin-manifest session lesson)
 fi
 declare -A dictionary=([split]=split.dict [run-config]=json.dict [events]=json.dict [metrics]=json.dict [checksummed]=checksummed.dict
                    [plugin-manifest]=json.dict [session]=json.dict)

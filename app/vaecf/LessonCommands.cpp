@@ -12,6 +12,7 @@
 #include "data/BundledData.h"
 #include "lessons/LessonChecks.h"
 #include "lessons/TrainingStepTrace.h"
+#include "plugin/ModelCatalog.h"
 #include "train/RunFolder.h"
 
 namespace vaecf::cli {
@@ -23,6 +24,7 @@ using nlohmann::json;
 struct LessonOptions {
   std::string name, out, language = "en", runDir, user;
   std::uint64_t seed = 1;
+  std::vector<std::string> overrides;  // --set, for every run that declares the parameter
   bool json = false, fast = false, reuse = false;
 };
 
@@ -74,7 +76,20 @@ void printCheck(const lessons::CheckResult& check) {
 }
 
 void checkLesson(const LessonOptions& options) {
-  const lessons::Lesson lesson = lessons::findLesson(options.name, options.language);
+  lessons::Lesson lesson = lessons::findLesson(options.name, options.language);
+  for (const std::string& assignment : options.overrides) {
+    const std::size_t equals = assignment.find('=');
+    if (equals == std::string::npos || equals == 0) throw Error("--set " + assignment + ": write name=value");
+    const std::string name = assignment.substr(0, equals);
+    bool declared = false;
+    for (lessons::LessonRun& run : lesson.runs) {
+      if (!defaultParams(run.model).declares(name)) continue;
+      run.fastParams.emplace_back(name, assignment.substr(equals + 1));  // applied last in both settings
+      run.params.emplace_back(name, assignment.substr(equals + 1));
+      declared = true;
+    }
+    if (!declared) throw Error("--set " + assignment + ": no run of lesson '" + lesson.name + "' has that parameter");
+  }
   const fs::path folder =
       options.out.empty() ? freshRunFolder(defaultRunsFolder(), "lesson-" + lesson.name) : fs::path(options.out);
   const auto report = lessons::checkLesson(lesson, folder, options.fast, options.reuse, progressBarContext());
@@ -132,6 +147,8 @@ void declareLessonCommands(CLI::App& app, std::vector<std::pair<CLI::App*, std::
       "check", "train a lesson's runs and say whether each of its claims held, with the measured figures");
   check->add_option("lesson", options->name, "lesson name (vaecf lesson list) or a .lesson file")->required();
   check->add_flag("--fast", options->fast, "the lesson's fast setting (fewer epochs), as CI runs it");
+  check->add_option("--set", options->overrides,
+                    "NAME=VALUE for every run that has the parameter, e.g. threads=1 or device=cuda (repeatable)");
   check->add_option("--out", options->out, "folder for the lesson's runs (default lesson-NAME-TIMESTAMP in the runs folder)");
   check->add_flag("--reuse", options->reuse,
                   "keep finished runs in --out that have the same model and parameters (to try edited checks)");

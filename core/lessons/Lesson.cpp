@@ -10,7 +10,7 @@
 #include "common/InputFile.h"
 #include "data/BundledData.h"
 #include "data/TextReading.h"
-#include "lessons/LessonChecks.h"
+#include "lessons/CheckExpression.h"
 #include "plugin/DatasetFormat.h"
 #include "plugin/ModelCatalog.h"
 #include "plugin/PluginRegistry.h"
@@ -364,6 +364,11 @@ class LessonBuilder {
       expectationLine_[check.id] = key.line;
     }
     if (check.expectation.empty()) fail(section.line, "check '" + check.id + "' needs an 'expect:' line");
+    try {
+      validateExpectation(check.expectation, nullptr);  // its run ids once every run is known
+    } catch (const Error& error) {
+      fail(expectationLine_.at(check.id), "check '" + check.id + "': " + error.what());
+    }
     lesson_.checks.push_back(std::move(check));
   }
 
@@ -379,7 +384,7 @@ class LessonBuilder {
     for (const LessonRun& run : lesson_.runs) runIds.push_back(run.id);
     for (const LessonCheck& check : lesson_.checks) {
       try {
-        validateExpectation(check.expectation, runIds);
+        validateExpectation(check.expectation, &runIds);
       } catch (const Error& error) {
         fail(expectationLine_.at(check.id), "check '" + check.id + "': " + error.what());
       }

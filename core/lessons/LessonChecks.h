@@ -1,8 +1,8 @@
 #pragma once
-// A lesson's checks: each claim is an inequality between figures measured on the learner's
-// finished runs, e.g. "active_units(beta-0) > 2 * active_units(beta-1)". The figures are
-// the run's metrics and facts of its latent space (docs/lessons.md, "Figures"). Torch-free;
-// evaluating a check loads models and is heavy: call it off the GUI thread.
+// A lesson's checks measured: the figures of an expectation (lessons/CheckExpression.h) read
+// from the learner's finished runs, their metrics and latent spaces (docs/lessons.md,
+// "Figures"). Torch-free header; evaluating a check loads models and is heavy: call it off
+// the GUI thread.
 
 #include <filesystem>
 #include <map>
@@ -13,26 +13,10 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "common/TaskContext.h"
+#include "lessons/CheckExpression.h"
 #include "lessons/Lesson.h"
 
 namespace vaecf::lessons {
-
-// A figure a check may read, as `vaecf lesson figures` lists it.
-struct FigureHelp {
-  std::string signature;  // "drift(RUN, KEEP_RATE)"
-  std::string meaning;
-};
-const std::vector<FigureHelp>& figureCatalog();
-
-// Throws Error naming what is wrong with `expectation`: not "SUM OP SUM" with OP one of
-// < <= > >=, a figure that does not exist, a wrong number of arguments, a run id not in
-// `runIds`, an argument of the wrong kind.
-void validateExpectation(const std::string& expectation, const std::vector<std::string>& runIds);
-
-struct MeasuredFigure {
-  std::string figure;  // as written: "active_units(beta-0)"
-  double value = 0.0;
-};
 
 struct CheckResult {
   std::string id, claim, expectation;

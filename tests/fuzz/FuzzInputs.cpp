@@ -13,6 +13,7 @@
 #include "data/CanonicalSplit.h"
 #include "data/Importers.h"
 #include "experiment/Experiment.h"
+#include "lessons/Lesson.h"
 #include "plugin/PluginApi.h"
 #include "plugin/PluginManifest.h"
 #include "plugin/PluginRegistry.h"
@@ -202,6 +203,14 @@ std::string readSessionFile(std::string_view data, const fs::path& dir) {
   return refusal(dir, [&] { ui::loadSessionFile(dir / "session.json"); });
 }
 
+// Only format plugins are registered here (models need LibTorch), so a run section stops
+// at its model; the front matter, steps and checks before it are read in full.
+std::string readLessonFile(std::string_view data, const fs::path& dir) {
+  emptyDirectory(dir);
+  writeFile(dir / "fuzz.lesson", data);
+  return refusal(dir, [&] { lessons::readLesson(dir / "fuzz.lesson"); });
+}
+
 const std::vector<NamedTarget>& targets() {
   static const std::vector<NamedTarget> all{
       {"split", &readSplitFolder},         {"ml-100k", &importMl100k},       {"ml-1m", &importMl1m},
@@ -209,6 +218,7 @@ const std::vector<NamedTarget>& targets() {
       {"delimited", &importDelimited},     {"run-config", &readRunConfigFiles}, {"events", &readEventsFile},
       {"metrics", &readMetricsFile},       {"checksummed", &readChecksummed},
       {"plugin-manifest", &readPluginManifestFile}, {"session", &readSessionFile},
+      {"lesson", &readLessonFile},
   };
   return all;
 }

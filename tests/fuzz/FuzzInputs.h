@@ -57,6 +57,8 @@ std::string readPluginManifestFile(std::string_view data, const std::filesystem:
 
 // A saved workbench session (loadSessionFile, ui/session/SessionFile.h, which is Qt-free).
 std::string readSessionFile(std::string_view data, const std::filesystem::path& dir);
+// A lesson file (lessons/Lesson.h), with no model registered.
+std::string readLessonFile(std::string_view data, const std::filesystem::path& dir);
 
 // The names of the targets and their functions, for the replay test and the harnesses.
 using Target = std::string (*)(std::string_view data, const std::filesystem::path& dir);

@@ -142,7 +142,8 @@ TEST(LessonFile, RefusesChecksThatDoNotParse) {
   expectRefused("drift(low, 2) > 0", "does not fit drift(RUN, KEEP_RATE)");
   expectRefused("(kl(low) > 1", "a '(' is not closed");
   expectRefused("kl(low) > 1 1", "unexpected");
-  EXPECT_NO_THROW(validateExpectation("-(test(a, ndcg@100) - 0.5) / 2 <= cohort(a, recall@20, 101+) * 3", {"a"}));
+  const std::vector<std::string> runs{"a"};
+  EXPECT_NO_THROW(validateExpectation("-(test(a, ndcg@100) - 0.5) / 2 <= cohort(a, recall@20, 101+) * 3", &runs));
 }
 
 TEST(LessonFile, TranslationReplacesTheTextOnly) {
@@ -184,6 +185,26 @@ Etwas Text.
 }
 
 // The check must be able to fail: the same claim on runs that do not differ in beta.
+// Like the window's .ts files: every bundled lesson is translated into German, every step
+// and check included (text a translation leaves out would silently stay English).
+TEST(LessonFile, EveryBundledLessonHasItsGermanText) {
+  const auto english = lessonCatalog("en"), german = lessonCatalog("de");
+  ASSERT_EQ(english.size(), german.size());
+  ASSERT_GE(english.size(), 7u);
+  for (std::size_t i = 0; i < english.size(); ++i) {
+    ASSERT_TRUE(english[i].lesson && german[i].lesson) << english[i].error << german[i].error;
+    const Lesson &en = *english[i].lesson, &de = *german[i].lesson;
+    EXPECT_EQ(de.language, "de") << en.name;
+    EXPECT_NE(de.summary, en.summary) << en.name;
+    for (std::size_t s = 0; s < en.steps.size(); ++s) {
+      EXPECT_NE(de.steps[s].title, en.steps[s].title) << en.name << " step " << en.steps[s].id;
+      EXPECT_NE(de.steps[s].text, en.steps[s].text) << en.name << " step " << en.steps[s].id;
+    }
+    for (std::size_t c = 0; c < en.checks.size(); ++c)
+      EXPECT_NE(de.checks[c].claim, en.checks[c].claim) << en.name << " check " << en.checks[c].id;
+  }
+}
+
 TEST(LessonChecks, AClaimHoldsAndAWrongPresetMakesItFail) {
   const fs::path file = writeLesson("two-betas", kLesson);
   const Lesson lesson = readLesson(file);
