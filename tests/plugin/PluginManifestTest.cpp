@@ -32,6 +32,23 @@ TEST(PluginManifest, LibraryElsewhereIsRefused) {
         << library;
 }
 
+TEST(PluginManifest, LessonsAreAFolderBesidePluginJson) {
+  nlohmann::json json{{"name", "knn"}, {"version", "1.0.0"}, {"api", VAECF_PLUGIN_API_VERSION},
+                      {"kind", "model"}, {"library", "libknn.so"}};
+  EXPECT_EQ(PluginManifest::fromJson(json, "knn/plugin.json").lessons, "");
+  json["lessons"] = "lessons";
+  EXPECT_EQ(PluginManifest::fromJson(json, "knn/plugin.json").lessons, "lessons");
+  for (const std::string folder : {"../lessons", "/usr/share", ".."}) {
+    json["lessons"] = folder;
+    try {
+      PluginManifest::fromJson(json, "knn/plugin.json");
+      ADD_FAILURE() << folder << " was accepted";
+    } catch (const InputError& error) {
+      EXPECT_EQ(error.reason(), "\"lessons\" must be a folder beside plugin.json, found '" + folder + "'");
+    }
+  }
+}
+
 TEST(PluginManifest, OtherApiOrNoLibraryIsRefused) {
   PluginManifest manifest = manifestNaming("libknn.so");
   manifest.api = "0.0";
