@@ -67,6 +67,12 @@ cd "$tmp"
   fail "vaecf-workbench --version"
 /usr/bin/vaecf train --model ease >train.log || { cat train.log; fail "vaecf train --model ease"; }
 grep -q 'ndcg@100' train.log || fail "vaecf train printed no metrics"
+# The bundled lessons, from the share folder, every one readable in English and German.
+for language in en de; do
+  lessons=$(/usr/bin/vaecf lesson list --json --language $language)
+  [ "$(echo "$lessons" | grep -o "\"language\":\"$language\"" | wc -l)" -ge 7 ] && ! echo "$lessons" | grep -q '"error"' ||
+    fail "vaecf lesson list --language $language: $lessons"
+done
 # The run folder: under the XDG data folder of an installed program (./runs before the
 # CLI takes its default from defaultRunsFolder()); it trained on the installed data.
 run=""
