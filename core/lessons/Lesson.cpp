@@ -378,7 +378,7 @@ class LessonBuilder {
       for (const std::string& id : runs)
         if (ids_.at("run").count(id) == 0) fail(line, "no run called '" + id + "' in this lesson");
     for (const auto& [id, line] : checkReferences_)
-      if (ids_.count("check") == 0 || ids_.at("check").count(id) == 0)
+      if (ids_.at("check").count(id) == 0)
         fail(line, "no check called '" + id + "' in this lesson");
     std::vector<std::string> runIds;
     for (const LessonRun& run : lesson_.runs) runIds.push_back(run.id);
