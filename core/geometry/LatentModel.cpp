@@ -13,10 +13,9 @@
 #include "models/vae/AutoencoderModel.h"
 #include "models/vae/Layers.h"
 #include "models/vae/Objectives.h"
-#include "common/ChecksummedFile.h"
 #include "plugin/ModelCatalog.h"
-#include "train/RunFileErrors.h"
 #include "train/RunFolder.h"
+#include "train/TrainingEngine.h"
 #include "train/TrainingParams.h"
 
 namespace vaecf::geometry {
@@ -27,26 +26,14 @@ namespace fs = std::filesystem;
 constexpr std::int64_t kPosteriorBatch = 1000;
 constexpr double kNormFloor = 1e-12;  // as the models' L2 normalisation
 
-// The weights file keeps the model under "model", as the trainer writes it.
 std::shared_ptr<vae::AutoencoderModel> loadBestModel(const fs::path& runFolder, const RunConfig& config) {
-  const fs::path weights = runBestModelPath(runFolder);
-  if (!fs::exists(weights))
-    throw Error("'" + runFolder.string() + "' holds no trained weights yet (best.pt)");
   const ModelFamily& family = findModel(config.model);
   if (!family.capabilities.latentMaps)
     throw Error("'" + runFolder.string() + "' is a " + config.model + " run, and " + config.model +
                 " has no per-user latent space to show");
   const auto items = static_cast<std::int64_t>(readRunItems(runFolder).size());
   auto model = family.create(runParams(config, family), items);
-  // Checksummed as the trainer writes it (common/ChecksummedFile.h).
-  const std::string payload = readChecksummedFile(weights);
-  readingRunFile(weights, [&] {
-    torch::serialize::InputArchive archive;
-    archive.load_from(payload.data(), payload.size(), torch::kCPU);
-    torch::serialize::InputArchive modelArchive;
-    archive.read("model", modelArchive);
-    model->load(modelArchive);
-  });
+  loadBestWeights(runFolder, *model);
   model->eval();
   return model;
 }

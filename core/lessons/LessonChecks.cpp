@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/Error.h"
+#include "data/Importers.h"
 #include "data/TextReading.h"
 #include "experiment/Experiment.h"
 #include "geometry/GeometryMeasures.h"
@@ -44,6 +45,15 @@ struct LatentFacts {
 class FigureReader {
  public:
   FigureReader(const RunFolders& runs, const TaskContext& context) : runs_(runs), context_(context) {}
+
+  // Runs on the same data source share one load: the lesson's training and its figures.
+  // Keyed by the source as a run records it, its format and options settled.
+  const LoadedData& data(DataSource source) {
+    if (source.raw) resolveImport(*source.raw);
+    auto& loaded = data_[toJson(source).dump()];
+    if (!loaded) loaded = std::make_unique<LoadedData>(loadData(source, context_));
+    return *loaded;
+  }
 
   double value(const FigureCall& call) {
     const fs::path& folder = runFolder(call.arguments[0]);
@@ -123,10 +133,7 @@ class FigureReader {
     auto& cached = latent_[folder];
     if (cached) return *cached;
     const RunConfig config = readRunConfig(folder);
-    const std::string dataKey = toJson(config.data).dump();
-    auto& data = data_[dataKey];
-    if (!data) data = std::make_shared<LoadedData>(loadData(config.data, context_));
-    const auto split = runTrainingSplit(config, *data);
+    const auto split = runTrainingSplit(config, data(config.data));
     auto facts = std::make_unique<LatentFacts>();
     facts->model.emplace(geometry::LatentModel::fromRun(folder));
     facts->sample = geometry::drawLatentSample(*split, kLatentSample, kLatentSeed);
@@ -222,7 +229,7 @@ class FigureReader {
   const RunFolders& runs_;
   const TaskContext& context_;
   std::map<fs::path, std::optional<ExperimentResult>> metrics_;
-  std::map<std::string, std::shared_ptr<LoadedData>> data_;
+  std::map<std::string, std::unique_ptr<LoadedData>> data_;
   std::map<fs::path, std::unique_ptr<LatentFacts>> latent_;
 };
 
@@ -271,26 +278,23 @@ LessonCheckReport checkLesson(const Lesson& lesson, const fs::path& workFolder, 
   report.lesson = lesson.name;
   report.fast = fast;
   RunFolders folders;
-  std::map<std::string, std::shared_ptr<LoadedData>> data;  // runs on the same data load it once
+  FigureReader reader(folders, context);
   for (std::size_t i = 0; i < lesson.runs.size(); ++i) {
     const LessonRun& run = lesson.runs[i];
     context.report("run " + run.id, i, lesson.runs.size());
     const PreparedRun prepared = prepareRun(lesson, run, fast);
-    auto& loaded = data[toJson(prepared.data).dump()];
-    if (!loaded) loaded = std::make_shared<LoadedData>(loadData(prepared.data, context));
     const fs::path folder = workFolder / run.id;
     const auto runStarted = std::chrono::steady_clock::now();
     if (!(reuse && isFinishedRunOf(folder, prepared))) {
       if (fs::exists(folder))
         throw Error(folder.string() + " already exists" +
                     (reuse ? " and is not a finished run of these parameters" : ": give the lesson check a new folder"));
-      runExperiment(prepared.model, prepared.params, prepared.data, *loaded, {}, folder, context);
+      runExperiment(prepared.model, prepared.params, prepared.data, reader.data(prepared.data), {}, folder, context);
     }
     const std::chrono::duration<double> took = std::chrono::steady_clock::now() - runStarted;
     report.runs.push_back({run.id, folder, took.count()});
     folders[run.id] = folder;
   }
-  FigureReader reader(folders, context);
   for (std::size_t i = 0; i < lesson.checks.size(); ++i) {
     context.report("checks", i, lesson.checks.size());
     report.checks.push_back(evaluateWith(lesson.checks[i], reader));

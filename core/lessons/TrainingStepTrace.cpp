@@ -10,7 +10,6 @@
 #include <mutex>
 #include <variant>
 
-#include "common/ChecksummedFile.h"
 #include "common/Error.h"
 #include "data/DataSource.h"
 #include "data/Protocol.h"
@@ -21,8 +20,8 @@
 #include "models/vae/Objectives.h"
 #include "plugin/ModelCatalog.h"
 #include "train/EventLog.h"
-#include "train/RunFileErrors.h"
 #include "train/RunFolder.h"
+#include "train/TrainingEngine.h"
 
 namespace vaecf::lessons {
 namespace {
@@ -46,21 +45,6 @@ const ModelFamily& traceableFamily(const fs::path& runFolder, const RunConfig& c
     throw Error("'" + runFolder.string() + "' is a " + config.model +
                 " run; the slow motion of a training step follows Mult-VAE and Mult-DAE only");
   return family;
-}
-
-// As the trainer saved it: the model under "model" of a checksummed archive.
-void loadBestWeights(const fs::path& runFolder, vae::AutoencoderModel& model) {
-  const fs::path weights = runBestModelPath(runFolder);
-  if (!fs::exists(weights))
-    throw Error("'" + runFolder.string() + "' holds no trained weights yet (best.pt)");
-  const std::string payload = readChecksummedFile(weights);
-  readingRunFile(weights, [&] {
-    torch::serialize::InputArchive archive;
-    archive.load_from(payload.data(), payload.size(), torch::kCPU);
-    torch::serialize::InputArchive modelArchive;
-    archive.read("model", modelArchive);
-    model.load(modelArchive);
-  });
 }
 
 TracedRun openRun(const fs::path& runFolder) {

@@ -31,7 +31,7 @@ struct ScoredItem {
 
 // One step of the user's training loss, stage by stage, in the order the model computes them.
 struct StepTrace {
-  std::string model;  // catalogue name: "multvae" or "multdae"
+  std::string model;  // the run's model, as the catalogue names it
   std::string userId;
   std::string userSplit;  // "train", or "validation" / "test" for a held-out user's fold-in row
   std::int64_t items = 0;

@@ -22,6 +22,8 @@
 #include "common/Error.h"
 #include "common/Compute.h"
 #include "models/vae/AutoencoderModel.h"
+#include "train/RunFileErrors.h"
+#include "train/RunFolder.h"
 #include "train/Training.h"
 
 namespace fs = std::filesystem;
@@ -584,6 +586,15 @@ std::unique_ptr<Recommender> loadAutoencoderRecommender(const ModelFamily& defin
   readModel(archive, *model);
   model->eval();
   return std::make_unique<AutoencoderRecommender>(std::move(model), device, items);
+}
+
+void loadBestWeights(const fs::path& runFolder, vae::AutoencoderModel& model) {
+  const fs::path weights = runBestModelPath(runFolder);
+  if (!fs::exists(weights)) throw Error("'" + runFolder.string() + "' holds no trained weights yet (best.pt)");
+  readingRunFile(weights, [&] {
+    auto archive = openArchive(weights, torch::kCPU);
+    readModel(archive, model);
+  });
 }
 
 }  // namespace vaecf

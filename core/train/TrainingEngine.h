@@ -1,7 +1,8 @@
 #pragma once
 // The torch side of training behind a torch-free interface (pimpl), internal to core/train:
 // the model on its device, one optimiser per phase (its parameter groups and schedule),
-// batches densified from CSR, checkpoints.
+// batches densified from CSR, checkpoints; and reading a run's weights back for the views
+// that need the model itself (geometry, lessons).
 // The only translation unit of the trainer that parses torch headers (docs/building.md, compile cost).
 
 #include <cstdint>
@@ -22,6 +23,10 @@
 #include "train/TrainingParams.h"
 
 namespace vaecf {
+
+namespace vae {
+class AutoencoderModel;
+}
 
 // What one gradient update reports.
 struct BatchRecord {
@@ -101,5 +106,10 @@ class TrainingEngine {
 std::unique_ptr<Recommender> loadAutoencoderRecommender(const ModelFamily& model, const ParamSet& params,
                                                         std::int64_t items,
                                                         const std::filesystem::path& weightsFile);
+
+// The run's best weights (best.pt, checksummed) loaded into `model` on the CPU. Throws
+// Error when the run has none yet, InputError naming the file when it is damaged or does
+// not fit the model.
+void loadBestWeights(const std::filesystem::path& runFolder, vae::AutoencoderModel& model);
 
 }  // namespace vaecf
