@@ -77,19 +77,7 @@ void printCheck(const lessons::CheckResult& check) {
 
 void checkLesson(const LessonOptions& options) {
   lessons::Lesson lesson = lessons::findLesson(options.name, options.language);
-  for (const std::string& assignment : options.overrides) {
-    const std::size_t equals = assignment.find('=');
-    if (equals == std::string::npos || equals == 0) throw Error("--set " + assignment + ": write name=value");
-    const std::string name = assignment.substr(0, equals);
-    bool declared = false;
-    for (lessons::LessonRun& run : lesson.runs) {
-      if (!defaultParams(run.model).declares(name)) continue;
-      run.fastParams.emplace_back(name, assignment.substr(equals + 1));  // applied last in both settings
-      run.params.emplace_back(name, assignment.substr(equals + 1));
-      declared = true;
-    }
-    if (!declared) throw Error("--set " + assignment + ": no run of lesson '" + lesson.name + "' has that parameter");
-  }
+  for (const std::string& assignment : options.overrides) lessons::overrideParameter(lesson, assignment);
   const fs::path folder =
       options.out.empty() ? freshRunFolder(defaultRunsFolder(), "lesson-" + lesson.name) : fs::path(options.out);
   const auto report = lessons::checkLesson(lesson, folder, options.fast, options.reuse, progressBarContext());

@@ -580,6 +580,20 @@ DataSource dataSource(const LessonData& data, const fs::path& lessonFile) {
   return source;
 }
 
+void overrideParameter(Lesson& lesson, const std::string& assignment) {
+  const std::size_t equals = assignment.find('=');
+  if (equals == std::string::npos || equals == 0) throw Error("--set " + assignment + ": write name=value");
+  const std::string name = assignment.substr(0, equals);
+  bool declared = false;
+  for (LessonRun& run : lesson.runs) {
+    if (!defaultParams(run.model).declares(name)) continue;
+    run.fastParams.emplace_back(name, assignment.substr(equals + 1));  // applied last in both settings
+    run.params.emplace_back(name, assignment.substr(equals + 1));
+    declared = true;
+  }
+  if (!declared) throw Error("--set " + assignment + ": no run of lesson '" + lesson.name + "' has that parameter");
+}
+
 PreparedRun prepareRun(const Lesson& lesson, const LessonRun& run, bool fast) {
   PreparedRun prepared{run.model, defaultParams(run.model), dataSource(run.data.value_or(lesson.data), lesson.file)};
   for (const auto& [name, value] : run.params) prepared.params.set(name, value);

@@ -117,6 +117,11 @@ Lesson findLesson(const std::string& name, const std::string& language = "en");
 // Error naming an unknown format option or a protocol value out of range.
 DataSource dataSource(const LessonData& data, const std::filesystem::path& lessonFile);
 
+// Sets NAME=VALUE (`vaecf lesson check --set`) on every run of the lesson that declares the
+// parameter, in both settings, after its presets. Throws Error for an assignment without
+// '=' and for a parameter no run has.
+void overrideParameter(Lesson& lesson, const std::string& assignment);
+
 struct PreparedRun {
   std::string model;
   ParamSet params;

@@ -271,6 +271,36 @@ bool LessonCheckReport::passed() const {
   return !checks.empty() && std::all_of(checks.begin(), checks.end(), [](const CheckResult& c) { return c.held; });
 }
 
+namespace {
+
+LessonRunRecord trainWith(const LessonRunRequest& request, bool reuse, FigureReader& reader,
+                          const TaskContext& context) {
+  const auto started = std::chrono::steady_clock::now();
+  if (!(reuse && isFinishedRunOf(request.folder, request.prepared))) {
+    if (fs::exists(request.folder))
+      throw Error(request.folder.string() + " already exists" +
+                  (reuse ? " and is not a finished run of these parameters" : ": give the lesson check a new folder"));
+    runExperiment(request.prepared.model, request.prepared.params, request.prepared.data,
+                  reader.data(request.prepared.data), {}, request.folder, context);
+  }
+  const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+  return {request.id, request.folder, took.count()};
+}
+
+}  // namespace
+
+std::vector<LessonRunRecord> trainLessonRuns(const std::vector<LessonRunRequest>& requests, bool reuse,
+                                             const TaskContext& context) {
+  const RunFolders none;
+  FigureReader reader(none, context);
+  std::vector<LessonRunRecord> records;
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    context.report("run " + requests[i].id, i, requests.size());
+    records.push_back(trainWith(requests[i], reuse, reader, context));
+  }
+  return records;
+}
+
 LessonCheckReport checkLesson(const Lesson& lesson, const fs::path& workFolder, bool fast, bool reuse,
                               const TaskContext& context) {
   const auto started = std::chrono::steady_clock::now();
@@ -282,18 +312,10 @@ LessonCheckReport checkLesson(const Lesson& lesson, const fs::path& workFolder, 
   for (std::size_t i = 0; i < lesson.runs.size(); ++i) {
     const LessonRun& run = lesson.runs[i];
     context.report("run " + run.id, i, lesson.runs.size());
-    const PreparedRun prepared = prepareRun(lesson, run, fast);
-    const fs::path folder = workFolder / run.id;
-    const auto runStarted = std::chrono::steady_clock::now();
-    if (!(reuse && isFinishedRunOf(folder, prepared))) {
-      if (fs::exists(folder))
-        throw Error(folder.string() + " already exists" +
-                    (reuse ? " and is not a finished run of these parameters" : ": give the lesson check a new folder"));
-      runExperiment(prepared.model, prepared.params, prepared.data, reader.data(prepared.data), {}, folder, context);
-    }
-    const std::chrono::duration<double> took = std::chrono::steady_clock::now() - runStarted;
-    report.runs.push_back({run.id, folder, took.count()});
-    folders[run.id] = folder;
+    const LessonRunRecord record =
+        trainWith({run.id, prepareRun(lesson, run, fast), workFolder / run.id}, reuse, reader, context);
+    folders[run.id] = record.folder;
+    report.runs.push_back(record);
   }
   for (std::size_t i = 0; i < lesson.checks.size(); ++i) {
     context.report("checks", i, lesson.checks.size());

@@ -50,6 +50,20 @@ struct LessonCheckReport {
   bool passed() const;
 };
 
+// A run to train for a lesson: its id, what it trains and where.
+struct LessonRunRequest {
+  std::string id;
+  PreparedRun prepared;
+  std::filesystem::path folder;
+};
+
+// Trains each request into its folder, as `vaecf train` would, loading each data source
+// once; the window's lesson view trains a step's runs with it. A folder already there is
+// refused, unless `reuse` is set and it holds a finished run of the same model and
+// parameters. Reports the run being trained as ("run RUN_ID", done, total).
+std::vector<LessonRunRecord> trainLessonRuns(const std::vector<LessonRunRequest>& requests, bool reuse,
+                                             const TaskContext& context = {});
+
 // Trains every run of `lesson` into workFolder/RUN_ID, as `vaecf train` would, then
 // evaluates every check. A folder already there is refused, unless `reuse` is set and it
 // holds a finished run of the same model and parameters (a teacher editing checks). Reports
