@@ -1385,6 +1385,365 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
     </message>
 </context>
 <context>
+    <name>vaecf::ui::LessonBrowser</name>
+    <message>
+        <location filename="../ui/lessons/LessonBrowser.cpp" line="21"/>
+        <source>Short setting: fewer epochs, the same claims (for a slow computer)</source>
+        <translation>Kurze Variante: weniger Epochen, dieselben Behauptungen (für einen langsamen Rechner)</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonBrowser.cpp" line="22"/>
+        <source>Start lesson</source>
+        <translation>Lektion starten</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonBrowser.cpp" line="23"/>
+        <source>&lt;h2&gt;Lessons&lt;/h2&gt;&lt;p&gt;Each lesson teaches one idea behind variational-autoencoder recommenders on real or generated data. You read a step, predict what will happen, press Run, and the lesson checks its claim on your own runs, with the numbers. You need to know what a neural network is, not the papers. Start with lesson 1.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Lektionen&lt;/h2&gt;&lt;p&gt;Jede Lektion vermittelt eine Idee hinter Empfehlungssystemen mit variationalen Autoencodern, an echten oder generierten Daten. Einen Schritt lesen, vorhersagen, was passieren wird, Starten drücken – und die Lektion prüft ihre Behauptung an den eigenen Läufen, mit den Zahlen dazu. Es genügt zu wissen, was ein neuronales Netz ist; die Fachartikel braucht es nicht. Am besten mit Lektion 1 beginnen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonBrowser.cpp" line="34"/>
+        <source>Open a saved lesson…</source>
+        <translation>Gespeicherte Lektion öffnen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonBrowser.cpp" line="61"/>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>vaecf::ui::LessonView</name>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="87"/>
+        <source>Predict first</source>
+        <translation>Erst vorhersagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="91"/>
+        <source>Your settings</source>
+        <translation>Eigene Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="93"/>
+        <source>Run</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="94"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="98"/>
+        <source>◀ Back</source>
+        <translation>◀ Zurück</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="99"/>
+        <source>Next ▶</source>
+        <translation>Weiter ▶</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="127"/>
+        <source>%1: %2 of %3</source>
+        <translation>%1: %2 von %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="141"/>
+        <source>The step&apos;s runs could not be completed: %1</source>
+        <translation>Die Läufe des Schritts konnten nicht abgeschlossen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="143"/>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="153"/>
+        <source>The lesson&apos;s data could not be loaded: %1</source>
+        <translation>Die Daten der Lektion konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="182"/>
+        <source>Train this step&apos;s runs (finished ones are kept), then check the lesson&apos;s claims on them</source>
+        <translation>Die Läufe dieses Schritts trainieren (fertige bleiben erhalten), dann die Behauptungen der Lektion an ihnen prüfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="194"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="621"/>
+        <source>Claim</source>
+        <translation>Behauptung</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="194"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="621"/>
+        <source>Measured</source>
+        <translation>Gemessen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="194"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="621"/>
+        <source>Held</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="209"/>
+        <source>All lessons</source>
+        <translation>Alle Lektionen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="211"/>
+        <source>Save…</source>
+        <translation>Speichern …</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="212"/>
+        <source>Save the lesson where you are, to reopen it exactly or hand it on</source>
+        <translation>Die Lektion mit dem aktuellen Stand speichern, um sie genau dort wieder zu öffnen oder weiterzugeben</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="214"/>
+        <source>Report…</source>
+        <translation>Bericht …</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="215"/>
+        <source>Write an HTML report with the steps, your predictions, the checks and the charts</source>
+        <translation>Einen HTML-Bericht mit den Schritten, den eigenen Vorhersagen, den Prüfungen und den Diagrammen schreiben</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="245"/>
+        <source>Test metrics of the step&apos;s runs on the same held-out users; Runs → Compare… tests their difference user by user.</source>
+        <translation>Testmetriken der Läufe des Schritts auf denselben zurückgehaltenen Nutzern; Läufe → Vergleichen… testet ihren Unterschied Nutzer für Nutzer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="269"/>
+        <source>Step %1 of %2: %3</source>
+        <translation>Schritt %1 von %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="302"/>
+        <source>Press Run to train this step&apos;s runs; finished ones are kept.</source>
+        <translation>Starten drücken, um die Läufe dieses Schritts zu trainieren; fertige bleiben erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="357"/>
+        <source>This step does not let you change %1.</source>
+        <translation>In diesem Schritt lässt sich %1 nicht ändern.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="414"/>
+        <source>Loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="415"/>
+        <source>Cohorts</source>
+        <translation>Kohorten</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="418"/>
+        <source>Latent space</source>
+        <translation>Latenter Raum</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="419"/>
+        <source>Comparison</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="420"/>
+        <source>Slow motion</source>
+        <translation>Zeitlupe</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="480"/>
+        <source>The run %1 could not be read: %2</source>
+        <translation>Der Lauf %1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="483"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="483"/>
+        <source>Run</source>
+        <comment>a trained run, as a column header</comment>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="484"/>
+        <source>test %1</source>
+        <translation>Test %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="485"/>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="485"/>
+        <source>Seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="520"/>
+        <source>Training this step&apos;s runs…</source>
+        <translation>Die Läufe dieses Schritts werden trainiert …</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/lessons/LessonView.cpp" line="541"/>
+        <source>%n run(s) ready after %1 s.</source>
+        <translation>
+            <numerusform>%n Lauf nach %1 s fertig.</numerusform>
+            <numerusform>%n Läufe nach %1 s fertig.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/lessons/LessonView.cpp" line="542"/>
+        <source>%n run(s) ready after %1 s; %2 of %3 claims held.</source>
+        <translation>
+            <numerusform>%n Lauf nach %1 s fertig; %2 von %3 Behauptungen bestätigt.</numerusform>
+            <numerusform>%n Läufe nach %1 s fertig; %2 von %3 Behauptungen bestätigt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="567"/>
+        <source>not yet</source>
+        <translation>noch nicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="573"/>
+        <source>✓ held</source>
+        <translation>✓ bestätigt</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="573"/>
+        <source>✗ did not hold</source>
+        <translation>✗ nicht bestätigt</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="582"/>
+        <source>Choose an answer above before you press Run.</source>
+        <translation>Erst oben eine Antwort wählen, dann Starten drücken.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="588"/>
+        <source>The answer: %1.</source>
+        <translation>Die Antwort: %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="590"/>
+        <source>You predicted it: %1.</source>
+        <translation>Richtig vorhergesagt: %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="592"/>
+        <source>You predicted “%1”; the runs say: %2.</source>
+        <translation>Vorhergesagt: „%1“; die Läufe sagen: %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="607"/>
+        <source>Setting: %1. Runs in %2.</source>
+        <translation>Variante: %1. Läufe in %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="608"/>
+        <source>short</source>
+        <translation>kurz</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="608"/>
+        <source>full</source>
+        <translation>vollständig</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="615"/>
+        <source>Prediction:</source>
+        <translation>Vorhersage:</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="615"/>
+        <source>Chosen</source>
+        <translation>Gewählt</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="617"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="628"/>
+        <source>not measured</source>
+        <translation>nicht gemessen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="629"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="629"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonView.cpp" line="635"/>
+        <source>The panels of the last step shown</source>
+        <translation>Die Panels des zuletzt gezeigten Schritts</translation>
+    </message>
+</context>
+<context>
+    <name>vaecf::ui::LessonWorkspace</name>
+    <message>
+        <location filename="../ui/lessons/LessonWorkspace.cpp" line="36"/>
+        <source>Open a saved lesson</source>
+        <translation>Gespeicherte Lektion öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonWorkspace.cpp" line="37"/>
+        <source>Saved lessons (*.vaecf-lesson.json *.json)</source>
+        <translation>Gespeicherte Lektionen (*.vaecf-lesson.json *.json)</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonWorkspace.cpp" line="42"/>
+        <source>Save the lesson</source>
+        <translation>Lektion speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonWorkspace.cpp" line="43"/>
+        <source>Saved lessons (*.vaecf-lesson.json)</source>
+        <translation>Gespeicherte Lektionen (*.vaecf-lesson.json)</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonWorkspace.cpp" line="47"/>
+        <source>Write a lesson report</source>
+        <translation>Lektionsbericht schreiben</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonWorkspace.cpp" line="48"/>
+        <source>HTML pages (*.html)</source>
+        <translation>HTML-Seiten (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonWorkspace.cpp" line="78"/>
+        <source>The lesson could not be saved: %1</source>
+        <translation>Die Lektion konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonWorkspace.cpp" line="95"/>
+        <source>The lesson could not be opened: %1</source>
+        <translation>Die Lektion konnte nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonWorkspace.cpp" line="105"/>
+        <source>The report could not be written: %1</source>
+        <translation>Der Bericht konnte nicht geschrieben werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>vaecf::ui::LossPanel</name>
     <message>
         <location filename="../ui/panels/LossPanel.cpp" line="57"/>
@@ -1450,336 +1809,342 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
 <context>
     <name>vaecf::ui::MainWindow</name>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="177"/>
+        <location filename="../ui/window/MainWindow.cpp" line="180"/>
         <source>Continue run</source>
         <translation>Lauf fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="178"/>
+        <location filename="../ui/window/MainWindow.cpp" line="181"/>
         <source>Continue the stopped or unfinished run selected in the run table from its last checkpoint, on the loaded data</source>
         <translation>Den in der Lauftabelle gewählten angehaltenen oder unvollendeten Lauf ab seinem letzten Checkpoint auf den geladenen Daten fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="485"/>
+        <location filename="../ui/window/MainWindow.cpp" line="492"/>
         <source>Select one run in the run table to continue.</source>
         <translation>Wählen Sie in der Lauftabelle einen Lauf zum Fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="50"/>
+        <location filename="../ui/window/MainWindow.cpp" line="51"/>
         <source>Idle</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="51"/>
+        <location filename="../ui/window/MainWindow.cpp" line="52"/>
         <source>Running</source>
         <translation>Läuft</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="52"/>
+        <location filename="../ui/window/MainWindow.cpp" line="53"/>
         <source>Paused</source>
         <translation>Pausiert</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="53"/>
+        <location filename="../ui/window/MainWindow.cpp" line="54"/>
         <source>Stopped</source>
         <translation>Gestoppt</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="54"/>
+        <location filename="../ui/window/MainWindow.cpp" line="55"/>
         <source>Finished</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="55"/>
+        <location filename="../ui/window/MainWindow.cpp" line="56"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="93"/>
+        <location filename="../ui/window/MainWindow.cpp" line="95"/>
         <source>VAE-CF Workbench</source>
         <translation>VAE-CF-Werkbank</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="99"/>
+        <location filename="../ui/window/MainWindow.cpp" line="101"/>
         <source>Training curves</source>
         <translation>Trainingskurven</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="100"/>
+        <location filename="../ui/window/MainWindow.cpp" line="102"/>
         <source>Latent space</source>
         <translation>Latenter Raum</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="147"/>
+        <location filename="../ui/window/MainWindow.cpp" line="103"/>
+        <location filename="../ui/window/MainWindow.cpp" line="261"/>
+        <source>Lessons</source>
+        <translation>Lektionen</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/MainWindow.cpp" line="150"/>
         <source>Run</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="147"/>
+        <location filename="../ui/window/MainWindow.cpp" line="150"/>
         <source>Start a new run, or resume the current one</source>
         <translation>Einen neuen Lauf starten oder den aktuellen fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="148"/>
+        <location filename="../ui/window/MainWindow.cpp" line="151"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="148"/>
+        <location filename="../ui/window/MainWindow.cpp" line="151"/>
         <source>Pause at the next batch</source>
         <translation>Beim nächsten Batch pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="149"/>
+        <location filename="../ui/window/MainWindow.cpp" line="152"/>
         <source>Step batch</source>
         <translation>Batch schrittweise</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="149"/>
+        <location filename="../ui/window/MainWindow.cpp" line="152"/>
         <source>Train one batch, then pause</source>
         <translation>Einen Batch trainieren, dann pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="150"/>
+        <location filename="../ui/window/MainWindow.cpp" line="153"/>
         <source>Step epoch</source>
         <translation>Epoche schrittweise</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="151"/>
+        <location filename="../ui/window/MainWindow.cpp" line="154"/>
         <source>Train to the end of the current epoch, then pause</source>
         <translation>Bis zum Ende der aktuellen Epoche trainieren, dann pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="152"/>
+        <location filename="../ui/window/MainWindow.cpp" line="155"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="153"/>
+        <location filename="../ui/window/MainWindow.cpp" line="156"/>
         <source>Stop at the next batch; Run continues from the last checkpoint</source>
         <translation>Beim nächsten Batch anhalten; Start setzt am letzten Checkpoint fort</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="154"/>
+        <location filename="../ui/window/MainWindow.cpp" line="157"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="155"/>
+        <location filename="../ui/window/MainWindow.cpp" line="158"/>
         <source>Drop the current run; the next Run starts afresh with the seed beside this button</source>
         <translation>Den aktuellen Lauf verwerfen; der nächste Start beginnt neu mit dem Startwert neben dieser Schaltfläche</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="157"/>
+        <location filename="../ui/window/MainWindow.cpp" line="160"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="167"/>
+        <location filename="../ui/window/MainWindow.cpp" line="170"/>
         <source>seed </source>
         <translation>Startwert </translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="168"/>
+        <location filename="../ui/window/MainWindow.cpp" line="171"/>
         <source>Seed of the next run after Reset</source>
         <translation>Startwert des nächsten Laufs nach dem Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="184"/>
+        <location filename="../ui/window/MainWindow.cpp" line="187"/>
         <source>Compare…</source>
         <translation>Vergleichen…</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="185"/>
+        <location filename="../ui/window/MainWindow.cpp" line="188"/>
         <source>Compare the two runs selected in the run table on their shared test users: paired differences with intervals and p-values, overall and per cohort</source>
         <translation>Die zwei in der Lauftabelle gewählten Läufe auf ihren gemeinsamen Testnutzern vergleichen: gepaarte Differenzen mit Intervallen und p-Werten, insgesamt und je Kohorte</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="211"/>
+        <location filename="../ui/window/MainWindow.cpp" line="214"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="212"/>
+        <location filename="../ui/window/MainWindow.cpp" line="215"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="215"/>
+        <location filename="../ui/window/MainWindow.cpp" line="218"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="216"/>
+        <location filename="../ui/window/MainWindow.cpp" line="219"/>
         <source>Recommendations</source>
         <translation>Empfehlungen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="224"/>
+        <location filename="../ui/window/MainWindow.cpp" line="227"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="225"/>
+        <location filename="../ui/window/MainWindow.cpp" line="228"/>
         <source>Choose runs folder…</source>
         <translation>Ordner für Läufe wählen …</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="226"/>
+        <location filename="../ui/window/MainWindow.cpp" line="229"/>
         <source>Runs folder</source>
         <translation>Ordner für Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="229"/>
+        <location filename="../ui/window/MainWindow.cpp" line="232"/>
         <source>Save session…</source>
         <translation>Sitzung speichern …</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="230"/>
+        <location filename="../ui/window/MainWindow.cpp" line="233"/>
         <source>Save session</source>
         <translation>Sitzung speichern</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="230"/>
-        <location filename="../ui/window/MainWindow.cpp" line="234"/>
+        <location filename="../ui/window/MainWindow.cpp" line="233"/>
+        <location filename="../ui/window/MainWindow.cpp" line="237"/>
         <source>Sessions (*.json)</source>
         <translation>Sitzungen (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="233"/>
+        <location filename="../ui/window/MainWindow.cpp" line="236"/>
         <source>Open session…</source>
         <translation>Sitzung öffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="234"/>
+        <location filename="../ui/window/MainWindow.cpp" line="237"/>
         <source>Open session</source>
         <translation>Sitzung öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="239"/>
+        <location filename="../ui/window/MainWindow.cpp" line="242"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="241"/>
+        <location filename="../ui/window/MainWindow.cpp" line="244"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="244"/>
+        <location filename="../ui/window/MainWindow.cpp" line="247"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="246"/>
+        <location filename="../ui/window/MainWindow.cpp" line="249"/>
         <source>System default</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="251"/>
+        <location filename="../ui/window/MainWindow.cpp" line="254"/>
         <source>The language changes when the workbench restarts.</source>
         <translation>Die Sprache ändert sich beim nächsten Start der Werkbank.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="255"/>
+        <location filename="../ui/window/MainWindow.cpp" line="258"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="256"/>
+        <location filename="../ui/window/MainWindow.cpp" line="259"/>
         <source>First steps</source>
         <translation>Erste Schritte</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="257"/>
+        <location filename="../ui/window/MainWindow.cpp" line="260"/>
         <source>Glossary</source>
         <translation>Glossar</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="259"/>
+        <location filename="../ui/window/MainWindow.cpp" line="263"/>
         <source>Plugins…</source>
         <translation>Plugins…</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="295"/>
+        <location filename="../ui/window/MainWindow.cpp" line="299"/>
         <source>The data could not be loaded; the session keeps its current data.
 %1</source>
         <translation>Die Daten konnten nicht geladen werden; die Sitzung behält ihre bisherigen Daten.
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="352"/>
+        <location filename="../ui/window/MainWindow.cpp" line="356"/>
         <source>Stopped early: validation stopped improving.</source>
         <translation>Vorzeitig beendet: Die Validierung verbesserte sich nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="372"/>
+        <location filename="../ui/window/MainWindow.cpp" line="377"/>
         <source>%1 = %2 for the next run.</source>
         <translation>%1 = %2 für den nächsten Lauf.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="375"/>
+        <location filename="../ui/window/MainWindow.cpp" line="380"/>
         <source>%1 = %2 applied to the running model.</source>
         <translation>%1 = %2 auf das laufende Modell angewendet.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="379"/>
+        <location filename="../ui/window/MainWindow.cpp" line="384"/>
         <source>%1 = %2 takes effect when a new run starts (Reset, then Run).</source>
         <translation>%1 = %2 wirkt, sobald ein neuer Lauf beginnt (Zurücksetzen, dann Start).</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="389"/>
+        <location filename="../ui/window/MainWindow.cpp" line="394"/>
         <source>current</source>
         <translation>aktuell</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="401"/>
+        <location filename="../ui/window/MainWindow.cpp" line="406"/>
         <source>The run %1 could not be read: %2</source>
         <translation>Der Lauf %1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="455"/>
+        <location filename="../ui/window/MainWindow.cpp" line="462"/>
         <source>preparing the split from the raw data</source>
         <translation>die Aufteilung wird aus den Rohdaten vorbereitet</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="458"/>
+        <location filename="../ui/window/MainWindow.cpp" line="465"/>
         <source>epoch %1 of %2</source>
         <translation>Epoche %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="461"/>
+        <location filename="../ui/window/MainWindow.cpp" line="468"/>
         <source>%1 users/s</source>
         <translation>%1 Nutzer/s</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="450"/>
-        <location filename="../ui/window/MainWindow.cpp" line="462"/>
+        <location filename="../ui/window/MainWindow.cpp" line="457"/>
+        <location filename="../ui/window/MainWindow.cpp" line="469"/>
         <source>elapsed %1</source>
         <translation>vergangen %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="463"/>
+        <location filename="../ui/window/MainWindow.cpp" line="470"/>
         <source>ETA %1</source>
         <translation>verbleibend %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="516"/>
+        <location filename="../ui/window/MainWindow.cpp" line="524"/>
         <source>The session could not be saved: %1</source>
         <translation>Die Sitzung konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="527"/>
+        <location filename="../ui/window/MainWindow.cpp" line="535"/>
         <source>The session could not be opened: %1</source>
         <translation>Die Sitzung konnte nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="445"/>
+        <location filename="../ui/window/MainWindow.cpp" line="452"/>
         <source>closed-form fit: %1, step %2 of %3</source>
         <translation>Fit in geschlossener Form: %1, Schritt %2 von %3</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="449"/>
+        <location filename="../ui/window/MainWindow.cpp" line="456"/>
         <source>closed-form fit</source>
         <translation>Fit in geschlossener Form</translation>
     </message>
@@ -2119,6 +2484,409 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         <location filename="../ui/panels/RunsPanel.cpp" line="149"/>
         <source>unreadable</source>
         <translation>unlesbar</translation>
+    </message>
+</context>
+<context>
+    <name>vaecf::ui::SlowMotionPanel</name>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="56"/>
+        <source>Trace step</source>
+        <translation>Schritt verfolgen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="58"/>
+        <source>◀ Back</source>
+        <translation>◀ Zurück</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="59"/>
+        <source>Forward ▶</source>
+        <translation>Vor ▶</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="67"/>
+        <source>user id</source>
+        <translation>Nutzer-ID</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="68"/>
+        <source>A user of the split the run trained on (a held-out user&apos;s fold-in row)</source>
+        <translation>Ein Nutzer des Splits, auf dem der Lauf trainiert wurde (bei einem zurückgehaltenen Nutzer dessen Fold-in-Zeile)</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="79"/>
+        <source>User</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="109"/>
+        <source>The step cannot be traced: %1</source>
+        <translation>Der Schritt kann nicht verfolgt werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="134"/>
+        <source>Enter a user id of the run&apos;s data, then trace the step.</source>
+        <translation>Eine Nutzer-ID aus den Daten des Laufs eingeben, dann den Schritt verfolgen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="143"/>
+        <source>Tracing one training step of user %1…</source>
+        <translation>Ein Trainingsschritt von Nutzer %1 wird verfolgt …</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="169"/>
+        <source>Stage %1 of %2: %3</source>
+        <translation>Stufe %1 von %2: %3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="183"/>
+        <source>%1, user %2 (%3 split), with the weights of step %4: %n stage(s).</source>
+        <translation>
+            <numerusform>%1, Nutzer %2 (Split %3), mit den Gewichten von Schritt %4: %n Stufe.</numerusform>
+            <numerusform>%1, Nutzer %2 (Split %3), mit den Gewichten von Schritt %4: %n Stufen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="193"/>
+        <source>No step traced.</source>
+        <translation>Kein Schritt verfolgt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="210"/>
+        <source>Choose a Mult-VAE or Mult-DAE run to see one of its training steps in slow motion.</source>
+        <translation>Einen Mult-VAE- oder Mult-DAE-Lauf wählen, um einen seiner Trainingsschritte in Zeitlupe zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="211"/>
+        <source>Enter a user of the run and press Trace step.</source>
+        <translation>Einen Nutzer des Laufs eingeben und „Schritt verfolgen“ drücken.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="231"/>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="237"/>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="267"/>
+        <source>Showing the first %1 of %2 rows.</source>
+        <translation>Gezeigt werden die ersten %1 von %2 Zeilen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="273"/>
+        <source>the user&apos;s items x</source>
+        <translation>Items x des Nutzers</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="274"/>
+        <source>keep mask</source>
+        <translation>Behaltemaske</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="275"/>
+        <source>L2 normalisation</source>
+        <translation>L2-Normierung</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="276"/>
+        <source>dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="277"/>
+        <source>encoder</source>
+        <translation>Encoder</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="278"/>
+        <source>posterior q(z|x)</source>
+        <translation>Posterior q(z|x)</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="278"/>
+        <source>the code z</source>
+        <translation>Code z</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="279"/>
+        <source>sample z = μ + σ·ε</source>
+        <translation>Ziehung z = μ + σ·ε</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="280"/>
+        <source>decoder</source>
+        <translation>Decoder</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="282"/>
+        <source>softmax probabilities</source>
+        <translation>Softmax-Wahrscheinlichkeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="282"/>
+        <source>sigmoid probabilities</source>
+        <translation>Sigmoid-Wahrscheinlichkeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="283"/>
+        <source>reconstruction loss</source>
+        <translation>Rekonstruktionsverlust</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="284"/>
+        <source>KL divergence</source>
+        <translation>KL-Divergenz</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="285"/>
+        <source>PIA anchor term</source>
+        <translation>PIA-Ankerterm</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="286"/>
+        <source>total loss</source>
+        <translation>Gesamtverlust</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="287"/>
+        <source>gradients</source>
+        <translation>Gradienten</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="288"/>
+        <source>check against the model&apos;s loss()</source>
+        <translation>Abgleich mit loss() des Modells</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="298"/>
+        <source>The step starts from user %1&apos;s row x: the %n item(s) they interacted with, out of the %2 items the model knows, each with its value (1 for binary data). The encoder will compress this row into a short code and the decoder will try to rebuild it; the full row is also the target the loss compares the rebuilt one with.</source>
+        <translation>
+            <numerusform>Der Schritt beginnt mit der Zeile x von Nutzer %1: %n Item, mit dem der Nutzer interagiert hat, von den %2 Items, die das Modell kennt, jeweils mit seinem Wert (1 bei binären Daten). Der Encoder verdichtet diese Zeile zu einem kurzen Code, und der Decoder versucht, sie daraus wiederherzustellen; die volle Zeile ist zugleich das Ziel, mit dem der Verlust die wiederhergestellte vergleicht.</numerusform>
+            <numerusform>Der Schritt beginnt mit der Zeile x von Nutzer %1: %n Items, mit denen der Nutzer interagiert hat, von den %2 Items, die das Modell kennt, jeweils mit ihrem Wert (1 bei binären Daten). Der Encoder verdichtet diese Zeile zu einem kurzen Code, und der Decoder versucht, sie daraus wiederherzustellen; die volle Zeile ist zugleich das Ziel, mit dem der Verlust die wiederhergestellte vergleicht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="305"/>
+        <source>This user is held out (%1 split), so the row is the fold-in part of their history, the part a recommender would see.</source>
+        <translation>Dieser Nutzer ist zurückgehalten (Split %1), daher ist die Zeile der Fold-in-Teil seiner Historie, also der Teil, den ein Empfehlungssystem sehen würde.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="311"/>
+        <source>PIA hides part of the input before the encoder sees it: each item is kept with probability %1 (mask_rate), and this draw removed %2 of the %3 items, listed below. The reconstruction target stays the full row x, so the model learns to predict items it was not shown.</source>
+        <translation>PIA verbirgt einen Teil der Eingabe, bevor der Encoder sie sieht: Jedes Item bleibt mit Wahrscheinlichkeit %1 erhalten (mask_rate), und diese Ziehung hat %2 der %3 Items entfernt (unten aufgeführt). Das Rekonstruktionsziel bleibt die volle Zeile x, sodass das Modell lernt, Items vorherzusagen, die ihm nicht gezeigt wurden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="316"/>
+        <source>The kept items are divided by their L2 norm %1, the square root of the sum of their squared values, so that the input row has length 1. Without this, a user with many items would feed much larger numbers into the encoder than a user with few.</source>
+        <translation>Die behaltenen Items werden durch ihre L2-Norm %1 geteilt, die Wurzel aus der Summe ihrer quadrierten Werte, sodass die Eingabezeile die Länge 1 hat. Ohne diesen Schritt würde ein Nutzer mit vielen Items viel größere Zahlen in den Encoder geben als ein Nutzer mit wenigen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="321"/>
+        <source>Here a value of 1 becomes 1 / %1 = %2.</source>
+        <translation>Hier wird aus einem Wert von 1 der Wert 1 / %1 = %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="326"/>
+        <source>This run uses no input dropout (rate 0), so the encoder reads the normalised row as it is.</source>
+        <translation>Dieser Lauf verwendet kein Eingabe-Dropout (Rate 0), daher liest der Encoder die normierte Zeile unverändert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="327"/>
+        <source>Dropout is the &apos;denoising&apos; part of training: each input item is set to zero with probability %1, and this draw dropped %2 of the %3 items. The survivors are multiplied by 1 / (1 − %1) = %4 so that the input keeps its expected size (inverted dropout). To score the dropped items well, the network has to infer them from the others, which is exactly what a recommender does.</source>
+        <translation>Dropout ist der ‚entrauschende‘ Teil des Trainings: Jedes Eingabe-Item wird mit Wahrscheinlichkeit %1 auf null gesetzt, und diese Ziehung hat %2 der %3 Items verworfen. Die übrigen werden mit 1 / (1 − %1) = %4 multipliziert, damit die Eingabe ihre erwartete Größe behält (Inverted Dropout). Um die verworfenen Items gut zu bewerten, muss das Netz sie aus den anderen erschließen – genau das tut ein Empfehlungssystem.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="335"/>
+        <source>The encoder is an ordinary feed-forward network: each layer multiplies its input by a weight matrix, adds a bias and applies a nonlinearity (tanh by default).</source>
+        <translation>Der Encoder ist ein gewöhnliches Feedforward-Netz: Jede Schicht multipliziert ihre Eingabe mit einer Gewichtsmatrix, addiert einen Bias und wendet eine Nichtlinearität an (standardmäßig tanh).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="340"/>
+        <source>The table shows the activations of its %n layer(s); the last one is the user&apos;s code z.</source>
+        <translation>
+            <numerusform>Die Tabelle zeigt die Aktivierungen seiner %n Schicht; sie ist der Code z des Nutzers.</numerusform>
+            <numerusform>Die Tabelle zeigt die Aktivierungen seiner %n Schichten; die letzte ist der Code z des Nutzers.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="343"/>
+        <source>This encoder has no hidden layer: a single linear layer maps the input straight to the posterior&apos;s parameters, the next stage.</source>
+        <translation>Dieser Encoder hat keine verborgene Schicht: Eine einzige lineare Schicht bildet die Eingabe direkt auf die Parameter des Posteriors ab, die nächste Stufe.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="346"/>
+        <source>The table shows the activations of its %n hidden layer(s); a last linear layer turns them into the posterior&apos;s parameters, the next stage.</source>
+        <translation>
+            <numerusform>Die Tabelle zeigt die Aktivierungen seiner %n verborgenen Schicht; eine letzte lineare Schicht macht daraus die Parameter des Posteriors, die nächste Stufe.</numerusform>
+            <numerusform>Die Tabelle zeigt die Aktivierungen seiner %n verborgenen Schichten; eine letzte lineare Schicht macht daraus die Parameter des Posteriors, die nächste Stufe.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="353"/>
+        <source>Mult-DAE&apos;s encoder gives a single point, the user&apos;s code z in %1 dimensions (values from %2 to %3). There is no variance and no sampling: the same input always gives the same code.</source>
+        <translation>Der Encoder von Mult-DAE liefert einen einzelnen Punkt, den Code z des Nutzers in %1 Dimensionen (Werte von %2 bis %3). Es gibt keine Varianz und kein Ziehen: Dieselbe Eingabe ergibt immer denselben Code.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="359"/>
+        <source>A VAE&apos;s encoder does not give a single point but a Gaussian distribution q(z|x) over the %1-dimensional latent code: a mean μ and a variance σ² per dimension. The mean is where the model places this user; the variance says how unsure it is. Here the means lie between %2 and %3 and the variances between %4 and %5.</source>
+        <translation>Der Encoder eines VAE liefert keinen einzelnen Punkt, sondern eine Gauß-Verteilung q(z|x) über den %1-dimensionalen latenten Code: einen Mittelwert μ und eine Varianz σ² je Dimension. Der Mittelwert ist der Ort, an den das Modell diesen Nutzer setzt; die Varianz sagt, wie unsicher es dabei ist. Hier liegen die Mittelwerte zwischen %2 und %3 und die Varianzen zwischen %4 und %5.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="370"/>
+        <source>Training needs a random z drawn from q(z|x), but gradients cannot flow through a random draw. The reparameterisation trick moves the randomness into ε, drawn from a standard normal, and computes z = μ + σ·ε with σ = √variance, so z depends smoothly on μ and σ and backpropagation reaches both. The largest move away from the mean here is %1, in dimension %2.</source>
+        <translation>Das Training braucht ein zufälliges z, gezogen aus q(z|x), aber Gradienten können nicht durch eine Zufallsziehung fließen. Der Reparametrisierungstrick verlagert den Zufall in ε, gezogen aus einer Standardnormalverteilung, und berechnet z = μ + σ·ε mit σ = √Varianz; so hängt z glatt von μ und σ ab, und die Backpropagation erreicht beide. Die größte Abweichung vom Mittelwert beträgt hier %1, in Dimension %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="377"/>
+        <source>A logit is an unnormalised preference: only the differences between items matter.</source>
+        <translation>Ein Logit ist eine nicht normierte Präferenz: Nur die Unterschiede zwischen den Items zählen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="381"/>
+        <source>The decoder maps z back to one score per item, a logit, %1 of them in all, with a single linear layer.</source>
+        <translation>Der Decoder bildet z mit einer einzigen linearen Schicht wieder auf einen Wert je Item ab, ein Logit, insgesamt %1 Stück.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="385"/>
+        <source>The table shows the logits of the highest-scoring items and those of the user&apos;s own items.</source>
+        <translation>Die Tabelle zeigt die Logits der am höchsten bewerteten Items und die der eigenen Items des Nutzers.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="386"/>
+        <source>The decoder maps z back to one score per item, a logit, %1 of them in all, through %n hidden layer(s) and a final linear layer.</source>
+        <translation>
+            <numerusform>Der Decoder bildet z über %n verborgene Schicht und eine abschließende lineare Schicht wieder auf einen Wert je Item ab, ein Logit, insgesamt %1 Stück.</numerusform>
+            <numerusform>Der Decoder bildet z über %n verborgene Schichten und eine abschließende lineare Schicht wieder auf einen Wert je Item ab, ein Logit, insgesamt %1 Stück.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="391"/>
+        <source>The table shows the hidden layers&apos; activations, then the logits of the highest-scoring items and those of the user&apos;s own items.</source>
+        <translation>Die Tabelle zeigt die Aktivierungen der verborgenen Schichten, dann die Logits der am höchsten bewerteten Items und die der eigenen Items des Nutzers.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="398"/>
+        <source>With the Bernoulli likelihood each item gets its own probability p_i = sigmoid(logit_i), independently of the others, so the probabilities need not sum to 1. The user&apos;s %1 own items get %2 on average; the table lists the most probable items and the user&apos;s own.</source>
+        <translation>Mit der Bernoulli-Likelihood erhält jedes Item seine eigene Wahrscheinlichkeit p_i = sigmoid(logit_i), unabhängig von den anderen, sodass sich die Wahrscheinlichkeiten nicht zu 1 summieren müssen. Die %1 eigenen Items des Nutzers erhalten im Mittel %2; die Tabelle listet die wahrscheinlichsten Items und die eigenen des Nutzers.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="402"/>
+        <source>The softmax turns the %1 logits into probabilities that sum to 1 over all items: p_i = exp(logit_i) / Σ_j exp(logit_j). Items compete for one budget of probability: this is the multinomial likelihood. The model puts %2 of that budget on the user&apos;s %3 own items, %4 per item on average, against 1 / %1 = %5 for a uniform guess.</source>
+        <translation>Die Softmax macht aus den %1 Logits Wahrscheinlichkeiten, die sich über alle Items zu 1 summieren: p_i = exp(logit_i) / Σ_j exp(logit_j). Die Items konkurrieren um ein gemeinsames Wahrscheinlichkeitsbudget: Das ist die multinomiale Likelihood. Das Modell legt %2 dieses Budgets auf die %3 eigenen Items des Nutzers, im Mittel %4 pro Item, gegenüber 1 / %1 = %5 bei gleichverteiltem Raten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="411"/>
+        <source>The reconstruction loss measures how well the model predicts the whole row: −Σ_i [x_i log p_i + (1 − x_i) log(1 − p_i)] over all %1 items, so the items the user did not pick count too. Here it is %2; lower is better.</source>
+        <translation>Der Rekonstruktionsverlust misst, wie gut das Modell die ganze Zeile vorhersagt: −Σ_i [x_i log p_i + (1 − x_i) log(1 − p_i)] über alle %1 Items, sodass auch die Items zählen, die der Nutzer nicht gewählt hat. Hier beträgt er %2; kleiner ist besser.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="415"/>
+        <source>The reconstruction loss measures how well the model predicts the user&apos;s real items: −Σ_i x_i log p_i, where the items with x_i = 0 add nothing. Here it is %1. It would be 0 only if all the probability went to exactly these items, so lower is better: it is the multinomial log-likelihood with its sign turned.</source>
+        <translation>Der Rekonstruktionsverlust misst, wie gut das Modell die tatsächlichen Items des Nutzers vorhersagt: −Σ_i x_i log p_i, wobei die Items mit x_i = 0 nichts beitragen. Hier beträgt er %1. Er wäre nur dann 0, wenn die gesamte Wahrscheinlichkeit genau auf diese Items fiele; kleiner ist also besser: Es ist die multinomiale Log-Likelihood mit umgekehrtem Vorzeichen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="422"/>
+        <source>The KL divergence measures how far the posterior q(z|x) is from the prior N(0, I): 0.5 (μ² + σ² − 1 − log σ²) per dimension, %1 in total. It pulls every user&apos;s code towards the origin and stops σ from shrinking to zero, which regularises the model. It is weighted by β = %2 (unless the lesson chose another, the value the KL annealing had reached at step %3, when best.pt was written), so it adds β × KL = %4 to the loss.</source>
+        <translation>Die KL-Divergenz misst, wie weit der Posterior q(z|x) vom Prior N(0, I) entfernt ist: 0,5 (μ² + σ² − 1 − log σ²) je Dimension, insgesamt %1. Sie zieht den Code jedes Nutzers zum Ursprung hin und verhindert, dass σ auf null schrumpft; das regularisiert das Modell. Sie wird mit β = %2 gewichtet (sofern die Lektion keinen anderen Wert gewählt hat, ist das der Wert, den das KL-Annealing bei Schritt %3 erreicht hatte, als best.pt geschrieben wurde), trägt also β × KL = %4 zum Verlust bei.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="430"/>
+        <source>PIA adds an alignment term that pulls the user&apos;s posterior towards the anchors (learned points in the latent space) of the items in their history. It is %1 here, weighted by λ_A = %2, so it adds %3 to the loss.</source>
+        <translation>PIA fügt einen Ausrichtungsterm hinzu, der den Posterior des Nutzers zu den Ankern (gelernten Punkten im latenten Raum) der Items in seiner Historie zieht. Er beträgt hier %1 und wird mit λ_A = %2 gewichtet, trägt also %3 zum Verlust bei.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="436"/>
+        <source>reconstruction %1</source>
+        <translation>Rekonstruktion %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="437"/>
+        <source> + β %1 × KL %2</source>
+        <translation> + β %1 × KL %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="438"/>
+        <source> + λ_A %1 × alignment %2</source>
+        <translation> + λ_A %1 × Ausrichtung %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="439"/>
+        <source> = %1</source>
+        <translation> = %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="440"/>
+        <source>The total loss of this user&apos;s step: %1. It is the one number the optimiser makes smaller; every weight of the network will move a little in the direction that lowers it.</source>
+        <translation>Der Gesamtverlust des Schritts für diesen Nutzer: %1. Er ist die eine Zahl, die der Optimierer verkleinert; jedes Gewicht des Netzes bewegt sich ein wenig in die Richtung, die ihn senkt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="444"/>
+        <source>Mult-DAE has no KL term; its weight penalty belongs to the whole batch, not to one user, and shows only in the check.</source>
+        <translation>Mult-DAE hat keinen KL-Term; seine Gewichtsstrafe gehört zum ganzen Batch, nicht zu einem einzelnen Nutzer, und erscheint nur im Abgleich.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="449"/>
+        <source>Backpropagation now computes how the loss changes with every weight. For each of the %1 parameter tensors the table shows the L2 norm of its gradient: how hard this one user&apos;s step pushes on it.</source>
+        <translation>Die Backpropagation berechnet nun, wie sich der Verlust mit jedem Gewicht ändert. Für jeden der %1 Parametertensoren zeigt die Tabelle die L2-Norm seines Gradienten: wie stark der Schritt dieses einen Nutzers auf ihn einwirkt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="456"/>
+        <source>The largest is %1, for %2.</source>
+        <translation>Die größte beträgt %1, bei %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="458"/>
+        <source>The optimiser would now take a small step against these gradients; the trace stops before that update, so the run&apos;s weights stay as they were.</source>
+        <translation>Der Optimierer würde nun einen kleinen Schritt entgegen diesen Gradienten machen; die Verfolgung endet vor dieser Aktualisierung, sodass die Gewichte des Laufs unverändert bleiben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="462"/>
+        <source>To show that these stages are the real step and not a re-enactment, the model&apos;s own loss() ran on a batch holding only this user, with the same random draws. Its terms are listed below.</source>
+        <translation>Um zu zeigen, dass diese Stufen der echte Schritt und keine Nachstellung sind, lief die eigene loss()-Funktion des Modells auf einem Batch, der nur diesen Nutzer enthält, mit denselben Zufallsziehungen. Ihre Terme stehen unten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="471"/>
+        <source>%1 %2 (stage: %3)</source>
+        <translation>%1 %2 (Stufe: %3)</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="473"/>
+        <source>reconstruction</source>
+        <translation>Rekonstruktion</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="474"/>
+        <source>KL</source>
+        <translation>KL</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="475"/>
+        <source>anchor</source>
+        <translation>Anker</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="478"/>
+        <source>They match the stages above to float precision: %1.</source>
+        <translation>Die Terme stimmen bis auf Gleitkommagenauigkeit mit den Stufen oben überein: %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="479"/>
+        <source>They differ from the stages above: %1. The trace does not follow the model&apos;s loss; please report this.</source>
+        <translation>Die Terme weichen von den Stufen oben ab: %1. Die Verfolgung entspricht nicht dem Verlust des Modells; bitte diesen Fehler melden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="481"/>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="483"/>
+        <source>Mult-DAE&apos;s weight penalty l2 appears only here: it belongs to the batch, not to one user.</source>
+        <translation>Die Gewichtsstrafe l2 von Mult-DAE erscheint nur hier: Sie gehört zum Batch, nicht zu einem einzelnen Nutzer.</translation>
     </message>
 </context>
 <context>

@@ -111,6 +111,7 @@ int main(int argc, char** argv) {
   vaecf::loadPlugins();
 
   const QLocale locale = chosenLocale();
+  QLocale::setDefault(locale);  // lessons pick their text's language from it
   QTranslator qtTranslator;
   if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                         QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
@@ -132,6 +133,8 @@ int main(int argc, char** argv) {
   const bool opened = session ? window.loadSession(std::filesystem::absolute(file.toStdString()))
                               : restore && window.loadSession(kept);
   if (!opened) window.loadData(vaecf::ui::bundledDataRequest());
+  // A first start (nothing kept, nothing named) opens on the lessons.
+  if (!opened && !run && !parser.isSet(screenshot)) window.showLessons();
   if (parser.isSet(screenshot)) {
     window.resize(1500, 950);
     saveScreenshotWhenLoaded(window, parser.value(screenshot));

@@ -23,6 +23,7 @@
 #include "common/Error.h"
 #include "geometry/FocusPanel.h"
 #include "geometry/LatentWorkspace.h"
+#include "lessons/LessonWorkspace.h"
 #include "panels/CohortPanel.h"
 #include "panels/DataPanel.h"
 #include "panels/LossPanel.h"
@@ -84,6 +85,7 @@ MainWindow::MainWindow(WorkbenchConfig config, QWidget* parent)
       runsPanel_(new RunsPanel(this)),
       recommendationPanel_(new RecommendationPanel(this)),
       latentWorkspace_(new LatentWorkspace(this)),
+      lessons_(new LessonWorkspace(this)),
       centre_(new QTabWidget(this)),
       resetSeed_(new QSpinBox(this)),
       stateLabel_(new QLabel(this)),
@@ -98,6 +100,7 @@ MainWindow::MainWindow(WorkbenchConfig config, QWidget* parent)
   charts->addWidget(cohortPanel_);
   centre_->addTab(charts, tr("Training curves"));
   centre_->addTab(latentWorkspace_, tr("Latent space"));
+  centre_->addTab(lessons_, tr("Lessons"));
   centre_->setDocumentMode(true);
   auto* central = new QWidget(this);
   auto* layout = new QVBoxLayout(central);
@@ -255,6 +258,7 @@ void MainWindow::createMenus() {
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(tr("First steps"), QKeySequence::HelpContents, this, [this] { showHelp(HelpDialog::Page::FirstSteps); });
   help->addAction(tr("Glossary"), this, [this] { showHelp(HelpDialog::Page::Glossary); });
+  help->addAction(tr("Lessons"), this, &MainWindow::showLessons);
   help->addSeparator();
   help->addAction(tr("Plugins…"), this, [this] {
     auto* dialog = new PluginsDialog(this);
@@ -362,6 +366,7 @@ void MainWindow::connectSession() {
   connect(runsPanel_, &RunsPanel::selectionChanged, this, &MainWindow::updateActions);
   connect(runsPanel_, &RunsPanel::selectionChanged, this, &MainWindow::updateLatentRuns);
   connect(latentWorkspace_, &LatentWorkspace::problem, this, &MainWindow::showError);
+  connect(lessons_, &LessonWorkspace::problem, this, &MainWindow::showError);
   connect(recommendationPanel_, &RecommendationPanel::problem, this, &MainWindow::showError);
 }
 
@@ -417,6 +422,8 @@ void MainWindow::updateLatentRuns() {
 void MainWindow::showLatentSpace(bool latent) {
   centre_->setCurrentWidget(latent ? static_cast<QWidget*>(latentWorkspace_) : centre_->widget(0));
 }
+
+void MainWindow::showLessons() { centre_->setCurrentWidget(lessons_); }
 
 void MainWindow::reloadGrowingRuns() {
   bool grown = false;
@@ -497,6 +504,7 @@ void MainWindow::setRunsFolder(const fs::path& folder) {
   fs::create_directories(folder, error);
   session_->setRunsFolder(folder);
   runsPanel_->setFolder(folder);
+  lessons_->setRunsFolder(folder);
 }
 
 SessionFile MainWindow::currentSession() const {

@@ -26,6 +26,7 @@ class CohortPanel;
 class ComparisonDialog;
 class DataPanel;
 class LatentWorkspace;
+class LessonWorkspace;
 class LossPanel;
 class MessageBar;
 class ModelPanel;
@@ -58,8 +59,11 @@ class MainWindow : public QMainWindow {
   RunsPanel* runsPanel() const { return runsPanel_; }
   RecommendationPanel* recommendationPanel() const { return recommendationPanel_; }
   LatentWorkspace* latentWorkspace() const { return latentWorkspace_; }
+  LessonWorkspace* lessonWorkspace() const { return lessons_; }
   // Shows the latent space (true) or the training curves in the window's centre.
   void showLatentSpace(bool latent);
+  // Shows the Lessons tab: the lesson browser, or the lesson being walked.
+  void showLessons();
   MessageBar* messageBar() const { return messageBar_; }
   QString statusText() const;
   // Opens the comparison of the two runs selected in the run table (null unless two are).
@@ -114,6 +118,7 @@ class MainWindow : public QMainWindow {
   RunsPanel* runsPanel_;
   RecommendationPanel* recommendationPanel_;
   LatentWorkspace* latentWorkspace_;
+  LessonWorkspace* lessons_;
   QTabWidget* centre_;
   std::int64_t latentEpoch_ = -1;  // the live run's epoch when its latent frames were last read
   QSpinBox* resetSeed_;
