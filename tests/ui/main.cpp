@@ -16,6 +16,7 @@
 #include "EventDispatcherTest.h"
 #include "GeometryPanelsTest.h"
 #include "LatentMapTest.h"
+#include "LessonWindowTest.h"
 #include "PluginWindowTest.h"
 #include "WorkbenchTest.h"
 
@@ -30,6 +31,7 @@ int main(int argc, char** argv) {
       {"EventDispatcherTest", [] { return std::make_unique<vaecf::ui::EventDispatcherTest>(); }},
       {"GeometryPanelsTest", [] { return std::make_unique<vaecf::ui::GeometryPanelsTest>(); }},
       {"LatentMapTest", [] { return std::make_unique<vaecf::ui::LatentMapTest>(); }},
+      {"LessonWindowTest", [] { return std::make_unique<vaecf::ui::LessonWindowTest>(); }},
       {"PluginWindowTest", [] { return std::make_unique<vaecf::ui::PluginWindowTest>(); }},
       {"WorkbenchTest", [] { return std::make_unique<vaecf::ui::WorkbenchTest>(); }},
   };
