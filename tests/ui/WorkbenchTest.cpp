@@ -394,6 +394,58 @@ void WorkbenchTest::liveParameterIsAppliedToTheRunningModel() {
   QVERIFY2(dropout->toolTip().startsWith(QStringLiteral("dropout = 0.25 from step")), qPrintable(dropout->toolTip()));
 }
 
+// A change made while a run trains belongs to that run: once it ends, the form is back at
+// the value the run started with. Stepping after the end says it starts a new run.
+void WorkbenchTest::liveChangeEndsWithItsRunAndAStepSaysItStartsANewOne() {
+  auto window = syntheticWindow(4);
+  QVERIFY(window);
+  TrainingSession& session = window->session();
+  const QString declared = window->modelPanel()->value(QStringLiteral("dropout"));
+  QVERIFY(declared != QStringLiteral("0.25"));
+  // The form marks where the window's values part from the declared defaults vaecf train uses.
+  const auto label = [&](const QString& text) {
+    for (QLabel* found : window->modelPanel()->findChildren<QLabel*>())
+      if (found->text() == text) return found;
+    return static_cast<QLabel*>(nullptr);
+  };
+  QVERIFY(label(QStringLiteral("epochs")) && label(QStringLiteral("● dropout")));
+  QVERIFY(label(QStringLiteral("epochs"))->font().italic());
+  const std::string epochsDefault = session.params().spec("epochs").defaultValue;
+  QVERIFY2(label(QStringLiteral("epochs"))->toolTip().startsWith(
+               QStringLiteral("4 here; the declared default, which vaecf train uses, is %1.").arg(QString::fromStdString(epochsDefault))),
+           qPrintable(label(QStringLiteral("epochs"))->toolTip()));
+  window->modelPanel()->edit(QStringLiteral("epochs"), QString::fromStdString(epochsDefault));
+  QVERIFY(!label(QStringLiteral("epochs"))->font().italic());
+  window->modelPanel()->edit(QStringLiteral("epochs"), QStringLiteral("4"));
+  stepEpochAndWait(*window, 1);  // paused, so the change lands before the run can end
+  QVERIFY(!QTest::currentTestFailed());
+  window->modelPanel()->edit(QStringLiteral("dropout"), QStringLiteral("0.25"));
+  QCOMPARE(QString::fromStdString(session.params().text("dropout")), QStringLiteral("0.25"));
+  trigger(*window, MainWindow::Command::Run);
+  QTRY_VERIFY_WITH_TIMEOUT(session.liveRun()->state() == TrainerState::Finished, kTrainTimeoutMs);
+  const fs::path ended = session.runFolder();
+
+  QCOMPARE(QString::fromStdString(session.params().text("dropout")), declared);
+  QTRY_COMPARE(window->modelPanel()->value(QStringLiteral("dropout")), declared);
+  QVERIFY2(window->modelPanel()->feedback().contains(QStringLiteral("dropout = ") + declared),
+           qPrintable(window->modelPanel()->feedback()));
+  QCOMPARE(RunStore::summarize(ended).finalParam("dropout"), std::string("0.25"));  // the run keeps it
+
+  QVERIFY(window->action(MainWindow::Command::StepEpoch)->toolTip().startsWith(QStringLiteral("Start a new run")));
+  stepEpochAndWait(*window, 1);
+  QVERIFY(!QTest::currentTestFailed());
+  QVERIFY(session.runFolder() != ended);
+  QVERIFY2(window->messageBar()->text().contains(QStringLiteral("Step epoch starts a new run")),
+           qPrintable(window->messageBar()->text()));
+  const RunConfig next = readRunConfig(session.runFolder());
+  const auto dropout = std::find_if(next.params.begin(), next.params.end(), [](const auto& p) { return p.first == "dropout"; });
+  QVERIFY(dropout != next.params.end());
+  QCOMPARE(QString::fromStdString(dropout->second), declared);
+  QVERIFY(window->action(MainWindow::Command::StepEpoch)->toolTip().startsWith(QStringLiteral("Train to the end")));
+  trigger(*window, MainWindow::Command::Stop);
+  QTRY_VERIFY_WITH_TIMEOUT(session.liveRun()->state() == TrainerState::Stopped, 30000);
+}
+
 void WorkbenchTest::savedRunReopensWithTheSameCurves() {
   auto window = syntheticWindow(4);
   QVERIFY(window);

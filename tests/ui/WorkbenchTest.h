@@ -22,6 +22,7 @@ class WorkbenchTest : public QObject {
   void stepEpochAdvancesExactlyOneEpoch();
   void runTableSortsFiltersAndComparesTheSelectedRuns();
   void liveParameterIsAppliedToTheRunningModel();
+  void liveChangeEndsWithItsRunAndAStepSaysItStartsANewOne();
   void savedRunReopensWithTheSameCurves();
   void windowRunHasTheFilesAndMetricsOfACliRun();
   void stoppedRunContinuesItsCurve();

@@ -1,6 +1,7 @@
 #include "panels/ModelPanel.h"
 
 #include <QComboBox>
+#include <QFont>
 #include <QFormLayout>
 #include <QLabel>
 #include <QScrollArea>
@@ -14,6 +15,17 @@ namespace vaecf::ui {
 namespace {
 
 QString qs(const std::string& text) { return QString::fromStdString(text); }
+
+// Numbers compare by value: "0.001" and "1e-3" are the same setting.
+bool isDeclaredDefault(const ParamSpec& spec, const std::string& value) {
+  const bool numeric = spec.type == ParamSpec::Type::Int || spec.type == ParamSpec::Type::Float;
+  if (!numeric) return value == spec.defaultValue;
+  try {
+    return std::stod(value) == std::stod(spec.defaultValue);
+  } catch (const std::exception&) {
+    return value == spec.defaultValue;
+  }
+}
 
 }  // namespace
 
@@ -34,7 +46,9 @@ ModelPanel::ModelPanel(QWidget* parent)
   scroll->setWidget(formHost);
   feedback_->setWordWrap(true);
 
-  auto* legend = new QLabel(tr("● live: applied to a running model at the next batch"), this);
+  auto* legend = new QLabel(tr("● live: applied to a running model at the next batch\n"
+                               "italic: not the declared default that vaecf train uses (hover for both)"),
+                            this);
   legend->setEnabled(false);
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(modelChoice_);
@@ -51,10 +65,13 @@ void ModelPanel::showModel(const QString& model, const ParamSet& params) {
   const bool liveApplies = findModel(model.toStdString()).iterative();
   for (const ParamSpec& spec : params.specs()) {
     const QString name = qs(spec.name);
-    QWidget* editor = createParamEditor(spec, params.text(spec.name),
-                                        [this, name](const QString& text) { Q_EMIT parameterEdited(name, text); });
     auto* label = new QLabel(spec.live && liveApplies ? QStringLiteral("● ") + name : name);
-    label->setToolTip(editor->toolTip());
+    QWidget* editor = createParamEditor(spec, params.text(spec.name), [this, name, label, spec](const QString& text) {
+      markDeclaredDefault(*label, spec, text);
+      Q_EMIT parameterEdited(name, text);
+    });
+    label->setProperty("help", editor->toolTip());
+    markDeclaredDefault(*label, spec, qs(params.text(spec.name)));
     form_->addRow(label, editor);
     editors_.insert(qs(spec.name), editor);
   }
@@ -66,6 +83,19 @@ void ModelPanel::choose(const QString& model) {
   if (index < 0) return;
   modelChoice_->setCurrentIndex(index);
   Q_EMIT modelChosen(model);
+}
+
+// The window starts from a quick preset (fewer epochs, smaller batches): its label says
+// where a value parts from the declared default that `vaecf train` and the paper use.
+void ModelPanel::markDeclaredDefault(QLabel& label, const ParamSpec& spec, const QString& value) {
+  const bool declared = isDeclaredDefault(spec, value.toStdString());
+  QFont font = label.font();
+  font.setItalic(!declared);
+  label.setFont(font);
+  const QString help = label.property("help").toString();
+  label.setToolTip(declared ? help
+                            : tr("%1 here; the declared default, which vaecf train uses, is %2.\n\n%3")
+                                  .arg(value, qs(spec.defaultValue), help));
 }
 
 QString ModelPanel::model() const { return modelChoice_->currentData().toString(); }

@@ -39,6 +39,8 @@ class ModelPanel : public QWidget {
   void parameterEdited(const QString& name, const QString& value);
 
  private:
+  void markDeclaredDefault(QLabel& label, const ParamSpec& spec, const QString& value);
+
   QComboBox* modelChoice_;
   QFormLayout* form_;
   QLabel* feedback_;

@@ -125,6 +125,7 @@ void TrainingSession::cancelLoading() { loader_.cancel(); }
 void TrainingSession::setModel(const std::string& name) {
   model_ = findModel(name);
   params_ = workbenchPreset(model_);
+  liveChangedFrom_.clear();
 }
 
 bool TrainingSession::isIterative() const { return model_.iterative(); }
@@ -132,12 +133,24 @@ bool TrainingSession::isIterative() const { return model_.iterative(); }
 bool TrainingSession::runsOnLiveTrainer() const { return isIterative(); }
 
 ParameterEffect TrainingSession::setParameter(const std::string& name, const std::string& value) {
+  const std::string before = params_.text(name);
   params_.set(name, value);
   if (!runsOnLiveTrainer()) return job_.isRunning() ? ParameterEffect::NeedsRestart : ParameterEffect::NextRun;
   if (!hasRunInProgress()) return ParameterEffect::NextRun;
   if (!params_.spec(name).live) return ParameterEffect::NeedsRestart;
   trainer_->setParameter(name, value);
+  liveChangedFrom_.emplace(name, before);  // keeps the first: the value the run started with
   return ParameterEffect::AppliedLive;
+}
+
+void TrainingSession::revertLiveChanges() {
+  QStringList restored;
+  for (const auto& [name, value] : liveChangedFrom_) {
+    params_.set(name, value);
+    restored << qs(name + " = " + value);
+  }
+  liveChangedFrom_.clear();
+  if (!restored.isEmpty()) Q_EMIT liveChangesReverted(restored);
 }
 
 void TrainingSession::setCohortEdges(std::vector<std::uint32_t> edges) { evaluation_.cohortEdges = std::move(edges); }
@@ -194,6 +207,7 @@ void TrainingSession::stop() {
 
 void TrainingSession::reset(std::uint64_t seed) {
   dropRun();
+  revertLiveChanges();
   job_.cancel();
   if (isIterative()) params_.set("seed", std::to_string(seed));
   liveRun_ = std::make_shared<RunHistory>();
@@ -410,6 +424,7 @@ void TrainingSession::applyEvents(const std::vector<TrainingEvent>& events) {
   for (const auto& event : events) {
     if (const auto* change = std::get_if<StateChange>(&event.payload)) {
       if (change->state == TrainerState::Finished) completeRun(trainer_->setup().runFolder);
+      if (change->state == TrainerState::Finished || change->state == TrainerState::Failed) revertLiveChanges();
       Q_EMIT stateChanged(change->state);
       if (change->state == TrainerState::Failed)
         Q_EMIT errorOccurred(tr("The run failed: %1").arg(qs(change->message)));

@@ -8,10 +8,12 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <cstdint>
 #include <deque>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -128,6 +130,10 @@ class TrainingSession : public QObject {
   void fitProgressed();  // a job reported progress (EASE's stage and steps): status() changed
   // A run trained here reached its end and its folder is complete, metrics.json included.
   void runCompleted(const QString& runFolder);
+  // The run that took live changes ended (or was reset): those parameters are back at the
+  // values it started with, so the next run starts from what the form declared, not from
+  // where the last run was steered. Each entry is "name = value".
+  void liveChangesReverted(const QStringList& restored);
 
  private:
   enum class FirstCommand { Run, StepBatch, StepEpoch };
@@ -147,6 +153,7 @@ class TrainingSession : public QObject {
   void finishJobRun(TrainerState state);
   SessionStatus jobStatus() const;
   void dropRun();
+  void revertLiveChanges();
   void applyEvents(const std::vector<TrainingEvent>& events);
   void completeRun(const std::filesystem::path& folder);
   void completeNextRun();
@@ -156,6 +163,8 @@ class TrainingSession : public QObject {
   std::shared_ptr<const SessionData> data_;
   ModelFamily model_;
   ParamSet params_;
+  // Each parameter changed live during the run in progress, with the value it started with.
+  std::map<std::string, std::string> liveChangedFrom_;
   EvaluationOptions evaluation_;
   DataLoadJob loader_;
   EventDispatcher dispatcher_;  // declared before the trainer: it outlives the trainer's notifier

@@ -173,6 +173,14 @@ void MainWindow::createActions() {
 
   connect(actions_[Command::Run], &QAction::triggered, session_.get(), &TrainingSession::run);
   connect(actions_[Command::Pause], &QAction::triggered, session_.get(), &TrainingSession::pause);
+  // A step after a run has ended starts a new run: say so, or the ended run seems to go on.
+  // Connected first, so it sees the session before the step starts anything.
+  for (const Command step : {Command::StepBatch, Command::StepEpoch})
+    connect(actions_[step], &QAction::triggered, this, [this, step] {
+      if (!session_->hasRunInProgress() && session_->liveRun()->epochsCompleted() > 0)
+        messageBar_->showMessage(MessageBar::Kind::Info,
+                                 tr("The last run has ended, so %1 starts a new run.").arg(actions_[step]->text()));
+    });
   connect(actions_[Command::StepBatch], &QAction::triggered, session_.get(), &TrainingSession::stepBatch);
   connect(actions_[Command::StepEpoch], &QAction::triggered, session_.get(), &TrainingSession::stepEpoch);
   connect(actions_[Command::Stop], &QAction::triggered, session_.get(), &TrainingSession::stop);
@@ -357,6 +365,17 @@ void MainWindow::connectSession() {
                                                          : text);
   });
   connect(session, &TrainingSession::runCompleted, runsPanel_, &RunsPanel::refresh);
+  // Queued: after Reset has shown the form with its new seed, which clears the feedback.
+  connect(
+      session, &TrainingSession::liveChangesReverted, this,
+      [this](const QStringList& restored) {
+        modelPanel_->showModel(qs(session_->modelName()), session_->params());
+        modelPanel_->showFeedback(tr("The run has ended; its record keeps the changes made while it trained. The "
+                                     "next run starts from the form again: %1.")
+                                      .arg(restored.join(QStringLiteral(", "))),
+                                  false);
+      },
+      Qt::QueuedConnection);
   connect(runsPanel_, &RunsPanel::selectionChanged, this, &MainWindow::refreshChartRuns);
   // One selected run is the one to recommend with; otherwise the live run stays.
   connect(runsPanel_, &RunsPanel::selectionChanged, this, [this] {
@@ -481,6 +500,11 @@ void MainWindow::updateActions() {
   actions_[Command::Pause]->setEnabled(iterative && state == TrainerState::Running);
   actions_[Command::StepBatch]->setEnabled(iterative && hasData && state != TrainerState::Running);
   actions_[Command::StepEpoch]->setEnabled(iterative && hasData && state != TrainerState::Running);
+  const bool stepsGoOn = session_->hasRunInProgress();
+  actions_[Command::StepBatch]->setToolTip(stepsGoOn ? tr("Train one batch, then pause")
+                                                     : tr("Start a new run and pause after its first batch"));
+  actions_[Command::StepEpoch]->setToolTip(stepsGoOn ? tr("Train to the end of the current epoch, then pause")
+                                                     : tr("Start a new run and pause after its first epoch"));
   actions_[Command::Stop]->setEnabled(inProgress(state));
   actions_[Command::ContinueRun]->setEnabled(hasData && !inProgress(state) && runsPanel_->selectedRuns().size() == 1);
   actions_[Command::CompareRuns]->setEnabled(runsPanel_->selectedRuns().size() == 2);
