@@ -24,7 +24,7 @@ using nlohmann::json;
 struct SweepOptions {
   std::string model, resume, out, scheduler = "grid";
   std::vector<std::string> assignments, grid, ranges;
-  int trials = 0, seeds = 1;
+  int trials = 0, seeds = 1, minEpochs = 1, reduction = 3;
   std::uint64_t seed = 1;
   bool json = false;
 };
@@ -73,7 +73,11 @@ SweepDefinition definitionOf(const SweepOptions& options, const DataOptions& dat
     definition.grid.emplace_back(name, splitOn(values, ','));
   }
   for (const std::string& range : options.ranges) definition.ranges.push_back(rangeOf(range));
-  definition.scheduler = options.scheduler == "random" ? SweepScheduler::Random : SweepScheduler::Grid;
+  definition.scheduler = options.scheduler == "random"    ? SweepScheduler::Random
+                         : options.scheduler == "halving" ? SweepScheduler::Halving
+                                                          : SweepScheduler::Grid;
+  definition.minEpochs = options.minEpochs;
+  definition.reduction = options.reduction;
   definition.trials = options.trials;
   definition.seed = options.seed;
   definition.seeds = options.seeds;
@@ -107,7 +111,11 @@ void printReport(const SweepReport& report, const fs::path& dir, bool asJson) {
   if (asJson) {
     json trials = json::array();
     for (const SweepTrial& trial : report.index.trials) {
-      json entry = {{"id", trial.id}, {"run", (dir / trial.run).string()}, {"state", trialStateName(trial.state)}};
+      json entry = {{"id", trial.id},
+                    {"run", (dir / trial.run).string()},
+                    {"state", trialStateName(trial.state)},
+                    {"rung", trial.rung}};
+      if (trial.promotedFrom) entry["promoted_from"] = *trial.promotedFrom;
       for (const auto& [name, value] : trial.params) entry["params"][name] = value;
       if (trial.validation) entry["validation"] = *trial.validation;
       if (!trial.error.empty()) entry["error"] = trial.error;
@@ -130,8 +138,11 @@ void printReport(const SweepReport& report, const fs::path& dir, bool asJson) {
   }
   fmt::print("{:>5}  {:<9} {:>10}  {}\n", "trial", "state", report.index.selectionMetric, "parameters");
   for (const SweepTrial& trial : report.index.trials)
-    fmt::print("{:>5}  {:<9} {:>10}  {}{}\n", trial.id, trialStateName(trial.state),
+    fmt::print("{:>5}  {:<9} {:>10}  {}{}{}\n", trial.id, trialStateName(trial.state),
                trial.validation ? fmt::format("{:.4f}", *trial.validation) : "-", paramsText(trial.params),
+               trial.promotedFrom
+                   ? fmt::format("  (rung {}, promoted from trial {})", trial.rung, *trial.promotedFrom)
+                   : "",
                trial.error.empty() ? "" : "  (" + trial.error + ")");
   if (!report.winner) {
     fmt::print("no trial finished\n");
@@ -177,10 +188,23 @@ void declareSweepCommand(CLI::App& app, std::vector<std::pair<CLI::App*, std::fu
   command->add_option("--range", options->ranges,
                       "a numeric option drawn from name=low:high, or name=low:high:log on a log scale "
                       "(repeatable; random search)");
-  command->add_option("--scheduler", options->scheduler, "every grid combination, or seeded random draws")
-      ->check(CLI::IsMember({"grid", "random"}))
+  command
+      ->add_option(
+          "--scheduler", options->scheduler,
+          "every grid combination, seeded random draws, or random draws by successive halving "
+          "(trained briefly, the best 1/reduction promoted to longer training, up to the full epochs)")
+      ->check(CLI::IsMember({"grid", "random", "halving"}))
       ->capture_default_str();
-  command->add_option("--trials", options->trials, "random search: how many trials")->check(CLI::PositiveNumber);
+  command->add_option("--trials", options->trials, "random search and halving: how many draws")
+      ->check(CLI::PositiveNumber);
+  command->add_option("--min-epochs", options->minEpochs, "halving: epochs of the first rung")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  command
+      ->add_option("--reduction", options->reduction,
+                   "halving: one trial in this many goes on to the next rung")
+      ->capture_default_str()
+      ->check(CLI::Range(2, 100));
   command->add_option("--sweep-seed", options->seed, "seed of the random draws")->capture_default_str();
   command->add_option("--seeds", options->seeds, "run the winner with this many training seeds (its own first)")
       ->capture_default_str()

@@ -26,7 +26,24 @@ namespace {
 const char* const kDefinitionFile = "sweep.json";
 const char* const kIndexFile = "index.json";
 
-const char* schedulerName(SweepScheduler scheduler) { return scheduler == SweepScheduler::Grid ? "grid" : "random"; }
+const char* schedulerName(SweepScheduler scheduler) {
+  switch (scheduler) {
+    case SweepScheduler::Grid:
+      return "grid";
+    case SweepScheduler::Random:
+      return "random";
+    case SweepScheduler::Halving:
+      return "halving";
+  }
+  return "grid";
+}
+
+SweepScheduler schedulerNamed(const std::string& name) {
+  for (const SweepScheduler scheduler :
+       {SweepScheduler::Grid, SweepScheduler::Random, SweepScheduler::Halving})
+    if (name == schedulerName(scheduler)) return scheduler;
+  throw Error("unknown scheduler " + quoteText(name));
+}
 
 TrialState trialStateNamed(const std::string& name) {
   if (name == "finished") return TrialState::Finished;
@@ -122,6 +139,31 @@ std::vector<ParamValues> randomTrials(const SweepDefinition& definition, const P
   return trials;
 }
 
+// The epochs of a full trial: what every trial would train for without the scheduler.
+int fullEpochs(const SweepDefinition& definition) {
+  ParamSet params = defaultParams(definition.model);
+  for (const auto& [name, value] : definition.fixed) params.set(name, value);
+  return static_cast<int>(params.integer("epochs"));
+}
+
+void checkHalving(const SweepDefinition& definition, const ParamSet& declared) {
+  if (!declared.declares("epochs"))
+    throw Error("--scheduler halving: model " + definition.model +
+                " trains in one go, it has no epochs to halve");
+  const auto sweeps = [&](const std::string& name) {
+    return std::any_of(definition.grid.begin(), definition.grid.end(),
+                       [&](const auto& axis) { return axis.first == name; }) ||
+           std::any_of(definition.ranges.begin(), definition.ranges.end(),
+                       [&](const auto& r) { return r.name == name; });
+  };
+  if (sweeps("epochs"))
+    throw Error("--scheduler halving sets each trial's epochs itself: do not sweep epochs");
+  if (definition.reduction < 2) throw Error("--reduction must be at least 2");
+  if (definition.minEpochs < 1 || definition.minEpochs >= fullEpochs(definition))
+    throw Error("--min-epochs must be at least 1 and below the full " +
+                std::to_string(fullEpochs(definition)) + " epochs (set them with --set epochs=N)");
+}
+
 void checkDefinition(const SweepDefinition& definition, const ParamSet& declared) {
   for (const auto& [name, values] : definition.grid) {
     if (!declared.declares(name)) throw Error("--grid " + name + ": model " + definition.model + " has no option '" + name + "'");
@@ -137,9 +179,10 @@ void checkDefinition(const SweepDefinition& definition, const ParamSet& declared
     if (range.logScale && range.low <= 0.0) throw Error("--range " + range.name + ": a log scale needs a positive low end");
   }
   if (definition.scheduler == SweepScheduler::Grid && !definition.ranges.empty())
-    throw Error("a grid sweep takes --grid only; --range needs --scheduler random");
-  if (definition.scheduler == SweepScheduler::Random && definition.trials < 1)
-    throw Error("a random sweep needs --trials N (N >= 1)");
+    throw Error("a grid sweep takes --grid only; --range needs --scheduler random or halving");
+  if (definition.scheduler != SweepScheduler::Grid && definition.trials < 1)
+    throw Error(std::string("a ") + schedulerName(definition.scheduler) + " sweep needs --trials N (N >= 1)");
+  if (definition.scheduler == SweepScheduler::Halving) checkHalving(definition, declared);
   if (definition.grid.empty() && definition.ranges.empty()) throw Error("a sweep needs a --grid or a --range");
   if (definition.seeds < 1) throw Error("--seeds must be at least 1");
   if (definition.seeds > 1 && !declared.declares("seed"))
@@ -163,8 +206,12 @@ std::string selectionMetricOf(const ModelFamily& model, const ParamSet& params) 
 json indexJson(const SweepIndex& index, const std::optional<int>& winner) {
   json trials = json::array();
   for (const SweepTrial& trial : index.trials) {
-    json entry = {{"id", trial.id}, {"run", trial.run}, {"params", valuesJson(trial.params)},
-                  {"state", trialStateName(trial.state)}};
+    json entry = {{"id", trial.id},
+                  {"run", trial.run},
+                  {"params", valuesJson(trial.params)},
+                  {"state", trialStateName(trial.state)},
+                  {"rung", trial.rung}};
+    if (trial.promotedFrom) entry["promoted_from"] = *trial.promotedFrom;
     if (trial.validation) entry["validation"] = *trial.validation;
     if (!trial.error.empty()) entry["error"] = trial.error;
     trials.push_back(std::move(entry));
@@ -187,6 +234,8 @@ SweepIndex indexFromJson(const json& in) {
     trial.state = trialStateNamed(entry.at("state").get<std::string>());
     if (entry.contains("validation")) trial.validation = entry.at("validation").get<double>();
     trial.error = entry.value("error", std::string());
+    if (entry.contains("rung")) trial.rung = jsonIntegerAt<int>(entry, "rung");  // older sweeps had none
+    if (entry.contains("promoted_from")) trial.promotedFrom = jsonIntegerAt<int>(entry, "promoted_from");
     index.trials.push_back(std::move(trial));
   }
   return index;
@@ -244,19 +293,55 @@ std::vector<std::pair<std::uint64_t, ExperimentResult>> runWinnerSeeds(const Swe
   return runs;
 }
 
-SweepReport continueSweep(const SweepDefinition& definition, const fs::path& sweepDir, SweepIndex index,
-                          const SweepProgress& progress, const TaskContext& context) {
-  const LoadedData data = loadData(definition.data, context);
-  std::size_t done = 0;
-  for (SweepTrial& trial : index.trials) {
-    context.report("trial", done, index.trials.size());
-    if (trial.state == TrialState::Pending) {
+// The trials of `rung` + 1 that promotion from `rung` gives, appended with new ids.
+void promote(SweepIndex& index, int rung, int epochs, int reduction) {
+  int next = 0;
+  for (const SweepTrial& trial : index.trials) next = std::max(next, trial.id);
+  for (const int id : promotedTrials(index, rung, reduction)) {
+    const SweepTrial& from = *std::find_if(index.trials.begin(), index.trials.end(),
+                                           [&](const SweepTrial& trial) { return trial.id == id; });
+    SweepTrial promoted{
+        ++next, trialFolderName(next), from.params, TrialState::Pending, std::nullopt, {}, rung + 1, id};
+    for (auto& [name, value] : promoted.params)
+      if (name == "epochs") value = std::to_string(epochs);
+    index.trials.push_back(std::move(promoted));
+  }
+}
+
+bool hasRung(const SweepIndex& index, int rung) {
+  return std::any_of(index.trials.begin(), index.trials.end(),
+                     [&](const SweepTrial& trial) { return trial.rung == rung; });
+}
+
+// Rung by rung: its pending trials, then (halving) the promotion to the next, each step
+// written to the index before the next begins, so a resume picks up where a kill struck.
+void runTrials(const SweepDefinition& definition, const LoadedData& data, const fs::path& sweepDir,
+               SweepIndex& index, const SweepProgress& progress, const TaskContext& context) {
+  const std::vector<int> budgets =
+      definition.scheduler == SweepScheduler::Halving
+          ? halvingBudgets(definition.minEpochs, fullEpochs(definition), definition.reduction)
+          : std::vector<int>{0};
+  for (int rung = 0; rung < static_cast<int>(budgets.size()); ++rung) {
+    for (std::size_t t = 0; t < index.trials.size(); ++t) {
+      context.report("trial", t, index.trials.size());
+      SweepTrial& trial = index.trials[t];
+      if (trial.rung != rung || trial.state != TrialState::Pending) continue;
       runTrial(definition, data, sweepDir, trial, context);
       writeIndex(sweepDir, index);
       if (progress) progress(index);
     }
-    ++done;
+    const int next = rung + 1;
+    if (next < static_cast<int>(budgets.size()) && !hasRung(index, next)) {
+      promote(index, rung, budgets[static_cast<std::size_t>(next)], definition.reduction);
+      writeIndex(sweepDir, index);
+    }
   }
+}
+
+SweepReport continueSweep(const SweepDefinition& definition, const fs::path& sweepDir, SweepIndex index,
+                          const SweepProgress& progress, const TaskContext& context) {
+  const LoadedData data = loadData(definition.data, context);
+  runTrials(definition, data, sweepDir, index, progress, context);
   SweepReport report;
   report.winner = sweepWinner(index);
   if (report.winner) {
@@ -293,6 +378,8 @@ json toJson(const SweepDefinition& definition) {
           {"trials", definition.trials},
           {"seed", definition.seed},
           {"seeds", definition.seeds},
+          {"min_epochs", definition.minEpochs},
+          {"reduction", definition.reduction},
           {"data", toJson(definition.data)},
           {"evaluation", toJson(definition.evaluation)}};
 }
@@ -306,12 +393,13 @@ SweepDefinition sweepDefinitionFromJson(const json& in) {
   for (const json& range : in.at("ranges"))
     definition.ranges.push_back({range.at("name").get<std::string>(), range.at("low").get<double>(),
                                  range.at("high").get<double>(), range.at("log").get<bool>()});
-  const std::string scheduler = in.at("scheduler").get<std::string>();
-  if (scheduler != "grid" && scheduler != "random") throw Error("unknown scheduler " + quoteText(scheduler));
-  definition.scheduler = scheduler == "grid" ? SweepScheduler::Grid : SweepScheduler::Random;
+  definition.scheduler = schedulerNamed(in.at("scheduler").get<std::string>());
   definition.trials = jsonIntegerAt<int>(in, "trials");
   definition.seed = jsonIntegerAt<std::uint64_t>(in, "seed");
   definition.seeds = jsonIntegerAt<int>(in, "seeds");
+  if (in.contains("min_epochs"))
+    definition.minEpochs = jsonIntegerAt<int>(in, "min_epochs");  // older sweeps had none
+  if (in.contains("reduction")) definition.reduction = jsonIntegerAt<int>(in, "reduction");
   definition.data = dataSourceFromJson(in.at("data"));
   definition.evaluation = evaluationOptionsFromJson(in.at("evaluation"));
   return definition;
@@ -326,15 +414,55 @@ std::vector<ParamValues> sweepTrialParams(const SweepDefinition& definition) {
   return trials;
 }
 
+namespace {
+
+bool better(const SweepIndex& index, const SweepTrial& a, const SweepTrial& b) {
+  return lowerIsBetter(index.selectionMetric) ? *a.validation < *b.validation : *a.validation > *b.validation;
+}
+
+bool measured(const SweepTrial& trial) {
+  return trial.state == TrialState::Finished && trial.validation.has_value();
+}
+
+}  // namespace
+
 std::optional<int> sweepWinner(const SweepIndex& index) {
-  const bool lower = lowerIsBetter(index.selectionMetric);
+  int topRung = -1;
+  for (const SweepTrial& trial : index.trials)
+    if (measured(trial)) topRung = std::max(topRung, trial.rung);
   const SweepTrial* best = nullptr;
-  for (const SweepTrial& trial : index.trials) {
-    if (trial.state != TrialState::Finished || !trial.validation) continue;
-    if (best == nullptr || (lower ? *trial.validation < *best->validation : *trial.validation > *best->validation))
+  for (const SweepTrial& trial : index.trials)
+    if (measured(trial) && trial.rung == topRung && (best == nullptr || better(index, trial, *best)))
       best = &trial;
-  }
   return best ? std::optional<int>(best->id) : std::nullopt;
+}
+
+std::vector<int> halvingBudgets(int minEpochs, int maxEpochs, int reduction) {
+  std::vector<int> budgets;
+  const int rungs = static_cast<int>(
+      std::floor(std::log(static_cast<double>(maxEpochs) / minEpochs) / std::log(reduction) + 1e-9));
+  for (int below = rungs; below >= 0; --below) {
+    const int epochs = std::max(1, static_cast<int>(std::lround(maxEpochs / std::pow(reduction, below))));
+    if (budgets.empty() || epochs > budgets.back()) budgets.push_back(epochs);
+  }
+  return budgets;
+}
+
+std::vector<int> promotedTrials(const SweepIndex& index, int rung, int reduction) {
+  std::vector<const SweepTrial*> finished;
+  std::size_t inRung = 0;
+  for (const SweepTrial& trial : index.trials) {
+    if (trial.rung != rung) continue;
+    ++inRung;
+    if (measured(trial)) finished.push_back(&trial);
+  }
+  std::stable_sort(finished.begin(), finished.end(),
+                   [&](const SweepTrial* a, const SweepTrial* b) { return better(index, *a, *b); });
+  const std::size_t keep =
+      std::min(finished.size(), std::max<std::size_t>(1, inRung / static_cast<std::size_t>(reduction)));
+  std::vector<int> ids;
+  for (std::size_t k = 0; k < keep; ++k) ids.push_back(finished[k]->id);
+  return ids;
 }
 
 SweepReport runSweep(const SweepDefinition& definition, const fs::path& sweepDir, const SweepProgress& progress,
@@ -344,9 +472,16 @@ SweepReport runSweep(const SweepDefinition& definition, const fs::path& sweepDir
   const std::vector<ParamValues> params = sweepTrialParams(definition);
   SweepIndex index;
   index.selectionMetric = selectionMetricOf(findModel(definition.model), trialParamSet(definition, params.front()));
+  const bool halving = definition.scheduler == SweepScheduler::Halving;
+  const int firstEpochs =
+      halving ? halvingBudgets(definition.minEpochs, fullEpochs(definition), definition.reduction).front()
+              : 0;
   for (std::size_t t = 0; t < params.size(); ++t) {
     const int id = static_cast<int>(t) + 1;
-    index.trials.push_back({id, trialFolderName(id), params[t], TrialState::Pending, std::nullopt, {}});
+    ParamValues trialParams = params[t];
+    if (halving) trialParams.emplace_back("epochs", std::to_string(firstEpochs));
+    index.trials.push_back(
+        {id, trialFolderName(id), std::move(trialParams), TrialState::Pending, std::nullopt, {}, 0, {}});
   }
   fs::create_directories(sweepDir);
   writeJsonFile(sweepDir / kDefinitionFile, toJson(definition));

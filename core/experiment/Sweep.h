@@ -31,7 +31,11 @@ struct SweepRange {
   bool logScale = false;
 };
 
-enum class SweepScheduler { Grid, Random };
+// Grid and Random run every trial they list in full. Halving draws like Random, trains
+// every draw for a few epochs, and promotes the best 1/reduction of each rung to the next
+// rung's longer training, up to the model's full epochs (synchronous successive halving;
+// ASHA is its asynchronous form for parallel workers).
+enum class SweepScheduler { Grid, Random, Halving };
 
 struct SweepDefinition {
   std::string model;
@@ -42,6 +46,8 @@ struct SweepDefinition {
   int trials = 0;          // random search: how many draws
   std::uint64_t seed = 1;  // of the random draws
   int seeds = 1;           // training seeds the winner is run with, its own included
+  int minEpochs = 1;       // halving: the epochs of the first rung
+  int reduction = 3;       // halving: one trial in `reduction` goes on to the next rung
   DataSource data;
   EvaluationOptions evaluation;
 };
@@ -66,6 +72,8 @@ struct SweepTrial {
   TrialState state = TrialState::Pending;
   std::optional<double> validation;  // the selection metric at the selected epoch
   std::string error;                 // why a failed trial failed
+  int rung = 0;                      // halving: its rung (0 first), trained for that rung's epochs
+  std::optional<int> promotedFrom;   // halving: the trial of the rung below it continues
 };
 
 struct SweepIndex {
@@ -73,9 +81,18 @@ struct SweepIndex {
   std::vector<SweepTrial> trials;
 };
 
-// The finished trial with the best validation value (the earliest on a tie), or none.
-// Reads nothing but the index: the test metrics cannot leak into the choice.
+// The finished trial with the best validation value (the earliest on a tie) among those of
+// the highest rung any trial finished in, or none. Reads nothing but the index: the test
+// metrics cannot leak into the choice.
 std::optional<int> sweepWinner(const SweepIndex& index);
+
+// The epochs of each rung of successive halving: `maxEpochs` at the top, each rung below
+// `reduction` times fewer (rounded, at least 1), down to no fewer than `minEpochs`.
+std::vector<int> halvingBudgets(int minEpochs, int maxEpochs, int reduction);
+
+// The trials of `rung` that go on to the next: the best 1/reduction (at least one) of its
+// finished trials by validation, best first (the earlier of a tie). Reads only the index.
+std::vector<int> promotedTrials(const SweepIndex& index, int rung, int reduction);
 
 struct SweepReport {
   SweepIndex index;

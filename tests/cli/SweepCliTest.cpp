@@ -64,5 +64,35 @@ TEST(SweepCli, RandomSearchRepeatsTheWinnerOverSeeds) {
   EXPECT_NE(refused.err.find("the low end must be below the high end"), std::string::npos) << refused.err;
 }
 
+TEST(SweepCli, HalvingPromotesTheBestDrawToTheFullEpochs) {
+  const fs::path dir = test::freshTempDir("sweep-cli-halving") / "multdae";
+  const CliOutcome sweep = runVaecf(
+      "sweep --model multdae --scheduler halving --trials 3 --min-epochs 1 --range lr=0.0003:0.01:log "
+      "--set epochs=3 --set hidden_dim=32 --set batch_size=100 --json --out " +
+      dir.string() + kSmallData);
+  ASSERT_EQ(sweep.exitCode, 0) << sweep.err;
+  const nlohmann::json trials = sweep.lastJson().at("trials");
+  ASSERT_EQ(trials.size(), 4U);  // three draws for 1 epoch, the best of them again for 3
+  int best = 0;
+  double bestValidation = -1.0;
+  for (int t = 0; t < 3; ++t) {
+    EXPECT_EQ(trials[t].at("rung"), 0);
+    EXPECT_EQ(trials[t].at("params").at("epochs"), "1");
+    if (trials[t].at("validation").get<double>() > bestValidation)
+      best = trials[t].at("id").get<int>(), bestValidation = trials[t].at("validation").get<double>();
+  }
+  EXPECT_EQ(trials[3].at("rung"), 1);
+  EXPECT_EQ(trials[3].at("promoted_from"), best);
+  EXPECT_EQ(trials[3].at("params").at("epochs"), "3");
+  EXPECT_EQ(sweep.lastJson().at("winner"), 4);
+
+  const CliOutcome closedForm =
+      runVaecf("sweep --model ease --scheduler halving --trials 3 --range lambda=1:100" + kSmallData);
+  EXPECT_NE(closedForm.exitCode, 0);
+  EXPECT_NE(closedForm.lastError().find("model ease trains in one go, it has no epochs to halve"),
+            std::string::npos)
+      << closedForm.err;
+}
+
 }  // namespace
 }  // namespace vaecf

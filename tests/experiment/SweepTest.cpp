@@ -90,7 +90,8 @@ TEST(Sweep, DefinitionsTheModelCannotTakeAreRefusedBeforeAnyTrial) {
   EXPECT_NE(refusal(badValue).find("lambda"), std::string::npos) << refusal(badValue);
   SweepDefinition gridWithRange = easeSweep({"10"});
   gridWithRange.ranges = {{"lambda", 1, 10, false}};
-  EXPECT_EQ(refusal(gridWithRange), "a grid sweep takes --grid only; --range needs --scheduler random");
+  EXPECT_EQ(refusal(gridWithRange),
+            "a grid sweep takes --grid only; --range needs --scheduler random or halving");
   SweepDefinition textRange = easeSweep({});
   textRange.grid.clear();
   textRange.scheduler = SweepScheduler::Random;
@@ -102,11 +103,11 @@ TEST(Sweep, DefinitionsTheModelCannotTakeAreRefusedBeforeAnyTrial) {
 TEST(Sweep, WinnerIsTheBestFinishedValidationValue) {
   SweepIndex index;
   index.selectionMetric = "ndcg@100";
-  index.trials = {{1, "trial-001", {}, TrialState::Finished, 0.30, {}},
-                  {2, "trial-002", {}, TrialState::Failed, std::nullopt, "nan"},
-                  {3, "trial-003", {}, TrialState::Finished, 0.35, {}},
-                  {4, "trial-004", {}, TrialState::Pending, std::nullopt, {}},
-                  {5, "trial-005", {}, TrialState::Finished, 0.35, {}}};
+  index.trials = {{1, "trial-001", {}, TrialState::Finished, 0.30, {}, 0, {}},
+                  {2, "trial-002", {}, TrialState::Failed, std::nullopt, "nan", 0, {}},
+                  {3, "trial-003", {}, TrialState::Finished, 0.35, {}, 0, {}},
+                  {4, "trial-004", {}, TrialState::Pending, std::nullopt, {}, 0, {}},
+                  {5, "trial-005", {}, TrialState::Finished, 0.35, {}, 0, {}}};
   EXPECT_EQ(sweepWinner(index), 3);  // the earliest of a tie
   index.selectionMetric = "rmse";    // lower is better
   EXPECT_EQ(sweepWinner(index), 1);
@@ -174,6 +175,95 @@ TEST(Sweep, KilledSweepResumesWithoutRepeatingAFinishedTrial) {
   EXPECT_TRUE(fs::exists(runMetricsPath(dir / "trial-002")));
   for (const SweepTrial& trial : report.index.trials) EXPECT_EQ(trial.state, TrialState::Finished);
   EXPECT_THROW(runSweep(easeSweep({"10"}), dir), Error);  // the folder holds a sweep already
+}
+
+TEST(Sweep, HalvingBudgetsEndAtTheFullEpochsEachRungReductionTimesShorter) {
+  EXPECT_EQ(halvingBudgets(1, 9, 3), (std::vector<int>{1, 3, 9}));
+  EXPECT_EQ(halvingBudgets(2, 20, 3), (std::vector<int>{2, 7, 20}));     // 20/9 = 2.2, 20/3 = 6.7
+  EXPECT_EQ(halvingBudgets(5, 20, 3), (std::vector<int>{7, 20}));        // 20/9 would be below 5
+  EXPECT_EQ(halvingBudgets(1, 10, 2), (std::vector<int>{1, 3, 5, 10}));  // 1.25, 2.5, 5
+}
+
+// The objective peaks at lr = 10^-2.5; the rung keeps the third of its trials nearest it.
+TEST(Sweep, HalvingPromotesTheBestOfEachRungOnASyntheticObjective) {
+  SweepIndex index;
+  index.selectionMetric = "ndcg@100";
+  const std::vector<double> exponents{-4.0, -3.6, -3.2, -2.9, -2.6, -2.4, -2.0, -1.5, -1.0};
+  for (std::size_t t = 0; t < exponents.size(); ++t) {
+    const double objective = 1.0 - std::pow(exponents[t] + 2.5, 2);
+    index.trials.push_back({static_cast<int>(t) + 1, "t", {}, TrialState::Finished, objective, {}, 0, {}});
+  }
+  EXPECT_EQ(promotedTrials(index, 0, 3), (std::vector<int>{5, 6, 4}));  // -2.6, -2.4, -2.9: best first
+  index.trials[4].state = TrialState::Failed;                           // a failed trial is never promoted
+  EXPECT_EQ(promotedTrials(index, 0, 3), (std::vector<int>{6, 4, 7}));
+  EXPECT_EQ(promotedTrials(index, 0, 9), (std::vector<int>{6}));  // at least one
+  EXPECT_TRUE(promotedTrials(index, 1, 3).empty());               // nothing in rung 1 yet
+  index.selectionMetric = "rmse";                                 // lower is better
+  EXPECT_EQ(promotedTrials(index, 0, 3),
+            (std::vector<int>{1, 9, 2}));  // -1.25 twice (the earlier first), -0.21
+  // The winner comes from the highest rung any trial finished in, even when a shorter
+  // trial below scored better.
+  index.selectionMetric = "ndcg@100";
+  index.trials.push_back({10, "t", {}, TrialState::Finished, 0.5, {}, 1, 6});
+  EXPECT_EQ(sweepWinner(index), 10);
+}
+
+TEST(Sweep, HalvingSweepTrainsFewerTrialsLongerEachRungAndResumesAfterAKill) {
+  SweepDefinition definition;
+  definition.model = "multdae";
+  definition.scheduler = SweepScheduler::Halving;
+  definition.trials = 9;
+  definition.ranges = {{"lr", 3e-4, 1e-2, true}};
+  definition.fixed = {{"epochs", "9"}, {"batch_size", "100"}, {"hidden_dim", "32"}, {"threads", "1"}};
+  ImportOptions raw{
+      "synthetic", {}, {{"users", "300"}, {"items", "100"}, {"communities", "4"}, {"seed", "5"}}};
+  definition.data.raw = raw;
+  definition.data.protocol.heldoutUsers = 30;
+  const fs::path dir = test::freshTempDir("sweep-halving") / "sweep";
+
+  // Killed once the first rung is done: the promotion must be on disk before rung 1 starts.
+  auto cancel = std::make_shared<std::atomic<bool>>(false);
+  TaskContext context;
+  context.cancelFlag = cancel;
+  int recorded = 0;
+  EXPECT_THROW(runSweep(
+                   definition, dir, [&](const SweepIndex&) { cancel->store(++recorded == 10); }, context),
+               Cancelled);
+  const SweepIndex killed = readSweepIndex(dir);
+  ASSERT_EQ(killed.trials.size(), 12U);  // nine draws and the three promoted
+  EXPECT_EQ(killed.trials[9].state, TrialState::Finished);
+  EXPECT_EQ(killed.trials[10].state, TrialState::Pending);
+  const std::string finishedMetrics = readText(runMetricsPath(dir / killed.trials[9].run));
+
+  const SweepReport report = resumeSweep(dir);
+  const std::vector<SweepTrial>& trials = report.index.trials;
+  ASSERT_EQ(trials.size(), 13U);
+  EXPECT_EQ(readText(runMetricsPath(dir / trials[9].run)), finishedMetrics);  // not trained again
+  std::vector<int> perRung(3, 0);
+  for (const SweepTrial& trial : trials) {
+    ASSERT_EQ(trial.state, TrialState::Finished) << trial.error;
+    ++perRung.at(static_cast<std::size_t>(trial.rung));
+    const int epochs = std::vector<int>{1, 3, 9}[static_cast<std::size_t>(trial.rung)];
+    const auto params = readRunConfig(dir / trial.run).params;
+    const auto trained =
+        std::find_if(params.begin(), params.end(), [](const auto& p) { return p.first == "epochs"; });
+    ASSERT_NE(trained, params.end());
+    EXPECT_EQ(trained->second, std::to_string(epochs)) << "trial " << trial.id;
+  }
+  EXPECT_EQ(perRung, (std::vector<int>{9, 3, 1}));
+  // Rung 1 holds rung 0's best third, rung 2 rung 1's best, each with its parent's options.
+  std::vector<int> promoted;
+  for (const SweepTrial& trial : trials)
+    if (trial.rung == 1) promoted.push_back(*trial.promotedFrom);
+  EXPECT_EQ(promoted, promotedTrials(report.index, 0, 3));
+  EXPECT_EQ(*trials[12].promotedFrom, promotedTrials(report.index, 1, 3).front());
+  const auto lrOf = [](const SweepTrial& trial) {
+    return std::find_if(trial.params.begin(), trial.params.end(),
+                        [](const auto& p) { return p.first == "lr"; })
+        ->second;
+  };
+  EXPECT_EQ(lrOf(trials[12]), lrOf(trials[static_cast<std::size_t>(*trials[12].promotedFrom) - 1]));
+  EXPECT_EQ(report.winner, 13);
 }
 
 TEST(Sweep, DamagedIndexIsNamed) {
