@@ -1,19 +1,32 @@
 #include "SweepCommand.h"
 
+#include <fcntl.h>
 #include <fmt/core.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <chrono>
 #include <cmath>
+#include <csignal>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <thread>
 
 #include "ProgressBar.h"
+#include "common/Compute.h"
 #include "common/Error.h"
 #include "data/BundledData.h"
 #include "experiment/Sweep.h"
 #include "plugin/ModelCatalog.h"
 #include "train/RunFolder.h"
+
+extern char** environ;
 
 namespace vaecf::cli {
 namespace {
@@ -24,7 +37,7 @@ using nlohmann::json;
 struct SweepOptions {
   std::string model, resume, out, scheduler = "grid";
   std::vector<std::string> assignments, grid, ranges;
-  int trials = 0, seeds = 1, minEpochs = 1, reduction = 3;
+  int trials = 0, seeds = 1, minEpochs = 1, reduction = 3, workers = 1, trial = 0;
   std::uint64_t seed = 1;
   bool json = false;
 };
@@ -158,7 +171,69 @@ void printReport(const SweepReport& report, const fs::path& dir, bool asJson) {
   }
 }
 
+// The last non-empty line of a file, without the program's "vaecf: error: " prefix.
+std::string lastErrorIn(const fs::path& log) {
+  std::ifstream in(log);
+  std::string line, last;
+  while (std::getline(in, line))
+    if (!line.empty()) last = line;
+  const std::string prefix = "vaecf: error: ";
+  return last.rfind(prefix, 0) == 0 ? last.substr(prefix.size()) : last;
+}
+
+// A trial in a child process of this program (`sweep --resume DIR --trial ID`), its output
+// kept in a log beside the trial until it has ended; its peak memory from the kernel.
+TrialOutcome runTrialProcess(const fs::path& sweepDir, int trialId, int threads, const TaskContext& context) {
+  const fs::path log = sweepDir / (".trial-" + std::to_string(trialId) + ".log");
+  std::vector<std::string> arguments{
+      "/proc/self/exe",  "--threads", std::to_string(threads), "sweep", "--resume",
+      sweepDir.string(), "--trial",   std::to_string(trialId)};
+  std::vector<char*> argv;
+  for (std::string& argument : arguments) argv.push_back(argument.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t files;
+  posix_spawn_file_actions_init(&files);
+  posix_spawn_file_actions_addopen(&files, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&files, STDOUT_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_adddup2(&files, STDOUT_FILENO, STDERR_FILENO);
+  pid_t child = -1;
+  const int failed = posix_spawn(&child, argv[0], &files, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&files);
+  if (failed != 0) return {std::string("could not start a worker process: ") + std::strerror(failed), 0};
+
+  int status = 0;
+  rusage usage{};
+  while (::wait4(child, &status, WNOHANG, &usage) == 0) {
+    if (context.cancelled()) {
+      ::kill(child, SIGKILL);
+      ::wait4(child, &status, 0, &usage);
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  TrialOutcome outcome{{}, static_cast<std::uint64_t>(usage.ru_maxrss) * 1024};  // ru_maxrss is in KiB
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    outcome.error = lastErrorIn(log);
+    if (outcome.error.empty()) outcome.error = "the worker process ended abnormally";
+  }
+  std::error_code ignored;
+  fs::remove(log, ignored);
+  return outcome;
+}
+
+SweepWorkers workersOf(const SweepOptions& options) {
+  const int threads = std::max(1, computeThreads() / options.workers);
+  return {options.workers, [threads](const fs::path& sweepDir, int trialId, const TaskContext& context) {
+            return runTrialProcess(sweepDir, trialId, threads, context);
+          }};
+}
+
 void sweep(const SweepOptions& options, const DataOptions& data) {
+  if (options.trial > 0) {
+    if (options.resume.empty()) throw Error("--trial runs one trial of the sweep named with --resume DIR");
+    runSweepTrial(options.resume, options.trial);
+    return;
+  }
   const TaskContext progress = progressBarContext();
   auto trialDone = [](const SweepIndex& index) {
     int finished = 0;
@@ -166,13 +241,15 @@ void sweep(const SweepOptions& options, const DataOptions& data) {
     fmt::print(stderr, "vaecf: sweep: {} of {} trials done\n", finished, index.trials.size());
   };
   if (!options.resume.empty()) {
-    printReport(resumeSweep(options.resume, trialDone, progress), options.resume, options.json);
+    printReport(resumeSweep(options.resume, trialDone, progress, workersOf(options)), options.resume,
+                options.json);
     return;
   }
   if (options.model.empty()) throw Error("give --model NAME, or --resume DIR");
   const fs::path dir = options.out.empty() ? freshRunFolder(defaultRunsFolder(), "sweep-" + options.model)
                                            : fs::path(options.out);
-  printReport(runSweep(definitionOf(options, data), dir, trialDone, progress), dir, options.json);
+  printReport(runSweep(definitionOf(options, data), dir, trialDone, progress, workersOf(options)), dir,
+              options.json);
 }
 
 }  // namespace
@@ -208,6 +285,18 @@ void declareSweepCommand(CLI::App& app, std::vector<std::pair<CLI::App*, std::fu
   command->add_option("--sweep-seed", options->seed, "seed of the random draws")->capture_default_str();
   command->add_option("--seeds", options->seeds, "run the winner with this many training seeds (its own first)")
       ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  command
+      ->add_option(
+          "--workers", options->workers,
+          "trials at once, each in a process of its own with its share of --threads; more start only "
+          "while memory holds another trial's measured peak")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 64));
+  command
+      ->add_option(
+          "--trial", options->trial,
+          "run only this trial of the sweep in --resume DIR, leaving its index alone (what a worker does)")
       ->check(CLI::PositiveNumber);
   command->add_option("--out", options->out, "sweep folder (default sweep-MODEL-TIMESTAMP in the runs folder)");
   command->add_option("--resume", options->resume, "continue the sweep in this folder")->check(CLI::ExistingDirectory);

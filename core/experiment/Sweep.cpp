@@ -1,14 +1,17 @@
 #include "experiment/Sweep.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <deque>
 #include <fstream>
+#include <future>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
-
 #include "common/AtomicFile.h"
+#include "common/AvailableMemory.h"
 #include "common/Error.h"
 #include "common/InputFile.h"
 #include "common/JsonValues.h"
@@ -241,6 +244,10 @@ SweepIndex indexFromJson(const json& in) {
   return index;
 }
 
+SweepDefinition readSweepDefinition(const fs::path& sweepDir) {
+  return parseJsonFile(sweepDir / kDefinitionFile, "a sweep definition", sweepDefinitionFromJson);
+}
+
 void writeIndex(const fs::path& sweepDir, const SweepIndex& index) {
   writeJsonFile(sweepDir / kIndexFile, indexJson(index, sweepWinner(index)));
 }
@@ -251,23 +258,83 @@ std::string trialFolderName(int id) {
   return name;
 }
 
-// Runs one trial from nothing: a folder a killed trial left is removed first.
-void runTrial(const SweepDefinition& definition, const LoadedData& data, const fs::path& sweepDir,
-              SweepTrial& trial, const TaskContext& context) {
+// Trains one trial from nothing: a folder a killed trial left is removed first.
+void trainTrial(const SweepDefinition& definition, const LoadedData& data, const fs::path& sweepDir,
+                const SweepTrial& trial, const TaskContext& context) {
   const fs::path runDir = sweepDir / trial.run;
   fs::remove_all(runDir);
+  runExperiment(definition.model, trialParamSet(definition, trial.params), definition.data, data,
+                definition.evaluation, runDir, context);
+}
+
+// A trial's state from how its training ended: its validation value from its metrics.json.
+void recordOutcome(const SweepDefinition& definition, const fs::path& sweepDir, SweepTrial& trial,
+                   const std::string& error) {
+  trial.error = error;
+  if (trial.error.empty()) {
+    try {
+      const std::string metric =
+          selectionMetricOf(findModel(definition.model), trialParamSet(definition, trial.params));
+      trial.validation = readRunMetrics(sweepDir / trial.run).validation.metrics.at(metric).mean;
+    } catch (const std::exception& failure) {
+      trial.error = failure.what();
+    }
+  }
+  trial.state = trial.error.empty() ? TrialState::Finished : TrialState::Failed;
+}
+
+void runTrialHere(const SweepDefinition& definition, const LoadedData& data, const fs::path& sweepDir,
+                  SweepTrial& trial, const TaskContext& context) {
+  std::string error;
   try {
-    const ParamSet params = trialParamSet(definition, trial.params);
-    const ExperimentResult result =
-        runExperiment(definition.model, params, definition.data, data, definition.evaluation, runDir, context);
-    const std::string metric = selectionMetricOf(findModel(definition.model), params);
-    trial.validation = result.validation.metrics.at(metric).mean;
-    trial.state = TrialState::Finished;
+    trainTrial(definition, data, sweepDir, trial, context);
   } catch (const Cancelled&) {
     throw;
-  } catch (const std::exception& error) {
-    trial.state = TrialState::Failed;
-    trial.error = error.what();
+  } catch (const std::exception& failure) {
+    error = failure.what();
+  }
+  recordOutcome(definition, sweepDir, trial, error);
+}
+
+// Another trial may start beside running ones while the memory they leave holds the peak
+// a finished trial took, with a quarter to spare; unmeasured, none may.
+bool roomForAnotherTrial(std::uint64_t peakBytes) {
+  if (peakBytes == 0) return false;
+  const std::optional<AvailableMemory> available = availableMemory();
+  return !available || available->bytes >= peakBytes + peakBytes / 4;
+}
+
+// Runs the trials at `pending` (positions in the index) through the workers, recording
+// each as it ends.
+void runTrialsInWorkers(const SweepDefinition& definition, const fs::path& sweepDir, SweepIndex& index,
+                        std::deque<std::size_t> pending, const SweepWorkers& workers,
+                        const SweepProgress& progress, const TaskContext& context) {
+  std::vector<std::pair<std::size_t, std::future<TrialOutcome>>> running;
+  std::uint64_t peakBytes = 0;
+  while (!pending.empty() || !running.empty()) {
+    while (!pending.empty() && static_cast<int>(running.size()) < workers.count &&
+           (running.empty() || roomForAnotherTrial(peakBytes))) {
+      const std::size_t t = pending.front();
+      pending.pop_front();
+      running.emplace_back(
+          t, std::async(std::launch::async, workers.worker, sweepDir, index.trials[t].id, context));
+    }
+    for (auto it = running.begin(); it != running.end();) {
+      if (it->second.wait_for(std::chrono::milliseconds(20)) != std::future_status::ready) {
+        ++it;
+        continue;
+      }
+      const TrialOutcome outcome = it->second.get();
+      peakBytes = std::max(peakBytes, outcome.peakBytes);
+      recordOutcome(definition, sweepDir, index.trials[it->first], outcome.error);
+      it = running.erase(it);
+      writeIndex(sweepDir, index);
+      if (progress) progress(index);
+    }
+    if (context.cancelled()) {
+      for (auto& [t, outcome] : running) outcome.wait();  // the workers stop their processes
+      context.checkCancelled();
+    }
   }
 }
 
@@ -316,19 +383,25 @@ bool hasRung(const SweepIndex& index, int rung) {
 // Rung by rung: its pending trials, then (halving) the promotion to the next, each step
 // written to the index before the next begins, so a resume picks up where a kill struck.
 void runTrials(const SweepDefinition& definition, const LoadedData& data, const fs::path& sweepDir,
-               SweepIndex& index, const SweepProgress& progress, const TaskContext& context) {
+               SweepIndex& index, const SweepProgress& progress, const TaskContext& context,
+               const SweepWorkers& workers) {
   const std::vector<int> budgets =
       definition.scheduler == SweepScheduler::Halving
           ? halvingBudgets(definition.minEpochs, fullEpochs(definition), definition.reduction)
           : std::vector<int>{0};
   for (int rung = 0; rung < static_cast<int>(budgets.size()); ++rung) {
-    for (std::size_t t = 0; t < index.trials.size(); ++t) {
-      context.report("trial", t, index.trials.size());
-      SweepTrial& trial = index.trials[t];
-      if (trial.rung != rung || trial.state != TrialState::Pending) continue;
-      runTrial(definition, data, sweepDir, trial, context);
-      writeIndex(sweepDir, index);
-      if (progress) progress(index);
+    std::deque<std::size_t> pending;
+    for (std::size_t t = 0; t < index.trials.size(); ++t)
+      if (index.trials[t].rung == rung && index.trials[t].state == TrialState::Pending) pending.push_back(t);
+    if (workers.count > 1) {
+      runTrialsInWorkers(definition, sweepDir, index, std::move(pending), workers, progress, context);
+    } else {
+      for (const std::size_t t : pending) {
+        context.report("trial", t, index.trials.size());
+        runTrialHere(definition, data, sweepDir, index.trials[t], context);
+        writeIndex(sweepDir, index);
+        if (progress) progress(index);
+      }
     }
     const int next = rung + 1;
     if (next < static_cast<int>(budgets.size()) && !hasRung(index, next)) {
@@ -339,9 +412,12 @@ void runTrials(const SweepDefinition& definition, const LoadedData& data, const 
 }
 
 SweepReport continueSweep(const SweepDefinition& definition, const fs::path& sweepDir, SweepIndex index,
-                          const SweepProgress& progress, const TaskContext& context) {
+                          const SweepProgress& progress, const TaskContext& context,
+                          const SweepWorkers& workers) {
+  if (workers.count > 1 && !workers.worker)
+    throw Error("a sweep with several workers needs a way to start them");
   const LoadedData data = loadData(definition.data, context);
-  runTrials(definition, data, sweepDir, index, progress, context);
+  runTrials(definition, data, sweepDir, index, progress, context, workers);
   SweepReport report;
   report.winner = sweepWinner(index);
   if (report.winner) {
@@ -465,8 +541,8 @@ std::vector<int> promotedTrials(const SweepIndex& index, int rung, int reduction
   return ids;
 }
 
-SweepReport runSweep(const SweepDefinition& definition, const fs::path& sweepDir, const SweepProgress& progress,
-                     const TaskContext& context) {
+SweepReport runSweep(const SweepDefinition& definition, const fs::path& sweepDir,
+                     const SweepProgress& progress, const TaskContext& context, const SweepWorkers& workers) {
   if (fs::exists(sweepDir / kDefinitionFile))
     throw Error(sweepDir.string() + " already holds a sweep: continue it with vaecf sweep --resume " + sweepDir.string());
   const std::vector<ParamValues> params = sweepTrialParams(definition);
@@ -486,13 +562,23 @@ SweepReport runSweep(const SweepDefinition& definition, const fs::path& sweepDir
   fs::create_directories(sweepDir);
   writeJsonFile(sweepDir / kDefinitionFile, toJson(definition));
   writeIndex(sweepDir, index);
-  return continueSweep(definition, sweepDir, std::move(index), progress, context);
+  return continueSweep(definition, sweepDir, std::move(index), progress, context, workers);
 }
 
-SweepReport resumeSweep(const fs::path& sweepDir, const SweepProgress& progress, const TaskContext& context) {
-  const SweepDefinition definition =
-      parseJsonFile(sweepDir / kDefinitionFile, "a sweep definition", sweepDefinitionFromJson);
-  return continueSweep(definition, sweepDir, readSweepIndex(sweepDir), progress, context);
+SweepReport resumeSweep(const fs::path& sweepDir, const SweepProgress& progress, const TaskContext& context,
+                        const SweepWorkers& workers) {
+  return continueSweep(readSweepDefinition(sweepDir), sweepDir, readSweepIndex(sweepDir), progress, context,
+                       workers);
+}
+
+void runSweepTrial(const fs::path& sweepDir, int trialId, const TaskContext& context) {
+  const SweepDefinition definition = readSweepDefinition(sweepDir);
+  const SweepIndex index = readSweepIndex(sweepDir);
+  const auto trial = std::find_if(index.trials.begin(), index.trials.end(),
+                                  [&](const SweepTrial& candidate) { return candidate.id == trialId; });
+  if (trial == index.trials.end())
+    throw Error((sweepDir / kIndexFile).string() + " holds no trial " + std::to_string(trialId));
+  trainTrial(definition, loadData(definition.data, context), sweepDir, *trial, context);
 }
 
 SweepIndex readSweepIndex(const fs::path& sweepDir) {

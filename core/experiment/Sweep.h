@@ -104,15 +104,42 @@ struct SweepReport {
 // Called after each trial or seed run with the index as it stands.
 using SweepProgress = std::function<void(const SweepIndex&)>;
 
+// How a trial run elsewhere (a child process) ended: its error (empty when its run folder
+// holds metrics.json) and the peak memory it took, 0 when unknown.
+struct TrialOutcome {
+  std::string error;
+  std::uint64_t peakBytes = 0;
+};
+// Runs trial `trialId` of the sweep in `sweepDir` with runSweepTrial, out of this process,
+// and returns when it has ended; stops it early when the context is cancelled.
+using TrialWorker =
+    std::function<TrialOutcome(const std::filesystem::path& sweepDir, int trialId, const TaskContext&)>;
+
+// Trials run one at a time in this process, or up to `count` at once through `worker`.
+// Each runs in a process of its own so that every trial draws its random numbers alone
+// (torch's generator is one per process) and a sweep repeats whatever the worker count.
+// The first trial runs alone to measure its peak memory; another starts only while the
+// available memory (the container's limit included) holds that peak with a quarter to spare.
+struct SweepWorkers {
+  int count = 1;
+  TrialWorker worker;
+};
+
 // Starts the sweep `definition` in the new folder `sweepDir` and runs it to the end.
 // Throws Error when the folder already holds a sweep, and Cancelled when the context's
 // flag is raised (the sweep then resumes with resumeSweep).
 SweepReport runSweep(const SweepDefinition& definition, const std::filesystem::path& sweepDir,
-                     const SweepProgress& progress = {}, const TaskContext& context = {});
+                     const SweepProgress& progress = {}, const TaskContext& context = {},
+                     const SweepWorkers& workers = {});
 // Continues the sweep in `sweepDir`: a trial a kill interrupted starts again from
 // nothing; finished and failed trials are kept.
 SweepReport resumeSweep(const std::filesystem::path& sweepDir, const SweepProgress& progress = {},
-                        const TaskContext& context = {});
+                        const TaskContext& context = {}, const SweepWorkers& workers = {});
+
+// Trains trial `trialId` of the sweep in `sweepDir` from nothing into its run folder and
+// leaves index.json alone: what a worker process runs. Throws Error for a trial the index
+// does not hold, and whatever the training throws.
+void runSweepTrial(const std::filesystem::path& sweepDir, int trialId, const TaskContext& context = {});
 
 // index.json of a sweep folder; throws InputError naming the file when it is damaged.
 SweepIndex readSweepIndex(const std::filesystem::path& sweepDir);

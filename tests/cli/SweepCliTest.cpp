@@ -94,5 +94,34 @@ TEST(SweepCli, HalvingPromotesTheBestDrawToTheFullEpochs) {
       << closedForm.err;
 }
 
+// Trials in worker processes draw their numbers alone: two workers give the values one does.
+TEST(SweepCli, WorkersRepeatTheOneWorkerSweep) {
+  const fs::path dir = test::freshTempDir("sweep-cli-workers");
+  const std::string sweep =
+      "sweep --model multdae --scheduler random --trials 3 --range lr=0.0003:0.01:log --set epochs=2 "
+      "--set hidden_dim=32 --set batch_size=100 --json" +
+      kSmallData;
+  const CliOutcome one = runVaecf(sweep + " --out " + (dir / "one").string());
+  const CliOutcome two = runVaecf(sweep + " --workers 2 --out " + (dir / "two").string());
+  ASSERT_EQ(one.exitCode, 0) << one.err;
+  ASSERT_EQ(two.exitCode, 0) << two.err;
+  const nlohmann::json a = one.lastJson().at("trials"), b = two.lastJson().at("trials");
+  ASSERT_EQ(a.size(), 3U);
+  ASSERT_EQ(b.size(), 3U);
+  for (std::size_t t = 0; t < 3; ++t) {
+    EXPECT_EQ(b[t].at("state"), "finished");
+    EXPECT_EQ(a[t].at("validation"), b[t].at("validation")) << "trial " << t + 1;
+  }
+  EXPECT_EQ(one.lastJson().at("winner"), two.lastJson().at("winner"));
+  for (const auto& entry : fs::directory_iterator(dir / "two"))
+    EXPECT_EQ(entry.path().extension(), entry.is_directory() ? "" : ".json")
+        << entry.path();  // no worker log left
+
+  const CliOutcome missing = runVaecf("sweep --resume " + (dir / "two").string() + " --trial 9");
+  EXPECT_NE(missing.exitCode, 0);
+  EXPECT_EQ(missing.lastError(),
+            "vaecf: error: " + (dir / "two" / "index.json").string() + " holds no trial 9");
+}
+
 }  // namespace
 }  // namespace vaecf

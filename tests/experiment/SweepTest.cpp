@@ -4,11 +4,13 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cmath>
 #include <fstream>
 #include <iterator>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "TestData.h"
 #include "common/Error.h"
@@ -264,6 +266,39 @@ TEST(Sweep, HalvingSweepTrainsFewerTrialsLongerEachRungAndResumesAfterAKill) {
   };
   EXPECT_EQ(lrOf(trials[12]), lrOf(trials[static_cast<std::size_t>(*trials[12].promotedFrom) - 1]));
   EXPECT_EQ(report.winner, 13);
+}
+
+// A stand-in worker that trains nothing: it holds each trial for a while, counts how many
+// it holds at once, and reports `peakBytes` and a failure for each.
+struct CountingWorker {
+  std::uint64_t peakBytes = 0;
+  std::shared_ptr<std::atomic<int>> running = std::make_shared<std::atomic<int>>(0);
+  std::shared_ptr<std::atomic<int>> most = std::make_shared<std::atomic<int>>(0);
+
+  TrialOutcome operator()(const fs::path&, int trialId, const TaskContext&) const {
+    const int now = ++*running;
+    for (int seen = *most; now > seen && !most->compare_exchange_weak(seen, now);) {
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(150));
+    --*running;
+    return {"not trained: trial " + std::to_string(trialId) + " went to a stand-in worker", peakBytes};
+  }
+};
+
+TEST(Sweep, WorkersStartBesideEachOtherOnlyWhileMemoryHoldsTheMeasuredPeak) {
+  const auto sweepWith = [](std::uint64_t peakBytes, const std::string& tag) {
+    CountingWorker worker;
+    worker.peakBytes = peakBytes;
+    const SweepReport report = runSweep(easeSweep({"1", "10", "100", "1000", "10000"}),
+                                        test::freshTempDir(tag) / "sweep", {}, {}, SweepWorkers{3, worker});
+    for (const SweepTrial& trial : report.index.trials) {
+      EXPECT_EQ(trial.state, TrialState::Failed);
+      EXPECT_EQ(trial.error, "not trained: trial " + std::to_string(trial.id) + " went to a stand-in worker");
+    }
+    return worker.most->load();
+  };
+  EXPECT_EQ(sweepWith(1, "sweep-workers-small"), 3);                      // a byte fits beside anything
+  EXPECT_EQ(sweepWith(std::uint64_t{1} << 62, "sweep-workers-huge"), 1);  // 4 EiB never does
 }
 
 TEST(Sweep, DamagedIndexIsNamed) {
