@@ -509,9 +509,11 @@ void MainWindow::setRunsFolder(const fs::path& folder) {
 
 SessionFile MainWindow::currentSession() const {
   SessionFile session{dataPanel_->request(), session_->modelName(), session_->params().values(),
-                      session_->evaluation().cohortEdges, session_->runsFolder(), {}, false, {}};
+                      session_->evaluation().cohortEdges, session_->runsFolder(), {}, {}, false, {}};
   for (const fs::path& run : runsPanel_->selectedRuns())
     if (run.parent_path() == session_->runsFolder()) session.selectedRuns.push_back(run.filename().string());
+  for (const QString& column : runsPanel_->hiddenColumns())
+    session.hiddenRunColumns.push_back(column.toStdString());
   session.latentView = centre_->currentWidget() == latentWorkspace_;
   session.focusUser = latentWorkspace_->focusPanel()->userText().toStdString();
   return session;
@@ -542,6 +544,9 @@ bool MainWindow::loadSession(const fs::path& file) {
   std::vector<fs::path> selected;
   for (const std::string& run : saved.selectedRuns) selected.push_back(saved.runsFolder / run);
   runsPanel_->selectRuns(selected);
+  QStringList hiddenColumns;
+  for (const std::string& column : saved.hiddenRunColumns) hiddenColumns << qs(column);
+  runsPanel_->setHiddenColumns(hiddenColumns);
   showLatentSpace(saved.latentView);
   latentWorkspace_->focusPanel()->setUserText(qs(saved.focusUser));
   loadData(saved.data);
