@@ -546,6 +546,14 @@ void WorkbenchTest::liveParameterIsAppliedToTheRunningModel() {
     return false;
   };
   QTRY_VERIFY_WITH_TIMEOUT(confirmed(), 30000);
+  // While it trains, its row in the run table follows the live epoch and time.
+  auto* table = window->runsPanel()->findChild<QTreeWidget*>();
+  const QTreeWidgetItem* live =
+      rowNamed(*table, QString::fromStdString(session.runFolder().filename().string()));
+  QVERIFY(live != nullptr);
+  QTRY_VERIFY(live->text(columnNamed(*table, QStringLiteral("Epochs"))).toInt() >= 2);
+  QCOMPARE(live->text(columnNamed(*table, QStringLiteral("State"))), QStringLiteral("running"));
+  QVERIFY(live->text(columnNamed(*table, QStringLiteral("Seconds"))).toDouble() > 0.0);
   trigger(*window, MainWindow::Command::Stop);
   QTRY_VERIFY_WITH_TIMEOUT(session.liveRun()->state() == TrainerState::Stopped, 30000);
 
@@ -553,7 +561,6 @@ void WorkbenchTest::liveParameterIsAppliedToTheRunningModel() {
   window->runsPanel()->refresh();
   const RunSummary summary = RunStore::summarize(session.runFolder());
   QCOMPARE(summary.finalParam("dropout"), std::string("0.25"));
-  auto* table = window->runsPanel()->findChild<QTreeWidget*>();
   const int dropout = columnNamed(*table, QStringLiteral("dropout"));
   const QTreeWidgetItem* run = table->topLevelItem(0);
   QCOMPARE(run->text(dropout), QStringLiteral("0.5 → 0.25"));

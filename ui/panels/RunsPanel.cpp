@@ -244,6 +244,20 @@ void RunsPanel::fillProgress(QTreeWidgetItem& item, const RunSummary& run) {
   setCell(item, Seconds, QString::number(run.result.seconds, 'f', 1), run.result.seconds);
 }
 
+void RunsPanel::showLiveProgress(const std::filesystem::path& run, TrainerState state, std::int64_t epoch,
+                                 double seconds) {
+  for (QTreeWidgetItem* item : runItems()) {
+    RunSummary& summary = runs_[runIndex(*item)];
+    if (summary.folder != run) continue;
+    summary.state = state;
+    summary.result.epochs = epoch;
+    summary.result.seconds = seconds;
+    fillProgress(*item, summary);
+    if (!filter_->text().isEmpty()) applyFilter();  // "state:running" may no longer hold
+    return;
+  }
+}
+
 void RunsPanel::setFilter(const QString& text) { filter_->setText(text); }
 
 // Every word must match: "column:value" the named column's whole value (by header, case

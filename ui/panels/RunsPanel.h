@@ -55,6 +55,9 @@ class RunsPanel : public QWidget {
   void setHiddenColumns(const QStringList& keys);
   Grouping grouping() const;
   void setGrouping(Grouping grouping);
+  // The training run's progress in its row while its events are being written.
+  void showLiveProgress(const std::filesystem::path& run, TrainerState state, std::int64_t epoch,
+                        double seconds);
 
  Q_SIGNALS:
   void selectionChanged();

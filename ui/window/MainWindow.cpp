@@ -351,6 +351,7 @@ void MainWindow::connectSession() {
   });
   connect(session, &TrainingSession::errorOccurred, this, &MainWindow::showError);
   connect(session, &TrainingSession::fitProgressed, this, &MainWindow::updateStatus);
+  connect(session, &TrainingSession::runUpdated, this, &MainWindow::updateLiveRunRow);
   connect(session, &TrainingSession::noteReceived, this, [this](const QString& code, const QString& text) {
     messageBar_->showMessage(MessageBar::Kind::Info, code == QLatin1String("early_stop")
                                                          ? tr("Stopped early: validation stopped improving.")
@@ -469,6 +470,13 @@ void MainWindow::updateStatus() {
   progress += QStringLiteral("   ") + tr("elapsed %1").arg(duration(status.elapsedSeconds));
   if (status.etaSeconds > 0.0) progress += QStringLiteral("   ") + tr("ETA %1").arg(duration(status.etaSeconds));
   progressLabel_->setText(progress);
+}
+
+// The run table reads a run's folder only on a refresh; between refreshes the training
+// run's row follows the session. (A closed-form fit's folder appears only once complete.)
+void MainWindow::updateLiveRunRow() {
+  const SessionStatus status = session_->status();
+  runsPanel_->showLiveProgress(session_->runFolder(), status.state, status.epoch, status.elapsedSeconds);
 }
 
 void MainWindow::updateActions() {
