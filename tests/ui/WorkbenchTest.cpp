@@ -503,6 +503,14 @@ void WorkbenchTest::runTableGroupsRunsByModel() {
   QCOMPARE(ease->child(1)->text(0), QStringLiteral("ease-10"));
   QCOMPARE(table->topLevelItemCount(), 2);
 
+  // A closed group stays closed when the table reads the folder again.
+  ease->setExpanded(false);
+  panel.refresh();
+  ease = group(QStringLiteral("ease"));
+  multvae = group(QStringLiteral("multvae"));
+  QVERIFY(!ease->isExpanded() && multvae->isExpanded());
+  QCOMPARE(panel.selectedRuns().size(), std::size_t{2});
+
   // The filter hides the runs that do not match and the groups left empty; a group counts the runs it shows.
   panel.setFilter(QStringLiteral("lambda:10"));
   QCOMPARE(panel.visibleRunCount(), 1);

@@ -177,6 +177,7 @@ void RunsPanel::fillTable(const std::vector<std::filesystem::path>& selected) {
   const int sortColumn = table_->header()->sortIndicatorSection();
   const Qt::SortOrder sortOrder = table_->header()->sortIndicatorOrder();
   table_->setSortingEnabled(false);  // rows would move while they are filled
+  const QStringList collapsed = collapsedGroups();
   table_->clear();
   table_->setColumnCount(firstParameterColumn() + static_cast<int>(parameterColumns_.size()));
   QStringList headers{tr("Run"), tr("Dataset"), tr("Model"), tr("State"), tr("Epochs"), tr("Seconds")};
@@ -196,7 +197,7 @@ void RunsPanel::fillTable(const std::vector<std::filesystem::path>& selected) {
     else
       table_->addTopLevelItem(item);
   }
-  table_->expandAll();
+  for (const auto& [key, group] : groups) group->setExpanded(!collapsed.contains(key));
   for (int column = 0; column < table_->columnCount(); ++column) table_->resizeColumnToContents(column);
   fillColumnMenu();
   applyHiddenColumns();
@@ -204,6 +205,17 @@ void RunsPanel::fillTable(const std::vector<std::filesystem::path>& selected) {
   if (sortColumn >= 0 && sortColumn < table_->columnCount()) table_->sortItems(sortColumn, sortOrder);
   applyFilter();  // labels the groups too, after the columns were sized on the runs alone
   selectRuns(selected);
+}
+
+// The groups the user closed, kept closed when the rows are made anew.
+QStringList RunsPanel::collapsedGroups() const {
+  QStringList keys;
+  for (int top = 0; top < table_->topLevelItemCount(); ++top) {
+    const QTreeWidgetItem* group = table_->topLevelItem(top);
+    if (group->data(Name, kGroupKeyRole).isValid() && !group->isExpanded())
+      keys << group->data(Name, kGroupKeyRole).toString();
+  }
+  return keys;
 }
 
 // The group row `run` belongs under, made when it is the group's first run.

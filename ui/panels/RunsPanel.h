@@ -65,6 +65,7 @@ class RunsPanel : public QWidget {
  private:
   // Rebuilds the rows from runs_, grouped as chosen, and selects `selected` again.
   void fillTable(const std::vector<std::filesystem::path>& selected);
+  QStringList collapsedGroups() const;
   QTreeWidgetItem* groupItem(const RunSummary& run, std::map<QString, QTreeWidgetItem*>& groups);
   void fillRow(QTreeWidgetItem& item, const RunSummary& run);
   void fillProgress(QTreeWidgetItem& item, const RunSummary& run);
