@@ -6,10 +6,14 @@
 #include <QFile>
 #include <QImage>
 #include <QLabel>
+#include <QMenu>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
 #include <QTimer>
+#include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 
 #include <algorithm>
 #include <cmath>
@@ -39,6 +43,7 @@
 #include "help/Glossary.h"
 #include "runs/ComparisonDialog.h"
 #include "runs/RunStore.h"
+#include "session/SessionFile.h"
 #include "session/TrainingSession.h"
 #include "plugin/ModelCatalog.h"
 #include "train/EventLog.h"
@@ -50,17 +55,34 @@ namespace vaecf::ui {
 
 namespace {
 
-int columnNamed(const QTableWidget& table, const QString& header) {
+using test::smallSynthetic;
+namespace fs = std::filesystem;
+
+int columnNamed(const QTreeWidget& table, const QString& header) {
   for (int column = 0; column < table.columnCount(); ++column)
-    if (table.horizontalHeaderItem(column)->text() == header) return column;
+    if (table.headerItem()->text(column) == header) return column;
   return -1;
+}
+
+// A run's row, under a group row or not.
+const QTreeWidgetItem* rowNamed(QTreeWidget& table, const QString& run) {
+  for (QTreeWidgetItemIterator it(&table); *it != nullptr; ++it)
+    if ((*it)->text(0) == run) return *it;
+  return nullptr;
+}
+
+// A fitted EASE run "ease-<lambda>" in `runs` for each lambda: finished runs in a second.
+void fitEaseRuns(const fs::path& runs, const SessionData& data, const std::vector<std::string>& lambdas) {
+  for (const std::string& lambda : lambdas) {
+    ParamSet params(runParamSpecs(findModel("ease")));
+    params.set("lambda", lambda);
+    runExperiment("ease", params, data.recordedSource, LoadedData{*data.split, std::nullopt, {}}, {},
+                  runs / ("ease-" + lambda));
+  }
 }
 
 constexpr int kLoadTimeoutMs = 120000;
 constexpr int kTrainTimeoutMs = 180000;
-
-using test::smallSynthetic;
-namespace fs = std::filesystem;
 
 void trigger(MainWindow& window, MainWindow::Command command) {
   QAction* action = window.action(command);
@@ -284,40 +306,38 @@ void WorkbenchTest::runTableSortsFiltersAndComparesTheSelectedRuns() {
   QVERIFY(folder.isValid());
   const std::filesystem::path runs(folder.path().toStdString());
   const SessionData data = loadSessionData(smallSynthetic(), runs / "data");
-  const ModelFamily& ease = findModel("ease");
-  for (const char* lambda : {"10", "300", "3000"}) {
-    ParamSet params(runParamSpecs(ease));
-    params.set("lambda", lambda);
-    runExperiment("ease", params, data.recordedSource, LoadedData{*data.split, std::nullopt, {}}, {},
-                  runs / (std::string("ease-") + lambda));
-  }
+  fitEaseRuns(runs, data, {"10", "300", "3000"});
   RunsPanel panel;
   panel.setFolder(runs);
   QCOMPARE(panel.runCount(), 3);
-  auto* table = panel.findChild<QTableWidget*>();
+  auto* table = panel.findChild<QTreeWidget*>();
   const int testNdcg = columnNamed(*table, QStringLiteral("test ndcg@100"));
   const int lambda = columnNamed(*table, QStringLiteral("lambda"));
   QVERIFY(testNdcg > 0 && lambda > 0);
-  QVERIFY(table->item(0, columnNamed(*table, QStringLiteral("Dataset")))->text().startsWith(QStringLiteral("split folder")));
+  QVERIFY(table->topLevelItem(0)
+              ->text(columnNamed(*table, QStringLiteral("Dataset")))
+              .startsWith(QStringLiteral("split folder")));
 
   // A header click sorts by the number; the test metric is each run's own.
   table->sortItems(testNdcg, Qt::DescendingOrder);
   for (int row = 0; row < 3; ++row) {
-    const auto run = runs / ("ease-" + table->item(row, lambda)->text().toStdString());
+    const auto run = runs / ("ease-" + table->topLevelItem(row)->text(lambda).toStdString());
     const double expected = RunStore::summarize(run).testMetric("ndcg@100").value();
-    QCOMPARE(table->item(row, testNdcg)->text(), QString::number(expected, 'f', 4));
-    if (row > 0) QVERIFY(table->item(row, testNdcg)->text().toDouble() <= table->item(row - 1, testNdcg)->text().toDouble());
+    QCOMPARE(table->topLevelItem(row)->text(testNdcg), QString::number(expected, 'f', 4));
+    if (row > 0)
+      QVERIFY(table->topLevelItem(row)->text(testNdcg).toDouble() <=
+              table->topLevelItem(row - 1)->text(testNdcg).toDouble());
   }
   table->sortItems(lambda, Qt::AscendingOrder);  // numerically: 10 < 300 < 3000
-  QCOMPARE(table->item(0, lambda)->text(), QStringLiteral("10"));
-  QCOMPARE(table->item(2, lambda)->text(), QStringLiteral("3000"));
+  QCOMPARE(table->topLevelItem(0)->text(lambda), QStringLiteral("10"));
+  QCOMPARE(table->topLevelItem(2)->text(lambda), QStringLiteral("3000"));
 
   // Sorting keeps the selection tied to the runs, and only they are compared.
   panel.selectRuns({runs / "ease-10", runs / "ease-3000"});
   QCOMPARE(panel.selectedRuns().size(), std::size_t{2});
   QCOMPARE(panel.differingParameters(), QStringList{QStringLiteral("lambda")});
-  QVERIFY(table->item(0, lambda)->background() != QBrush());
-  QCOMPARE(table->item(1, lambda)->background(), QBrush());  // ease-300, not selected
+  QVERIFY(table->topLevelItem(0)->background(lambda) != QBrush());
+  QCOMPARE(table->topLevelItem(1)->background(lambda), QBrush());  // ease-300, not selected
 
   panel.setFilter(QStringLiteral("lambda:300"));
   QCOMPARE(panel.visibleRunCount(), 1);
@@ -358,6 +378,159 @@ void WorkbenchTest::runTableSortsFiltersAndComparesTheSelectedRuns() {
   QVERIFY(dialog->summary().contains(QString::number(expected.testUsers)));
 }
 
+// The column chooser hides a column by its action in the header's menu; the session keeps
+// it hidden, a session saved before the table kept columns hides none, and "Show all" shows it.
+void WorkbenchTest::runTableHidesColumnsAndTheSessionKeepsThem() {
+  QTemporaryDir folder;
+  QVERIFY(folder.isValid());
+  const fs::path runs(folder.path().toStdString());
+  fitEaseRuns(runs, loadSessionData(smallSynthetic(), runs / "data"), {"10", "300"});
+  const fs::path kept = runs / "session.json";
+  auto columnAction = [](RunsPanel& panel, const QString& text) -> QAction* {
+    for (QAction* action : panel.findChild<QMenu*>()->actions())
+      if (action->text() == text) return action;
+    return nullptr;
+  };
+  {
+    MainWindow window({runs, smallSynthetic(), {}});
+    QTRY_VERIFY_WITH_TIMEOUT(window.session().data() != nullptr, kLoadTimeoutMs);
+    RunsPanel& panel = *window.runsPanel();
+    auto* table = panel.findChild<QTreeWidget*>();
+    const int lambda = columnNamed(*table, QStringLiteral("lambda"));
+    QVERIFY(lambda > 0 && !table->isColumnHidden(lambda));
+    QAction* hideLambda = columnAction(panel, QStringLiteral("lambda"));
+    QVERIFY(hideLambda != nullptr && hideLambda->isChecked());
+    hideLambda->trigger();
+    columnAction(panel, QStringLiteral("Dataset"))->trigger();
+    QVERIFY(table->isColumnHidden(lambda));
+    QVERIFY(table->isColumnHidden(columnNamed(*table, QStringLiteral("Dataset"))));
+    QVERIFY(!table->isColumnHidden(columnNamed(*table, QStringLiteral("Model"))));
+    QCOMPARE(panel.hiddenColumns(), (QStringList{QStringLiteral("param:lambda"), QStringLiteral("dataset")}));
+    // The run's name tells the rows apart: it cannot be hidden.
+    QVERIFY(!columnAction(panel, QStringLiteral("Run"))->isEnabled());
+    panel.refresh();  // the columns are made anew; the hidden stay hidden
+    QVERIFY(table->isColumnHidden(columnNamed(*table, QStringLiteral("lambda"))));
+    window.saveSession(kept);
+  }
+
+  MainWindow again({runs, std::nullopt, {}});
+  QVERIFY(again.loadSession(kept));
+  RunsPanel& panel = *again.runsPanel();
+  auto* table = panel.findChild<QTreeWidget*>();
+  const int lambda = columnNamed(*table, QStringLiteral("lambda"));
+  QVERIFY(table->isColumnHidden(lambda));
+  QVERIFY(table->isColumnHidden(columnNamed(*table, QStringLiteral("Dataset"))));
+  QVERIFY(!columnAction(panel, QStringLiteral("lambda"))->isChecked());
+  columnAction(panel, QStringLiteral("Show all"))->trigger();
+  for (int column = 0; column < table->columnCount(); ++column) QVERIFY(!table->isColumnHidden(column));
+  QVERIFY(columnAction(panel, QStringLiteral("lambda"))->isChecked());
+  QVERIFY(panel.hiddenColumns().isEmpty());
+
+  QFile file(QString::fromStdString(kept.string()));
+  QVERIFY(file.open(QIODevice::ReadOnly));
+  QString text = QString::fromUtf8(file.readAll());
+  file.close();
+  QVERIFY(text.contains(QStringLiteral("\"hidden_run_columns\"")));
+  text.remove(QRegularExpression(QStringLiteral(R"("hidden_run_columns": \[[^\]]*\],)")));
+  QVERIFY(!text.contains(QStringLiteral("hidden_run_columns")));
+  QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+  file.write(text.toUtf8());
+  file.close();
+  QVERIFY(loadSessionFile(kept).hiddenRunColumns.empty());
+  QTRY_VERIFY_WITH_TIMEOUT(again.session().data() != nullptr, kLoadTimeoutMs);
+}
+
+// Grouped by model, each model has a row with its run count and best validation NDCG over
+// its runs; selecting, sorting and filtering act on the runs, never on a group row.
+void WorkbenchTest::runTableGroupsRunsByModel() {
+  QTemporaryDir folder;
+  QVERIFY(folder.isValid());
+  const fs::path runs(folder.path().toStdString());
+  const SessionData data = loadSessionData(smallSynthetic(), runs / "data");
+  fitEaseRuns(runs, data, {"10", "3000"});
+  ParamSet params(runParamSpecs(findModel("multvae")));
+  params.set("epochs", "1");
+  params.set("hidden_dim", "16");
+  params.set("latent_dim", "4");
+  params.set("threads", "1");
+  params.set("device", "cpu");
+  runExperiment("multvae", params, data.recordedSource, LoadedData{*data.split, std::nullopt, {}}, {},
+                runs / "multvae-1");
+
+  MainWindow window({runs, std::nullopt, {}});
+  RunsPanel& panel = *window.runsPanel();
+  auto* table = panel.findChild<QTreeWidget*>();
+  QCOMPARE(table->topLevelItemCount(), 3);
+  panel.setGrouping(RunsPanel::Grouping::Model);
+  QCOMPARE(table->topLevelItemCount(), 2);
+  auto group = [&](const QString& model) -> QTreeWidgetItem* {
+    for (int top = 0; top < table->topLevelItemCount(); ++top)
+      if (table->topLevelItem(top)->text(0).startsWith(model + QStringLiteral(" (")))
+        return table->topLevelItem(top);
+    return nullptr;
+  };
+  auto bestNdcg = [&](std::initializer_list<const char*> names) {
+    double best = 0.0;
+    for (const char* name : names)
+      best = std::max(best, RunStore::summarize(runs / name).bestMetric("ndcg@100").value());
+    return QString::number(best, 'f', 4);
+  };
+  QTreeWidgetItem* ease = group(QStringLiteral("ease"));
+  QTreeWidgetItem* multvae = group(QStringLiteral("multvae"));
+  QVERIFY(ease != nullptr && multvae != nullptr);
+  QCOMPARE(ease->text(0),
+           QStringLiteral("ease (2 run(s), best ndcg@100 %1)").arg(bestNdcg({"ease-10", "ease-3000"})));
+  QCOMPARE(multvae->text(0),
+           QStringLiteral("multvae (1 run(s), best ndcg@100 %1)").arg(bestNdcg({"multvae-1"})));
+  QCOMPARE(rowNamed(*table, QStringLiteral("ease-10"))->parent(), ease);
+  QCOMPARE(rowNamed(*table, QStringLiteral("ease-3000"))->parent(), ease);
+  QCOMPARE(rowNamed(*table, QStringLiteral("multvae-1"))->parent(), multvae);
+  QVERIFY(!(ease->flags() & Qt::ItemIsSelectable));
+
+  // Selecting everything selects the runs alone, and the window acts on exactly them.
+  table->selectAll();
+  std::vector<fs::path> selected = panel.selectedRuns();
+  std::sort(selected.begin(), selected.end());
+  QCOMPARE(selected, (std::vector<fs::path>{runs / "ease-10", runs / "ease-3000", runs / "multvae-1"}));
+  QVERIFY(!window.action(MainWindow::Command::CompareRuns)->isEnabled());
+  panel.selectRuns({runs / "ease-3000", runs / "multvae-1"});
+  QCOMPARE(panel.selectedRuns().size(), std::size_t{2});
+  QVERIFY(window.action(MainWindow::Command::CompareRuns)->isEnabled());
+
+  // A header click sorts the runs within their group.
+  table->sortItems(columnNamed(*table, QStringLiteral("lambda")), Qt::DescendingOrder);
+  QCOMPARE(ease->child(0)->text(0), QStringLiteral("ease-3000"));
+  QCOMPARE(ease->child(1)->text(0), QStringLiteral("ease-10"));
+  QCOMPARE(table->topLevelItemCount(), 2);
+
+  // A closed group stays closed when the table reads the folder again.
+  ease->setExpanded(false);
+  panel.refresh();
+  ease = group(QStringLiteral("ease"));
+  multvae = group(QStringLiteral("multvae"));
+  QVERIFY(!ease->isExpanded() && multvae->isExpanded());
+  QCOMPARE(panel.selectedRuns().size(), std::size_t{2});
+
+  // The filter hides the runs that do not match and the groups left empty; a group counts the runs it shows.
+  panel.setFilter(QStringLiteral("lambda:10"));
+  QCOMPARE(panel.visibleRunCount(), 1);
+  QVERIFY(rowNamed(*table, QStringLiteral("ease-3000"))->isHidden());
+  QVERIFY(!rowNamed(*table, QStringLiteral("ease-10"))->isHidden());
+  QVERIFY(multvae->isHidden() && !ease->isHidden());
+  QCOMPARE(ease->text(0), QStringLiteral("ease (1 run(s), best ndcg@100 %1)").arg(bestNdcg({"ease-10"})));
+  panel.setFilter(QString());
+  QVERIFY(!multvae->isHidden());
+  QCOMPARE(panel.visibleRunCount(), 3);
+
+  // One dataset: one group of every run; ungrouped, the runs are the rows again, still selected.
+  panel.setGrouping(RunsPanel::Grouping::Dataset);
+  QCOMPARE(table->topLevelItemCount(), 1);
+  QCOMPARE(table->topLevelItem(0)->childCount(), 3);
+  panel.setGrouping(RunsPanel::Grouping::None);
+  QCOMPARE(table->topLevelItemCount(), 3);
+  QCOMPARE(panel.selectedRuns().size(), std::size_t{2});
+}
+
 void WorkbenchTest::liveParameterIsAppliedToTheRunningModel() {
   auto window = syntheticWindow(500);
   QVERIFY(window);
@@ -381,6 +554,14 @@ void WorkbenchTest::liveParameterIsAppliedToTheRunningModel() {
     return false;
   };
   QTRY_VERIFY_WITH_TIMEOUT(confirmed(), 30000);
+  // While it trains, its row in the run table follows the live epoch and time.
+  auto* table = window->runsPanel()->findChild<QTreeWidget*>();
+  const QTreeWidgetItem* live =
+      rowNamed(*table, QString::fromStdString(session.runFolder().filename().string()));
+  QVERIFY(live != nullptr);
+  QTRY_VERIFY(live->text(columnNamed(*table, QStringLiteral("Epochs"))).toInt() >= 2);
+  QCOMPARE(live->text(columnNamed(*table, QStringLiteral("State"))), QStringLiteral("running"));
+  QVERIFY(live->text(columnNamed(*table, QStringLiteral("Seconds"))).toDouble() > 0.0);
   trigger(*window, MainWindow::Command::Stop);
   QTRY_VERIFY_WITH_TIMEOUT(session.liveRun()->state() == TrainerState::Stopped, 30000);
 
@@ -388,10 +569,11 @@ void WorkbenchTest::liveParameterIsAppliedToTheRunningModel() {
   window->runsPanel()->refresh();
   const RunSummary summary = RunStore::summarize(session.runFolder());
   QCOMPARE(summary.finalParam("dropout"), std::string("0.25"));
-  auto* table = window->runsPanel()->findChild<QTableWidget*>();
-  const QTableWidgetItem* dropout = table->item(0, columnNamed(*table, QStringLiteral("dropout")));
-  QCOMPARE(dropout->text(), QStringLiteral("0.5 → 0.25"));
-  QVERIFY2(dropout->toolTip().startsWith(QStringLiteral("dropout = 0.25 from step")), qPrintable(dropout->toolTip()));
+  const int dropout = columnNamed(*table, QStringLiteral("dropout"));
+  const QTreeWidgetItem* run = table->topLevelItem(0);
+  QCOMPARE(run->text(dropout), QStringLiteral("0.5 → 0.25"));
+  QVERIFY2(run->toolTip(dropout).startsWith(QStringLiteral("dropout = 0.25 from step")),
+           qPrintable(run->toolTip(dropout)));
 }
 
 // A change made while a run trains belongs to that run: once it ends, the form is back at
@@ -682,12 +864,13 @@ void WorkbenchTest::easeRunsOffTheGuiThreadAndAppearsInTheRunTable() {
   const std::filesystem::path folder = window.session().runFolder();
   QVERIFY(std::filesystem::exists(folder / "metrics.json"));
   QVERIFY(!std::filesystem::exists(runEventsPath(folder)));
-  auto* table = window.runsPanel()->findChild<QTableWidget*>();
+  auto* table = window.runsPanel()->findChild<QTreeWidget*>();
   QVERIFY(table != nullptr);
   QTRY_VERIFY(window.runsPanel()->runCount() == 1);
-  QCOMPARE(table->item(0, columnNamed(*table, QStringLiteral("Model")))->text(), QStringLiteral("ease"));
-  QVERIFY(!table->item(0, columnNamed(*table, QStringLiteral("best ndcg@100")))->text().isEmpty());
-  QVERIFY(!table->item(0, columnNamed(*table, QStringLiteral("test ndcg@100")))->text().isEmpty());
+  QCOMPARE(table->topLevelItem(0)->text(columnNamed(*table, QStringLiteral("Model"))),
+           QStringLiteral("ease"));
+  QVERIFY(!table->topLevelItem(0)->text(columnNamed(*table, QStringLiteral("best ndcg@100"))).isEmpty());
+  QVERIFY(!table->topLevelItem(0)->text(columnNamed(*table, QStringLiteral("test ndcg@100"))).isEmpty());
   const RunSummary summary = RunStore::summarize(folder);
   QVERIFY2(summary.problem.empty(), summary.problem.c_str());
   QCOMPARE(summary.config.model, std::string("ease"));
@@ -827,12 +1010,10 @@ void WorkbenchTest::deeprecTrainsOnBundledDataAndStreamsItsRmse() {
 
   // The run table gains a "best rmse" column holding the selected validation RMSE.
   window->runsPanel()->refresh();
-  auto* table = window->runsPanel()->findChild<QTableWidget*>();
-  int rmseColumn = -1;
-  for (int column = 0; column < table->columnCount(); ++column)
-    if (table->horizontalHeaderItem(column)->text() == QStringLiteral("best rmse")) rmseColumn = column;
+  auto* table = window->runsPanel()->findChild<QTreeWidget*>();
+  const int rmseColumn = columnNamed(*table, QStringLiteral("best rmse"));
   QVERIFY(rmseColumn >= 0);
-  QCOMPARE(table->item(0, rmseColumn)->text(), QString::number(lowest, 'f', 4));
+  QCOMPARE(table->topLevelItem(0)->text(rmseColumn), QString::number(lowest, 'f', 4));
 }
 
 void WorkbenchTest::svaeTrainsOnATimedDatasetAndReportsNdcg() {

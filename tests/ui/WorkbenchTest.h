@@ -21,6 +21,8 @@ class WorkbenchTest : public QObject {
   void pauseHoldsTheEpochCounter();
   void stepEpochAdvancesExactlyOneEpoch();
   void runTableSortsFiltersAndComparesTheSelectedRuns();
+  void runTableHidesColumnsAndTheSessionKeepsThem();
+  void runTableGroupsRunsByModel();
   void liveParameterIsAppliedToTheRunningModel();
   void liveChangeEndsWithItsRunAndAStepSaysItStartsANewOne();
   void savedRunReopensWithTheSameCurves();

@@ -1,22 +1,29 @@
 #pragma once
 // The runs under the runs folder as an experiment table: run, dataset, model, state,
 // epochs, time, best validation and test metrics, and every parameter with its live
-// changes. Columns sort on a header click (numbers as numbers); the filter keeps rows that
-// hold every word (anywhere in the row, or a column's whole value: "state:finished"). Selecting several
-// overlays them on the charts; the parameters that differ between them are highlighted.
+// changes. Columns sort on a header click (numbers as numbers, runs within their group);
+// the filter keeps rows that hold every word (anywhere in the row, or a column's whole
+// value: "state:finished"). Selecting several overlays them on the charts; the parameters
+// that differ between them are highlighted. The header's context menu hides and shows
+// columns; runs can be grouped by dataset or model under a row per group.
 
 #include <QWidget>
 
+#include <cstdint>
 #include <filesystem>
+#include <map>
 #include <vector>
 
 #include "runs/RunStore.h"
 
-class QTableWidget;
+class QTreeWidget;
+class QTreeWidgetItem;
 class QLabel;
 class QAction;
+class QComboBox;
 class QHBoxLayout;
 class QLineEdit;
+class QMenu;
 
 namespace vaecf::ui {
 
@@ -24,11 +31,14 @@ class RunsPanel : public QWidget {
   Q_OBJECT
 
  public:
+  enum class Grouping { None, Dataset, Model };
+
   explicit RunsPanel(QWidget* parent = nullptr);
 
   void setFolder(const std::filesystem::path& folder);
   // Re-reads the folder: new runs, and runs still being written, appear with their latest events.
   void refresh();
+  // In table order; group rows are never among them.
   std::vector<std::filesystem::path> selectedRuns() const;
   void selectRuns(const std::vector<std::filesystem::path>& folders);
   int runCount() const;
@@ -39,24 +49,48 @@ class RunsPanel : public QWidget {
   QStringList differingParameters() const;
   // Offers `action` (e.g. Continue run) as a button beside Refresh and in the table's context menu.
   void addRunAction(QAction* action);
+  // The hidden columns by key ("dataset", "best:ndcg@100", "param:lr"), kept for columns
+  // the current runs lack so that a session restores them all.
+  QStringList hiddenColumns() const;
+  void setHiddenColumns(const QStringList& keys);
+  Grouping grouping() const;
+  void setGrouping(Grouping grouping);
+  // The training run's progress in its row while its events are being written.
+  void showLiveProgress(const std::filesystem::path& run, TrainerState state, std::int64_t epoch,
+                        double seconds);
 
  Q_SIGNALS:
   void selectionChanged();
 
  private:
-  void fillRow(int row, const RunSummary& run);
+  // Rebuilds the rows from runs_, grouped as chosen, and selects `selected` again.
+  void fillTable(const std::vector<std::filesystem::path>& selected);
+  QStringList collapsedGroups() const;
+  QTreeWidgetItem* groupItem(const RunSummary& run, std::map<QString, QTreeWidgetItem*>& groups);
+  void fillRow(QTreeWidgetItem& item, const RunSummary& run);
+  void fillProgress(QTreeWidgetItem& item, const RunSummary& run);
   void applyFilter();
+  void labelGroups();
+  void applyHiddenColumns();
+  void fillColumnMenu();
+  void checkColumnMenu();
+  QStringList columnKeys() const;
   void highlightDifferences();
-  const RunSummary& runAt(int row) const;
-  std::vector<int> selectedRows() const;
+  std::size_t runIndex(const QTreeWidgetItem& item) const;
+  const RunSummary& runOf(const QTreeWidgetItem& item) const;
+  std::vector<QTreeWidgetItem*> runItems() const;
+  std::vector<const QTreeWidgetItem*> selectedRunItems() const;
   int firstParameterColumn() const;
 
   std::filesystem::path folder_;
   std::vector<RunSummary> runs_;
   QStringList parameterColumns_;
   QStringList metricColumns_;  // shown twice, best validation then test, before the parameters
-  QTableWidget* table_;
+  QStringList hiddenColumns_;
+  QTreeWidget* table_;
   QLineEdit* filter_;
+  QComboBox* grouping_;
+  QMenu* columnMenu_;
   QLabel* folderLabel_;
   QHBoxLayout* buttons_ = nullptr;
 };

@@ -67,6 +67,7 @@ void saveSessionFile(const SessionFile& session, const fs::path& file) {
   document["cohort_edges"] = session.cohortEdges;
   document["runs_folder"] = session.runsFolder.string();
   document["selected_runs"] = session.selectedRuns;
+  document["hidden_run_columns"] = session.hiddenRunColumns;
   document["view"] = session.latentView ? "latent" : "curves";
   document["focus_user"] = session.focusUser;
   writeFileAtomically(file, [&document](std::ostream& out) { out << document.dump(2) << '\n'; });
@@ -99,6 +100,7 @@ SessionFile loadSessionFile(const fs::path& file) {
     for (const std::string& run : session.selectedRuns)
       if (run.empty() || fs::path(run).has_parent_path() || run == "." || run == "..")
         throw Error("'selected_runs' names run folders inside the runs folder, not " + quoteText(run));
+    session.hiddenRunColumns = document.value("hidden_run_columns", std::vector<std::string>{});
     session.latentView = document.value("view", std::string("curves")) == "latent";
     session.focusUser = document.value("focus_user", std::string());
     return session;

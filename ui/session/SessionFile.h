@@ -1,8 +1,8 @@
 #pragma once
 // A saved workbench session: the data request, the model with its parameters, the cohort
-// edges, the runs folder and what the window showed (the selected runs, the centre view,
-// the focus user), as JSON. Runs themselves live in their folders. The window saves one
-// when it closes and opens it at the next start.
+// edges, the runs folder and what the window showed (the selected runs, the run table's
+// hidden columns, the centre view, the focus user), as JSON. Runs themselves live in their
+// folders. The window saves one when it closes and opens it at the next start.
 
 #include <cstdint>
 #include <filesystem>
@@ -21,6 +21,7 @@ struct SessionFile {
   std::vector<std::uint32_t> cohortEdges;
   std::filesystem::path runsFolder;
   std::vector<std::string> selectedRuns;  // folder names inside runsFolder
+  std::vector<std::string> hiddenRunColumns;  // the run table's keys ("dataset", "param:lr")
   bool latentView = false;                // the centre shows the latent space, not the curves
   std::string focusUser;                  // as typed in the focus panel
 };

@@ -359,6 +359,7 @@ void MainWindow::connectSession() {
   });
   connect(session, &TrainingSession::errorOccurred, this, &MainWindow::showError);
   connect(session, &TrainingSession::fitProgressed, this, &MainWindow::updateStatus);
+  connect(session, &TrainingSession::runUpdated, this, &MainWindow::updateLiveRunRow);
   connect(session, &TrainingSession::noteReceived, this, [this](const QString& code, const QString& text) {
     messageBar_->showMessage(MessageBar::Kind::Info, code == QLatin1String("early_stop")
                                                          ? tr("Stopped early: validation stopped improving.")
@@ -490,6 +491,13 @@ void MainWindow::updateStatus() {
   progressLabel_->setText(progress);
 }
 
+// The run table reads a run's folder only on a refresh; between refreshes the training
+// run's row follows the session. (A closed-form fit's folder appears only once complete.)
+void MainWindow::updateLiveRunRow() {
+  const SessionStatus status = session_->status();
+  runsPanel_->showLiveProgress(session_->runFolder(), status.state, status.epoch, status.elapsedSeconds);
+}
+
 void MainWindow::updateActions() {
   const SessionStatus status = session_->status();
   const TrainerState state = status.state;
@@ -533,9 +541,11 @@ void MainWindow::setRunsFolder(const fs::path& folder) {
 
 SessionFile MainWindow::currentSession() const {
   SessionFile session{dataPanel_->request(), session_->modelName(), session_->params().values(),
-                      session_->evaluation().cohortEdges, session_->runsFolder(), {}, false, {}};
+                      session_->evaluation().cohortEdges, session_->runsFolder(), {}, {}, false, {}};
   for (const fs::path& run : runsPanel_->selectedRuns())
     if (run.parent_path() == session_->runsFolder()) session.selectedRuns.push_back(run.filename().string());
+  for (const QString& column : runsPanel_->hiddenColumns())
+    session.hiddenRunColumns.push_back(column.toStdString());
   session.latentView = centre_->currentWidget() == latentWorkspace_;
   session.focusUser = latentWorkspace_->focusPanel()->userText().toStdString();
   return session;
@@ -566,6 +576,9 @@ bool MainWindow::loadSession(const fs::path& file) {
   std::vector<fs::path> selected;
   for (const std::string& run : saved.selectedRuns) selected.push_back(saved.runsFolder / run);
   runsPanel_->selectRuns(selected);
+  QStringList hiddenColumns;
+  for (const std::string& column : saved.hiddenRunColumns) hiddenColumns << qs(column);
+  runsPanel_->setHiddenColumns(hiddenColumns);
   showLatentSpace(saved.latentView);
   latentWorkspace_->focusPanel()->setUserText(qs(saved.focusUser));
   loadData(saved.data);

@@ -91,6 +91,7 @@ class MainWindow : public QMainWindow {
   void connectSession();
   void showError(const QString& message);
   void updateStatus();
+  void updateLiveRunRow();
   void updateActions();
   void continueSelectedRun();
   void refreshChartRuns();
