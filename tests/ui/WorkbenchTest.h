@@ -33,6 +33,7 @@ class WorkbenchTest : public QObject {
   void svaeTrainsOnATimedDatasetAndReportsNdcg();
   void dataWithoutRatingsOrTimesIsRefusedBeforeARun();
   void latentSpaceShowsTheRunAndStudiesAClickedUser();
+  void latentSpaceFollowsTheLiveRunUntilARunIsSelected();
   void screenshotAfterShortRun();
   void latentScreenshotAfterShortRun();
 
