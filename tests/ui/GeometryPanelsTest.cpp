@@ -1,6 +1,9 @@
 #include "GeometryPanelsTest.h"
 
+#include <QChart>
 #include <QFile>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -12,6 +15,7 @@
 #include "geometry/DriftPanel.h"
 #include "geometry/FocusPanel.h"
 #include "geometry/PseudoInputPanel.h"
+#include "runs/RunStore.h"
 #include "session/SessionData.h"
 #include "train/RunFolder.h"
 #include "train/Training.h"
@@ -284,7 +288,9 @@ void GeometryPanelsTest::driftPanelDrawsOneCurvePerCohortForBothRuns() {
 
   const geometry::Cohorts cohorts(kDefaultCohortEdges);
   QStringList expected;
-  for (const auto& [run, prefix] : {std::pair{DriftPanel::RunA, QStringLiteral("A: ")}, {DriftPanel::RunB, QStringLiteral("B: ")}}) {
+  // Curves are named by run and the run's model and folder ("multvae-pia" of model multvae).
+  for (const auto& [run, prefix] : {std::pair{DriftPanel::RunA, QStringLiteral("A (multvae): ")},
+                                    {DriftPanel::RunB, QStringLiteral("B (multvae pia): ")}}) {
     const DriftResult& result = *panel.result(run);
     const geometry::LatentSample& sample = *result.run->sample;
     const std::vector<std::int64_t> users = driftUsers(sample.size(), 60, 1);
@@ -308,6 +314,11 @@ void GeometryPanelsTest::driftPanelDrawsOneCurvePerCohortForBothRuns() {
     }
   }
   QCOMPARE(panel.curveNames(), expected);
+  // The legend holds each whole name and shows one it had to shorten on hover.
+  QStringList legend;
+  for (const QLegendMarker* marker : panel.chart()->legend()->markers()) legend << marker->label();
+  QCOMPARE(legend, expected);
+  QVERIFY(panel.chart()->legend()->showToolTips());
   for (const QString& name : expected) {
     const QVector<QPointF> points = panel.curvePoints(name);
     QCOMPARE(points.size(), qsizetype(3));
@@ -333,7 +344,20 @@ void GeometryPanelsTest::driftPanelDrawsOneCurvePerCohortForBothRuns() {
   QTRY_VERIFY_WITH_TIMEOUT(!panel.isBusy() && panel.result(DriftPanel::RunA)->request.focusUser == nextFocus.toStdString(),
                            kJobTimeoutMs);
   QCOMPARE(panel.result(DriftPanel::RunA)->study.drift, cohortStudy);
-  QVERIFY(panel.curveNames().contains(QStringLiteral("A: focus user %1").arg(nextFocus)));
+  QVERIFY(panel.curveNames().contains(QStringLiteral("A (multvae): focus user %1").arg(nextFocus)));
+}
+
+void GeometryPanelsTest::runNamesDropTheModelPrefixOfTheirFolder() {
+  const std::filesystem::path root = folder_.filePath(QStringLiteral("names")).toStdString();
+  const std::filesystem::path fresh = root / "vamp-20261206-141502";
+  const std::filesystem::path named = root / "baseline";
+  std::filesystem::create_directories(fresh);
+  std::filesystem::create_directories(named);
+  writeRunConfig(fresh, RunConfig{"vamp", {}, {}, {}});
+  writeRunConfig(named, RunConfig{"multvae", {}, {}, {}});
+  QCOMPARE(runDisplayName(fresh), QStringLiteral("vamp 20261206-141502"));
+  QCOMPARE(runDisplayName(named), QStringLiteral("multvae baseline"));
+  QCOMPARE(runDisplayName(root / "unreadable"), QStringLiteral("unreadable"));
 }
 
 void GeometryPanelsTest::pseudoInputsOfAVampRunDecodeAsTheModelDoes() {

@@ -22,6 +22,7 @@ class GeometryPanelsTest : public QObject {
   void cancellingKeepsThePreviousStudy();
   void runOnOtherItemsGivesAClearError();
   void driftPanelDrawsOneCurvePerCohortForBothRuns();
+  void runNamesDropTheModelPrefixOfTheirFolder();
   void pseudoInputsOfAVampRunDecodeAsTheModelDoes();
   void runWithoutVampPriorShowsNoPseudoInputs();
 

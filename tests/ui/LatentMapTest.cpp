@@ -489,4 +489,57 @@ void LatentMapTest::runWithoutFramesShowsTheEmptyState() {
   QCOMPARE(panel.frameCount(), 1);
 }
 
+void LatentMapTest::unfinishedRunWaitsForItsFirstFrame() {
+  QTemporaryDir run;
+  const std::filesystem::path folder = run.path().toStdString();
+  writeRunConfig(folder, RunConfig{"multvae", {{"epochs", "10"}, {"latent_every", "3"}}, {}, {}});
+  geometry::LatentTrail::writeHeader(folder, *headerOf({5}));
+  LatentPanel panel;
+  QSignalSpy loaded(&panel, &LatentPanel::trailLoaded);
+  panel.setRunFolder(run.path());
+  QVERIFY(loaded.wait(10000));
+  QVERIFY(panel.showsEmptyState());
+  QCOMPARE(panel.emptyStateMessage(),
+           QStringLiteral("Waiting for the first latent frame (written after epoch 3)."));
+
+  // Finished (metrics.json written) without a frame: nothing more will come.
+  std::ofstream(runMetricsPath(folder)) << "{}";
+  panel.refresh();
+  QVERIFY(loaded.wait(10000));
+  QVERIFY(panel.emptyStateMessage().contains(QStringLiteral("recorded no latent frames")));
+}
+
+void LatentMapTest::chosenPseudoInputIsRingedOnTheMap() {
+  LatentMapView view;
+  prepare(view, headerOf({5, 6}), frameOf(1, {{1, 1}, {2, 2}}, {}, {{8, 8}, {9, 9}}));
+  QCOMPARE(view.scene().highlightedPseudoInput(), -1);
+  QTemporaryDir folder;
+  const QString path = folder.filePath(QStringLiteral("map.svg"));
+  auto svgText = [&] {
+    if (!view.exportSvg(path, kPicture)) return QString();
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+  };
+  QCOMPARE(countOf(svgText(), QStringLiteral("chosen-pseudo-input")), 0);
+
+  // Pseudo-input 1 at (9, 9) is drawn at pixel (167.2, 32.8): the ring is centred there.
+  view.setHighlightedPseudoInput(1);
+  QCOMPARE(view.scene().highlightedPseudoInput(), 1);
+  const QString svg = svgText();
+  QCOMPARE(countOf(svg, QStringLiteral("chosen-pseudo-input")), 1);
+  QVERIFY(
+      svg.contains(QStringLiteral("class=\"chosen-pseudo-input\" cx=\"167.20\" cy=\"32.80\" r=\"9.00\"")));
+  // Still ringed on the next frame, where the component has moved.
+  view.setFrame(frameOf(2, {{1, 1}, {2, 2}}, {}, {{8, 8}, {5, 5}}));
+  QVERIFY(svgText().contains(QStringLiteral("class=\"chosen-pseudo-input\" cx=\"100.00\" cy=\"100.00\"")));
+  // Without that component, or with the layer hidden, no ring.
+  view.setHighlightedPseudoInput(2);
+  QCOMPARE(countOf(svgText(), QStringLiteral("chosen-pseudo-input")), 0);
+  view.setHighlightedPseudoInput(1);
+  MapLayers layers;
+  layers.pseudoInputs = false;
+  view.setLayers(layers);
+  QCOMPARE(countOf(svgText(), QStringLiteral("chosen-pseudo-input")), 0);
+}
+
 }  // namespace vaecf::ui

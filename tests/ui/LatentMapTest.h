@@ -23,6 +23,8 @@ class LatentMapTest : public QObject {
   void panelLoadsATrailAndStepsThroughEpochs();
   void refreshPicksUpANewFrame();
   void runWithoutFramesShowsTheEmptyState();
+  void unfinishedRunWaitsForItsFirstFrame();
+  void chosenPseudoInputIsRingedOnTheMap();
 };
 
 }  // namespace vaecf::ui

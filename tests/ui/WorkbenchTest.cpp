@@ -7,6 +7,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QMenu>
+#include <QProgressBar>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -1201,14 +1202,30 @@ void WorkbenchTest::latentSpaceShowsTheRunAndStudiesAClickedUser() {
   QTest::mouseClick(map, Qt::LeftButton, Qt::NoModifier, pseudoInputs[clicked].toPoint());
   QTRY_COMPARE_WITH_TIMEOUT(latent.pseudoInputPanel()->selectedPseudoInput(), clicked, 60000);
   QVERIFY(!latent.pseudoInputPanel()->shownItems().empty());
+  // The chosen pseudo-input is ringed on the map, then the next one chosen in the panel.
+  QCOMPARE(scene.highlightedPseudoInput(), clicked);
+  const int next = (clicked + 1) % static_cast<int>(pseudoInputs.size());
+  QVERIFY(latent.pseudoInputPanel()->selectPseudoInput(next));
+  QCOMPARE(scene.highlightedPseudoInput(), next);
   QTRY_VERIFY_WITH_TIMEOUT(!latent.driftPanel()->curveNames().isEmpty(), 120000);
 
   // t-SNE of the best weights: every point embedded together, the focus user still drawn,
   // but no masked clouds or anchor centroid, which need the PCA basis.
   LatentPanel& panel = *latent.latentPanel();
+  auto* bar = panel.findChild<QProgressBar*>();
+  QVERIFY(bar != nullptr);
+  int progress = 0;
+  connect(bar, &QProgressBar::valueChanged, bar,
+          [&progress](int value) { progress = std::max(progress, value); });
   panel.setProjection(MapProjection::Tsne);
   QTRY_VERIFY_WITH_TIMEOUT(!panel.isComputingTsne() && panel.currentFrame() != nullptr, 120000);
+  QVERIFY2(progress > 0 && progress <= 100, qPrintable(QString::number(progress)));
   const geometry::LatentFrame* tsne = panel.currentFrame();
+  // The map of the best weights is captioned with their epoch, not 0.
+  const std::int64_t bestEpoch = summarizeRun(readRunEvents(window->session().runFolder())).bestEpoch;
+  QVERIFY(bestEpoch >= 1);
+  QCOMPARE(tsne->epoch, bestEpoch);
+  QCOMPARE(scene.caption(), QStringLiteral("vamp, t-SNE of the best weights (epoch %1)").arg(bestEpoch));
   QCOMPARE(tsne->users.rows, frame->users.rows);
   QCOMPARE(tsne->anchors.rows, frame->anchors.rows);
   QCOMPARE(tsne->pseudoInputs.rows, frame->pseudoInputs.rows);
@@ -1221,6 +1238,62 @@ void WorkbenchTest::latentSpaceShowsTheRunAndStudiesAClickedUser() {
   QCOMPARE(panel.currentFrame(), frame);
   QVERIFY(scene.itemCentroid().has_value());
   QVERIFY2(!window->messageBar()->isVisible(), qPrintable(window->messageBar()->text()));
+}
+
+// The latent space follows a run started in the window even while an older run is
+// selected, says it waits for the run's first frame, and shows a run selected afterwards
+// until the selection is cleared.
+void WorkbenchTest::latentSpaceFollowsTheLiveRunUntilARunIsSelected() {
+  QTemporaryDir runs;
+  QVERIFY(runs.isValid());
+  auto window = loadedWindow(runs.path(), smallSynthetic());
+  QVERIFY(window);
+  const fs::path saved = fs::path(runs.path().toStdString()) / "ease-saved";
+  const SessionData& data = *window->session().data();
+  runExperiment("ease", ParamSet(runParamSpecs(findModel("ease"))), data.recordedSource,
+                LoadedData{*data.split, std::nullopt, {}}, {}, saved);
+  RunsPanel& table = *window->runsPanel();
+  table.refresh();
+  table.selectRuns({saved});
+  LatentWorkspace& latent = *window->latentWorkspace();
+  LatentPanel& panel = *latent.latentPanel();
+  QCOMPARE(latent.run(), saved);
+  QCOMPARE(panel.title(), QStringLiteral("Run: ease saved"));
+
+  ModelPanel& form = *window->modelPanel();
+  form.choose(QStringLiteral("multvae"));
+  const std::pair<const char*, const char*> settings[] = {
+      {"epochs", "4"},  {"hidden_dim", "64"}, {"latent_dim", "16"}, {"batch_size", "40"},
+      {"threads", "1"}, {"device", "cpu"},    {"latent_every", "2"}};
+  for (const auto& [name, value] : settings) form.edit(QString::fromLatin1(name), QString::fromLatin1(value));
+  QVERIFY(window->session().params().integer("latent_every") == 2);
+  trigger(*window, MainWindow::Command::StepBatch);
+  QTRY_VERIFY_WITH_TIMEOUT(window->session().liveRun()->state() == TrainerState::Paused, kTrainTimeoutMs);
+  const fs::path live = window->session().runFolder();
+  QCOMPARE(latent.run(), live);
+  QCOMPARE(panel.title(), QStringLiteral("Current run: %1").arg(runDisplayName(live)));
+  QVERIFY(panel.title().startsWith(QStringLiteral("Current run: multvae ")));
+  const QString waiting = QStringLiteral("Waiting for the first latent frame (written after epoch 2).");
+  QTRY_COMPARE_WITH_TIMEOUT(panel.emptyStateMessage(), waiting, 10000);
+
+  // Epoch 1 records no frame (latent_every 2); epoch 2 records the first.
+  stepEpochAndWait(*window, 1);
+  if (QTest::currentTestFailed()) return;
+  QTRY_VERIFY_WITH_TIMEOUT(!panel.isLoading(), 10000);
+  QCOMPARE(panel.emptyStateMessage(), waiting);
+  stepEpochAndWait(*window, 2);
+  if (QTest::currentTestFailed()) return;
+  QTRY_COMPARE_WITH_TIMEOUT(panel.frameCount(), 1, 10000);
+  QCOMPARE(panel.currentEpoch(), std::optional<std::int64_t>(2));
+
+  // Selected after the run started: the selection wins, until it is cleared.
+  table.selectRuns({saved});
+  QCOMPARE(latent.run(), saved);
+  QCOMPARE(panel.title(), QStringLiteral("Run: ease saved"));
+  table.selectRuns({});
+  QCOMPARE(latent.run(), live);
+  QVERIFY(panel.title().startsWith(QStringLiteral("Current run: ")));
+  trigger(*window, MainWindow::Command::Stop);
 }
 
 void WorkbenchTest::screenshotAfterShortRun() {

@@ -36,6 +36,7 @@ class WorkbenchTest : public QObject {
   void svaeTrainsOnATimedDatasetAndReportsNdcg();
   void dataWithoutRatingsOrTimesIsRefusedBeforeARun();
   void latentSpaceShowsTheRunAndStudiesAClickedUser();
+  void latentSpaceFollowsTheLiveRunUntilARunIsSelected();
   void screenshotAfterShortRun();
   void latentScreenshotAfterShortRun();
 

@@ -18,6 +18,7 @@
 #include "help/Glossary.h"
 #include "geometry/FocusPanel.h"
 #include "panels/ChartToolbar.h"
+#include "runs/RunStore.h"
 
 namespace vaecf::ui {
 
@@ -74,6 +75,8 @@ DriftPanel::DriftPanel(QWidget* parent)
 
   chart_->setTitle(tr("Neighbourhood drift under masking"));
   chart_->legend()->setAlignment(Qt::AlignRight);
+  // Curve names carry the run's name; a label the legend shortens shows it whole on hover.
+  chart_->legend()->setShowToolTips(true);
   rateAxis_->setTitleText(tr("keep rate rho"));
   rateAxis_->setRange(0.0, 1.0);
   driftAxis_->setTitleText(tr("drift (1 - mean Jaccard of neighbour sets)"));
@@ -146,6 +149,8 @@ DriftPanel::DriftPanel(QWidget* parent)
 
 QString DriftPanel::runName(Run run) { return run == RunA ? QStringLiteral("A") : QStringLiteral("B"); }
 
+QString DriftPanel::curvePrefix(Run run) const { return tr("%1 (%2): ").arg(runName(run), sides_[run].name); }
+
 void DriftPanel::setData(std::shared_ptr<const SessionData> data) {
   data_ = data;
   for (const Run run : {RunA, RunB}) {
@@ -162,6 +167,7 @@ void DriftPanel::setRuns(const std::filesystem::path& runA, const std::filesyste
     sides_[run].job->cancel();
     clearSide(run);
     sides_[run].folder = folders[run];
+    sides_[run].name = folders[run].empty() ? QString() : runDisplayName(folders[run]);
     computeSide(run);
   }
   redraw();
@@ -249,8 +255,7 @@ void DriftPanel::showState() {
     const Side& side = sides_[run];
     if (side.folder.empty()) continue;
     lines << tr("%1 (%2, %3): %4")
-                 .arg(runName(run), QString::fromStdString(side.folder.filename().string()),
-                      run == RunA ? tr("solid") : tr("dashed"), side.state);
+                 .arg(runName(run), side.name, run == RunA ? tr("solid") : tr("dashed"), side.state);
   }
   state_->setText(lines.isEmpty() ? tr("Choose run A and run B (e.g. without and with PIA) to compare their drift.")
                                   : lines.join(QLatin1Char('\n')));
@@ -261,7 +266,7 @@ std::vector<DriftPanel::Curve> DriftPanel::curves() const {
   for (const Run run : {RunA, RunB}) {
     const DriftResult* result = sides_[run].result.get();
     if (result == nullptr) continue;
-    const QString prefix = runName(run) + QStringLiteral(": ");
+    const QString prefix = curvePrefix(run);
     Curve overall{run, Curve::Kind::Overall, prefix + kOverall, result->study.users.size(), {}};
     std::vector<Curve> cohorts;
     for (const geometry::DriftAtRate& rate : result->study.byRate) {

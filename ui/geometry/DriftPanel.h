@@ -52,7 +52,8 @@ class DriftPanel : public QWidget {
   bool isBusy() const;
   QString stateText() const;
   std::shared_ptr<const DriftResult> result(Run run) const { return sides_[run].result; }
-  // Drawn curves by legend name ("A: overall", "A: 11-50", "B: focus user 17", ...).
+  // Drawn curves by legend name: run A or B with the run's name, then the curve
+  // ("A (vamp 20261206-141502): overall", "B (multvae pia): 11-50", ...).
   QStringList curveNames() const;
   QVector<QPointF> curvePoints(const QString& name) const;
   QChart* chart() const { return chart_; }
@@ -65,6 +66,7 @@ class DriftPanel : public QWidget {
  private:
   struct Side {
     std::filesystem::path folder;
+    QString name;  // runDisplayName of the folder
     GeometryJob* job = nullptr;
     std::shared_ptr<const DriftResult> result;
     bool pending = false;  // asked for while the job ran
@@ -87,6 +89,7 @@ class DriftPanel : public QWidget {
   void redraw();
   std::vector<Curve> curves() const;
   static QString runName(Run run);
+  QString curvePrefix(Run run) const;
 
   std::shared_ptr<const SessionData> data_;
   QString focusUser_;

@@ -33,6 +33,7 @@ const QColor kGenrePalette[kGenreColours] = {
 const QColor kOtherGenre(0xbdbdbd);
 const QColor kPlainAnchor(0x555555);
 const QColor kPseudoInput(0xd81b60);
+constexpr double kChosenRing = 9.0;  // radius of the ring around the chosen pseudo-input, pixels
 const QColor kHighlighted(0xe41a1c);
 const QColor kBothNeighbour(0x1b9e77);
 const QColor kLatentNeighbour(0x377eb8);
@@ -443,13 +444,30 @@ void LatentMapScene::renderOverlays(QPainter& painter, QSizeF size, const Positi
     if (position >= 0 && static_cast<std::size_t>(position) < at.users.size())
       painter.drawRect(square(at.users[static_cast<std::size_t>(position)], 3.5));
   if (layers_.focus) renderFocus(painter, size, transform(size));
+  if (const auto chosen = highlightedPseudoInputAt(at)) {
+    painter.setPen(QPen(kPseudoInput, 2.0));
+    painter.drawEllipse(*chosen, kChosenRing, kChosenRing);
+  }
   if (frame_ && header_) {
     painter.setPen(Qt::black);
-    painter.drawText(QPointF(6, 14),
-                     tr("%1, epoch %2").arg(QString::fromStdString(header_->model)).arg(frame_->epoch));
+    painter.drawText(QPointF(6, 14), caption());
   }
   if (legendVisible_) renderLegend(painter, size);
   painter.restore();
+}
+
+std::optional<QPointF> LatentMapScene::highlightedPseudoInputAt(const Positions& at) const {
+  if (highlightedPseudoInput_ < 0 ||
+      static_cast<std::size_t>(highlightedPseudoInput_) >= at.pseudoInputs.size())
+    return std::nullopt;
+  return at.pseudoInputs[static_cast<std::size_t>(highlightedPseudoInput_)];
+}
+
+QString LatentMapScene::caption() const {
+  const QString model = QString::fromStdString(header_->model);
+  return frame_->basis.components.rows > 0
+             ? tr("%1, epoch %2").arg(model).arg(frame_->epoch)
+             : tr("%1, t-SNE of the best weights (epoch %2)").arg(model).arg(frame_->epoch);
 }
 
 std::vector<LatentMapScene::LegendEntry> LatentMapScene::legend() const {
@@ -649,10 +667,9 @@ QString LatentMapScene::svg(QSizeF size) const {
       }
     }
   }
-  if (frame_ && header_)
-    out << "<text x=\"6\" y=\"14\">"
-        << xml(tr("%1, epoch %2").arg(QString::fromStdString(header_->model)).arg(frame_->epoch))
-        << "</text>\n";
+  if (const auto chosen = highlightedPseudoInputAt(at))
+    circle("chosen-pseudo-input", *chosen, kChosenRing, kPseudoInput, " stroke-width=\"2\"");
+  if (frame_ && header_) out << "<text x=\"6\" y=\"14\">" << xml(caption()) << "</text>\n";
   if (legendVisible_) {
     const std::vector<LegendEntry> entries = legend();
     for (std::size_t i = 0; i < entries.size(); ++i) {

@@ -87,6 +87,9 @@ class LatentMapScene {
   void setItemCentroid(std::optional<QPointF> mapPoint) { centroid_ = mapPoint; }
   std::optional<QPointF> itemCentroid() const { return centroid_; }
   void setNeighbours(QVector<int> latent, QVector<int> map);
+  // The pseudo-input chosen in the pseudo-input panel, ringed on every frame; -1: none.
+  void setHighlightedPseudoInput(int component) { highlightedPseudoInput_ = component; }
+  int highlightedPseudoInput() const { return highlightedPseudoInput_; }
   void setMaskedClouds(std::vector<MapCloud> clouds);
   void clearFocus();
   // Neighbours found under every mask of every cloud, and under some masks only.
@@ -117,6 +120,9 @@ class LatentMapScene {
   Positions positions(QSizeF size) const;
 
   QString describe(const MapHit& hit) const;  // the tooltip text
+  // The line over the map: "model, epoch N", or the t-SNE map's for a frame without a PCA
+  // basis; the frame and trail must be set.
+  QString caption() const;
 
   void renderMarkers(QPainter& painter, const Positions& at) const;  // the static layers
   void renderOverlays(QPainter& painter, QSizeF size, const Positions& at) const;
@@ -135,6 +141,8 @@ class LatentMapScene {
   std::vector<LegendEntry> legend() const;
   void renderLegend(QPainter& painter, QSizeF size) const;
   void renderFocus(QPainter& painter, QSizeF size, const QTransform& toPixel) const;
+  // Where the highlighted pseudo-input is drawn; none when hidden or not in the frame.
+  std::optional<QPointF> highlightedPseudoInputAt(const Positions& at) const;
   QColor activityColour(std::uint32_t interactions) const;
   QPointF userPoint(int position) const;
 
@@ -153,6 +161,7 @@ class LatentMapScene {
 
   int focusUser_ = -1;
   QVector<int> highlighted_;
+  int highlightedPseudoInput_ = -1;
   std::optional<double> radius_;
   std::optional<QPointF> centroid_;
   QVector<int> latentNeighbours_;

@@ -105,6 +105,11 @@ void LatentMapView::clearFocus() {
   update();
 }
 
+void LatentMapView::setHighlightedPseudoInput(int component) {
+  scene_.setHighlightedPseudoInput(component);
+  update();
+}
+
 void LatentMapView::selectUsersIn(QRectF pixels) {
   ensureLayout();
   const QRectF area = pixels.normalized();

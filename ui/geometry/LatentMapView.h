@@ -47,6 +47,8 @@ class LatentMapView : public QWidget {
   void setNeighbours(QVector<int> latent, QVector<int> map);
   void setMaskedClouds(std::vector<MapCloud> clouds);
   void clearFocus();
+  // Rings pseudo-input `component` (the one the pseudo-input panel shows); -1: none.
+  void setHighlightedPseudoInput(int component);
 
   // While on, a plain drag selects instead of panning.
   void setSelectionMode(bool on) { selectionMode_ = on; }

@@ -6,6 +6,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
+#include <QProgressBar>
 #include <QSlider>
 #include <QStackedWidget>
 #include <QToolButton>
@@ -39,6 +40,7 @@ LatentPanel::LatentPanel(QWidget* parent)
     : QWidget(parent),
       loadJob_(new LatentTrailJob(this)),
       tsneJob_(new TsneJob(this)),
+      title_(new QLabel(this)),
       projection_(new QComboBox(this)),
       videoJob_(new LatentVideoJob(this)),
       map_(new LatentMapView(this)),
@@ -56,6 +58,7 @@ LatentPanel::LatentPanel(QWidget* parent)
       epochLabel_(new QLabel(this)),
       status_(new QLabel(this)),
       progress_(new QLabel(this)),
+      progressBar_(new QProgressBar(this)),
       cancel_(new QToolButton(this)) {
   buildControls();
   playTimer_.setInterval(500);
@@ -73,11 +76,11 @@ LatentPanel::LatentPanel(QWidget* parent)
   });
   connect(loadJob_, &LatentTrailJob::cancelled, this, &LatentPanel::afterLoadEnded);
   connect(loadJob_, &LatentTrailJob::progressed, this, [this](const QString&, qint64 done, qint64 total) {
-    showProgress(tr("Reading latent frames: %1 of %2").arg(done).arg(total));
+    showProgress(tr("Reading latent frames: %1 of %2").arg(done).arg(total), done, total);
   });
 
   connect(videoJob_, &LatentVideoJob::progressed, this, [this](const QString&, qint64 done, qint64 total) {
-    showProgress(tr("Writing the video: frame %1 of %2").arg(done).arg(total));
+    showProgress(tr("Writing the video: frame %1 of %2").arg(done).arg(total), done, total);
   });
   connect(videoJob_, &LatentVideoJob::written, this, [this](const QString& path) {
     showProgress({});
@@ -110,7 +113,8 @@ LatentPanel::LatentPanel(QWidget* parent)
   });
   connect(tsneJob_, &TsneJob::progressed, this, [this](const QString& stage, qint64 done, qint64 total) {
     showProgress(stage == QLatin1String("tsne") ? tr("t-SNE: iteration %1 of %2").arg(done).arg(total)
-                                                : tr("Encoding the sample: %1 of %2").arg(done).arg(total));
+                                                : tr("Encoding the sample: %1 of %2").arg(done).arg(total),
+                 done, total);
   });
 
   connect(map_, &LatentMapView::selectionChanged, this, [this] { showStatus(map_->selectionSummary()); });
@@ -199,10 +203,17 @@ void LatentPanel::buildControls() {
   auto* footer = new QHBoxLayout;
   footer->addWidget(status_, 1);
   footer->addWidget(progress_);
+  footer->addWidget(progressBar_);
   footer->addWidget(cancel_);
   showProgress({});
 
+  title_->setWordWrap(true);
+  QFont bold = title_->font();
+  bold.setBold(true);
+  title_->setFont(bold);
+
   auto* layout = new QVBoxLayout(this);
+  layout->addWidget(title_);
   layout->addWidget(toolbar);
   layout->addLayout(playback);
   layout->addWidget(pages_, 1);
@@ -220,12 +231,20 @@ void LatentPanel::setRunFolder(const QString& runFolder) {
   setProjection(MapProjection::Pca);
   current_ = -1;
   loadedOnce_ = false;
+  firstFrameEpoch_.reset();
   map_->setTrail(nullptr);
   updateEmptyState();
   if (runFolder_.isEmpty()) return;
   loadJob_->cancel();  // a load of the previous folder ends soon; this one starts after it
   startLoad();
 }
+
+void LatentPanel::setTitle(const QString& title, const QString& toolTip) {
+  title_->setText(title);
+  title_->setToolTip(toolTip);
+}
+
+QString LatentPanel::title() const { return title_->text(); }
 
 void LatentPanel::refresh() {
   if (!runFolder_.isEmpty()) startLoad();
@@ -253,6 +272,7 @@ void LatentPanel::afterLoadEnded() {
 void LatentPanel::takeLoad(const std::shared_ptr<const LatentTrailLoad>& load) {
   if (load->runFolder != runFolder_.toStdString()) return;  // a folder replaced since
   loadedOnce_ = true;
+  firstFrameEpoch_ = load->firstFrameEpoch;
   if (!load->header) return updateEmptyState();
   const bool followLatest = current_ < 0 || current_ == frameCount() - 1;
   if (!header_) {
@@ -330,7 +350,7 @@ void LatentPanel::showTsne() {
   for (QWidget* control : std::initializer_list<QWidget*>{play_, speed_, epochs_}) control->setEnabled(false);
   map_->setHomeBounds(LatentMapScene::boundsOf(*tsneFrame_));
   map_->setFrame(tsneFrame_);
-  epochLabel_->setText(tr("t-SNE of the best weights"));
+  epochLabel_->setText(tr("t-SNE of the best weights (epoch %1)").arg(tsneFrame_->epoch));
   Q_EMIT frameShown(tsneFrame_->epoch);
 }
 
@@ -373,6 +393,9 @@ void LatentPanel::updateEmptyState() {
     emptyMessage_->setText(tr("Open a run to see its latent map."));
   else if (!loadedOnce_)
     emptyMessage_->setText(tr("Reading the latent frames…"));
+  else if (firstFrameEpoch_)
+    emptyMessage_->setText(
+        tr("Waiting for the first latent frame (written after epoch %1).").arg(*firstFrameEpoch_));
   else
     emptyMessage_->setText(
         tr("This run recorded no latent frames: runs of the VAE family record them every "
@@ -447,10 +470,12 @@ bool LatentPanel::exportVideo(const QString& path, LatentVideoOptions options) {
 
 void LatentPanel::showStatus(const QString& text) { status_->setText(text); }
 
-void LatentPanel::showProgress(const QString& text) {
+void LatentPanel::showProgress(const QString& text, qint64 done, qint64 total) {
   progress_->setText(text);
   progress_->setVisible(!text.isEmpty());
   cancel_->setVisible(!text.isEmpty());
+  progressBar_->setVisible(!text.isEmpty() && total > 0);
+  if (total > 0) progressBar_->setValue(static_cast<int>(100 * done / total));
 }
 
 }  // namespace vaecf::ui

@@ -18,6 +18,7 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QProgressBar;
 class QSlider;
 class QStackedWidget;
 class QToolButton;
@@ -52,6 +53,9 @@ class LatentPanel : public QWidget {
   // Loads the trail of a run folder (empty: none) in the background, replacing the one shown.
   void setRunFolder(const QString& runFolder);
   QString runFolder() const { return runFolder_; }
+  // The line above the map naming the run it draws; `toolTip` e.g. the run's whole folder.
+  void setTitle(const QString& title, const QString& toolTip);
+  QString title() const;
   // Reads the frames added since the last load; a view at the last frame follows them.
   void refresh();
   bool isLoading() const;
@@ -106,7 +110,8 @@ class LatentPanel : public QWidget {
   void fitHomeToFrames();
   void showTsne();
   void showStatus(const QString& text);
-  void showProgress(const QString& text);
+  // Text and Cancel while a job runs (empty: none), with a bar once its total is known.
+  void showProgress(const QString& text, qint64 done = 0, qint64 total = 0);
 
   QString runFolder_;
   std::shared_ptr<const geometry::LatentTrailHeader> header_;
@@ -114,6 +119,7 @@ class LatentPanel : public QWidget {
   int current_ = -1;
   bool loadAgain_ = false;  // a load was asked for while one was running
   bool loadedOnce_ = false;
+  std::optional<std::int64_t> firstFrameEpoch_;  // of a run that has recorded no frame yet
   LatentItemLabels labels_;
   QTimer playTimer_;
 
@@ -122,6 +128,7 @@ class LatentPanel : public QWidget {
 
   LatentTrailJob* loadJob_;
   TsneJob* tsneJob_;
+  QLabel* title_;
   QComboBox* projection_;
   LatentVideoJob* videoJob_;
   LatentMapView* map_;
@@ -139,6 +146,7 @@ class LatentPanel : public QWidget {
   QLabel* epochLabel_;
   QLabel* status_;
   QLabel* progress_;
+  QProgressBar* progressBar_;
   QToolButton* cancel_;
 };
 

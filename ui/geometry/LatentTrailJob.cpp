@@ -1,16 +1,44 @@
 #include "geometry/LatentTrailJob.h"
 
+#include <algorithm>
+
+#include "common/Error.h"
+#include "plugin/ModelCatalog.h"
+#include "train/RunFolder.h"
+
 namespace vaecf::ui {
+
+namespace {
+
+// The trainer records a frame every latent_every epochs and at the last one.
+std::optional<std::int64_t> firstFrameEpoch(const std::filesystem::path& runFolder) {
+  if (std::filesystem::exists(runMetricsPath(runFolder))) return std::nullopt;  // finished
+  try {
+    const RunConfig config = readRunConfig(runFolder);
+    const ModelFamily& model = findModel(config.model);
+    if (!model.capabilities.latentMaps) return std::nullopt;
+    const ParamSet params = runParams(config, model);
+    const std::int64_t every = params.integer("latent_every");
+    if (every <= 0) return std::nullopt;
+    return std::min<std::int64_t>(every, params.integer("epochs"));
+  } catch (const Error&) {
+    return std::nullopt;  // no readable config: nothing to wait for
+  }
+}
+
+}  // namespace
 
 LatentTrailLoad LatentTrailJob::load(const std::filesystem::path& runFolder,
                                      const std::set<std::int64_t>& known, const TaskContext& context) {
   LatentTrailLoad result;
   result.runFolder = runFolder;
+  const std::vector<std::int64_t> saved = geometry::LatentTrail::frameEpochs(runFolder);
+  if (saved.empty()) result.firstFrameEpoch = firstFrameEpoch(runFolder);
   std::optional<geometry::LatentTrailHeader> header = geometry::LatentTrail::readHeader(runFolder);
   if (!header) return result;
   result.header = std::make_shared<const geometry::LatentTrailHeader>(std::move(*header));
   std::vector<std::int64_t> epochs;
-  for (std::int64_t epoch : geometry::LatentTrail::frameEpochs(runFolder))
+  for (std::int64_t epoch : saved)
     if (known.count(epoch) == 0) epochs.push_back(epoch);
   for (std::size_t i = 0; i < epochs.size(); ++i) {
     context.checkCancelled();

@@ -14,6 +14,7 @@
 #include "geometry/Projection.h"
 #include "geometry/PseudoInputPanel.h"
 #include "common/Error.h"
+#include "runs/RunStore.h"
 #include "train/RunFolder.h"
 #include "train/TrainingParams.h"
 #include "plugin/ModelCatalog.h"
@@ -83,6 +84,8 @@ LatentWorkspace::LatentWorkspace(QWidget* parent)
   });
   connect(focus_, &FocusPanel::problem, this, &LatentWorkspace::problem);
   connect(drift_, &DriftPanel::problem, this, &LatentWorkspace::problem);
+  connect(pseudoInputs_, &PseudoInputPanel::pseudoInputSelected, map,
+          &LatentMapView::setHighlightedPseudoInput);
   connect(pseudoInputs_, &PseudoInputPanel::problem, this, &LatentWorkspace::problem);
   connect(latent_, &LatentPanel::loadFailed, this, &LatentWorkspace::problem);
   connect(latent_, &LatentPanel::videoFailed, this, &LatentWorkspace::problem);
@@ -97,14 +100,23 @@ void LatentWorkspace::setData(std::shared_ptr<const SessionData> data) {
   showWeights();
 }
 
-void LatentWorkspace::setRuns(const std::filesystem::path& run, const std::filesystem::path& comparison) {
+void LatentWorkspace::setRuns(const std::filesystem::path& run, const std::filesystem::path& comparison,
+                              bool current) {
   comparison_ = comparison;
   if (run != run_) {
     run_ = run;
     latent_->map()->clearFocus();
     latent_->setRunFolder(QString::fromStdString(run.string()));
   }
+  showTitle(current);
   showWeights();
+}
+
+void LatentWorkspace::showTitle(bool current) {
+  if (run_.empty()) return latent_->setTitle({}, {});
+  const QString name = runDisplayName(run_);
+  latent_->setTitle(current ? tr("Current run: %1").arg(name) : tr("Run: %1").arg(name),
+                    QString::fromStdString(run_.string()));
 }
 
 void LatentWorkspace::refresh() { latent_->refresh(); }

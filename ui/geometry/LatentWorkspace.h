@@ -32,8 +32,10 @@ class LatentWorkspace : public QWidget {
 
   void setData(std::shared_ptr<const SessionData> data);
   // The run the map, the focus and pseudo-input panels and drift's run A show; `comparison`
-  // is drift's run B (empty: none). Unchanged folders keep what they have loaded.
-  void setRuns(const std::filesystem::path& run, const std::filesystem::path& comparison = {});
+  // is drift's run B (empty: none); `current`: the run is the window's live run, which the
+  // map's title says. Unchanged folders keep what they have loaded.
+  void setRuns(const std::filesystem::path& run, const std::filesystem::path& comparison = {},
+               bool current = false);
   const std::filesystem::path& run() const { return run_; }
   // Picks up frames a live run recorded since.
   void refresh();
@@ -61,6 +63,7 @@ class LatentWorkspace : public QWidget {
   void problem(const QString& message);
 
  private:
+  void showTitle(bool current);
   void showWeights();
   void showStudyOnMap();
   void onFrameShown();

@@ -44,7 +44,7 @@ PseudoInputPanel::PseudoInputPanel(QWidget* parent)
   components_->setToolTip(tr("The VampPrior's pseudo-inputs u_k; their encoded means are the map's markers"));
   connect(components_, &QListWidget::currentRowChanged, this, [this](int row) {
     showItems(row);
-    if (row >= 0) Q_EMIT pseudoInputSelected(row);
+    Q_EMIT pseudoInputSelected(row);
   });
   items_->setColumnCount(4);
   items_->setHorizontalHeaderLabels({tr("Rank"), tr("Item"), tr("Title"), tr("Genres")});
@@ -128,7 +128,11 @@ void PseudoInputPanel::decodePending() {
 void PseudoInputPanel::clear() {
   result_.reset();
   requested_ = -1;
-  components_->clear();
+  {
+    const QSignalBlocker blocker(components_);
+    components_->clear();
+  }
+  Q_EMIT pseudoInputSelected(-1);
   items_->setRowCount(0);
   idleState_ = !data_ || runFolder_.empty() ? tr("Choose a VampPrior run (%1) to see its pseudo-inputs.").arg(modelsWithPriorComponents())
                                             : QString();
@@ -161,6 +165,7 @@ void PseudoInputPanel::showResult(std::shared_ptr<const PseudoInputResult> resul
   const int shown = requested >= 0 ? requested : previous;
   components_->setCurrentRow(shown >= 0 && shown < count ? shown : -1);
   showItems(components_->currentRow());
+  Q_EMIT pseudoInputSelected(components_->currentRow());  // the list's own signal was blocked
 }
 
 bool PseudoInputPanel::selectPseudoInput(int component) {

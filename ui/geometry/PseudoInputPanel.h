@@ -44,6 +44,7 @@ class PseudoInputPanel : public QWidget {
   std::shared_ptr<const PseudoInputResult> result() const { return result_; }
 
  Q_SIGNALS:
+  // The pseudo-input shown changed; -1: none (another run, or none decoded).
   void pseudoInputSelected(int component);
   void problem(const QString& message);
 

@@ -4,6 +4,8 @@
 
 #include "common/Error.h"
 #include "geometry/GeometryJob.h"
+#include "train/EventLog.h"
+#include "train/Training.h"
 
 namespace vaecf::ui {
 
@@ -30,6 +32,8 @@ geometry::RowMatrix rowsOf(const geometry::RowMatrix& matrix, std::int64_t first
 geometry::LatentFrame TsneJob::compute(const std::filesystem::path& runFolder, const SessionData& data,
                                        const geometry::TsneOptions& options, const TaskContext& context) {
   const auto run = loadGeometryRun(runFolder, data, context);
+  // The epoch of the weights just read, which the map's caption names.
+  const std::int64_t bestEpoch = summarizeRun(readRunEvents(runFolder)).bestEpoch;
   const geometry::RowMatrix users = run->model->posteriors(run->sample->rows, context).mean;
   geometry::RowMatrix anchors = run->model->itemAnchors();
   const geometry::RowMatrix pseudoInputs = run->model->priorComponentMeans();
@@ -45,6 +49,7 @@ geometry::LatentFrame TsneJob::compute(const std::filesystem::path& runFolder, c
   const geometry::RowMatrix map = geometry::tsne(stacked({&users, &anchors, &pseudoInputs}, users.cols), tsne, context);
 
   geometry::LatentFrame frame;
+  frame.epoch = bestEpoch;
   frame.users = rowsOf(map, 0, users.rows);
   frame.anchors = rowsOf(map, users.rows, anchors.rows);
   frame.pseudoInputs = rowsOf(map, users.rows + anchors.rows, pseudoInputs.rows);

@@ -25,7 +25,7 @@ class TsneJob : public BackgroundJob {
   bool start(std::filesystem::path runFolder, std::shared_ptr<const SessionData> data,
              geometry::TsneOptions options = {});
 
-  // On the calling thread: what start() computes. Anchors are left out when users,
+  // On the calling thread: what start() computes, a frame of the best epoch. Anchors are left out when users,
   // anchors and pseudo-inputs together exceed t-SNE's geometry::kTsneMaxPoints; throws Error when the
   // users and pseudo-inputs alone do.
   static geometry::LatentFrame compute(const std::filesystem::path& runFolder, const SessionData& data,

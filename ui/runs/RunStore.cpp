@@ -108,4 +108,18 @@ std::vector<RunSummary> RunStore::list() const {
   return runs;
 }
 
+QString runDisplayName(const fs::path& runFolder) {
+  const QString id = QString::fromStdString(runFolder.filename().string());
+  QString model;
+  try {
+    model = QString::fromStdString(readRunConfig(runFolder).model);
+  } catch (const Error&) {
+    return id;
+  }
+  if (!id.startsWith(model)) return model + QLatin1Char(' ') + id;
+  QString shortId = id.mid(model.size());
+  if (shortId.startsWith(QLatin1Char('-'))) shortId.remove(0, 1);
+  return shortId.isEmpty() ? model : model + QLatin1Char(' ') + shortId;
+}
+
 }  // namespace vaecf::ui

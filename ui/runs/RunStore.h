@@ -3,6 +3,7 @@
 // still being written. Everything is read through the core's run-folder readers.
 
 #include <QDateTime>
+#include <QString>
 
 #include <filesystem>
 #include <memory>
@@ -37,6 +38,11 @@ struct RunSummary {
   // The value a parameter ended with: the config's, or its last live change.
   std::string finalParam(const std::string& name) const;
 };
+
+// How legends and titles name a run: its model and the folder name without the model
+// prefix a fresh folder gets ("vamp 20261206-141502"); the folder name alone when its
+// config cannot be read.
+QString runDisplayName(const std::filesystem::path& runFolder);
 
 class RunStore {
  public:

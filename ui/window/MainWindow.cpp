@@ -334,6 +334,7 @@ void MainWindow::connectSession() {
     runsPanel_->refresh();
     refreshChartRuns();
     latentEpoch_ = -1;
+    latentFollowsLive_ = true;
     updateLatentRuns();
   });
   connect(session, &TrainingSession::runUpdated, this, [this] {
@@ -384,7 +385,10 @@ void MainWindow::connectSession() {
     if (selected.size() == 1) recommendationPanel_->setRunFolder(selected.front());
   });
   connect(runsPanel_, &RunsPanel::selectionChanged, this, &MainWindow::updateActions);
-  connect(runsPanel_, &RunsPanel::selectionChanged, this, &MainWindow::updateLatentRuns);
+  connect(runsPanel_, &RunsPanel::selectionChanged, this, [this] {
+    latentFollowsLive_ = false;  // the run table refreshes without this signal: the user chose
+    updateLatentRuns();
+  });
   connect(latentWorkspace_, &LatentWorkspace::problem, this, &MainWindow::showError);
   connect(lessons_, &LessonWorkspace::problem, this, &MainWindow::showError);
   connect(recommendationPanel_, &RecommendationPanel::problem, this, &MainWindow::showError);
@@ -431,12 +435,15 @@ void MainWindow::refreshChartRuns() {
   cohortPanel_->setRuns(views);
 }
 
-// The latent space shows the first run selected in the run table (the second is drift's
-// comparison run), else the live run.
+// The latent space shows the live run from its start until the user selects runs in the
+// run table; then the first selected run (the second is drift's comparison run). With no
+// run selected it shows the live run again.
 void MainWindow::updateLatentRuns() {
   const std::vector<fs::path> selected = runsPanel_->selectedRuns();
-  const fs::path run = selected.empty() ? session_->runFolder() : selected.front();
-  latentWorkspace_->setRuns(run, selected.size() > 1 ? selected[1] : fs::path());
+  if (latentFollowsLive_ || selected.empty())
+    return latentWorkspace_->setRuns(session_->runFolder(), {}, true);
+  latentWorkspace_->setRuns(selected.front(), selected.size() > 1 ? selected[1] : fs::path(),
+                            selected.front() == session_->runFolder());
 }
 
 void MainWindow::showLatentSpace(bool latent) {

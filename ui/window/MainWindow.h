@@ -122,6 +122,7 @@ class MainWindow : public QMainWindow {
   LessonWorkspace* lessons_;
   QTabWidget* centre_;
   std::int64_t latentEpoch_ = -1;  // the live run's epoch when its latent frames were last read
+  bool latentFollowsLive_ = false;  // a run started and the user has selected no run since
   QSpinBox* resetSeed_;
   QLabel* stateLabel_;
   QLabel* progressLabel_;
