@@ -538,114 +538,114 @@ B: %3 (%4)
 <context>
     <name>vaecf::ui::DriftPanel</name>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="36"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="37"/>
         <source>masked inputs, user %1 of %2</source>
         <translation>maskierte Eingaben, Nutzer %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="38"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="39"/>
         <source>encoding the sample, %1 of %2</source>
         <translation>Codieren der Stichprobe, %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="39"/>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="211"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="40"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="217"/>
         <source>loading the run</source>
         <translation>Laden des Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="51"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="52"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="58"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="59"/>
         <source>Keep rates rho, comma separated, each in (0, 1]</source>
         <translation>Behalteraten rho, durch Kommas getrennt, jeweils in (0, 1]</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="60"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="61"/>
         <source>Sampled users the cohort curves average over (a seeded subset of the run&apos;s sample)</source>
         <translation>Gezogene Nutzer, über die die Kohortenkurven mitteln (eine per Startwert bestimmte Teilmenge der Stichprobe des Laufs)</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="62"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="63"/>
         <source>Seed of the users measured</source>
         <translation>Startwert der gemessenen Nutzer</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="64"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="65"/>
         <source>Masks drawn per user and keep rate</source>
         <translation>Gezogene Masken pro Nutzer und Behalterate</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="65"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="66"/>
         <source>Neighbourhood drift per keep rate</source>
         <translation>Nachbarschaftsdrift je Behaltrate</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="67"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="68"/>
         <source>k of the neighbour sets compared</source>
         <translation>k der verglichenen Nachbarmengen</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="69"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="70"/>
         <source>Compute</source>
         <translation>Berechnen</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="75"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="76"/>
         <source>Neighbourhood drift under masking</source>
         <translation>Nachbarschafts-Drift unter Maskierung</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="77"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="80"/>
         <source>keep rate rho</source>
         <translation>Behalterate rho</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="79"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="82"/>
         <source>drift (1 - mean Jaccard of neighbour sets)</source>
         <translation>Drift (1 - mittlerer Jaccard-Index der Nachbarmengen)</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="84"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="87"/>
         <source>%1 — rho %2: drift %3</source>
         <translation>%1 — rho %2: Drift %3</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="89"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="92"/>
         <source>Keep rates</source>
         <translation>Behalteraten</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="90"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="93"/>
         <source>Users</source>
         <translation>Nutzer</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="90"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="93"/>
         <source>Seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="90"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="93"/>
         <source>Masks</source>
         <translation>Masken</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="91"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="94"/>
         <source>k</source>
         <translation>k</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="118"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="121"/>
         <source>computing: %1</source>
         <translation>Berechnung: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/geometry/DriftPanel.cpp" line="125"/>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="139"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="128"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="142"/>
         <source>%n user(s) measured</source>
         <translation>
             <numerusform>%n Nutzer gemessen</numerusform>
@@ -653,47 +653,52 @@ B: %3 (%4)
         </translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="127"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="130"/>
         <source>; the focus user %1 is not in this run&apos;s latent sample</source>
         <translation>; der Fokus-Nutzer %1 ist nicht in der latenten Stichprobe dieses Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="140"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="143"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="197"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="152"/>
+        <source>%1 (%2): </source>
+        <translation>%1 (%2): </translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="203"/>
         <source>Keep rates must be numbers in (0, 1], separated by commas.</source>
         <translation>Behalteraten müssen Zahlen in (0, 1] sein, durch Kommas getrennt.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="244"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="250"/>
         <source>Load a dataset and choose two runs (e.g. without and with PIA) to compare their drift.</source>
         <translation>Laden Sie einen Datensatz und wählen Sie zwei Läufe (z. B. ohne und mit PIA), um ihre Drift zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="251"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="257"/>
         <source>%1 (%2, %3): %4</source>
         <translation>%1 (%2, %3): %4</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="253"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="258"/>
         <source>solid</source>
         <translation>durchgezogen</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="253"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="258"/>
         <source>dashed</source>
         <translation>gestrichelt</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="255"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="260"/>
         <source>Choose run A and run B (e.g. without and with PIA) to compare their drift.</source>
         <translation>Wählen Sie Lauf A und Lauf B (z. B. ohne und mit PIA), um ihre Drift zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/DriftPanel.cpp" line="279"/>
+        <location filename="../ui/geometry/DriftPanel.cpp" line="284"/>
         <source>focus user %1</source>
         <translation>Fokus-Nutzer %1</translation>
     </message>
@@ -1024,17 +1029,17 @@ B: %3 (%4)
 <context>
     <name>vaecf::ui::LatentMapScene</name>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="216"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="217"/>
         <source>No users selected</source>
         <translation>Keine Nutzer ausgewählt</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="224"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="225"/>
         <source>%1 users selected: mean %2 interactions; train %3, validation %4, test %5</source>
         <translation>%1 Nutzer ausgewählt: im Mittel %2 Interaktionen; Training %3, Validierung %4, Test %5</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="318"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="319"/>
         <source>User %1
 split: %2
 interactions: %3
@@ -1045,108 +1050,112 @@ Interaktionen: %3
 Kohorte: %4</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="326"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="327"/>
         <source>Item column %1</source>
         <translation>Artikelspalte %1</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="328"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="329"/>
         <source>Anchor of %1</source>
         <translation>Anker von %1</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="329"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="330"/>
         <source>Anchor of %1
 genre: %2</source>
         <translation>Anker von %1
 Genre: %2</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="332"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="333"/>
         <source>Pseudo-input %1
 click to list the items it stands for</source>
         <translation>Pseudo-Input %1
 Klicken, um die Artikel aufzulisten, für die er steht</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="423"/>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="647"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="424"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="665"/>
         <source>illustration only: a 2-D projection does not preserve latent distances</source>
         <translation>nur zur Veranschaulichung: Eine 2-D-Projektion erhält die latenten Abstände nicht</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="449"/>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="654"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="469"/>
         <source>%1, epoch %2</source>
         <translation>%1, Epoche %2</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="463"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="470"/>
+        <source>%1, t-SNE of the best weights (epoch %2)</source>
+        <translation>%1, t-SNE der besten Gewichte (Epoche %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="481"/>
         <source>%1 interactions</source>
         <translation>%1 Interaktionen</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="470"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="488"/>
         <source>%1 interactions (fewest)</source>
         <translation>%1 Interaktionen (wenigste)</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="472"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="490"/>
         <source>%1 interactions (most)</source>
         <translation>%1 Interaktionen (meiste)</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="484"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="502"/>
         <source>item anchors</source>
         <translation>Artikelanker</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="487"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="505"/>
         <source>other genres</source>
         <translation>andere Genres</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="491"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="509"/>
         <source>pseudo-inputs (%1)</source>
         <translation>Pseudo-Inputs (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="494"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="512"/>
         <source>within the sharing radius</source>
         <translation>innerhalb des Teilungsradius</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="496"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="514"/>
         <source>neighbour in latent space and on the map</source>
         <translation>Nachbar im latenten Raum und auf der Karte</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="497"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="515"/>
         <source>neighbour in latent space only</source>
         <translation>Nachbar nur im latenten Raum</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="498"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="516"/>
         <source>neighbour on the map only</source>
         <translation>Nachbar nur auf der Karte</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="501"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="519"/>
         <source>masked input, keep rate %1</source>
         <translation>maskierte Eingabe, Behalterate %1</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="504"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="522"/>
         <source>centroid of the user&apos;s item anchors, pulling each masked mean (dashed)</source>
         <translation>Schwerpunkt der Artikel-Anker des Nutzers, zieht jedes maskierte Mittel (gestrichelt)</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="507"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="525"/>
         <source>neighbour under every mask (square)</source>
         <translation>Nachbar unter jeder Maske (Quadrat)</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentMapScene.cpp" line="509"/>
+        <location filename="../ui/geometry/LatentMapScene.cpp" line="527"/>
         <source>neighbour under some masks (dotted square)</source>
         <translation>Nachbar unter einigen Masken (gepunktetes Quadrat)</translation>
     </message>
@@ -1154,214 +1163,223 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
 <context>
     <name>vaecf::ui::LatentPanel</name>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="48"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="50"/>
         <source>Users</source>
         <translation>Nutzer</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="49"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="51"/>
         <source>Anchors</source>
         <translation>Anker</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="50"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="52"/>
         <source>Pseudo-inputs</source>
         <translation>Pseudo-Inputs</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="51"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="53"/>
         <source>Focus</source>
         <translation>Fokus</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="70"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="73"/>
         <source>Could not read the latent frames: %1</source>
         <translation>Die latenten Frames konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="76"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="79"/>
         <source>Reading latent frames: %1 of %2</source>
         <translation>Latente Frames werden gelesen: %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="80"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="83"/>
         <source>Writing the video: frame %1 of %2</source>
         <translation>Video wird geschrieben: Frame %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="84"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="87"/>
         <source>Video written to %1</source>
         <translation>Video nach %1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="89"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="92"/>
         <source>Could not write the video: %1</source>
         <translation>Das Video konnte nicht geschrieben werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="94"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="97"/>
         <source>Video export cancelled</source>
         <translation>Videoexport abgebrochen</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="104"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="107"/>
         <source>Could not compute the t-SNE map: %1</source>
         <translation>Die t-SNE-Karte konnte nicht berechnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="112"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="115"/>
         <source>t-SNE: iteration %1 of %2</source>
         <translation>t-SNE: Iteration %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="113"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="116"/>
         <source>Encoding the sample: %1 of %2</source>
         <translation>Codieren der Stichprobe: %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="129"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="133"/>
         <source>Colour by cohort</source>
         <translation>Nach Kohorte färben</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="130"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="134"/>
         <source>Colour by activity</source>
         <translation>Nach Aktivität färben</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="131"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="135"/>
         <source>Colour by split</source>
         <translation>Nach Split färben</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="132"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="136"/>
         <source>Cohorts bucket users by interactions; activity is a log-scale ramp</source>
         <translation>Kohorten gruppieren Nutzer nach Interaktionen; Aktivität ist ein logarithmischer Farbverlauf</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="140"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="144"/>
         <source>PIA item anchors, coloured by genre when the data has genres</source>
         <translation>PIA-Artikelanker, nach Genre gefärbt, wenn die Daten Genres enthalten</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="141"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="145"/>
         <source>VampPrior pseudo-inputs: click one to list the items it stands for</source>
         <translation>VampPrior-Pseudo-Inputs: Einen anklicken, um die Artikel aufzulisten, für die er steht</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="142"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="146"/>
         <source>The focus user&apos;s sharing radius, neighbours and masked inputs</source>
         <translation>Teilungsradius, Nachbarn und maskierte Eingaben des Fokus-Nutzers</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="145"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="149"/>
         <source>Select</source>
         <translation>Auswählen</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="147"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="151"/>
         <source>Drag a rectangle to select users (shift+drag works without this); Esc clears</source>
         <translation>Ein Rechteck aufziehen, um Nutzer auszuwählen (Umschalt+Ziehen geht auch ohne diese Schaltfläche); Esc hebt die Auswahl auf</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="150"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="154"/>
         <source>PCA, per epoch</source>
         <translation>PCA, je Epoche</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="151"/>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="333"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="155"/>
         <source>t-SNE of the best weights</source>
         <translation>t-SNE der besten Gewichte</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="152"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="156"/>
         <source>PCA frames recorded while training, with playback; or a seeded t-SNE map of the best weights, which keeps neighbourhoods but not distances</source>
         <translation>Während des Trainings aufgezeichnete PCA-Frames mit Wiedergabe; oder eine t-SNE-Karte der besten Gewichte mit festem Startwert, die Nachbarschaften erhält, aber keine Abstände</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="163"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="167"/>
         <source>Video…</source>
         <translation>Video …</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="164"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="168"/>
         <source>Save the playback of every frame as a Motion-JPEG .avi video</source>
         <translation>Die Wiedergabe aller Frames als Motion-JPEG-Video (.avi) speichern</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="168"/>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="410"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="172"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="433"/>
         <source>Play</source>
         <translation>Abspielen</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="171"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="175"/>
         <source>%1 frames/s</source>
         <translation>%1 Frames/s</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="193"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="197"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="315"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="335"/>
         <source>A t-SNE map needs a run with a latent sample and the data it was trained on.</source>
         <translation>Eine t-SNE-Karte braucht einen Lauf mit latenter Stichprobe und die Daten, auf denen er trainiert wurde.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="318"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="338"/>
         <source>Computing the t-SNE map…</source>
         <translation>Die t-SNE-Karte wird berechnet …</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="351"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="353"/>
+        <source>t-SNE of the best weights (epoch %1)</source>
+        <translation>t-SNE der besten Gewichte (Epoche %1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="371"/>
         <source>Epoch %1 (%2 of %3)</source>
         <translation>Epoche %1 (%2 von %3)</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="373"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="393"/>
         <source>Open a run to see its latent map.</source>
         <translation>Öffnen Sie einen Lauf, um seine latente Karte zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="375"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="395"/>
         <source>Reading the latent frames…</source>
         <translation>Latente Frames werden gelesen …</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="378"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="398"/>
+        <source>Waiting for the first latent frame (written after epoch %1).</source>
+        <translation>Warte auf das erste latente Bild (geschrieben nach Epoche %1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="401"/>
         <source>This run recorded no latent frames: runs of the VAE family record them every latent_every epochs.</source>
         <translation>Dieser Lauf hat keine latenten Frames aufgezeichnet: Läufe der VAE-Familie zeichnen sie alle latent_every Epochen auf.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="410"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="433"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="428"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="451"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="428"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="451"/>
         <source>Could not write %1</source>
         <translation>%1 konnte nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="434"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="457"/>
         <source>Export video</source>
         <translation>Video exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="434"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="457"/>
         <source>Motion-JPEG videos (*.avi)</source>
         <translation>Motion-JPEG-Videos (*.avi)</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="444"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="467"/>
         <source>Writing the video…</source>
         <translation>Video wird geschrieben …</translation>
     </message>
@@ -1369,19 +1387,29 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
 <context>
     <name>vaecf::ui::LatentWorkspace</name>
     <message>
-        <location filename="../ui/geometry/LatentWorkspace.cpp" line="50"/>
+        <location filename="../ui/geometry/LatentWorkspace.cpp" line="51"/>
         <source>Focus user</source>
         <translation>Fokus-Nutzer</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentWorkspace.cpp" line="51"/>
+        <location filename="../ui/geometry/LatentWorkspace.cpp" line="52"/>
         <source>Drift</source>
         <translation>Drift</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentWorkspace.cpp" line="52"/>
+        <location filename="../ui/geometry/LatentWorkspace.cpp" line="53"/>
         <source>Pseudo-inputs</source>
         <translation>Pseudo-Inputs</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentWorkspace.cpp" line="118"/>
+        <source>Current run: %1</source>
+        <translation>Aktueller Lauf: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentWorkspace.cpp" line="118"/>
+        <source>Run: %1</source>
+        <translation>Lauf: %1</translation>
     </message>
 </context>
 <context>
@@ -1397,17 +1425,17 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         <translation>Lektion starten</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonBrowser.cpp" line="23"/>
+        <location filename="../ui/lessons/LessonBrowser.cpp" line="24"/>
         <source>&lt;h2&gt;Lessons&lt;/h2&gt;&lt;p&gt;Each lesson teaches one idea behind variational-autoencoder recommenders on real or generated data. You read a step, predict what will happen, press Run, and the lesson checks its claim on your own runs, with the numbers. You need to know what a neural network is, not the papers. Start with lesson 1.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Lektionen&lt;/h2&gt;&lt;p&gt;Jede Lektion vermittelt eine Idee hinter Empfehlungssystemen mit variationalen Autoencodern, an echten oder generierten Daten. Einen Schritt lesen, vorhersagen, was passieren wird, Starten drücken – und die Lektion prüft ihre Behauptung an den eigenen Läufen, mit den Zahlen dazu. Es genügt zu wissen, was ein neuronales Netz ist; die Fachartikel braucht es nicht. Am besten mit Lektion 1 beginnen.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonBrowser.cpp" line="34"/>
+        <location filename="../ui/lessons/LessonBrowser.cpp" line="35"/>
         <source>Open a saved lesson…</source>
         <translation>Gespeicherte Lektion öffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonBrowser.cpp" line="61"/>
+        <location filename="../ui/lessons/LessonBrowser.cpp" line="65"/>
         <source>%1 cannot be read: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
@@ -1415,52 +1443,52 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
 <context>
     <name>vaecf::ui::LessonView</name>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="87"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="86"/>
         <source>Predict first</source>
         <translation>Erst vorhersagen</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="91"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="90"/>
         <source>Your settings</source>
         <translation>Eigene Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="93"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="92"/>
         <source>Run</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="94"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="93"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="98"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="97"/>
         <source>◀ Back</source>
         <translation>◀ Zurück</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="99"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="98"/>
         <source>Next ▶</source>
         <translation>Weiter ▶</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="127"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="126"/>
         <source>%1: %2 of %3</source>
         <translation>%1: %2 von %3</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="141"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="140"/>
         <source>The step&apos;s runs could not be completed: %1</source>
         <translation>Die Läufe des Schritts konnten nicht abgeschlossen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="143"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="142"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="153"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="152"/>
         <source>The lesson&apos;s data could not be loaded: %1</source>
         <translation>Die Daten der Lektion konnten nicht geladen werden: %1</translation>
     </message>
@@ -1471,19 +1499,19 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
     </message>
     <message>
         <location filename="../ui/lessons/LessonView.cpp" line="194"/>
-        <location filename="../ui/lessons/LessonView.cpp" line="621"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="651"/>
         <source>Claim</source>
         <translation>Behauptung</translation>
     </message>
     <message>
         <location filename="../ui/lessons/LessonView.cpp" line="194"/>
-        <location filename="../ui/lessons/LessonView.cpp" line="621"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="651"/>
         <source>Measured</source>
         <translation>Gemessen</translation>
     </message>
     <message>
         <location filename="../ui/lessons/LessonView.cpp" line="194"/>
-        <location filename="../ui/lessons/LessonView.cpp" line="621"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="651"/>
         <source>Held</source>
         <translation>Bestätigt</translation>
     </message>
@@ -1518,83 +1546,83 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         <translation>Testmetriken der Läufe des Schritts auf denselben zurückgehaltenen Nutzern; Läufe → Vergleichen… testet ihren Unterschied Nutzer für Nutzer.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="269"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="270"/>
         <source>Step %1 of %2: %3</source>
         <translation>Schritt %1 von %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="302"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="303"/>
         <source>Press Run to train this step&apos;s runs; finished ones are kept.</source>
         <translation>Starten drücken, um die Läufe dieses Schritts zu trainieren; fertige bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="357"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="359"/>
         <source>This step does not let you change %1.</source>
         <translation>In diesem Schritt lässt sich %1 nicht ändern.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="414"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="421"/>
         <source>Loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="415"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="425"/>
         <source>Cohorts</source>
         <translation>Kohorten</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="418"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="431"/>
         <source>Latent space</source>
         <translation>Latenter Raum</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="419"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="435"/>
         <source>Comparison</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="420"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="439"/>
         <source>Slow motion</source>
         <translation>Zeitlupe</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="480"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="501"/>
         <source>The run %1 could not be read: %2</source>
         <translation>Der Lauf %1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="483"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="504"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="483"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="504"/>
         <source>Run</source>
         <comment>a trained run, as a column header</comment>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="484"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="505"/>
         <source>test %1</source>
         <translation>Test %1</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="485"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="506"/>
         <source>Epochs</source>
         <translation>Epochen</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="485"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="506"/>
         <source>Seconds</source>
         <translation>Sekunden</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="520"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="541"/>
         <source>Training this step&apos;s runs…</source>
         <translation>Die Läufe dieses Schritts werden trainiert …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/lessons/LessonView.cpp" line="541"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="562"/>
         <source>%n run(s) ready after %1 s.</source>
         <translation>
             <numerusform>%n Lauf nach %1 s fertig.</numerusform>
@@ -1602,7 +1630,7 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/lessons/LessonView.cpp" line="542"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="564"/>
         <source>%n run(s) ready after %1 s; %2 of %3 claims held.</source>
         <translation>
             <numerusform>%n Lauf nach %1 s fertig; %2 von %3 Behauptungen bestätigt.</numerusform>
@@ -1610,87 +1638,87 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="567"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="589"/>
         <source>not yet</source>
         <translation>noch nicht</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="573"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="597"/>
         <source>✓ held</source>
         <translation>✓ bestätigt</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="573"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="597"/>
         <source>✗ did not hold</source>
         <translation>✗ nicht bestätigt</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="582"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="606"/>
         <source>Choose an answer above before you press Run.</source>
         <translation>Erst oben eine Antwort wählen, dann Starten drücken.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="588"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="612"/>
         <source>The answer: %1.</source>
         <translation>Die Antwort: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="590"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="614"/>
         <source>You predicted it: %1.</source>
         <translation>Richtig vorhergesagt: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="592"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="617"/>
         <source>You predicted “%1”; the runs say: %2.</source>
         <translation>Vorhergesagt: „%1“; die Läufe sagen: %2.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="607"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="635"/>
         <source>Setting: %1. Runs in %2.</source>
         <translation>Variante: %1. Läufe in %2.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="608"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="636"/>
         <source>short</source>
         <translation>kurz</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="608"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="636"/>
         <source>full</source>
         <translation>vollständig</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="615"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="643"/>
         <source>Prediction:</source>
         <translation>Vorhersage:</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="615"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="643"/>
         <source>Chosen</source>
         <translation>Gewählt</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="617"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="645"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="628"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="660"/>
         <source>not measured</source>
         <translation>nicht gemessen</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="629"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="663"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="629"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="664"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="635"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="670"/>
         <source>The panels of the last step shown</source>
         <translation>Die Panels des zuletzt gezeigten Schritts</translation>
     </message>
@@ -1718,7 +1746,7 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         <translation>Gespeicherte Lektionen (*.vaecf-lesson.json)</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonWorkspace.cpp" line="47"/>
+        <location filename="../ui/lessons/LessonWorkspace.cpp" line="48"/>
         <source>Write a lesson report</source>
         <translation>Lektionsbericht schreiben</translation>
     </message>
@@ -1728,17 +1756,17 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         <translation>HTML-Seiten (*.html)</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonWorkspace.cpp" line="78"/>
+        <location filename="../ui/lessons/LessonWorkspace.cpp" line="80"/>
         <source>The lesson could not be saved: %1</source>
         <translation>Die Lektion konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonWorkspace.cpp" line="95"/>
+        <location filename="../ui/lessons/LessonWorkspace.cpp" line="97"/>
         <source>The lesson could not be opened: %1</source>
         <translation>Die Lektion konnte nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonWorkspace.cpp" line="105"/>
+        <location filename="../ui/lessons/LessonWorkspace.cpp" line="107"/>
         <source>The report could not be written: %1</source>
         <translation>Der Bericht konnte nicht geschrieben werden: %1</translation>
     </message>
@@ -1809,17 +1837,17 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
 <context>
     <name>vaecf::ui::MainWindow</name>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="180"/>
+        <location filename="../ui/window/MainWindow.cpp" line="188"/>
         <source>Continue run</source>
         <translation>Lauf fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="181"/>
+        <location filename="../ui/window/MainWindow.cpp" line="189"/>
         <source>Continue the stopped or unfinished run selected in the run table from its last checkpoint, on the loaded data</source>
         <translation>Den in der Lauftabelle gewählten angehaltenen oder unvollendeten Lauf ab seinem letzten Checkpoint auf den geladenen Daten fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="492"/>
+        <location filename="../ui/window/MainWindow.cpp" line="531"/>
         <source>Select one run in the run table to continue.</source>
         <translation>Wählen Sie in der Lauftabelle einen Lauf zum Fortsetzen.</translation>
     </message>
@@ -1870,7 +1898,7 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
     </message>
     <message>
         <location filename="../ui/window/MainWindow.cpp" line="103"/>
-        <location filename="../ui/window/MainWindow.cpp" line="261"/>
+        <location filename="../ui/window/MainWindow.cpp" line="269"/>
         <source>Lessons</source>
         <translation>Lektionen</translation>
     </message>
@@ -1901,6 +1929,7 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
     </message>
     <message>
         <location filename="../ui/window/MainWindow.cpp" line="152"/>
+        <location filename="../ui/window/MainWindow.cpp" line="519"/>
         <source>Train one batch, then pause</source>
         <translation>Einen Batch trainieren, dann pausieren</translation>
     </message>
@@ -1911,6 +1940,7 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
     </message>
     <message>
         <location filename="../ui/window/MainWindow.cpp" line="154"/>
+        <location filename="../ui/window/MainWindow.cpp" line="521"/>
         <source>Train to the end of the current epoch, then pause</source>
         <translation>Bis zum Ende der aktuellen Epoche trainieren, dann pausieren</translation>
     </message>
@@ -1950,201 +1980,221 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         <translation>Startwert des nächsten Laufs nach dem Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="187"/>
+        <location filename="../ui/window/MainWindow.cpp" line="182"/>
+        <source>The last run has ended, so %1 starts a new run.</source>
+        <translation>Der letzte Lauf ist beendet, daher startet %1 einen neuen Lauf.</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/MainWindow.cpp" line="195"/>
         <source>Compare…</source>
         <translation>Vergleichen…</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="188"/>
+        <location filename="../ui/window/MainWindow.cpp" line="196"/>
         <source>Compare the two runs selected in the run table on their shared test users: paired differences with intervals and p-values, overall and per cohort</source>
         <translation>Die zwei in der Lauftabelle gewählten Läufe auf ihren gemeinsamen Testnutzern vergleichen: gepaarte Differenzen mit Intervallen und p-Werten, insgesamt und je Kohorte</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="214"/>
+        <location filename="../ui/window/MainWindow.cpp" line="222"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="215"/>
+        <location filename="../ui/window/MainWindow.cpp" line="223"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="218"/>
+        <location filename="../ui/window/MainWindow.cpp" line="226"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="219"/>
+        <location filename="../ui/window/MainWindow.cpp" line="227"/>
         <source>Recommendations</source>
         <translation>Empfehlungen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="227"/>
+        <location filename="../ui/window/MainWindow.cpp" line="235"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="228"/>
+        <location filename="../ui/window/MainWindow.cpp" line="236"/>
         <source>Choose runs folder…</source>
         <translation>Ordner für Läufe wählen …</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="229"/>
+        <location filename="../ui/window/MainWindow.cpp" line="237"/>
         <source>Runs folder</source>
         <translation>Ordner für Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="232"/>
+        <location filename="../ui/window/MainWindow.cpp" line="240"/>
         <source>Save session…</source>
         <translation>Sitzung speichern …</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="233"/>
+        <location filename="../ui/window/MainWindow.cpp" line="241"/>
         <source>Save session</source>
         <translation>Sitzung speichern</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="233"/>
-        <location filename="../ui/window/MainWindow.cpp" line="237"/>
+        <location filename="../ui/window/MainWindow.cpp" line="241"/>
+        <location filename="../ui/window/MainWindow.cpp" line="245"/>
         <source>Sessions (*.json)</source>
         <translation>Sitzungen (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="236"/>
+        <location filename="../ui/window/MainWindow.cpp" line="244"/>
         <source>Open session…</source>
         <translation>Sitzung öffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="237"/>
+        <location filename="../ui/window/MainWindow.cpp" line="245"/>
         <source>Open session</source>
         <translation>Sitzung öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="242"/>
+        <location filename="../ui/window/MainWindow.cpp" line="250"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="244"/>
+        <location filename="../ui/window/MainWindow.cpp" line="252"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="247"/>
+        <location filename="../ui/window/MainWindow.cpp" line="255"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="249"/>
+        <location filename="../ui/window/MainWindow.cpp" line="257"/>
         <source>System default</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="254"/>
+        <location filename="../ui/window/MainWindow.cpp" line="262"/>
         <source>The language changes when the workbench restarts.</source>
         <translation>Die Sprache ändert sich beim nächsten Start der Werkbank.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="258"/>
+        <location filename="../ui/window/MainWindow.cpp" line="266"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="259"/>
+        <location filename="../ui/window/MainWindow.cpp" line="267"/>
         <source>First steps</source>
         <translation>Erste Schritte</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="260"/>
+        <location filename="../ui/window/MainWindow.cpp" line="268"/>
         <source>Glossary</source>
         <translation>Glossar</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="263"/>
+        <location filename="../ui/window/MainWindow.cpp" line="271"/>
         <source>Plugins…</source>
         <translation>Plugins…</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="299"/>
+        <location filename="../ui/window/MainWindow.cpp" line="307"/>
         <source>The data could not be loaded; the session keeps its current data.
 %1</source>
         <translation>Die Daten konnten nicht geladen werden; die Sitzung behält ihre bisherigen Daten.
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="356"/>
+        <location filename="../ui/window/MainWindow.cpp" line="366"/>
         <source>Stopped early: validation stopped improving.</source>
         <translation>Vorzeitig beendet: Die Validierung verbesserte sich nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="377"/>
+        <location filename="../ui/window/MainWindow.cpp" line="375"/>
+        <source>The run has ended; its record keeps the changes made while it trained. The next run starts from the form again: %1.</source>
+        <translation>Der Lauf ist beendet; sein Protokoll behält die während des Trainings vorgenommenen Änderungen. Der nächste Lauf beginnt wieder mit den Werten des Formulars: %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/MainWindow.cpp" line="401"/>
         <source>%1 = %2 for the next run.</source>
         <translation>%1 = %2 für den nächsten Lauf.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="380"/>
+        <location filename="../ui/window/MainWindow.cpp" line="404"/>
         <source>%1 = %2 applied to the running model.</source>
         <translation>%1 = %2 auf das laufende Modell angewendet.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="384"/>
+        <location filename="../ui/window/MainWindow.cpp" line="408"/>
         <source>%1 = %2 takes effect when a new run starts (Reset, then Run).</source>
         <translation>%1 = %2 wirkt, sobald ein neuer Lauf beginnt (Zurücksetzen, dann Start).</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="394"/>
+        <location filename="../ui/window/MainWindow.cpp" line="418"/>
         <source>current</source>
         <translation>aktuell</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="406"/>
+        <location filename="../ui/window/MainWindow.cpp" line="430"/>
         <source>The run %1 could not be read: %2</source>
         <translation>Der Lauf %1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="462"/>
+        <location filename="../ui/window/MainWindow.cpp" line="489"/>
         <source>preparing the split from the raw data</source>
         <translation>die Aufteilung wird aus den Rohdaten vorbereitet</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="465"/>
+        <location filename="../ui/window/MainWindow.cpp" line="492"/>
         <source>epoch %1 of %2</source>
         <translation>Epoche %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="468"/>
+        <location filename="../ui/window/MainWindow.cpp" line="495"/>
         <source>%1 users/s</source>
         <translation>%1 Nutzer/s</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="457"/>
-        <location filename="../ui/window/MainWindow.cpp" line="469"/>
+        <location filename="../ui/window/MainWindow.cpp" line="484"/>
+        <location filename="../ui/window/MainWindow.cpp" line="496"/>
         <source>elapsed %1</source>
         <translation>vergangen %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="470"/>
+        <location filename="../ui/window/MainWindow.cpp" line="497"/>
         <source>ETA %1</source>
         <translation>verbleibend %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="524"/>
+        <location filename="../ui/window/MainWindow.cpp" line="520"/>
+        <source>Start a new run and pause after its first batch</source>
+        <translation>Einen neuen Lauf starten und nach seinem ersten Batch anhalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/MainWindow.cpp" line="522"/>
+        <source>Start a new run and pause after its first epoch</source>
+        <translation>Einen neuen Lauf starten und nach seiner ersten Epoche anhalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/MainWindow.cpp" line="565"/>
         <source>The session could not be saved: %1</source>
         <translation>Die Sitzung konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="535"/>
+        <location filename="../ui/window/MainWindow.cpp" line="576"/>
         <source>The session could not be opened: %1</source>
         <translation>Die Sitzung konnte nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="452"/>
+        <location filename="../ui/window/MainWindow.cpp" line="479"/>
         <source>closed-form fit: %1, step %2 of %3</source>
         <translation>Fit in geschlossener Form: %1, Schritt %2 von %3</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="456"/>
+        <location filename="../ui/window/MainWindow.cpp" line="483"/>
         <source>closed-form fit</source>
         <translation>Fit in geschlossener Form</translation>
     </message>
@@ -2160,9 +2210,20 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
 <context>
     <name>vaecf::ui::ModelPanel</name>
     <message>
-        <location filename="../ui/panels/ModelPanel.cpp" line="37"/>
-        <source>● live: applied to a running model at the next batch</source>
-        <translation>● live: wird beim nächsten Batch auf das laufende Modell angewendet</translation>
+        <location filename="../ui/panels/ModelPanel.cpp" line="49"/>
+        <source>● live: applied to a running model at the next batch
+italic: not the declared default that vaecf train uses (hover for both)</source>
+        <translation>● live: wird beim nächsten Batch auf ein laufendes Modell angewandt
+kursiv: nicht der deklarierte Standardwert, den vaecf train verwendet (beide beim Überfahren)</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/ModelPanel.cpp" line="97"/>
+        <source>%1 here; the declared default, which vaecf train uses, is %2.
+
+%3</source>
+        <translation>%1 hier; der deklarierte Standardwert, den vaecf train verwendet, ist %2.
+
+%3</translation>
     </message>
 </context>
 <context>
@@ -2307,32 +2368,32 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         <translation>Pseudo-Inputs werden decodiert...</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="133"/>
+        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="137"/>
         <source>Choose a VampPrior run (%1) to see its pseudo-inputs.</source>
         <translation>Wählen Sie einen VampPrior-Lauf (%1), um seine Pseudo-Eingaben zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="143"/>
+        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="147"/>
         <source>a model with a VampPrior</source>
         <translation>ein Modell mit VampPrior</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="143"/>
+        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="147"/>
         <source> or </source>
         <translation> oder </translation>
     </message>
     <message>
-        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="154"/>
+        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="158"/>
         <source>This run&apos;s model (%1) has no VampPrior: there are no pseudo-inputs to show. Train %2 to see them.</source>
         <translation>Das Modell dieses Laufs (%1) hat keinen VampPrior: Es gibt keine Pseudo-Eingaben. Trainieren Sie %2, um sie zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="152"/>
+        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="156"/>
         <source>Pseudo-input %1</source>
         <translation>Pseudo-Input %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="157"/>
+        <location filename="../ui/geometry/PseudoInputPanel.cpp" line="161"/>
         <source>%1 has %n pseudo-input(s); select one to see the items it decodes to.</source>
         <translation>
             <numerusform>%1 hat %n Pseudo-Input; wählen Sie ihn aus, um die Artikel zu sehen, in die er decodiert wird.</numerusform>
@@ -2416,125 +2477,171 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
 <context>
     <name>vaecf::ui::RunsPanel</name>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="66"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="79"/>
         <source>%1 = %2 from step %3</source>
         <translation>%1 = %2 ab Schritt %3</translation>
     </message>
-    <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="79"/>
-        <source>Select several runs (Ctrl or Shift) to overlay their curves; differing parameters are highlighted. Click a header to sort.</source>
-        <translation>Mehrere Läufe auswählen (Strg oder Umschalt), um ihre Kurven zu überlagern; abweichende Parameter werden hervorgehoben. Ein Klick auf eine Spaltenüberschrift sortiert.</translation>
+    <message numerus="yes">
+        <location filename="../ui/panels/RunsPanel.cpp" line="96"/>
+        <source>%1 (%n run(s), best %2 %3)</source>
+        <translation>
+            <numerusform>%1 (%n Lauf, bester %2 %3)</numerusform>
+            <numerusform>%1 (%n Läufe, bester %2 %3)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/panels/RunsPanel.cpp" line="99"/>
+        <source>%1 (%n run(s))</source>
+        <translation>
+            <numerusform>%1 (%n Lauf)</numerusform>
+            <numerusform>%1 (%n Läufe)</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="85"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="109"/>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/RunsPanel.cpp" line="117"/>
+        <source>Select several runs (Ctrl or Shift) to overlay their curves; differing parameters are highlighted. Click a header to sort; right-click it to hide or show columns.</source>
+        <translation>Mehrere Läufe auswählen (Strg oder Umschalt), um ihre Kurven zu überlagern; abweichende Parameter werden hervorgehoben. Ein Klick auf eine Spaltenüberschrift sortiert; ein Rechtsklick blendet Spalten aus oder ein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/RunsPanel.cpp" line="126"/>
         <source>Filter: words, or column:value (state:finished, lr:0.001)</source>
         <translation>Filter: Wörter oder Spalte:Wert (state:finished, lr:0.001)</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="88"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="129"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/RunsPanel.cpp" line="130"/>
+        <source>dataset</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/RunsPanel.cpp" line="131"/>
+        <source>model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/RunsPanel.cpp" line="137"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="104"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="144"/>
+        <source>Group by:</source>
+        <translation>Gruppieren nach:</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/RunsPanel.cpp" line="156"/>
         <source>Runs in %1</source>
         <translation>Läufe in %1</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="128"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="183"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="128"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="183"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="128"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="183"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="128"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="183"/>
         <source>Epochs</source>
         <translation>Epochen</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="128"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="183"/>
         <source>Seconds</source>
         <translation>Sekunden</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="128"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="183"/>
         <source>Dataset</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="129"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="184"/>
         <source>best %1</source>
         <translation>beste %1</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="130"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="185"/>
         <source>test %1</source>
         <translation>Test %1</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="149"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="254"/>
         <source>unreadable</source>
         <translation>unlesbar</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/RunsPanel.cpp" line="341"/>
+        <source>Show all</source>
+        <translation>Alle zeigen</translation>
     </message>
 </context>
 <context>
     <name>vaecf::ui::SlowMotionPanel</name>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="56"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="55"/>
         <source>Trace step</source>
         <translation>Schritt verfolgen</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="58"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="57"/>
         <source>◀ Back</source>
         <translation>◀ Zurück</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="59"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="58"/>
         <source>Forward ▶</source>
         <translation>Vor ▶</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="67"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="66"/>
         <source>user id</source>
         <translation>Nutzer-ID</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="68"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="67"/>
         <source>A user of the split the run trained on (a held-out user&apos;s fold-in row)</source>
         <translation>Ein Nutzer des Splits, auf dem der Lauf trainiert wurde (bei einem zurückgehaltenen Nutzer dessen Fold-in-Zeile)</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="79"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="78"/>
         <source>User</source>
         <translation>Nutzer</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="109"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="108"/>
         <source>The step cannot be traced: %1</source>
         <translation>Der Schritt kann nicht verfolgt werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="134"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="133"/>
         <source>Enter a user id of the run&apos;s data, then trace the step.</source>
         <translation>Eine Nutzer-ID aus den Daten des Laufs eingeben, dann den Schritt verfolgen.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="143"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="142"/>
         <source>Tracing one training step of user %1…</source>
         <translation>Ein Trainingsschritt von Nutzer %1 wird verfolgt …</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="169"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="168"/>
         <source>Stage %1 of %2: %3</source>
         <translation>Stufe %1 von %2: %3</translation>
     </message>
@@ -2547,7 +2654,7 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="193"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="192"/>
         <source>No step traced.</source>
         <translation>Kein Schritt verfolgt.</translation>
     </message>
@@ -2562,107 +2669,107 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         <translation>Einen Nutzer des Laufs eingeben und „Schritt verfolgen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="231"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="233"/>
         <source>Label</source>
         <translation>Bezeichnung</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="237"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="239"/>
         <source>value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="267"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="270"/>
         <source>Showing the first %1 of %2 rows.</source>
         <translation>Gezeigt werden die ersten %1 von %2 Zeilen.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="273"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="276"/>
         <source>the user&apos;s items x</source>
         <translation>Items x des Nutzers</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="274"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="277"/>
         <source>keep mask</source>
         <translation>Behaltemaske</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="275"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="278"/>
         <source>L2 normalisation</source>
         <translation>L2-Normierung</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="276"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="279"/>
         <source>dropout</source>
         <translation>Dropout</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="277"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="280"/>
         <source>encoder</source>
         <translation>Encoder</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="278"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="281"/>
         <source>posterior q(z|x)</source>
         <translation>Posterior q(z|x)</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="278"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="281"/>
         <source>the code z</source>
         <translation>Code z</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="279"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="282"/>
         <source>sample z = μ + σ·ε</source>
         <translation>Ziehung z = μ + σ·ε</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="280"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="283"/>
         <source>decoder</source>
         <translation>Decoder</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="282"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="285"/>
         <source>softmax probabilities</source>
         <translation>Softmax-Wahrscheinlichkeiten</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="282"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="285"/>
         <source>sigmoid probabilities</source>
         <translation>Sigmoid-Wahrscheinlichkeiten</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="283"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="286"/>
         <source>reconstruction loss</source>
         <translation>Rekonstruktionsverlust</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="284"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="287"/>
         <source>KL divergence</source>
         <translation>KL-Divergenz</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="285"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="288"/>
         <source>PIA anchor term</source>
         <translation>PIA-Ankerterm</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="286"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="289"/>
         <source>total loss</source>
         <translation>Gesamtverlust</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="287"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="290"/>
         <source>gradients</source>
         <translation>Gradienten</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="288"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="291"/>
         <source>check against the model&apos;s loss()</source>
         <translation>Abgleich mit loss() des Modells</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="298"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="302"/>
         <source>The step starts from user %1&apos;s row x: the %n item(s) they interacted with, out of the %2 items the model knows, each with its value (1 for binary data). The encoder will compress this row into a short code and the decoder will try to rebuild it; the full row is also the target the loss compares the rebuilt one with.</source>
         <translation>
             <numerusform>Der Schritt beginnt mit der Zeile x von Nutzer %1: %n Item, mit dem der Nutzer interagiert hat, von den %2 Items, die das Modell kennt, jeweils mit seinem Wert (1 bei binären Daten). Der Encoder verdichtet diese Zeile zu einem kurzen Code, und der Decoder versucht, sie daraus wiederherzustellen; die volle Zeile ist zugleich das Ziel, mit dem der Verlust die wiederhergestellte vergleicht.</numerusform>
@@ -2670,42 +2777,42 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="305"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="310"/>
         <source>This user is held out (%1 split), so the row is the fold-in part of their history, the part a recommender would see.</source>
         <translation>Dieser Nutzer ist zurückgehalten (Split %1), daher ist die Zeile der Fold-in-Teil seiner Historie, also der Teil, den ein Empfehlungssystem sehen würde.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="311"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="316"/>
         <source>PIA hides part of the input before the encoder sees it: each item is kept with probability %1 (mask_rate), and this draw removed %2 of the %3 items, listed below. The reconstruction target stays the full row x, so the model learns to predict items it was not shown.</source>
         <translation>PIA verbirgt einen Teil der Eingabe, bevor der Encoder sie sieht: Jedes Item bleibt mit Wahrscheinlichkeit %1 erhalten (mask_rate), und diese Ziehung hat %2 der %3 Items entfernt (unten aufgeführt). Das Rekonstruktionsziel bleibt die volle Zeile x, sodass das Modell lernt, Items vorherzusagen, die ihm nicht gezeigt wurden.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="316"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="323"/>
         <source>The kept items are divided by their L2 norm %1, the square root of the sum of their squared values, so that the input row has length 1. Without this, a user with many items would feed much larger numbers into the encoder than a user with few.</source>
         <translation>Die behaltenen Items werden durch ihre L2-Norm %1 geteilt, die Wurzel aus der Summe ihrer quadrierten Werte, sodass die Eingabezeile die Länge 1 hat. Ohne diesen Schritt würde ein Nutzer mit vielen Items viel größere Zahlen in den Encoder geben als ein Nutzer mit wenigen.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="321"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="329"/>
         <source>Here a value of 1 becomes 1 / %1 = %2.</source>
         <translation>Hier wird aus einem Wert von 1 der Wert 1 / %1 = %2.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="326"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="334"/>
         <source>This run uses no input dropout (rate 0), so the encoder reads the normalised row as it is.</source>
         <translation>Dieser Lauf verwendet kein Eingabe-Dropout (Rate 0), daher liest der Encoder die normierte Zeile unverändert.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="327"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="335"/>
         <source>Dropout is the &apos;denoising&apos; part of training: each input item is set to zero with probability %1, and this draw dropped %2 of the %3 items. The survivors are multiplied by 1 / (1 − %1) = %4 so that the input keeps its expected size (inverted dropout). To score the dropped items well, the network has to infer them from the others, which is exactly what a recommender does.</source>
         <translation>Dropout ist der ‚entrauschende‘ Teil des Trainings: Jedes Eingabe-Item wird mit Wahrscheinlichkeit %1 auf null gesetzt, und diese Ziehung hat %2 der %3 Items verworfen. Die übrigen werden mit 1 / (1 − %1) = %4 multipliziert, damit die Eingabe ihre erwartete Größe behält (Inverted Dropout). Um die verworfenen Items gut zu bewerten, muss das Netz sie aus den anderen erschließen – genau das tut ein Empfehlungssystem.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="335"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="347"/>
         <source>The encoder is an ordinary feed-forward network: each layer multiplies its input by a weight matrix, adds a bias and applies a nonlinearity (tanh by default).</source>
         <translation>Der Encoder ist ein gewöhnliches Feedforward-Netz: Jede Schicht multipliziert ihre Eingabe mit einer Gewichtsmatrix, addiert einen Bias und wendet eine Nichtlinearität an (standardmäßig tanh).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="340"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="352"/>
         <source>The table shows the activations of its %n layer(s); the last one is the user&apos;s code z.</source>
         <translation>
             <numerusform>Die Tabelle zeigt die Aktivierungen seiner %n Schicht; sie ist der Code z des Nutzers.</numerusform>
@@ -2713,12 +2820,12 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="343"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="355"/>
         <source>This encoder has no hidden layer: a single linear layer maps the input straight to the posterior&apos;s parameters, the next stage.</source>
         <translation>Dieser Encoder hat keine verborgene Schicht: Eine einzige lineare Schicht bildet die Eingabe direkt auf die Parameter des Posteriors ab, die nächste Stufe.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="346"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="359"/>
         <source>The table shows the activations of its %n hidden layer(s); a last linear layer turns them into the posterior&apos;s parameters, the next stage.</source>
         <translation>
             <numerusform>Die Tabelle zeigt die Aktivierungen seiner %n verborgenen Schicht; eine letzte lineare Schicht macht daraus die Parameter des Posteriors, die nächste Stufe.</numerusform>
@@ -2726,37 +2833,37 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="353"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="367"/>
         <source>Mult-DAE&apos;s encoder gives a single point, the user&apos;s code z in %1 dimensions (values from %2 to %3). There is no variance and no sampling: the same input always gives the same code.</source>
         <translation>Der Encoder von Mult-DAE liefert einen einzelnen Punkt, den Code z des Nutzers in %1 Dimensionen (Werte von %2 bis %3). Es gibt keine Varianz und kein Ziehen: Dieselbe Eingabe ergibt immer denselben Code.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="359"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="374"/>
         <source>A VAE&apos;s encoder does not give a single point but a Gaussian distribution q(z|x) over the %1-dimensional latent code: a mean μ and a variance σ² per dimension. The mean is where the model places this user; the variance says how unsure it is. Here the means lie between %2 and %3 and the variances between %4 and %5.</source>
         <translation>Der Encoder eines VAE liefert keinen einzelnen Punkt, sondern eine Gauß-Verteilung q(z|x) über den %1-dimensionalen latenten Code: einen Mittelwert μ und eine Varianz σ² je Dimension. Der Mittelwert ist der Ort, an den das Modell diesen Nutzer setzt; die Varianz sagt, wie unsicher es dabei ist. Hier liegen die Mittelwerte zwischen %2 und %3 und die Varianzen zwischen %4 und %5.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="370"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="387"/>
         <source>Training needs a random z drawn from q(z|x), but gradients cannot flow through a random draw. The reparameterisation trick moves the randomness into ε, drawn from a standard normal, and computes z = μ + σ·ε with σ = √variance, so z depends smoothly on μ and σ and backpropagation reaches both. The largest move away from the mean here is %1, in dimension %2.</source>
         <translation>Das Training braucht ein zufälliges z, gezogen aus q(z|x), aber Gradienten können nicht durch eine Zufallsziehung fließen. Der Reparametrisierungstrick verlagert den Zufall in ε, gezogen aus einer Standardnormalverteilung, und berechnet z = μ + σ·ε mit σ = √Varianz; so hängt z glatt von μ und σ ab, und die Backpropagation erreicht beide. Die größte Abweichung vom Mittelwert beträgt hier %1, in Dimension %2.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="377"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="398"/>
         <source>A logit is an unnormalised preference: only the differences between items matter.</source>
         <translation>Ein Logit ist eine nicht normierte Präferenz: Nur die Unterschiede zwischen den Items zählen.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="381"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="402"/>
         <source>The decoder maps z back to one score per item, a logit, %1 of them in all, with a single linear layer.</source>
         <translation>Der Decoder bildet z mit einer einzigen linearen Schicht wieder auf einen Wert je Item ab, ein Logit, insgesamt %1 Stück.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="385"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="407"/>
         <source>The table shows the logits of the highest-scoring items and those of the user&apos;s own items.</source>
         <translation>Die Tabelle zeigt die Logits der am höchsten bewerteten Items und die der eigenen Items des Nutzers.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="386"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="408"/>
         <source>The decoder maps z back to one score per item, a logit, %1 of them in all, through %n hidden layer(s) and a final linear layer.</source>
         <translation>
             <numerusform>Der Decoder bildet z über %n verborgene Schicht und eine abschließende lineare Schicht wieder auf einen Wert je Item ab, ein Logit, insgesamt %1 Stück.</numerusform>
@@ -2764,127 +2871,127 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="391"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="413"/>
         <source>The table shows the hidden layers&apos; activations, then the logits of the highest-scoring items and those of the user&apos;s own items.</source>
         <translation>Die Tabelle zeigt die Aktivierungen der verborgenen Schichten, dann die Logits der am höchsten bewerteten Items und die der eigenen Items des Nutzers.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="398"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="421"/>
         <source>With the Bernoulli likelihood each item gets its own probability p_i = sigmoid(logit_i), independently of the others, so the probabilities need not sum to 1. The user&apos;s %1 own items get %2 on average; the table lists the most probable items and the user&apos;s own.</source>
         <translation>Mit der Bernoulli-Likelihood erhält jedes Item seine eigene Wahrscheinlichkeit p_i = sigmoid(logit_i), unabhängig von den anderen, sodass sich die Wahrscheinlichkeiten nicht zu 1 summieren müssen. Die %1 eigenen Items des Nutzers erhalten im Mittel %2; die Tabelle listet die wahrscheinlichsten Items und die eigenen des Nutzers.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="402"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="426"/>
         <source>The softmax turns the %1 logits into probabilities that sum to 1 over all items: p_i = exp(logit_i) / Σ_j exp(logit_j). Items compete for one budget of probability: this is the multinomial likelihood. The model puts %2 of that budget on the user&apos;s %3 own items, %4 per item on average, against 1 / %1 = %5 for a uniform guess.</source>
         <translation>Die Softmax macht aus den %1 Logits Wahrscheinlichkeiten, die sich über alle Items zu 1 summieren: p_i = exp(logit_i) / Σ_j exp(logit_j). Die Items konkurrieren um ein gemeinsames Wahrscheinlichkeitsbudget: Das ist die multinomiale Likelihood. Das Modell legt %2 dieses Budgets auf die %3 eigenen Items des Nutzers, im Mittel %4 pro Item, gegenüber 1 / %1 = %5 bei gleichverteiltem Raten.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="411"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="437"/>
         <source>The reconstruction loss measures how well the model predicts the whole row: −Σ_i [x_i log p_i + (1 − x_i) log(1 − p_i)] over all %1 items, so the items the user did not pick count too. Here it is %2; lower is better.</source>
         <translation>Der Rekonstruktionsverlust misst, wie gut das Modell die ganze Zeile vorhersagt: −Σ_i [x_i log p_i + (1 − x_i) log(1 − p_i)] über alle %1 Items, sodass auch die Items zählen, die der Nutzer nicht gewählt hat. Hier beträgt er %2; kleiner ist besser.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="415"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="443"/>
         <source>The reconstruction loss measures how well the model predicts the user&apos;s real items: −Σ_i x_i log p_i, where the items with x_i = 0 add nothing. Here it is %1. It would be 0 only if all the probability went to exactly these items, so lower is better: it is the multinomial log-likelihood with its sign turned.</source>
         <translation>Der Rekonstruktionsverlust misst, wie gut das Modell die tatsächlichen Items des Nutzers vorhersagt: −Σ_i x_i log p_i, wobei die Items mit x_i = 0 nichts beitragen. Hier beträgt er %1. Er wäre nur dann 0, wenn die gesamte Wahrscheinlichkeit genau auf diese Items fiele; kleiner ist also besser: Es ist die multinomiale Log-Likelihood mit umgekehrtem Vorzeichen.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="422"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="452"/>
         <source>The KL divergence measures how far the posterior q(z|x) is from the prior N(0, I): 0.5 (μ² + σ² − 1 − log σ²) per dimension, %1 in total. It pulls every user&apos;s code towards the origin and stops σ from shrinking to zero, which regularises the model. It is weighted by β = %2 (unless the lesson chose another, the value the KL annealing had reached at step %3, when best.pt was written), so it adds β × KL = %4 to the loss.</source>
         <translation>Die KL-Divergenz misst, wie weit der Posterior q(z|x) vom Prior N(0, I) entfernt ist: 0,5 (μ² + σ² − 1 − log σ²) je Dimension, insgesamt %1. Sie zieht den Code jedes Nutzers zum Ursprung hin und verhindert, dass σ auf null schrumpft; das regularisiert das Modell. Sie wird mit β = %2 gewichtet (sofern die Lektion keinen anderen Wert gewählt hat, ist das der Wert, den das KL-Annealing bei Schritt %3 erreicht hatte, als best.pt geschrieben wurde), trägt also β × KL = %4 zum Verlust bei.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="430"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="464"/>
         <source>PIA adds an alignment term that pulls the user&apos;s posterior towards the anchors (learned points in the latent space) of the items in their history. It is %1 here, weighted by λ_A = %2, so it adds %3 to the loss.</source>
         <translation>PIA fügt einen Ausrichtungsterm hinzu, der den Posterior des Nutzers zu den Ankern (gelernten Punkten im latenten Raum) der Items in seiner Historie zieht. Er beträgt hier %1 und wird mit λ_A = %2 gewichtet, trägt also %3 zum Verlust bei.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="436"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="472"/>
         <source>reconstruction %1</source>
         <translation>Rekonstruktion %1</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="437"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="473"/>
         <source> + β %1 × KL %2</source>
         <translation> + β %1 × KL %2</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="438"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="474"/>
         <source> + λ_A %1 × alignment %2</source>
         <translation> + λ_A %1 × Ausrichtung %2</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="439"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="475"/>
         <source> = %1</source>
         <translation> = %1</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="440"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="477"/>
         <source>The total loss of this user&apos;s step: %1. It is the one number the optimiser makes smaller; every weight of the network will move a little in the direction that lowers it.</source>
         <translation>Der Gesamtverlust des Schritts für diesen Nutzer: %1. Er ist die eine Zahl, die der Optimierer verkleinert; jedes Gewicht des Netzes bewegt sich ein wenig in die Richtung, die ihn senkt.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="444"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="482"/>
         <source>Mult-DAE has no KL term; its weight penalty belongs to the whole batch, not to one user, and shows only in the check.</source>
         <translation>Mult-DAE hat keinen KL-Term; seine Gewichtsstrafe gehört zum ganzen Batch, nicht zu einem einzelnen Nutzer, und erscheint nur im Abgleich.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="449"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="488"/>
         <source>Backpropagation now computes how the loss changes with every weight. For each of the %1 parameter tensors the table shows the L2 norm of its gradient: how hard this one user&apos;s step pushes on it.</source>
         <translation>Die Backpropagation berechnet nun, wie sich der Verlust mit jedem Gewicht ändert. Für jeden der %1 Parametertensoren zeigt die Tabelle die L2-Norm seines Gradienten: wie stark der Schritt dieses einen Nutzers auf ihn einwirkt.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="456"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="496"/>
         <source>The largest is %1, for %2.</source>
         <translation>Die größte beträgt %1, bei %2.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="458"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="498"/>
         <source>The optimiser would now take a small step against these gradients; the trace stops before that update, so the run&apos;s weights stay as they were.</source>
         <translation>Der Optimierer würde nun einen kleinen Schritt entgegen diesen Gradienten machen; die Verfolgung endet vor dieser Aktualisierung, sodass die Gewichte des Laufs unverändert bleiben.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="462"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="504"/>
         <source>To show that these stages are the real step and not a re-enactment, the model&apos;s own loss() ran on a batch holding only this user, with the same random draws. Its terms are listed below.</source>
         <translation>Um zu zeigen, dass diese Stufen der echte Schritt und keine Nachstellung sind, lief die eigene loss()-Funktion des Modells auf einem Batch, der nur diesen Nutzer enthält, mit denselben Zufallsziehungen. Ihre Terme stehen unten.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="471"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="513"/>
         <source>%1 %2 (stage: %3)</source>
         <translation>%1 %2 (Stufe: %3)</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="473"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="515"/>
         <source>reconstruction</source>
         <translation>Rekonstruktion</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="474"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="516"/>
         <source>KL</source>
         <translation>KL</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="475"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="517"/>
         <source>anchor</source>
         <translation>Anker</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="478"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="521"/>
         <source>They match the stages above to float precision: %1.</source>
         <translation>Die Terme stimmen bis auf Gleitkommagenauigkeit mit den Stufen oben überein: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="479"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="522"/>
         <source>They differ from the stages above: %1. The trace does not follow the model&apos;s loss; please report this.</source>
         <translation>Die Terme weichen von den Stufen oben ab: %1. Die Verfolgung entspricht nicht dem Verlust des Modells; bitte diesen Fehler melden.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="481"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="524"/>
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="483"/>
+        <location filename="../ui/lessons/SlowMotionPanel.cpp" line="527"/>
         <source>Mult-DAE&apos;s weight penalty l2 appears only here: it belongs to the batch, not to one user.</source>
         <translation>Die Gewichtsstrafe l2 von Mult-DAE erscheint nur hier: Sie gehört zum Batch, nicht zu einem einzelnen Nutzer.</translation>
     </message>
@@ -2902,27 +3009,27 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         <translation>Die Metriken des beendeten Laufs konnten nicht geschrieben werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="206"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="220"/>
         <source>Stop the current run before continuing another one.</source>
         <translation>Stoppen Sie den aktuellen Lauf, bevor Sie einen anderen fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="217"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="231"/>
         <source>The run %1 is a closed-form fit (%2): there is no training to continue.</source>
         <translation>Der Lauf %1 ist eine geschlossene Lösung (%2): Es gibt kein Training fortzusetzen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="223"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="237"/>
         <source>The run %1 has finished: there is nothing to continue.</source>
         <translation>Der Lauf %1 ist abgeschlossen: Es gibt nichts fortzusetzen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="245"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="259"/>
         <source>To continue the run %1, load the run&apos;s dataset first: %2</source>
         <translation>Um den Lauf %1 fortzusetzen, laden Sie zuerst seinen Datensatz: %2</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="233"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="247"/>
         <source>The run %1 could not be read: %2</source>
         <translation>Der Lauf %1 konnte nicht gelesen werden: %2</translation>
     </message>
@@ -2937,24 +3044,24 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         <translation>%1 ordnet jeden Verlauf zeitlich, und %2 hat keine Zeitstempel: Laden Sie einen Datensatz mit Zeitspalte.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="266"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="280"/>
         <source>The run could not continue: %1</source>
         <translation>Der Lauf konnte nicht fortgesetzt werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="312"/>
-        <location filename="../ui/session/TrainingSession.cpp" line="378"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="326"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="392"/>
         <source>Load a dataset before training.</source>
         <translation>Laden Sie vor dem Training einen Datensatz.</translation>
     </message>
     <message>
         <location filename="../ui/session/TrainingSession.cpp" line="101"/>
-        <location filename="../ui/session/TrainingSession.cpp" line="370"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="384"/>
         <source>The run could not start: %1</source>
         <translation>Der Lauf konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="415"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="430"/>
         <source>The run failed: %1</source>
         <translation>Der Lauf ist fehlgeschlagen: %1</translation>
     </message>
