@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QObject>
+
+namespace vaecf::ui {
+
+// Every word the window shows goes through tr(): under a pseudo-translation that brackets
+// every translated string, a visible text without brackets is either data (numbers, ids,
+// model, parameter and metric names) or a string a translator never sees.
+class TranslationCoverageTest : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void everyVisibleStringOfTheWindowIsTranslatable();
+};
+
+}  // namespace vaecf::ui
