@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QImage>
 #include <QLabel>
+#include <QLineSeries>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
@@ -764,12 +765,15 @@ void WorkbenchTest::deeprecTrainsOnBundledDataAndStreamsItsRmse() {
 
   QVERIFY2(window->statusText().contains(QStringLiteral("epoch 2 of 2")), qPrintable(window->statusText()));
   QTRY_COMPARE(window->cohortPanel()->metric(), QStringLiteral("rmse"));
-  // RMSE per cohort of users, by their number of ratings: a line per cohort with users
-  // over the epochs.
+  // RMSE over all users, and per cohort of users by their number of ratings: a line for
+  // the run and one per cohort with users, over the epochs.
   const auto& cohorts = live.validations().back().report.cohorts;
   const auto populated = std::count_if(cohorts.begin(), cohorts.end(), [](const CohortResult& c) { return c.users > 0; });
   QVERIFY(populated > 1);
-  QTRY_COMPARE(window->cohortPanel()->linePointCount(), qsizetype(2 * populated));
+  QTRY_COMPARE(window->cohortPanel()->linePointCount(), qsizetype(2 * (populated + 1)));
+  const QLineSeries* overall = window->cohortPanel()->overallLine(QString::fromStdString(folder.filename().string()));
+  QVERIFY(overall != nullptr);
+  QCOMPARE(overall->at(1).y(), live.validations()[1].report.metrics.at("rmse").mean);
   QCOMPARE(window->cohortPanel()->barCategories().size(), qsizetype(live.test()->cohorts.size()));
   QTRY_VERIFY(window->lossPanel()->pointCount() >= 2);
 

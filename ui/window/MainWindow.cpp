@@ -407,6 +407,7 @@ void MainWindow::refreshChartRuns() {
     }
   }
   overlays_ = std::move(kept);
+  runColours_.paint(views);
   lossPanel_->setRuns(views);
   cohortPanel_->setRuns(views);
 }

@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 
+#include "charts/RunColours.h"
 #include "help/HelpDialog.h"
 #include "session/SessionData.h"
 #include "session/SessionFile.h"
@@ -109,6 +110,7 @@ class MainWindow : public QMainWindow {
     std::uintmax_t eventBytes = 0;
   };
   std::map<std::filesystem::path, Overlay> overlays_;
+  RunColours runColours_;
 
   MessageBar* messageBar_;
   LossPanel* lossPanel_;
