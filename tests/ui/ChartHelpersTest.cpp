@@ -2,6 +2,8 @@
 
 #include <QCheckBox>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineSeries>
 #include <QSignalSpy>
@@ -286,6 +288,7 @@ void ChartHelpersTest::sessionFileRoundTrips() {
   session.selectedRuns = {"multdae-20261205-101500", "ease-20261205-101700"};
   session.latentView = true;
   session.focusUser = "u 7";
+  session.runColours = {{"multdae-20261205-101500", "#123456"}};
   const std::filesystem::path file = dir.filePath(QStringLiteral("session.json")).toStdString();
   saveSessionFile(session, file);
   const SessionFile loaded = loadSessionFile(file);
@@ -301,6 +304,28 @@ void ChartHelpersTest::sessionFileRoundTrips() {
   QVERIFY(loaded.selectedRuns == session.selectedRuns);
   QVERIFY(loaded.latentView);
   QCOMPARE(loaded.focusUser, std::string("u 7"));
+  QVERIFY(loaded.runColours == session.runColours);
+
+  // A session saved before run colours were kept reads, with none chosen.
+  {
+    QFile saved(QString::fromStdString(file.string()));
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    QJsonObject document = QJsonDocument::fromJson(saved.readAll()).object();
+    saved.close();
+    QVERIFY(document.contains(QStringLiteral("run_colours")));
+    document.remove(QStringLiteral("run_colours"));
+    QVERIFY(saved.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    saved.write(QJsonDocument(document).toJson());
+  }
+  QVERIFY(loadSessionFile(file).runColours.empty());
+  // A colour is #rrggbb, for a run folder inside the runs folder.
+  session.runColours = {{"multdae-20261205-101500", "red"}};
+  saveSessionFile(session, file);
+  QVERIFY_THROWS_EXCEPTION(InputError, loadSessionFile(file));
+  session.runColours = {{"../elsewhere", "#123456"}};
+  saveSessionFile(session, file);
+  QVERIFY_THROWS_EXCEPTION(InputError, loadSessionFile(file));
+  session.runColours.clear();
 
   // A selected run is a folder inside the runs folder, never a path out of it.
   session.selectedRuns = {"../elsewhere"};

@@ -23,6 +23,7 @@ class WorkbenchTest : public QObject {
   void runTableSortsFiltersAndComparesTheSelectedRuns();
   void liveParameterIsAppliedToTheRunningModel();
   void savedRunReopensWithTheSameCurves();
+  void runColoursMatchAcrossChartsAndSurviveTheSession();
   void windowRunHasTheFilesAndMetricsOfACliRun();
   void stoppedRunContinuesItsCurve();
   void eventLoopStaysResponsiveWhileTraining();

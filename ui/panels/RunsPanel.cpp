@@ -94,6 +94,16 @@ RunsPanel::RunsPanel(QWidget* parent)
   top->addWidget(filter_, 1);
   top->addWidget(refreshButton);
   table_->setContextMenuPolicy(Qt::ActionsContextMenu);
+  // On the run under the mouse: a right click makes its row the current one.
+  auto* colour = new QAction(tr("Colour…"), table_);
+  colour->setToolTip(tr("Choose the colour the charts draw this run in"));
+  connect(colour, &QAction::triggered, this, [this] {
+    if (table_->currentRow() < 0) return;
+    // A copy: a refresh while the colour dialog is open replaces the listed runs.
+    const std::filesystem::path folder = runAt(table_->currentRow()).folder;
+    Q_EMIT colourRequested(folder);
+  });
+  table_->addAction(colour);
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(top);
   layout->addWidget(table_, 1);
@@ -131,6 +141,7 @@ void RunsPanel::refresh() {
   headers << parameterColumns_;
   table_->setHorizontalHeaderLabels(headers);
   for (int row = 0; row < static_cast<int>(runs_.size()); ++row) fillRow(row, runs_[static_cast<std::size_t>(row)]);
+  paintSwatches();
   table_->resizeColumnsToContents();
   table_->setSortingEnabled(true);
   if (sortColumn >= 0 && sortColumn < table_->columnCount()) table_->sortItems(sortColumn, sortOrder);
@@ -229,6 +240,26 @@ void RunsPanel::addRunAction(QAction* action) {
   button->setDefaultAction(action);
   buttons_->insertWidget(buttons_->count() - 1, button);
   table_->addAction(action);
+}
+
+void RunsPanel::showRunColours(std::map<std::filesystem::path, QColor> colours) {
+  colours_ = std::move(colours);
+  const QSignalBlocker blocker(table_);
+  paintSwatches();
+}
+
+void RunsPanel::paintSwatches() {
+  for (int row = 0; row < table_->rowCount(); ++row) {
+    const auto colour = colours_.find(runAt(row).folder);
+    table_->item(row, Name)->setData(Qt::DecorationRole,
+                                     colour != colours_.end() ? colour->second : QVariant());
+  }
+}
+
+QColor RunsPanel::runColour(const std::filesystem::path& folder) const {
+  for (int row = 0; row < table_->rowCount(); ++row)
+    if (runAt(row).folder == folder) return table_->item(row, Name)->data(Qt::DecorationRole).value<QColor>();
+  return {};
 }
 
 int RunsPanel::firstParameterColumn() const { return FirstMetric + 2 * static_cast<int>(metricColumns_.size()); }

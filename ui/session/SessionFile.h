@@ -1,11 +1,12 @@
 #pragma once
 // A saved workbench session: the data request, the model with its parameters, the cohort
 // edges, the runs folder and what the window showed (the selected runs, the centre view,
-// the focus user), as JSON. Runs themselves live in their folders. The window saves one
-// when it closes and opens it at the next start.
+// the focus user, the run colours the user chose), as JSON. Runs themselves live in their
+// folders. The window saves one when it closes and opens it at the next start.
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -23,6 +24,7 @@ struct SessionFile {
   std::vector<std::string> selectedRuns;  // folder names inside runsFolder
   bool latentView = false;                // the centre shows the latent space, not the curves
   std::string focusUser;                  // as typed in the focus panel
+  std::map<std::string, std::string> runColours;  // run folder name -> "#rrggbb", as the user chose
 };
 
 // Writes atomically; throws Error when the file cannot be written.

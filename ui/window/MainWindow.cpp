@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QColorDialog>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QLabel>
@@ -358,6 +359,7 @@ void MainWindow::connectSession() {
   });
   connect(session, &TrainingSession::runCompleted, runsPanel_, &RunsPanel::refresh);
   connect(runsPanel_, &RunsPanel::selectionChanged, this, &MainWindow::refreshChartRuns);
+  connect(runsPanel_, &RunsPanel::colourRequested, this, &MainWindow::chooseRunColour);
   // One selected run is the one to recommend with; otherwise the live run stays.
   connect(runsPanel_, &RunsPanel::selectionChanged, this, [this] {
     const auto selected = runsPanel_->selectedRuns();
@@ -393,6 +395,7 @@ void MainWindow::refreshChartRuns() {
   const fs::path liveFolder = session_->runFolder();
   std::vector<RunView> views{{tr("current"), liveFolder.empty() ? QStringLiteral("live") : qs(liveFolder.filename().string()),
                               session_->liveRun()}};
+  std::vector<fs::path> folders{liveFolder};  // each view's, for its swatch in the run table
   std::map<fs::path, Overlay> kept;
   for (const fs::path& folder : runsPanel_->selectedRuns()) {
     if (folder == session_->runFolder()) continue;
@@ -401,6 +404,7 @@ void MainWindow::refreshChartRuns() {
       Overlay overlay = found != overlays_.end() ? found->second
                                                  : Overlay{RunStore::loadHistory(folder), eventBytes(folder)};
       views.push_back({qs(folder.filename().string()), qs(folder.filename().string()), overlay.history});
+      folders.push_back(folder);
       kept[folder] = overlay;
     } catch (const Error& error) {
       showError(tr("The run %1 could not be read: %2").arg(qs(folder.string()), qs(error.what())));
@@ -408,8 +412,22 @@ void MainWindow::refreshChartRuns() {
   }
   overlays_ = std::move(kept);
   runColours_.paint(views);
+  std::map<fs::path, QColor> swatches;
+  for (std::size_t i = 0; i < views.size(); ++i)
+    if (!folders[i].empty()) swatches[folders[i]] = views[i].colour;
+  runsPanel_->showRunColours(std::move(swatches));
   lossPanel_->setRuns(views);
   cohortPanel_->setRuns(views);
+}
+
+void MainWindow::setRunColour(const QString& runId, const QColor& colour) {
+  runColours_.choose(runId, colour);
+  refreshChartRuns();
+}
+
+void MainWindow::chooseRunColour(const fs::path& folder) {
+  const QColor colour = QColorDialog::getColor(runsPanel_->runColour(folder), this, tr("Run colour"));
+  if (colour.isValid()) setRunColour(qs(folder.filename().string()), colour);
 }
 
 // The latent space shows the first run selected in the run table (the second is drift's
@@ -510,11 +528,13 @@ void MainWindow::setRunsFolder(const fs::path& folder) {
 
 SessionFile MainWindow::currentSession() const {
   SessionFile session{dataPanel_->request(), session_->modelName(), session_->params().values(),
-                      session_->evaluation().cohortEdges, session_->runsFolder(), {}, false, {}};
+                      session_->evaluation().cohortEdges, session_->runsFolder(), {}, false, {}, {}};
   for (const fs::path& run : runsPanel_->selectedRuns())
     if (run.parent_path() == session_->runsFolder()) session.selectedRuns.push_back(run.filename().string());
   session.latentView = centre_->currentWidget() == latentWorkspace_;
   session.focusUser = latentWorkspace_->focusPanel()->userText().toStdString();
+  for (const auto& [run, colour] : runColours_.chosen())
+    session.runColours[run.toStdString()] = colour.name().toStdString();
   return session;
 }
 
@@ -542,7 +562,9 @@ bool MainWindow::loadSession(const fs::path& file) {
   setRunsFolder(saved.runsFolder);
   std::vector<fs::path> selected;
   for (const std::string& run : saved.selectedRuns) selected.push_back(saved.runsFolder / run);
+  for (const auto& [run, colour] : saved.runColours) runColours_.choose(qs(run), QColor(qs(colour)));
   runsPanel_->selectRuns(selected);
+  refreshChartRuns();  // the chosen colours, whether or not the selection changed
   showLatentSpace(saved.latentView);
   latentWorkspace_->focusPanel()->setUserText(qs(saved.focusUser));
   loadData(saved.data);
