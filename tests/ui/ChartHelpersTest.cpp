@@ -241,7 +241,10 @@ void ChartHelpersTest::validationChartDrawsEachRunOverallInItsColour() {
 
   for (const RunView& run : runs) {
     QVERIFY(!loss.seriesOf(run.id).isEmpty());
-    for (const QLineSeries* series : loss.seriesOf(run.id)) QCOMPARE(series->pen().color(), run.colour);
+    for (const QLineSeries* series : loss.seriesOf(run.id)) {
+      QCOMPARE(series->pen().color(), run.colour);
+      QCOMPARE(series->pen().style(), Qt::SolidLine);  // the total loss is the run's main curve
+    }
   }
 
   // A chosen colour is drawn on both charts.

@@ -57,11 +57,10 @@ void RunColours::paint(std::vector<RunView>& runs) {
 void RunColours::choose(const QString& id, const QColor& colour) { chosen_[id] = colour; }
 
 QPen runPen(const QColor& colour, int index, qreal width) {
-  static const Qt::PenStyle styles[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine, Qt::DashDotLine,
-                                        Qt::DashDotDotLine};
+  static const Qt::PenStyle dashes[] = {Qt::DashLine, Qt::DotLine, Qt::DashDotLine, Qt::DashDotDotLine};
   QPen pen(colour);
   pen.setWidthF(width);
-  pen.setStyle(styles[index % static_cast<int>(std::size(styles))]);
+  pen.setStyle(index == 0 ? Qt::SolidLine : dashes[(index - 1) % static_cast<int>(std::size(dashes))]);
   return pen;
 }
 

@@ -30,7 +30,7 @@ class RunColours {
   std::map<QString, QColor> given_;
 };
 
-// The pen of a run's line `index` among its lines (0 solid, then dashes).
+// The pen of a run's line `index` among its lines: 0, its main line, solid; the others dashed.
 QPen runPen(const QColor& colour, int index, qreal width);
 
 }  // namespace vaecf::ui

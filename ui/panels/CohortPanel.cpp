@@ -64,6 +64,8 @@ CohortPanel::CohortPanel(QWidget* parent)
       readout_(new QLabel(this)) {
   lineChart_->setTitle(tr("Validation"));
   lineChart_->legend()->setAlignment(Qt::AlignRight);
+  // A run's cohorts share its colour: the legend shows each one's dash.
+  lineChart_->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
   lineX_->setTitleText(tr("Epoch"));
   lineX_->setLabelFormat(QStringLiteral("%d"));
   lineChart_->addAxis(lineX_, Qt::AlignBottom);

@@ -40,6 +40,9 @@ bool shownByDefault(const QString& term) {
   return !others.contains(base);
 }
 
+// The total loss (of a phase, for a model with several) is a run's main curve.
+bool isTotalLoss(const QString& term) { return term.section(QLatin1Char('/'), -1) == QLatin1String("loss"); }
+
 }  // namespace
 
 LossPanel::LossPanel(QWidget* parent)
@@ -55,6 +58,8 @@ LossPanel::LossPanel(QWidget* parent)
       readout_(new QLabel(this)) {
   chart_->setTitle(tr("Training scalars"));
   chart_->legend()->setAlignment(Qt::AlignBottom);
+  // A run's terms share its colour: the legend shows each one's dash.
+  chart_->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
   chart_->addAxis(xAxisItem_, Qt::AlignBottom);
   rebuildYAxis();
 
@@ -222,11 +227,12 @@ void LossPanel::redraw() {
   QSet<SeriesKey> drawn;
 
   for (const RunView& run : runs_) {
-    int termIndex = 0;
+    int dashes = 0;
     for (const auto& [name, points] : curvesOf(*run.history)) {
       const QString term = QString::fromStdString(name);
-      const int lineIndex = termIndex++;
       if (hiddenTerms_.contains(term) || points.empty()) continue;
+      // Solid for the total loss, a dash of its own for each other term shown.
+      const int lineIndex = isTotalLoss(term) ? 0 : ++dashes;
       const SeriesKey key{run.id, term};
       drawn.insert(key);
       QLineSeries*& series = series_[key];
@@ -237,7 +243,7 @@ void LossPanel::redraw() {
         series->attachAxis(yAxisItem_);
         view_->trackHover(series);
       }
-      // The run's colour, which the user may change between redraws; each term its dash.
+      // The run's colour, which the user may change between redraws.
       series->setPen(runPen(run.colour, lineIndex, 1.5));
       series->setName(runs_.size() > 1 ? run.label + QStringLiteral(": ") + term : term);
 
