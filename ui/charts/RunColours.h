@@ -2,8 +2,8 @@
 // One colour per run in every chart of the window. A run is given a colour of a
 // qualitative palette when first drawn (its id's hash picks where to start, so a run tends
 // to get the same colour from one start to the next) and keeps it while the window is
-// open; the user may choose another, which the session file keeps. What a run draws
-// several of (loss terms, cohorts) is told apart by dash, never by colour.
+// open; the user may choose another (the main window's session file keeps it). What a
+// run draws several of (loss terms, cohorts) is told apart by dash, never by colour.
 
 #include <QColor>
 #include <QPen>

@@ -80,8 +80,9 @@ class MainWindow : public QMainWindow {
   // What the window holds and shows now, as a session file keeps it.
   SessionFile currentSession() const;
   void saveSession(const std::filesystem::path& file);
-  // Restores a saved session: data, model and form, runs folder, selected runs and their
-  // chosen colours, the centre view and the focus user. False (and the message shown) when it cannot be read.
+  // Restores a saved session: data, model and form, runs folder, selected runs, chosen run
+  // colours, the centre view and the focus user. False (and the message shown) when it
+  // cannot be read.
   bool loadSession(const std::filesystem::path& file);
 
  protected:
