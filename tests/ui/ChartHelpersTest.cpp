@@ -2,7 +2,10 @@
 
 #include <QCheckBox>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
+#include <QLineSeries>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableWidget>
@@ -21,10 +24,13 @@
 #include "charts/ChartView.h"
 #include "common/Error.h"
 #include "charts/Decimation.h"
+#include "charts/RunColours.h"
 #include "charts/Smoothing.h"
 #include "panels/ActivityHistogram.h"
+#include "panels/CohortPanel.h"
 #include "panels/DataPanel.h"
 #include "panels/FormatOptionsDialog.h"
+#include "panels/LossPanel.h"
 #include "panels/ModelPanel.h"
 #include "plugins/PluginsDialog.h"
 #include "runs/RunHistory.h"
@@ -55,6 +61,30 @@ TrainingEvent epochEvent(std::int64_t generation, std::int64_t epoch, std::int64
   summary.seconds = 2.0;
   event.payload = summary;
   return event;
+}
+
+// A validation at `epoch` with `overall` NDCG@100 over all users and, when given, two cohorts.
+TrainingEvent validationEvent(std::int64_t epoch, double overall, std::vector<double> cohorts) {
+  TrainingEvent event;
+  event.generation = 1;
+  event.epoch = epoch;
+  event.step = 10 * epoch;
+  Evaluation evaluation;
+  evaluation.report.users = 30;
+  evaluation.report.metrics["ndcg@100"].mean = overall;
+  for (std::size_t i = 0; i < cohorts.size(); ++i) {
+    CohortResult cohort;
+    cohort.label = i == 0 ? "1-10" : "11+";
+    cohort.users = 15;
+    cohort.metrics["ndcg@100"].mean = cohorts[i];
+    evaluation.report.cohorts.push_back(cohort);
+  }
+  event.payload = evaluation;
+  return event;
+}
+
+RunView runView(const QString& id, std::shared_ptr<const RunHistory> history = nullptr) {
+  return {id, id, std::move(history)};
 }
 
 }  // namespace
@@ -136,6 +166,97 @@ void ChartHelpersTest::runHistoryDropsPointsLostOnResume() {
   QCOMPARE(loss.front().step, std::int64_t(5));
 }
 
+void ChartHelpersTest::runColoursAreDistinctStableAndChosen() {
+  RunColours colours;
+  std::vector<RunView> runs{runView(QStringLiteral("run-a")), runView(QStringLiteral("run-b"))};
+  colours.paint(runs);
+  QVERIFY(runs[0].colour.isValid());
+  QVERIFY(runs[0].colour != runs[1].colour);
+  // Drawn again beside another run, and in another place, a run keeps its colour.
+  const QColor first = runs[0].colour;
+  std::vector<RunView> later{runView(QStringLiteral("run-c")), runView(QStringLiteral("run-a"))};
+  colours.paint(later);
+  QCOMPARE(later[1].colour, first);
+  QVERIFY(later[0].colour != first);
+  // As many runs as the palette has colours: no two alike.
+  std::vector<RunView> many;
+  for (int i = 0; i < 10; ++i) many.push_back(runView(QStringLiteral("many-%1").arg(i)));
+  RunColours fresh;
+  fresh.paint(many);
+  std::set<QRgb> distinct;
+  for (const RunView& run : many) distinct.insert(run.colour.rgb());
+  QCOMPARE(distinct.size(), std::size_t(10));
+  // The user's choice wins, and is the only one kept as chosen.
+  colours.choose(QStringLiteral("run-b"), QColor(0x123456));
+  colours.paint(runs);
+  QCOMPARE(runs[1].colour, QColor(0x123456));
+  QCOMPARE(runs[0].colour, first);
+  QCOMPARE(colours.chosen().size(), std::size_t(1));
+}
+
+// Each run's overall validation curve is the recorded overall metric, one point per
+// validated epoch, solid and thick in the run's colour, as are its loss curves; cohort
+// curves are thin, and optional.
+void ChartHelpersTest::validationChartDrawsEachRunOverallInItsColour() {
+  auto withCohorts = std::make_shared<RunHistory>();
+  withCohorts->apply(scalarEvent(1, 1, 5, 3.0));
+  withCohorts->apply(validationEvent(1, 0.30, {0.20, 0.40}));
+  withCohorts->apply(validationEvent(2, 0.35, {0.25, 0.45}));
+  withCohorts->apply(validationEvent(3, 0.40, {0.30, 0.50}));
+  auto withoutCohorts = std::make_shared<RunHistory>();  // as DeepRec reports
+  withoutCohorts->apply(scalarEvent(1, 1, 5, 2.0));
+  withoutCohorts->apply(validationEvent(1, 0.10, {}));
+  withoutCohorts->apply(validationEvent(2, 0.15, {}));
+  std::vector<RunView> runs{runView(QStringLiteral("run-a"), withCohorts),
+                            runView(QStringLiteral("run-b"), withoutCohorts)};
+  RunColours colours;
+  colours.paint(runs);
+
+  CohortPanel validation;
+  LossPanel loss;
+  validation.show();
+  loss.show();
+  validation.setRuns(runs);
+  loss.setRuns(runs);
+  const QLineSeries* overallA = validation.overallLine(QStringLiteral("run-a"));
+  const QLineSeries* overallB = validation.overallLine(QStringLiteral("run-b"));
+  QVERIFY(overallA != nullptr && overallB != nullptr);
+  QCOMPARE(overallA->points(), (QList<QPointF>{{1.0, 0.30}, {2.0, 0.35}, {3.0, 0.40}}));
+  QCOMPARE(overallB->points(), (QList<QPointF>{{1.0, 0.10}, {2.0, 0.15}}));
+  QCOMPARE(overallA->pen().color(), runs[0].colour);
+  QCOMPARE(overallB->pen().color(), runs[1].colour);
+  QCOMPARE(overallA->pen().style(), Qt::SolidLine);
+  // Run A's two cohorts over three epochs under the overall curves; run B has no cohort
+  // curve repeating its overall one.
+  QCOMPARE(validation.linePointCount(), qsizetype(3 + 2 + 2 * 3));
+  for (const QAbstractSeries* series : validation.lineChart()->series()) {
+    const auto* line = static_cast<const QLineSeries*>(series);
+    if (line == overallA || line == overallB) continue;
+    QCOMPARE(line->pen().color(), runs[0].colour);
+    QVERIFY(line->pen().widthF() < overallA->pen().widthF());
+    QVERIFY(line->pen().style() != Qt::SolidLine);
+  }
+  validation.setCohortLinesShown(false);
+  QCOMPARE(validation.linePointCount(), qsizetype(3 + 2));
+
+  for (const RunView& run : runs) {
+    QVERIFY(!loss.seriesOf(run.id).isEmpty());
+    for (const QLineSeries* series : loss.seriesOf(run.id)) {
+      QCOMPARE(series->pen().color(), run.colour);
+      QCOMPARE(series->pen().style(), Qt::SolidLine);  // the total loss is the run's main curve
+    }
+  }
+
+  // A chosen colour is drawn on both charts.
+  colours.choose(QStringLiteral("run-b"), QColor(0x123456));
+  colours.paint(runs);
+  validation.setRuns(runs);
+  loss.setRuns(runs);
+  QCOMPARE(validation.overallLine(QStringLiteral("run-b"))->pen().color(), QColor(0x123456));
+  for (const QLineSeries* series : loss.seriesOf(QStringLiteral("run-b")))
+    QCOMPARE(series->pen().color(), QColor(0x123456));
+}
+
 void ChartHelpersTest::modelFormFollowsTheDeclarations() {
   const ModelFamily model = findModel("multvae");
   const ParamSet params(trainingParamSpecs(model));
@@ -170,6 +291,7 @@ void ChartHelpersTest::sessionFileRoundTrips() {
   session.selectedRuns = {"multdae-20261205-101500", "ease-20261205-101700"};
   session.latentView = true;
   session.focusUser = "u 7";
+  session.runColours = {{"multdae-20261205-101500", "#123456"}};
   const std::filesystem::path file = dir.filePath(QStringLiteral("session.json")).toStdString();
   saveSessionFile(session, file);
   const SessionFile loaded = loadSessionFile(file);
@@ -185,6 +307,28 @@ void ChartHelpersTest::sessionFileRoundTrips() {
   QVERIFY(loaded.selectedRuns == session.selectedRuns);
   QVERIFY(loaded.latentView);
   QCOMPARE(loaded.focusUser, std::string("u 7"));
+  QVERIFY(loaded.runColours == session.runColours);
+
+  // A session saved before run colours were kept reads, with none chosen.
+  {
+    QFile saved(QString::fromStdString(file.string()));
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    QJsonObject document = QJsonDocument::fromJson(saved.readAll()).object();
+    saved.close();
+    QVERIFY(document.contains(QStringLiteral("run_colours")));
+    document.remove(QStringLiteral("run_colours"));
+    QVERIFY(saved.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    saved.write(QJsonDocument(document).toJson());
+  }
+  QVERIFY(loadSessionFile(file).runColours.empty());
+  // A colour is #rrggbb, for a run folder inside the runs folder.
+  session.runColours = {{"multdae-20261205-101500", "red"}};
+  saveSessionFile(session, file);
+  QVERIFY_THROWS_EXCEPTION(InputError, loadSessionFile(file));
+  session.runColours = {{"../elsewhere", "#123456"}};
+  saveSessionFile(session, file);
+  QVERIFY_THROWS_EXCEPTION(InputError, loadSessionFile(file));
+  session.runColours.clear();
 
   // A selected run is a folder inside the runs folder, never a path out of it.
   session.selectedRuns = {"../elsewhere"};

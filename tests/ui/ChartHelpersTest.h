@@ -4,7 +4,8 @@
 
 namespace vaecf::ui {
 
-// The pieces below the panels: smoothing, decimation, export, histograms, run history,
+// The pieces below the panels: smoothing, decimation, export, histograms, run history, run
+// colours and the validation chart,
 // the generated model form, session files and the German translation.
 class ChartHelpersTest : public QObject {
   Q_OBJECT
@@ -15,6 +16,8 @@ class ChartHelpersTest : public QObject {
   void csvQuotesFieldsThatNeedIt();
   void histogramBinsEveryUserOnce();
   void runHistoryDropsPointsLostOnResume();
+  void runColoursAreDistinctStableAndChosen();
+  void validationChartDrawsEachRunOverallInItsColour();
   void modelFormFollowsTheDeclarations();
   void sessionFileRoundTrips();
   void germanTranslationIsComplete();

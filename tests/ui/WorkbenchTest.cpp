@@ -1,11 +1,13 @@
 #include "WorkbenchTest.h"
 
 #include <QAction>
+#include <QColorDialog>
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
 #include <QLabel>
+#include <QLineSeries>
 #include <QMenu>
 #include <QProgressBar>
 #include <QRegularExpression>
@@ -66,7 +68,7 @@ int columnNamed(const QTreeWidget& table, const QString& header) {
 }
 
 // A run's row, under a group row or not.
-const QTreeWidgetItem* rowNamed(QTreeWidget& table, const QString& run) {
+QTreeWidgetItem* rowNamed(QTreeWidget& table, const QString& run) {
   for (QTreeWidgetItemIterator it(&table); *it != nullptr; ++it)
     if ((*it)->text(0) == run) return *it;
   return nullptr;
@@ -629,6 +631,92 @@ void WorkbenchTest::liveChangeEndsWithItsRunAndAStepSaysItStartsANewOne() {
   QTRY_VERIFY_WITH_TIMEOUT(session.liveRun()->state() == TrainerState::Stopped, 30000);
 }
 
+// Two saved runs selected in the run table: each has its overall validation curve, as its
+// events.jsonl recorded it, in one colour of its own on the loss and validation charts and
+// in its swatch; a colour chosen from the table's context menu is drawn and kept in the session.
+void WorkbenchTest::runColoursMatchAcrossChartsAndSurviveTheSession() {
+  auto window = syntheticWindow(2);
+  QVERIFY(window);
+  TrainingSession& session = window->session();
+  std::vector<fs::path> folders;
+  for (const std::uint64_t seed : {3, 4}) {
+    session.reset(seed);
+    trigger(*window, MainWindow::Command::Run);
+    QTRY_VERIFY_WITH_TIMEOUT(session.liveRun()->state() == TrainerState::Finished, kTrainTimeoutMs);
+    folders.push_back(session.runFolder());
+  }
+  session.reset(5);  // the live run is empty: the charts draw the two saved runs
+  RunsPanel& runs = *window->runsPanel();
+  runs.refresh();
+  runs.selectRuns(folders);
+  std::vector<QColor> colours;
+  for (const fs::path& folder : folders) {
+    const QString id = QString::fromStdString(folder.filename().string());
+    const QLineSeries* overall = window->cohortPanel()->overallLine(id);
+    QVERIFY2(overall != nullptr, qPrintable(id));
+    const auto recorded = RunStore::loadHistory(folder);
+    const auto& validations = recorded->validations();
+    QCOMPARE(validations.size(), std::size_t(2));
+    QCOMPARE(overall->count(), 2);
+    for (int i = 0; i < 2; ++i) {
+      QCOMPARE(overall->at(i).x(), double(validations[i].epoch));
+      QCOMPARE(overall->at(i).y(), validations[i].report.metrics.at("ndcg@100").mean);
+    }
+    const QColor colour = overall->pen().color();
+    QVERIFY(!window->lossPanel()->seriesOf(id).isEmpty());
+    for (const QLineSeries* series : window->lossPanel()->seriesOf(id))
+      QCOMPARE(series->pen().color(), colour);
+    QCOMPARE(runs.runColour(folder), colour);
+    colours.push_back(colour);
+  }
+  QVERIFY(colours[0] != colours[1]);
+
+  // Colour… on the first run's row, answered in the colour dialog.
+  auto* table = runs.findChild<QTreeWidget*>();
+  QTreeWidgetItem* row = rowNamed(*table, QString::fromStdString(folders[0].filename().string()));
+  QVERIFY(row != nullptr);
+  table->setCurrentItem(row, 0, QItemSelectionModel::NoUpdate);
+  const QList<QAction*> actions = table->actions();
+  const auto colourAction = std::find_if(actions.begin(), actions.end(), [](const QAction* action) {
+    return action->text() == QStringLiteral("Colour…");
+  });
+  QVERIFY(colourAction != actions.end());
+  const QColor chosen(0x123456);
+  QTimer answer;
+  connect(&answer, &QTimer::timeout, window.get(), [&] {
+    auto* dialog = window->findChild<QColorDialog*>();
+    if (dialog == nullptr || !dialog->isVisible()) return;
+    answer.stop();
+    QCOMPARE(dialog->currentColor(), colours[0]);
+    dialog->setCurrentColor(chosen);
+    dialog->accept();
+  });
+  answer.start(50);
+  (*colourAction)->trigger();
+  const QString first = QString::fromStdString(folders[0].filename().string());
+  QCOMPARE(window->cohortPanel()->overallLine(first)->pen().color(), chosen);
+  for (const QLineSeries* series : window->lossPanel()->seriesOf(first))
+    QCOMPARE(series->pen().color(), chosen);
+  QCOMPARE(runs.runColour(folders[0]), chosen);
+
+  // Saved and opened in another window, the chosen colour comes back.
+  const fs::path file = fs::path(runs_.path().toStdString()) / "colours-session.json";
+  window->saveSession(file);
+  MainWindow again({runs_.path().toStdString(), std::nullopt, {}});
+  again.resize(1400, 900);
+  again.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&again));
+  QVERIFY(again.loadSession(file));
+  std::vector<fs::path> reselected = again.runsPanel()->selectedRuns();
+  std::sort(reselected.begin(), reselected.end());
+  std::sort(folders.begin(), folders.end());
+  QCOMPARE(reselected, folders);
+  QVERIFY(again.cohortPanel()->overallLine(first) != nullptr);
+  QCOMPARE(again.cohortPanel()->overallLine(first)->pen().color(), chosen);
+  QCOMPARE(again.runsPanel()->runColour(folders[0]), chosen);
+  QTRY_VERIFY_WITH_TIMEOUT(again.session().data() != nullptr, kLoadTimeoutMs);
+}
+
 void WorkbenchTest::savedRunReopensWithTheSameCurves() {
   auto window = syntheticWindow(4);
   QVERIFY(window);
@@ -1000,12 +1088,15 @@ void WorkbenchTest::deeprecTrainsOnBundledDataAndStreamsItsRmse() {
 
   QVERIFY2(window->statusText().contains(QStringLiteral("epoch 2 of 2")), qPrintable(window->statusText()));
   QTRY_COMPARE(window->cohortPanel()->metric(), QStringLiteral("rmse"));
-  // RMSE per cohort of users, by their number of ratings: a line per cohort with users
-  // over the epochs.
+  // RMSE over all users, and per cohort of users by their number of ratings: a line for
+  // the run and one per cohort with users, over the epochs.
   const auto& cohorts = live.validations().back().report.cohorts;
   const auto populated = std::count_if(cohorts.begin(), cohorts.end(), [](const CohortResult& c) { return c.users > 0; });
   QVERIFY(populated > 1);
-  QTRY_COMPARE(window->cohortPanel()->linePointCount(), qsizetype(2 * populated));
+  QTRY_COMPARE(window->cohortPanel()->linePointCount(), qsizetype(2 * (populated + 1)));
+  const QLineSeries* overall = window->cohortPanel()->overallLine(QString::fromStdString(folder.filename().string()));
+  QVERIFY(overall != nullptr);
+  QCOMPARE(overall->at(1).y(), live.validations()[1].report.metrics.at("rmse").mean);
   QCOMPARE(window->cohortPanel()->barCategories().size(), qsizetype(live.test()->cohorts.size()));
   QTRY_VERIFY(window->lossPanel()->pointCount() >= 2);
 

@@ -26,6 +26,7 @@ class WorkbenchTest : public QObject {
   void liveParameterIsAppliedToTheRunningModel();
   void liveChangeEndsWithItsRunAndAStepSaysItStartsANewOne();
   void savedRunReopensWithTheSameCurves();
+  void runColoursMatchAcrossChartsAndSurviveTheSession();
   void windowRunHasTheFilesAndMetricsOfACliRun();
   void stoppedRunContinuesItsCurve();
   void eventLoopStaysResponsiveWhileTraining();

@@ -473,6 +473,7 @@ void LessonView::refreshRuns() {
     if (loaded.history)
       views.push_back({qs(lesson_.run(runId).label), qs(folder.filename().string()), loaded.history});
   }
+  runColours_.paint(views);
   loss_->setRuns(views);
   cohorts_->setRuns(views);
   fillComparison();

@@ -12,6 +12,7 @@
 #include <optional>
 #include <vector>
 
+#include "charts/RunColours.h"
 #include "lessons/Lesson.h"
 #include "lessons/LessonChecks.h"
 #include "lessons/LessonState.h"
@@ -120,6 +121,7 @@ class LessonView : public QWidget {
     std::uintmax_t bytes = 0;
   };
   std::map<std::filesystem::path, Loaded> histories_;
+  RunColours runColours_;
   std::shared_ptr<const SessionData> data_;
 
   QLabel* title_;

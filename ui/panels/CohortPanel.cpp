@@ -4,6 +4,7 @@
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineSeries>
@@ -16,6 +17,7 @@
 
 #include "charts/ChartExport.h"
 #include "charts/ChartView.h"
+#include "charts/RunColours.h"
 #include "panels/ChartToolbar.h"
 
 namespace vaecf::ui {
@@ -31,20 +33,16 @@ const ValidationPoint* validationAt(const RunHistory& history, int epoch) {
   return nullptr;
 }
 
+QString allUsers() { return CohortPanel::tr("all users"); }
+
 // A report without cohorts (DeepRec's RMSE) is drawn as one cohort of all its users.
 std::vector<CohortResult> cohortsOf(const EvaluationReport& report) {
   if (!report.cohorts.empty()) return report.cohorts;
   CohortResult everyone;
-  everyone.label = CohortPanel::tr("all users").toStdString();
+  everyone.label = allUsers().toStdString();
   everyone.users = report.users;
   everyone.metrics = report.metrics;
   return {everyone};
-}
-
-QColor cohortColor(int index) {
-  static const QColor palette[] = {QColor(0x440154), QColor(0x3b528b), QColor(0x21918c), QColor(0x5ec962),
-                                   QColor(0xc8a800), QColor(0xe6550d), QColor(0x9e0142)};
-  return palette[index % static_cast<int>(std::size(palette))];
 }
 
 }  // namespace
@@ -53,6 +51,7 @@ CohortPanel::CohortPanel(QWidget* parent)
     : LazyPanel(parent),
       metricChoice_(new QComboBox(this)),
       epochChoice_(new QSpinBox(this)),
+      cohortsOn_(new QCheckBox(tr("Cohorts"), this)),
       lineChart_(new QChart),
       lineView_(new ChartView(lineChart_, this)),
       lineX_(new QValueAxis(lineChart_)),
@@ -63,8 +62,10 @@ CohortPanel::CohortPanel(QWidget* parent)
       barX_(new QBarCategoryAxis(barChart_)),
       barY_(new QValueAxis(barChart_)),
       readout_(new QLabel(this)) {
-  lineChart_->setTitle(tr("Validation by cohort"));
+  lineChart_->setTitle(tr("Validation"));
   lineChart_->legend()->setAlignment(Qt::AlignRight);
+  // A run's cohorts share its colour: the legend shows each one's dash.
+  lineChart_->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
   lineX_->setTitleText(tr("Epoch"));
   lineX_->setLabelFormat(QStringLiteral("%d"));
   lineChart_->addAxis(lineX_, Qt::AlignBottom);
@@ -91,10 +92,15 @@ CohortPanel::CohortPanel(QWidget* parent)
   epochChoice_->setPrefix(tr("epoch "));
   epochChoice_->setToolTip(tr("Epoch shown by the bars"));
   connect(epochChoice_, &QSpinBox::valueChanged, this, &CohortPanel::requestRedraw);
+  cohortsOn_->setChecked(true);
+  cohortsOn_->setToolTip(
+      tr("Under each run's curve over all users, draw its curve per cohort (thin, dashed)"));
+  connect(cohortsOn_, &QCheckBox::toggled, this, &CohortPanel::requestRedraw);
 
   auto* toolbar = new ChartToolbar(this);
   toolbar->addControl(metricChoice_);
   toolbar->addControl(epochChoice_);
+  toolbar->addControl(cohortsOn_);
   connect(toolbar, &ChartToolbar::resetZoomRequested, lineView_, &ChartView::resetZoom);
   connect(lineView_, &ChartView::zoomReset, this, [this] {
     shown_ = {};  // the axes must be fitted again
@@ -133,6 +139,10 @@ QString CohortPanel::metric() const { return metricChoice_->currentText(); }
 
 void CohortPanel::setBarEpoch(int epoch) { epochChoice_->setValue(epoch); }
 
+void CohortPanel::setCohortLinesShown(bool shown) { cohortsOn_->setChecked(shown); }
+
+QLineSeries* CohortPanel::overallLine(const QString& runId) const { return lines_.value({runId, QString()}); }
+
 qsizetype CohortPanel::linePointCount() const {
   qsizetype points = 0;
   for (const QLineSeries* line : lines_) points += line->count();
@@ -169,8 +179,11 @@ void CohortPanel::updateMetricChoices() {
 }
 
 CohortPanel::Shown CohortPanel::currentContent() const {
-  Shown content{{}, metric(), epochChoice_->value()};
-  for (const RunView& run : runs_) content.evaluations.emplace_back(run.history.get(), run.history->validations().size());
+  Shown content{{}, {}, metric(), epochChoice_->value(), cohortsOn_->isChecked()};
+  for (const RunView& run : runs_) {
+    content.evaluations.emplace_back(run.history.get(), run.history->validations().size());
+    content.colours.push_back(run.colour);
+  }
   return content;
 }
 
@@ -188,46 +201,46 @@ void CohortPanel::redraw() {
   redrawBars();
 }
 
+// Each run's curve over all its users (the report's overall metric, as recorded), solid
+// and thick; under it, when asked for, each cohort's, thin and dashed in the same colour.
 void CohortPanel::redrawLines() {
   const std::string metricName = metric().toStdString();
-  QSet<QString> drawn;
+  QSet<SeriesKey> drawn;
   double yMax = 0.0;
   double xMax = 1.0;
-  for (std::size_t runIndex = 0; runIndex < runs_.size(); ++runIndex) {
-    const RunView& run = runs_[runIndex];
+  auto draw = [&](const RunView& run, const QString& cohort, int lineIndex, const QVector<QPointF>& points) {
+    const SeriesKey key{run.id, cohort};
+    drawn.insert(key);
+    QLineSeries* series = line(key);
+    series->setPen(runPen(run.colour, lineIndex, cohort.isEmpty() ? 3.0 : 1.0));
+    const QString name = cohort.isEmpty() ? allUsers() : cohort;
+    series->setName(runs_.size() > 1 ? run.label + QStringLiteral(": ") + name : name);
+    series->replace(points);
+    for (const QPointF& point : points) {
+      yMax = std::max(yMax, point.y());
+      xMax = std::max(xMax, point.x());
+    }
+  };
+  for (const RunView& run : runs_) {
+    QVector<QPointF> overall;
     QMap<QString, QVector<QPointF>> byCohort;
     QStringList order;
     for (const ValidationPoint& point : run.history->validations()) {
-      for (const CohortResult& cohort : cohortsOf(point.report)) {
+      const double epoch = static_cast<double>(point.epoch);
+      if (const auto value = point.report.metrics.find(metricName); value != point.report.metrics.end())
+        overall.push_back({epoch, value->second.mean});
+      if (!cohortsOn_->isChecked()) continue;
+      for (const CohortResult& cohort : point.report.cohorts) {
         const auto value = cohort.metrics.find(metricName);
         if (value == cohort.metrics.end() || cohort.users == 0) continue;
         const QString label = QString::fromStdString(cohort.label);
         if (!order.contains(label)) order << label;
-        byCohort[label].push_back({static_cast<double>(point.epoch), value->second.mean});
-        yMax = std::max(yMax, value->second.mean);
-        xMax = std::max(xMax, static_cast<double>(point.epoch));
+        byCohort[label].push_back({epoch, value->second.mean});
       }
     }
-    for (int cohortIndex = 0; cohortIndex < order.size(); ++cohortIndex) {
-      const QString& label = order[cohortIndex];
-      const QString key = QString::number(runIndex) + QLatin1Char('/') + label;
-      drawn.insert(key);
-      QLineSeries*& line = lines_[key];
-      if (line == nullptr) {
-        line = new QLineSeries(lineChart_);
-        lineChart_->addSeries(line);
-        line->attachAxis(lineX_);
-        line->attachAxis(lineY_);
-        line->setPointsVisible(true);
-        QPen pen(cohortColor(cohortIndex));
-        pen.setWidthF(1.5);
-        if (runIndex > 0) pen.setStyle(Qt::DashLine);
-        line->setPen(pen);
-        lineView_->trackHover(line);
-      }
-      line->setName(runs_.size() > 1 ? run.label + QStringLiteral(": ") + label : label);
-      line->replace(byCohort[label]);
-    }
+    if (!overall.isEmpty()) draw(run, QString(), 0, overall);
+    for (int cohortIndex = 0; cohortIndex < order.size(); ++cohortIndex)
+      draw(run, order[cohortIndex], cohortIndex + 1, byCohort[order[cohortIndex]]);
   }
   for (auto it = lines_.begin(); it != lines_.end();) {
     if (drawn.contains(it.key())) {
@@ -242,6 +255,19 @@ void CohortPanel::redrawLines() {
   if (lineView_->isZoomed()) return;
   lineX_->setRange(1.0, std::max(2.0, xMax));
   lineY_->setRange(0.0, yMax > 0.0 ? yMax * 1.1 : 1.0);
+}
+
+QLineSeries* CohortPanel::line(const SeriesKey& key) {
+  QLineSeries*& series = lines_[key];
+  if (series == nullptr) {
+    series = new QLineSeries(lineChart_);
+    lineChart_->addSeries(series);
+    series->attachAxis(lineX_);
+    series->attachAxis(lineY_);
+    series->setPointsVisible(true);
+    lineView_->trackHover(series);
+  }
+  return series;
 }
 
 void CohortPanel::redrawBars() {
@@ -259,6 +285,7 @@ void CohortPanel::redrawBars() {
       for (const CohortResult& cohort : cohorts)
         categories << tr("%1\n(%n users)", nullptr, static_cast<int>(cohort.users)).arg(QString::fromStdString(cohort.label));
     auto* set = new QBarSet(tr("%1, epoch %2").arg(run.label).arg(point->epoch));
+    set->setColor(run.colour);
     for (const CohortResult& cohort : cohorts) {
       const auto value = cohort.metrics.find(metricName);
       const double mean = value == cohort.metrics.end() ? 0.0 : value->second.mean;

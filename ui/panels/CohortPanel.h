@@ -1,9 +1,11 @@
 #pragma once
-// Validation metrics per user cohort (users bucketed by activity): each cohort's curve
-// over epochs, and bars comparing cohorts (and overlaid runs) at one chosen epoch.
+// Validation metrics over epochs: each run's curve over all its users, and under it each
+// user cohort's (users bucketed by activity); bars compare cohorts (and overlaid runs) at
+// one chosen epoch.
 
 #include <QMap>
 
+#include <utility>
 #include <vector>
 
 #include "panels/LazyPanel.h"
@@ -12,6 +14,7 @@
 class QBarCategoryAxis;
 class QBarSeries;
 class QChart;
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineSeries;
@@ -33,11 +36,15 @@ class CohortPanel : public LazyPanel {
   QString metric() const;
   // The epoch the bars show; 0 = the latest evaluated.
   void setBarEpoch(int epoch);
+  // Whether each cohort's curve is drawn under each run's overall curve.
+  void setCohortLinesShown(bool shown);
 
   qsizetype linePointCount() const;
   int barCount() const;  // bars drawn over every set
   QStringList barCategories() const;
   QChart* lineChart() const { return lineChart_; }
+  // The run's validation curve over all users (null until it has one).
+  QLineSeries* overallLine(const QString& runId) const;
   QWidget* lineView() const;
   bool exportCsv(const QString& path) const;
   // The line chart alone, as shown (the SVG export draws the same chart).
@@ -50,25 +57,31 @@ class CohortPanel : public LazyPanel {
   void updateMetricChoices();
   void redrawLines();
   void redrawBars();
+  using SeriesKey = std::pair<QString, QString>;  // run id, cohort label (empty: all users)
+  QLineSeries* line(const SeriesKey& key);
 
-  // What the last redraw showed: runs with their evaluation counts, metric and epoch.
+  // What the last redraw showed: runs with their evaluation counts and colours, metric and epoch.
   // Most events are batch scalars, which leave this panel as it is.
   struct Shown {
     std::vector<std::pair<const RunHistory*, std::size_t>> evaluations;
+    std::vector<QColor> colours;
     QString metric;
     int epoch = -1;
+    bool cohorts = true;
     bool operator==(const Shown& other) const {
-      return evaluations == other.evaluations && metric == other.metric && epoch == other.epoch;
+      return evaluations == other.evaluations && colours == other.colours && metric == other.metric &&
+             epoch == other.epoch && cohorts == other.cohorts;
     }
   };
   Shown currentContent() const;
 
   std::vector<RunView> runs_;
   Shown shown_;
-  QMap<QString, QLineSeries*> lines_;  // by "run index/cohort"
+  QMap<SeriesKey, QLineSeries*> lines_;
 
   QComboBox* metricChoice_;
   QSpinBox* epochChoice_;
+  QCheckBox* cohortsOn_;
   QChart* lineChart_;
   ChartView* lineView_;
   QValueAxis* lineX_;

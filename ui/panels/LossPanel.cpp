@@ -20,6 +20,7 @@
 #include "charts/ChartExport.h"
 #include "charts/ChartView.h"
 #include "charts/Decimation.h"
+#include "charts/RunColours.h"
 #include "charts/Smoothing.h"
 #include "panels/ChartToolbar.h"
 
@@ -39,11 +40,8 @@ bool shownByDefault(const QString& term) {
   return !others.contains(base);
 }
 
-QColor termColor(int index) {
-  static const QColor palette[] = {QColor(0x1f77b4), QColor(0xd62728), QColor(0x2ca02c), QColor(0xff7f0e),
-                                   QColor(0x9467bd), QColor(0x8c564b), QColor(0xe377c2), QColor(0x17becf)};
-  return palette[index % static_cast<int>(std::size(palette))];
-}
+// The total loss (of a phase, for a model with several) is a run's main curve.
+bool isTotalLoss(const QString& term) { return term.section(QLatin1Char('/'), -1) == QLatin1String("loss"); }
 
 }  // namespace
 
@@ -60,6 +58,8 @@ LossPanel::LossPanel(QWidget* parent)
       readout_(new QLabel(this)) {
   chart_->setTitle(tr("Training scalars"));
   chart_->legend()->setAlignment(Qt::AlignBottom);
+  // A run's terms share its colour: the legend shows each one's dash.
+  chart_->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
   chart_->addAxis(xAxisItem_, Qt::AlignBottom);
   rebuildYAxis();
 
@@ -162,6 +162,13 @@ qsizetype LossPanel::pointCount() const {
 
 QChart* LossPanel::chart() const { return chart_; }
 
+QList<QLineSeries*> LossPanel::seriesOf(const QString& runId) const {
+  QList<QLineSeries*> found;
+  for (auto it = series_.begin(); it != series_.end(); ++it)
+    if (it.key().first == runId) found << it.value();
+  return found;
+}
+
 // A run that reports only epoch means (DeepRec) plots those on every axis.
 const Curves& LossPanel::curvesOf(const RunHistory& history) const {
   if (xAxis_ == XAxis::Epoch || history.batchCurves().empty()) return history.epochCurves();
@@ -217,16 +224,16 @@ void LossPanel::redraw() {
   const double weight = smoothing();
   double xMin = std::numeric_limits<double>::max(), xMax = std::numeric_limits<double>::lowest();
   double yMin = xMin, yMax = xMax;
-  QSet<QString> drawn;
+  QSet<SeriesKey> drawn;
 
-  for (std::size_t runIndex = 0; runIndex < runs_.size(); ++runIndex) {
-    const RunView& run = runs_[runIndex];
-    int termIndex = 0;
+  for (const RunView& run : runs_) {
+    int dashes = 0;
     for (const auto& [name, points] : curvesOf(*run.history)) {
       const QString term = QString::fromStdString(name);
-      const int colorIndex = termIndex++;
       if (hiddenTerms_.contains(term) || points.empty()) continue;
-      const QString key = QString::number(runIndex) + QLatin1Char('/') + term;
+      // Solid for the total loss, a dash of its own for each other term shown.
+      const int lineIndex = isTotalLoss(term) ? 0 : ++dashes;
+      const SeriesKey key{run.id, term};
       drawn.insert(key);
       QLineSeries*& series = series_[key];
       if (series == nullptr) {
@@ -234,12 +241,10 @@ void LossPanel::redraw() {
         chart_->addSeries(series);
         series->attachAxis(xAxisItem_);
         series->attachAxis(yAxisItem_);
-        QPen pen(termColor(colorIndex));
-        pen.setWidthF(1.5);
-        if (runIndex > 0) pen.setStyle(runIndex % 2 == 1 ? Qt::DashLine : Qt::DotLine);
-        series->setPen(pen);
         view_->trackHover(series);
       }
+      // The run's colour, which the user may change between redraws.
+      series->setPen(runPen(run.colour, lineIndex, 1.5));
       series->setName(runs_.size() > 1 ? run.label + QStringLiteral(": ") + term : term);
 
       std::vector<double> values;

@@ -5,6 +5,7 @@
 #include <QMap>
 #include <QSet>
 
+#include <utility>
 #include <vector>
 
 #include "panels/LazyPanel.h"
@@ -42,6 +43,8 @@ class LossPanel : public LazyPanel {
   int seriesCount() const;
   qsizetype pointCount() const;
   QChart* chart() const;
+  // The series drawn for the run `runId` (RunView::id), one per visible scalar.
+  QList<QLineSeries*> seriesOf(const QString& runId) const;
   bool exportCsv(const QString& path) const;
 
  protected:
@@ -59,7 +62,8 @@ class LossPanel : public LazyPanel {
   XAxis xAxis_ = XAxis::Step;
   bool logScale_ = false;
   QSet<QString> hiddenTerms_;
-  QMap<QString, QLineSeries*> series_;  // by "run index/term"
+  using SeriesKey = std::pair<QString, QString>;  // run id, scalar
+  QMap<SeriesKey, QLineSeries*> series_;
 
   QChart* chart_;
   ChartView* view_;

@@ -146,6 +146,17 @@ RunsPanel::RunsPanel(QWidget* parent)
   top->addWidget(columnsButton);
   top->addWidget(refreshButton);
   table_->setContextMenuPolicy(Qt::ActionsContextMenu);
+  // On the run under the mouse: a right click makes its row the current one.
+  auto* colour = new QAction(tr("Colour…"), table_);
+  colour->setToolTip(tr("Choose the colour the charts draw this run in"));
+  connect(colour, &QAction::triggered, this, [this] {
+    const QTreeWidgetItem* item = table_->currentItem();
+    if (item == nullptr || !item->data(Name, kRunIndexRole).isValid()) return;  // a group's row
+    // A copy: a refresh while the colour dialog is open replaces the listed runs.
+    const std::filesystem::path folder = runOf(*item).folder;
+    Q_EMIT colourRequested(folder);
+  });
+  table_->addAction(colour);
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(top);
   layout->addWidget(table_, 1);
@@ -199,6 +210,7 @@ void RunsPanel::fillTable(const std::vector<std::filesystem::path>& selected) {
   }
   for (const auto& [key, group] : groups) group->setExpanded(!collapsed.contains(key));
   for (int column = 0; column < table_->columnCount(); ++column) table_->resizeColumnToContents(column);
+  paintSwatches();
   fillColumnMenu();
   applyHiddenColumns();
   table_->setSortingEnabled(true);
@@ -410,6 +422,25 @@ void RunsPanel::addRunAction(QAction* action) {
   button->setDefaultAction(action);
   buttons_->insertWidget(buttons_->count() - 1, button);
   table_->addAction(action);
+}
+
+void RunsPanel::showRunColours(std::map<std::filesystem::path, QColor> colours) {
+  colours_ = std::move(colours);
+  const QSignalBlocker blocker(table_);
+  paintSwatches();
+}
+
+void RunsPanel::paintSwatches() {
+  for (QTreeWidgetItem* item : runItems()) {
+    const auto colour = colours_.find(runOf(*item).folder);
+    item->setData(Name, Qt::DecorationRole, colour != colours_.end() ? colour->second : QVariant());
+  }
+}
+
+QColor RunsPanel::runColour(const std::filesystem::path& folder) const {
+  for (const QTreeWidgetItem* item : runItems())
+    if (runOf(*item).folder == folder) return item->data(Name, Qt::DecorationRole).value<QColor>();
+  return {};
 }
 
 int RunsPanel::firstParameterColumn() const { return FirstMetric + 2 * static_cast<int>(metricColumns_.size()); }

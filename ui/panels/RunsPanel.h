@@ -5,8 +5,11 @@
 // the filter keeps rows that hold every word (anywhere in the row, or a column's whole
 // value: "state:finished"). Selecting several overlays them on the charts; the parameters
 // that differ between them are highlighted. The header's context menu hides and shows
-// columns; runs can be grouped by dataset or model under a row per group.
+// columns; runs can be grouped by dataset or model under a row per group. Each run the
+// charts draw has a swatch of its colour beside its name; "Colour…" in the context menu
+// asks for another.
 
+#include <QColor>
 #include <QWidget>
 
 #include <cstdint>
@@ -58,9 +61,14 @@ class RunsPanel : public QWidget {
   // The training run's progress in its row while its events are being written.
   void showLiveProgress(const std::filesystem::path& run, TrainerState state, std::int64_t epoch,
                         double seconds);
+  // The colours the charts draw runs in, as swatches beside their names; other runs show none.
+  void showRunColours(std::map<std::filesystem::path, QColor> colours);
+  QColor runColour(const std::filesystem::path& folder) const;
 
  Q_SIGNALS:
   void selectionChanged();
+  // "Colour…" was chosen on the run in `folder`.
+  void colourRequested(const std::filesystem::path& folder);
 
  private:
   // Rebuilds the rows from runs_, grouped as chosen, and selects `selected` again.
@@ -70,6 +78,7 @@ class RunsPanel : public QWidget {
   void fillRow(QTreeWidgetItem& item, const RunSummary& run);
   void fillProgress(QTreeWidgetItem& item, const RunSummary& run);
   void applyFilter();
+  void paintSwatches();
   void labelGroups();
   void applyHiddenColumns();
   void fillColumnMenu();
@@ -84,6 +93,7 @@ class RunsPanel : public QWidget {
 
   std::filesystem::path folder_;
   std::vector<RunSummary> runs_;
+  std::map<std::filesystem::path, QColor> colours_;
   QStringList parameterColumns_;
   QStringList metricColumns_;  // shown twice, best validation then test, before the parameters
   QStringList hiddenColumns_;

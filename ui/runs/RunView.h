@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QColor>
 #include <QString>
 
 #include <memory>
@@ -13,6 +14,7 @@ struct RunView {
   QString label;  // as the legends show it, translated
   QString id;     // the run folder's name, or "live" before the live run has one: exported files key on it
   std::shared_ptr<const RunHistory> history;
+  QColor colour{};  // the run's colour in every chart: RunColours::paint (charts/RunColours.h) sets it
 };
 
 }  // namespace vaecf::ui

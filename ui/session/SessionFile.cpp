@@ -50,6 +50,18 @@ ProtocolOptions protocolFromJson(const json& value) {
   return protocol;
 }
 
+// A run the session names is a folder inside its runs folder, never a path out of it.
+void checkRunName(const std::string& run, const std::string& field) {
+  if (run.empty() || fs::path(run).has_parent_path() || run == "." || run == "..")
+    throw Error("'" + field + "' names run folders inside the runs folder, not " + quoteText(run));
+}
+
+void checkColour(const std::string& colour) {
+  const bool hex = colour.size() == 7 && colour[0] == '#' &&
+                   colour.find_first_not_of("0123456789abcdefABCDEF", 1) == std::string::npos;
+  if (!hex) throw Error("'run_colours' gives colours as #rrggbb, not " + quoteText(colour));
+}
+
 }  // namespace
 
 void saveSessionFile(const SessionFile& session, const fs::path& file) {
@@ -70,6 +82,7 @@ void saveSessionFile(const SessionFile& session, const fs::path& file) {
   document["hidden_run_columns"] = session.hiddenRunColumns;
   document["view"] = session.latentView ? "latent" : "curves";
   document["focus_user"] = session.focusUser;
+  document["run_colours"] = session.runColours;
   writeFileAtomically(file, [&document](std::ostream& out) { out << document.dump(2) << '\n'; });
 }
 
@@ -97,12 +110,15 @@ SessionFile loadSessionFile(const fs::path& file) {
     session.runsFolder = document.at("runs_folder").get<std::string>();
     // What the window showed: absent from sessions saved before it was kept.
     session.selectedRuns = document.value("selected_runs", std::vector<std::string>{});
-    for (const std::string& run : session.selectedRuns)
-      if (run.empty() || fs::path(run).has_parent_path() || run == "." || run == "..")
-        throw Error("'selected_runs' names run folders inside the runs folder, not " + quoteText(run));
+    for (const std::string& run : session.selectedRuns) checkRunName(run, "selected_runs");
     session.hiddenRunColumns = document.value("hidden_run_columns", std::vector<std::string>{});
     session.latentView = document.value("view", std::string("curves")) == "latent";
     session.focusUser = document.value("focus_user", std::string());
+    session.runColours = document.value("run_colours", std::map<std::string, std::string>{});
+    for (const auto& [run, colour] : session.runColours) {
+      checkRunName(run, "run_colours");
+      checkColour(colour);
+    }
     return session;
   } catch (const json::exception& error) {
     throw InputError(file.string(), 0, std::string("not a workbench session: ") + error.what());

@@ -1,11 +1,13 @@
 #pragma once
 // A saved workbench session: the data request, the model with its parameters, the cohort
 // edges, the runs folder and what the window showed (the selected runs, the run table's
-// hidden columns, the centre view, the focus user), as JSON. Runs themselves live in their
-// folders. The window saves one when it closes and opens it at the next start.
+// hidden columns, the centre view, the focus user, the run colours the user chose), as
+// JSON. Runs themselves live in their folders. The window saves one when it closes and
+// opens it at the next start.
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,6 +26,7 @@ struct SessionFile {
   std::vector<std::string> hiddenRunColumns;  // the run table's keys ("dataset", "param:lr")
   bool latentView = false;                // the centre shows the latent space, not the curves
   std::string focusUser;                  // as typed in the focus panel
+  std::map<std::string, std::string> runColours;  // run folder name -> "#rrggbb", as the user chose
 };
 
 // Writes atomically; throws Error when the file cannot be written.

@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QColorDialog>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QLabel>
@@ -379,6 +380,7 @@ void MainWindow::connectSession() {
       },
       Qt::QueuedConnection);
   connect(runsPanel_, &RunsPanel::selectionChanged, this, &MainWindow::refreshChartRuns);
+  connect(runsPanel_, &RunsPanel::colourRequested, this, &MainWindow::chooseRunColour);
   // One selected run is the one to recommend with; otherwise the live run stays.
   connect(runsPanel_, &RunsPanel::selectionChanged, this, [this] {
     const auto selected = runsPanel_->selectedRuns();
@@ -417,6 +419,7 @@ void MainWindow::refreshChartRuns() {
   const fs::path liveFolder = session_->runFolder();
   std::vector<RunView> views{{tr("current"), liveFolder.empty() ? QStringLiteral("live") : qs(liveFolder.filename().string()),
                               session_->liveRun()}};
+  std::vector<fs::path> folders{liveFolder};  // each view's, for its swatch in the run table
   std::map<fs::path, Overlay> kept;
   for (const fs::path& folder : runsPanel_->selectedRuns()) {
     if (folder == session_->runFolder()) continue;
@@ -425,14 +428,30 @@ void MainWindow::refreshChartRuns() {
       Overlay overlay = found != overlays_.end() ? found->second
                                                  : Overlay{RunStore::loadHistory(folder), eventBytes(folder)};
       views.push_back({qs(folder.filename().string()), qs(folder.filename().string()), overlay.history});
+      folders.push_back(folder);
       kept[folder] = overlay;
     } catch (const Error& error) {
       showError(tr("The run %1 could not be read: %2").arg(qs(folder.string()), qs(error.what())));
     }
   }
   overlays_ = std::move(kept);
+  runColours_.paint(views);
+  std::map<fs::path, QColor> swatches;
+  for (std::size_t i = 0; i < views.size(); ++i)
+    if (!folders[i].empty()) swatches[folders[i]] = views[i].colour;
+  runsPanel_->showRunColours(std::move(swatches));
   lossPanel_->setRuns(views);
   cohortPanel_->setRuns(views);
+}
+
+void MainWindow::setRunColour(const QString& runId, const QColor& colour) {
+  runColours_.choose(runId, colour);
+  refreshChartRuns();
+}
+
+void MainWindow::chooseRunColour(const fs::path& folder) {
+  const QColor colour = QColorDialog::getColor(runsPanel_->runColour(folder), this, tr("Run colour"));
+  if (colour.isValid()) setRunColour(qs(folder.filename().string()), colour);
 }
 
 // The latent space shows the live run from its start until the user selects runs in the
@@ -548,13 +567,15 @@ void MainWindow::setRunsFolder(const fs::path& folder) {
 
 SessionFile MainWindow::currentSession() const {
   SessionFile session{dataPanel_->request(), session_->modelName(), session_->params().values(),
-                      session_->evaluation().cohortEdges, session_->runsFolder(), {}, {}, false, {}};
+                      session_->evaluation().cohortEdges, session_->runsFolder(), {}, {}, false, {}, {}};
   for (const fs::path& run : runsPanel_->selectedRuns())
     if (run.parent_path() == session_->runsFolder()) session.selectedRuns.push_back(run.filename().string());
   for (const QString& column : runsPanel_->hiddenColumns())
     session.hiddenRunColumns.push_back(column.toStdString());
   session.latentView = centre_->currentWidget() == latentWorkspace_;
   session.focusUser = latentWorkspace_->focusPanel()->userText().toStdString();
+  for (const auto& [run, colour] : runColours_.chosen())
+    session.runColours[run.toStdString()] = colour.name().toStdString();
   return session;
 }
 
@@ -582,10 +603,12 @@ bool MainWindow::loadSession(const fs::path& file) {
   setRunsFolder(saved.runsFolder);
   std::vector<fs::path> selected;
   for (const std::string& run : saved.selectedRuns) selected.push_back(saved.runsFolder / run);
+  for (const auto& [run, colour] : saved.runColours) runColours_.choose(qs(run), QColor(qs(colour)));
   runsPanel_->selectRuns(selected);
   QStringList hiddenColumns;
   for (const std::string& column : saved.hiddenRunColumns) hiddenColumns << qs(column);
   runsPanel_->setHiddenColumns(hiddenColumns);
+  refreshChartRuns();  // the chosen colours, whether or not the selection changed
   showLatentSpace(saved.latentView);
   latentWorkspace_->focusPanel()->setUserText(qs(saved.focusUser));
   loadData(saved.data);

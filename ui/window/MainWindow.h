@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 
+#include "charts/RunColours.h"
 #include "help/HelpDialog.h"
 #include "session/SessionData.h"
 #include "session/SessionFile.h"
@@ -66,6 +67,8 @@ class MainWindow : public QMainWindow {
   void showLessons();
   MessageBar* messageBar() const { return messageBar_; }
   QString statusText() const;
+  // Draws the run `runId` (its folder's name) in `colour` on every chart from now on.
+  void setRunColour(const QString& runId, const QColor& colour);
   // Opens the comparison of the two runs selected in the run table (null unless two are).
   ComparisonDialog* compareSelectedRuns();
   // Help → First steps (F1) and Help → Glossary; null until first shown.
@@ -77,8 +80,9 @@ class MainWindow : public QMainWindow {
   // What the window holds and shows now, as a session file keeps it.
   SessionFile currentSession() const;
   void saveSession(const std::filesystem::path& file);
-  // Restores a saved session: data, model and form, runs folder and selected runs, the
-  // centre view and the focus user. False (and the message shown) when it cannot be read.
+  // Restores a saved session: data, model and form, runs folder, selected runs, chosen run
+  // colours, the centre view and the focus user. False (and the message shown) when it
+  // cannot be read.
   bool loadSession(const std::filesystem::path& file);
 
  protected:
@@ -95,6 +99,7 @@ class MainWindow : public QMainWindow {
   void updateActions();
   void continueSelectedRun();
   void refreshChartRuns();
+  void chooseRunColour(const std::filesystem::path& folder);
   void updateLatentRuns();
   void reloadGrowingRuns();
   void applyParameter(const QString& name, const QString& value);
@@ -110,6 +115,7 @@ class MainWindow : public QMainWindow {
     std::uintmax_t eventBytes = 0;
   };
   std::map<std::filesystem::path, Overlay> overlays_;
+  RunColours runColours_;
 
   MessageBar* messageBar_;
   LossPanel* lossPanel_;
