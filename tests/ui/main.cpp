@@ -18,6 +18,7 @@
 #include "LatentMapTest.h"
 #include "LessonWindowTest.h"
 #include "PluginWindowTest.h"
+#include "SweepPanelTest.h"
 #include "WorkbenchTest.h"
 
 int main(int argc, char** argv) {
@@ -33,6 +34,7 @@ int main(int argc, char** argv) {
       {"LatentMapTest", [] { return std::make_unique<vaecf::ui::LatentMapTest>(); }},
       {"LessonWindowTest", [] { return std::make_unique<vaecf::ui::LessonWindowTest>(); }},
       {"PluginWindowTest", [] { return std::make_unique<vaecf::ui::PluginWindowTest>(); }},
+      {"SweepPanelTest", [] { return std::make_unique<vaecf::ui::SweepPanelTest>(); }},
       {"WorkbenchTest", [] { return std::make_unique<vaecf::ui::WorkbenchTest>(); }},
   };
   if (argc < 2 || suites.count(argv[1]) == 0) {

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QObject>
+
+namespace vaecf::ui {
+
+// The Sweeps tab, offscreen, on small EASE sweeps that fit in seconds.
+class SweepPanelTest : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void gridSweepFillsTheTableAndTheChartWhichBrushesIt();
+  void cancelledSweepOpensAgainAndResumes();
+};
+
+}  // namespace vaecf::ui
