@@ -34,6 +34,12 @@ int columnNamed(const QTableWidget& table, const QString& header) {
   return -1;
 }
 
+QPushButton* buttonNamed(const QWidget& parent, const QString& text) {
+  for (QPushButton* button : parent.findChildren<QPushButton*>())
+    if (button->text() == text) return button;
+  return nullptr;
+}
+
 // The trial ids of the rows the table shows.
 std::set<int> visibleTrials(const QTableWidget& table) {
   std::set<int> ids;
@@ -127,9 +133,8 @@ void SweepPanelTest::gridSweepFillsTheTableAndTheChartWhichBrushesIt() {
   QCOMPARE(visibleTrials(table).size(), std::size_t{4});
 
   // The selected trial opens as a run: listed and selected in the run table.
-  auto* openTrial = panel.findChild<QPushButton*>();
-  for (QPushButton* button : panel.findChildren<QPushButton*>())
-    if (button->text() == QStringLiteral("Open trial as run")) openTrial = button;
+  QPushButton* openTrial = buttonNamed(panel, QStringLiteral("Open trial as run"));
+  QVERIFY(openTrial != nullptr);
   QVERIFY(!openTrial->isEnabled());
   table.selectRow(0);
   const int opened = table.item(0, 0)->data(Qt::DisplayRole).toInt();

@@ -20,7 +20,6 @@ constexpr double kClickSlack = 4.0;     // a drag shorter than this is a click
 }  // namespace
 
 ParallelCoordinates::ParallelCoordinates(QWidget* parent) : QWidget(parent) {
-  setMouseTracking(false);
   setToolTip(
       tr("Drag along an axis to keep only the trials inside that interval; click an axis to clear it"));
 }
@@ -205,7 +204,8 @@ void ParallelCoordinates::mouseReleaseEvent(QMouseEvent* event) {
   if (std::abs(dragTo_ - dragFrom_) < kClickSlack)
     brush.reset();
   else
-    brush = std::minmax(scaledAtY(axis, dragFrom_), scaledAtY(axis, dragTo_));
+    brush = std::make_pair(std::min(scaledAtY(axis, dragFrom_), scaledAtY(axis, dragTo_)),
+                           std::max(scaledAtY(axis, dragFrom_), scaledAtY(axis, dragTo_)));
   update();
   Q_EMIT brushesChanged();
 }

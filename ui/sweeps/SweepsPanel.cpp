@@ -107,6 +107,7 @@ SweepsPanel::SweepsPanel(TrainingSession& session, QWidget* parent)
       trialCount_(new QSpinBox(this)),
       start_(new QPushButton(tr("Start sweep"), this)),
       cancel_(new QPushButton(tr("Cancel"), this)),
+      open_(new QPushButton(tr("Open sweep…"), this)),
       resume_(new QPushButton(tr("Resume"), this)),
       openTrial_(new QPushButton(tr("Open trial as run"), this)),
       progress_(new QProgressBar(this)),
@@ -128,11 +129,10 @@ SweepsPanel::SweepsPanel(TrainingSession& session, QWidget* parent)
   trialCount_->setRange(1, 10000);
   trialCount_->setValue(9);
   trialCount_->setPrefix(tr("trials "));
-  auto* openSweep = new QPushButton(tr("Open sweep…"), this);
   auto* controls = new QHBoxLayout;
   for (QWidget* widget :
        {static_cast<QWidget*>(scheduler_), static_cast<QWidget*>(trialCount_), static_cast<QWidget*>(start_),
-        static_cast<QWidget*>(cancel_), static_cast<QWidget*>(openSweep), static_cast<QWidget*>(resume_)})
+        static_cast<QWidget*>(cancel_), static_cast<QWidget*>(open_), static_cast<QWidget*>(resume_)})
     controls->addWidget(widget);
   controls->addStretch(1);
   auto* define = new QGroupBox(tr("Define a sweep of the current model"), this);
@@ -163,10 +163,10 @@ SweepsPanel::SweepsPanel(TrainingSession& session, QWidget* parent)
   connect(cancel_, &QPushButton::clicked, this, &SweepsPanel::cancel);
   connect(resume_, &QPushButton::clicked, this, &SweepsPanel::resume);
   connect(openTrial_, &QPushButton::clicked, this, &SweepsPanel::openSelectedTrial);
-  connect(openSweep, &QPushButton::clicked, this, [this] {
+  connect(open_, &QPushButton::clicked, this, [this] {
     const QString folder =
         QFileDialog::getExistingDirectory(this, tr("Open sweep"), qs(session_.runsFolder().string()));
-    if (!folder.isEmpty()) this->openSweep(folder.toStdString());
+    if (!folder.isEmpty()) openSweep(folder.toStdString());
   });
   connect(trials_, &QTableWidget::itemSelectionChanged, this, &SweepsPanel::updateControls);
   connect(chart_, &ParallelCoordinates::brushesChanged, this, &SweepsPanel::applyBrushes);
@@ -446,6 +446,7 @@ void SweepsPanel::updateControls() {
   });
   start_->setEnabled(!running);
   cancel_->setEnabled(running);
+  open_->setEnabled(!running);
   resume_->setEnabled(!running && !sweepDir_.empty() && pending);
   editor_->setEnabled(!running);
   scheduler_->setEnabled(!running);

@@ -78,6 +78,7 @@ class SweepsPanel : public QWidget {
   QSpinBox* trialCount_;
   QPushButton* start_;
   QPushButton* cancel_;
+  QPushButton* open_;
   QPushButton* resume_;
   QPushButton* openTrial_;
   QProgressBar* progress_;
