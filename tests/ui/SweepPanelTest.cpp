@@ -11,6 +11,7 @@
 
 #include "SyntheticRequest.h"
 #include "experiment/Sweep.h"
+#include "panels/MessageBar.h"
 #include "panels/ModelPanel.h"
 #include "panels/RunsPanel.h"
 #include "session/TrainingSession.h"
@@ -176,6 +177,30 @@ void SweepPanelTest::cancelledSweepOpensAgainAndResumes() {
   for (const SweepTrial& trial : finished.trials) QCOMPARE(trial.state, TrialState::Finished);
   compareWithIndex(*panel.trialTable(), finished);
   QCOMPARE(panel.chart()->lineCount(), 8);
+}
+
+void SweepPanelTest::randomSweepDrawsOnALogAxis() {
+  QTemporaryDir runs;
+  QVERIFY(runs.isValid());
+  MainWindow window({runs.path().toStdString(), test::smallSynthetic(), {}});
+  prepareEase(window);
+  SweepsPanel& panel = *window.sweepsPanel();
+  // A grid sweep refuses a range: nothing starts and the reason is shown.
+  QVERIFY(panel.sweepRange(QStringLiteral("lambda"), 10, 10000, true));
+  QVERIFY(!panel.start());
+  QVERIFY(panel.sweepFolder().empty());
+  QVERIFY(window.messageBar()->isVisible());
+
+  panel.setScheduler(SweepScheduler::Random);
+  panel.setTrials(3);
+  QVERIFY(panel.start());
+  QTRY_VERIFY_WITH_TIMEOUT(!panel.isRunning(), kSweepTimeoutMs);
+  const SweepIndex index = readSweepIndex(panel.sweepFolder());
+  QCOMPARE(index.trials.size(), std::size_t{3});
+  compareWithIndex(*panel.trialTable(), index);
+  QCOMPARE(panel.chart()->lineCount(), 3);
+  QVERIFY(panel.chart()->axis(0).logScale);
+  QVERIFY(!panel.chart()->axis(1).logScale);  // the metric
 }
 
 }  // namespace vaecf::ui

@@ -11,6 +11,7 @@ class SweepPanelTest : public QObject {
  private Q_SLOTS:
   void gridSweepFillsTheTableAndTheChartWhichBrushesIt();
   void cancelledSweepOpensAgainAndResumes();
+  void randomSweepDrawsOnALogAxis();
 };
 
 }  // namespace vaecf::ui

@@ -31,6 +31,7 @@ class ParallelCoordinates : public QWidget {
   // Brushes on axes that keep their name stay.
   void setData(std::vector<Axis> axes, std::vector<Line> lines);
   int axisCount() const { return static_cast<int>(axes_.size()); }
+  const Axis& axis(int index) const { return axes_.at(static_cast<std::size_t>(index)); }
   int lineCount() const { return static_cast<int>(lines_.size()); }
   // The trials inside every brushed interval (all of them while nothing is brushed).
   bool passesBrushes(int id) const;
