@@ -18,6 +18,7 @@
 #include "LatentMapTest.h"
 #include "LessonWindowTest.h"
 #include "PluginWindowTest.h"
+#include "SweepPanelTest.h"
 #include "TranslationCoverageTest.h"
 #include "WorkbenchTest.h"
 
@@ -34,6 +35,7 @@ int main(int argc, char** argv) {
       {"LatentMapTest", [] { return std::make_unique<vaecf::ui::LatentMapTest>(); }},
       {"LessonWindowTest", [] { return std::make_unique<vaecf::ui::LessonWindowTest>(); }},
       {"PluginWindowTest", [] { return std::make_unique<vaecf::ui::PluginWindowTest>(); }},
+      {"SweepPanelTest", [] { return std::make_unique<vaecf::ui::SweepPanelTest>(); }},
       {"TranslationCoverageTest", [] { return std::make_unique<vaecf::ui::TranslationCoverageTest>(); }},
       {"WorkbenchTest", [] { return std::make_unique<vaecf::ui::WorkbenchTest>(); }},
   };

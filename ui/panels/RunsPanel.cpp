@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <set>
 
+#include "common/Error.h"
 #include "train/TrainingEvents.h"
 #include "train/TrainingParams.h"
 
@@ -164,13 +165,29 @@ RunsPanel::RunsPanel(QWidget* parent)
 
 void RunsPanel::setFolder(const std::filesystem::path& folder) {
   folder_ = folder;
+  addedRuns_.clear();
   folderLabel_->setText(tr("Runs in %1").arg(qs(folder.string())));
+  refresh();
+}
+
+void RunsPanel::addRun(const std::filesystem::path& run) {
+  if (std::find(addedRuns_.begin(), addedRuns_.end(), run) == addedRuns_.end()) addedRuns_.push_back(run);
   refresh();
 }
 
 void RunsPanel::refresh() {
   const std::vector<std::filesystem::path> selected = selectedRuns();  // before runs_ changes under the rows
   runs_ = RunStore(folder_).list();
+  for (const std::filesystem::path& run : addedRuns_) {
+    if (std::any_of(runs_.begin(), runs_.end(),
+                    [&run](const RunSummary& listed) { return listed.folder == run; }))
+      continue;
+    try {
+      runs_.push_back(RunStore::summarize(run));
+    } catch (const Error&) {
+      // Removed or damaged since it was added: the table lists what can be read.
+    }
+  }
   std::set<std::string> names;
   for (const RunSummary& run : runs_)
     for (const auto& entry : run.config.params) names.insert(entry.first);

@@ -39,6 +39,9 @@ class RunsPanel : public QWidget {
   explicit RunsPanel(QWidget* parent = nullptr);
 
   void setFolder(const std::filesystem::path& folder);
+  // Lists a run kept outside the folder (a sweep's trial) with the folder's runs, until
+  // the folder changes.
+  void addRun(const std::filesystem::path& run);
   // Re-reads the folder: new runs, and runs still being written, appear with their latest events.
   void refresh();
   // In table order; group rows are never among them.
@@ -94,6 +97,7 @@ class RunsPanel : public QWidget {
   std::filesystem::path folder_;
   std::vector<RunSummary> runs_;
   std::map<std::filesystem::path, QColor> colours_;
+  std::vector<std::filesystem::path> addedRuns_;
   QStringList parameterColumns_;
   QStringList metricColumns_;  // shown twice, best validation then test, before the parameters
   QStringList hiddenColumns_;

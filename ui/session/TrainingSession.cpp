@@ -126,6 +126,7 @@ void TrainingSession::setModel(const std::string& name) {
   model_ = findModel(name);
   params_ = workbenchPreset(model_);
   liveChangedFrom_.clear();
+  Q_EMIT modelChanged();
 }
 
 bool TrainingSession::isIterative() const { return model_.iterative(); }
@@ -271,6 +272,7 @@ void TrainingSession::continueOn(const fs::path& folder, const RunConfig& config
     trainer_ = Trainer::openRun(folder, std::move(split), model);
     model_ = model;
     params_ = params;
+    Q_EMIT modelChanged();
     liveRun_ = std::move(history);
     dispatcher_.setSource([trainer = trainer_.get()] { return trainer->drainEvents(); });
     trainer_->setEventNotifier([dispatcher = &dispatcher_] { dispatcher->notify(); });

@@ -122,6 +122,7 @@ class TrainingSession : public QObject {
   void dataLoading(const QString& stage, qint64 done, qint64 total);
   void dataLoaded();
   void dataLoadFailed(const QString& message);
+  void modelChanged();  // model() is another model, or its parameters were reset
   void runStarted();  // a new or continued run folder; liveRun() is its history
   void runUpdated();  // events were applied to liveRun()
   void stateChanged(vaecf::TrainerState state);

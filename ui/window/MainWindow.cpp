@@ -36,6 +36,7 @@
 #include "runs/RunStore.h"
 #include "session/SessionFile.h"
 #include "session/TrainingSession.h"
+#include "sweeps/SweepsPanel.h"
 #include "train/RunFolder.h"
 #include "plugins/PluginsDialog.h"
 
@@ -87,6 +88,7 @@ MainWindow::MainWindow(WorkbenchConfig config, QWidget* parent)
       recommendationPanel_(new RecommendationPanel(this)),
       latentWorkspace_(new LatentWorkspace(this)),
       lessons_(new LessonWorkspace(this)),
+      sweeps_(new SweepsPanel(*session_, this)),
       centre_(new QTabWidget(this)),
       resetSeed_(new QSpinBox(this)),
       stateLabel_(new QLabel(this)),
@@ -102,6 +104,7 @@ MainWindow::MainWindow(WorkbenchConfig config, QWidget* parent)
   centre_->addTab(charts, tr("Training curves"));
   centre_->addTab(latentWorkspace_, tr("Latent space"));
   centre_->addTab(lessons_, tr("Lessons"));
+  centre_->addTab(sweeps_, tr("Sweeps"));
   centre_->setDocumentMode(true);
   auto* central = new QWidget(this);
   auto* layout = new QVBoxLayout(central);
@@ -394,6 +397,8 @@ void MainWindow::connectSession() {
   connect(latentWorkspace_, &LatentWorkspace::problem, this, &MainWindow::showError);
   connect(lessons_, &LessonWorkspace::problem, this, &MainWindow::showError);
   connect(recommendationPanel_, &RecommendationPanel::problem, this, &MainWindow::showError);
+  connect(sweeps_, &SweepsPanel::problem, this, &MainWindow::showError);
+  connect(sweeps_, &SweepsPanel::openRunRequested, this, &MainWindow::openRun);
 }
 
 void MainWindow::applyParameter(const QString& name, const QString& value) {
@@ -470,6 +475,14 @@ void MainWindow::showLatentSpace(bool latent) {
 }
 
 void MainWindow::showLessons() { centre_->setCurrentWidget(lessons_); }
+
+void MainWindow::showSweeps() { centre_->setCurrentWidget(sweeps_); }
+
+void MainWindow::openRun(const fs::path& run) {
+  runsPanel_->addRun(run);
+  runsPanel_->selectRuns({run});
+  showLatentSpace(false);  // the training curves, where the selected run is overlaid
+}
 
 void MainWindow::reloadGrowingRuns() {
   bool grown = false;

@@ -34,6 +34,7 @@ class ModelPanel;
 class RecommendationPanel;
 class RunHistory;
 class RunsPanel;
+class SweepsPanel;
 class TrainingSession;
 
 struct WorkbenchConfig {
@@ -61,10 +62,15 @@ class MainWindow : public QMainWindow {
   RecommendationPanel* recommendationPanel() const { return recommendationPanel_; }
   LatentWorkspace* latentWorkspace() const { return latentWorkspace_; }
   LessonWorkspace* lessonWorkspace() const { return lessons_; }
+  SweepsPanel* sweepsPanel() const { return sweeps_; }
   // Shows the latent space (true) or the training curves in the window's centre.
   void showLatentSpace(bool latent);
   // Shows the Lessons tab: the lesson browser, or the lesson being walked.
   void showLessons();
+  void showSweeps();
+  // Lists a run kept outside the runs folder (a sweep's trial) in the run table, selected,
+  // so that the charts show it.
+  void openRun(const std::filesystem::path& run);
   MessageBar* messageBar() const { return messageBar_; }
   QString statusText() const;
   // Draws the run `runId` (its folder's name) in `colour` on every chart from now on.
@@ -126,6 +132,7 @@ class MainWindow : public QMainWindow {
   RecommendationPanel* recommendationPanel_;
   LatentWorkspace* latentWorkspace_;
   LessonWorkspace* lessons_;
+  SweepsPanel* sweeps_;
   QTabWidget* centre_;
   std::int64_t latentEpoch_ = -1;  // the live run's epoch when its latent frames were last read
   bool latentFollowsLive_ = false;  // a run started and the user has selected no run since

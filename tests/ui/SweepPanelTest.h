@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QObject>
+
+namespace vaecf::ui {
+
+// The Sweeps tab, offscreen, on small EASE sweeps that fit in seconds.
+class SweepPanelTest : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void gridSweepFillsTheTableAndTheChartWhichBrushesIt();
+  void cancelledSweepOpensAgainAndResumes();
+  void randomSweepDrawsOnALogAxis();
+};
+
+}  // namespace vaecf::ui
