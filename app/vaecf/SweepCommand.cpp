@@ -44,8 +44,8 @@ struct SweepOptions {
 
 std::pair<std::string, std::string> nameAndValue(const std::string& text, const char* option) {
   const std::size_t equals = text.find('=');
-  if (equals == std::string::npos || equals == 0 || equals + 1 == text.size())
-    throw Error(std::string(option) + " " + text + ": write name=value");
+  // An empty value is a value: an empty list (--set lr_milestones=) is one.
+  if (equals == std::string::npos || equals == 0) throw Error(std::string(option) + " " + text + ": write name=value");
   return {text.substr(0, equals), text.substr(equals + 1)};
 }
 

@@ -175,7 +175,7 @@ torch::Tensor tinyRatings() {
 
 ParamSet deepRecTestParams(const std::vector<std::string>& assignments) {
   ParamSet params(trainingParamSpecs(findModel("deeprec")));
-  for (const char* assignment : {"layers=6,4,6", "threads=1", "lr=0.05"}) params.assign(assignment);
+  for (const char* assignment : {"layers=6,4,6", "threads=1", "optimizer=sgd", "lr=0.05"}) params.assign(assignment);
   params.set("device", test::trainingDevice());
   for (const auto& assignment : assignments) params.assign(assignment);
   return params;
