@@ -176,52 +176,62 @@
 <context>
     <name>vaecf::ui::CohortPanel</name>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="66"/>
-        <source>Validation by cohort</source>
-        <translation>Validierung nach Kohorte</translation>
+        <location filename="../ui/panels/CohortPanel.cpp" line="54"/>
+        <source>Cohorts</source>
+        <translation>Kohorten</translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="68"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="65"/>
+        <source>Validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/CohortPanel.cpp" line="69"/>
         <source>Epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="73"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="74"/>
         <source>Cohorts at one epoch</source>
         <translation>Kohorten in einer Epoche</translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="81"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="82"/>
         <source>%1, %2: %3</source>
         <translation>%1, %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="84"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="85"/>
         <source>%1 — epoch %2: %3</source>
         <translation>%1 — Epoche %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="87"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="88"/>
         <source>Metric shown for each cohort</source>
         <translation>Für jede Kohorte gezeigte Metrik</translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="90"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="91"/>
         <source>latest</source>
         <translation>neueste</translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="91"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="92"/>
         <source>epoch </source>
         <translation>Epoche </translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="92"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="93"/>
         <source>Epoch shown by the bars</source>
         <translation>Von den Balken gezeigte Epoche</translation>
     </message>
+    <message>
+        <location filename="../ui/panels/CohortPanel.cpp" line="97"/>
+        <source>Under each run&apos;s curve over all users, draw its curve per cohort (thin, dashed)</source>
+        <translation>Unter der Kurve jedes Laufs über alle Nutzer seine Kurve je Kohorte zeichnen (dünn, gestrichelt)</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/panels/CohortPanel.cpp" line="260"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="286"/>
         <source>%1
 (%n users)</source>
         <translation>
@@ -232,12 +242,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="261"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="287"/>
         <source>%1, epoch %2</source>
         <translation>%1, Epoche %2</translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="38"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="36"/>
         <source>all users</source>
         <translation>alle Nutzer</translation>
     </message>
@@ -1499,19 +1509,19 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
     </message>
     <message>
         <location filename="../ui/lessons/LessonView.cpp" line="194"/>
-        <location filename="../ui/lessons/LessonView.cpp" line="651"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="652"/>
         <source>Claim</source>
         <translation>Behauptung</translation>
     </message>
     <message>
         <location filename="../ui/lessons/LessonView.cpp" line="194"/>
-        <location filename="../ui/lessons/LessonView.cpp" line="651"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="652"/>
         <source>Measured</source>
         <translation>Gemessen</translation>
     </message>
     <message>
         <location filename="../ui/lessons/LessonView.cpp" line="194"/>
-        <location filename="../ui/lessons/LessonView.cpp" line="651"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="652"/>
         <source>Held</source>
         <translation>Bestätigt</translation>
     </message>
@@ -1586,43 +1596,43 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         <translation>Zeitlupe</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="501"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="502"/>
         <source>The run %1 could not be read: %2</source>
         <translation>Der Lauf %1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="504"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="505"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="504"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="505"/>
         <source>Run</source>
         <comment>a trained run, as a column header</comment>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="505"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="506"/>
         <source>test %1</source>
         <translation>Test %1</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="506"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="507"/>
         <source>Epochs</source>
         <translation>Epochen</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="506"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="507"/>
         <source>Seconds</source>
         <translation>Sekunden</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="541"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="542"/>
         <source>Training this step&apos;s runs…</source>
         <translation>Die Läufe dieses Schritts werden trainiert …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/lessons/LessonView.cpp" line="562"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="563"/>
         <source>%n run(s) ready after %1 s.</source>
         <translation>
             <numerusform>%n Lauf nach %1 s fertig.</numerusform>
@@ -1630,7 +1640,7 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/lessons/LessonView.cpp" line="564"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="565"/>
         <source>%n run(s) ready after %1 s; %2 of %3 claims held.</source>
         <translation>
             <numerusform>%n Lauf nach %1 s fertig; %2 von %3 Behauptungen bestätigt.</numerusform>
@@ -1638,87 +1648,87 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="589"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="590"/>
         <source>not yet</source>
         <translation>noch nicht</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="597"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="598"/>
         <source>✓ held</source>
         <translation>✓ bestätigt</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="597"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="598"/>
         <source>✗ did not hold</source>
         <translation>✗ nicht bestätigt</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="606"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="607"/>
         <source>Choose an answer above before you press Run.</source>
         <translation>Erst oben eine Antwort wählen, dann Starten drücken.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="612"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="613"/>
         <source>The answer: %1.</source>
         <translation>Die Antwort: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="614"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="615"/>
         <source>You predicted it: %1.</source>
         <translation>Richtig vorhergesagt: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="617"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="618"/>
         <source>You predicted “%1”; the runs say: %2.</source>
         <translation>Vorhergesagt: „%1“; die Läufe sagen: %2.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="635"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="636"/>
         <source>Setting: %1. Runs in %2.</source>
         <translation>Variante: %1. Läufe in %2.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="636"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="637"/>
         <source>short</source>
         <translation>kurz</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="636"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="637"/>
         <source>full</source>
         <translation>vollständig</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="643"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="644"/>
         <source>Prediction:</source>
         <translation>Vorhersage:</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="643"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="644"/>
         <source>Chosen</source>
         <translation>Gewählt</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="645"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="646"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="660"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="661"/>
         <source>not measured</source>
         <translation>nicht gemessen</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="663"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="664"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="664"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="665"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonView.cpp" line="670"/>
+        <location filename="../ui/lessons/LessonView.cpp" line="671"/>
         <source>The panels of the last step shown</source>
         <translation>Die Panels des zuletzt gezeigten Schritts</translation>
     </message>
@@ -1774,17 +1784,17 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
 <context>
     <name>vaecf::ui::LossPanel</name>
     <message>
-        <location filename="../ui/panels/LossPanel.cpp" line="57"/>
+        <location filename="../ui/panels/LossPanel.cpp" line="55"/>
         <source>Smooth</source>
         <translation>Glätten</translation>
     </message>
     <message>
-        <location filename="../ui/panels/LossPanel.cpp" line="59"/>
+        <location filename="../ui/panels/LossPanel.cpp" line="57"/>
         <source>Log y</source>
         <translation>Log. y</translation>
     </message>
     <message>
-        <location filename="../ui/panels/LossPanel.cpp" line="61"/>
+        <location filename="../ui/panels/LossPanel.cpp" line="59"/>
         <source>Training scalars</source>
         <translation>Trainingsgrößen</translation>
     </message>
@@ -1829,7 +1839,7 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         <translation>x:</translation>
     </message>
     <message>
-        <location filename="../ui/panels/LossPanel.cpp" line="302"/>
+        <location filename="../ui/panels/LossPanel.cpp" line="307"/>
         <source>%1 — x: %2, y: %3</source>
         <translation>%1 — x: %2, y: %3</translation>
     </message>
@@ -1837,364 +1847,374 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
 <context>
     <name>vaecf::ui::MainWindow</name>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="188"/>
+        <location filename="../ui/window/MainWindow.cpp" line="192"/>
         <source>Continue run</source>
         <translation>Lauf fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="189"/>
+        <location filename="../ui/window/MainWindow.cpp" line="193"/>
         <source>Continue the stopped or unfinished run selected in the run table from its last checkpoint, on the loaded data</source>
         <translation>Den in der Lauftabelle gewählten angehaltenen oder unvollendeten Lauf ab seinem letzten Checkpoint auf den geladenen Daten fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="531"/>
+        <location filename="../ui/window/MainWindow.cpp" line="563"/>
         <source>Select one run in the run table to continue.</source>
         <translation>Wählen Sie in der Lauftabelle einen Lauf zum Fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="51"/>
+        <location filename="../ui/window/MainWindow.cpp" line="53"/>
         <source>Idle</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="52"/>
+        <location filename="../ui/window/MainWindow.cpp" line="54"/>
         <source>Running</source>
         <translation>Läuft</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="53"/>
+        <location filename="../ui/window/MainWindow.cpp" line="55"/>
         <source>Paused</source>
         <translation>Pausiert</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="54"/>
+        <location filename="../ui/window/MainWindow.cpp" line="56"/>
         <source>Stopped</source>
         <translation>Gestoppt</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="55"/>
+        <location filename="../ui/window/MainWindow.cpp" line="57"/>
         <source>Finished</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="56"/>
+        <location filename="../ui/window/MainWindow.cpp" line="58"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="95"/>
+        <location filename="../ui/window/MainWindow.cpp" line="98"/>
         <source>VAE-CF Workbench</source>
         <translation>VAE-CF-Werkbank</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="101"/>
+        <location filename="../ui/window/MainWindow.cpp" line="104"/>
         <source>Training curves</source>
         <translation>Trainingskurven</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="102"/>
+        <location filename="../ui/window/MainWindow.cpp" line="105"/>
         <source>Latent space</source>
         <translation>Latenter Raum</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="103"/>
-        <location filename="../ui/window/MainWindow.cpp" line="269"/>
+        <location filename="../ui/window/MainWindow.cpp" line="106"/>
+        <location filename="../ui/window/MainWindow.cpp" line="273"/>
         <source>Lessons</source>
         <translation>Lektionen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="150"/>
+        <location filename="../ui/window/MainWindow.cpp" line="107"/>
+        <source>Sweeps</source>
+        <translation>Sweeps</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/MainWindow.cpp" line="154"/>
         <source>Run</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="150"/>
+        <location filename="../ui/window/MainWindow.cpp" line="154"/>
         <source>Start a new run, or resume the current one</source>
         <translation>Einen neuen Lauf starten oder den aktuellen fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="151"/>
+        <location filename="../ui/window/MainWindow.cpp" line="155"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="151"/>
+        <location filename="../ui/window/MainWindow.cpp" line="155"/>
         <source>Pause at the next batch</source>
         <translation>Beim nächsten Batch pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="152"/>
+        <location filename="../ui/window/MainWindow.cpp" line="156"/>
         <source>Step batch</source>
         <translation>Batch schrittweise</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="152"/>
-        <location filename="../ui/window/MainWindow.cpp" line="519"/>
+        <location filename="../ui/window/MainWindow.cpp" line="156"/>
+        <location filename="../ui/window/MainWindow.cpp" line="551"/>
         <source>Train one batch, then pause</source>
         <translation>Einen Batch trainieren, dann pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="153"/>
+        <location filename="../ui/window/MainWindow.cpp" line="157"/>
         <source>Step epoch</source>
         <translation>Epoche schrittweise</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="154"/>
-        <location filename="../ui/window/MainWindow.cpp" line="521"/>
+        <location filename="../ui/window/MainWindow.cpp" line="158"/>
+        <location filename="../ui/window/MainWindow.cpp" line="553"/>
         <source>Train to the end of the current epoch, then pause</source>
         <translation>Bis zum Ende der aktuellen Epoche trainieren, dann pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="155"/>
+        <location filename="../ui/window/MainWindow.cpp" line="159"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="156"/>
+        <location filename="../ui/window/MainWindow.cpp" line="160"/>
         <source>Stop at the next batch; Run continues from the last checkpoint</source>
         <translation>Beim nächsten Batch anhalten; Start setzt am letzten Checkpoint fort</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="157"/>
+        <location filename="../ui/window/MainWindow.cpp" line="161"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="158"/>
+        <location filename="../ui/window/MainWindow.cpp" line="162"/>
         <source>Drop the current run; the next Run starts afresh with the seed beside this button</source>
         <translation>Den aktuellen Lauf verwerfen; der nächste Start beginnt neu mit dem Startwert neben dieser Schaltfläche</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="160"/>
+        <location filename="../ui/window/MainWindow.cpp" line="164"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="170"/>
+        <location filename="../ui/window/MainWindow.cpp" line="174"/>
         <source>seed </source>
         <translation>Startwert </translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="171"/>
+        <location filename="../ui/window/MainWindow.cpp" line="175"/>
         <source>Seed of the next run after Reset</source>
         <translation>Startwert des nächsten Laufs nach dem Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="182"/>
+        <location filename="../ui/window/MainWindow.cpp" line="186"/>
         <source>The last run has ended, so %1 starts a new run.</source>
         <translation>Der letzte Lauf ist beendet, daher startet %1 einen neuen Lauf.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="195"/>
+        <location filename="../ui/window/MainWindow.cpp" line="199"/>
         <source>Compare…</source>
         <translation>Vergleichen…</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="196"/>
+        <location filename="../ui/window/MainWindow.cpp" line="200"/>
         <source>Compare the two runs selected in the run table on their shared test users: paired differences with intervals and p-values, overall and per cohort</source>
         <translation>Die zwei in der Lauftabelle gewählten Läufe auf ihren gemeinsamen Testnutzern vergleichen: gepaarte Differenzen mit Intervallen und p-Werten, insgesamt und je Kohorte</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="222"/>
+        <location filename="../ui/window/MainWindow.cpp" line="226"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="223"/>
+        <location filename="../ui/window/MainWindow.cpp" line="227"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="226"/>
+        <location filename="../ui/window/MainWindow.cpp" line="230"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="227"/>
+        <location filename="../ui/window/MainWindow.cpp" line="231"/>
         <source>Recommendations</source>
         <translation>Empfehlungen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="235"/>
+        <location filename="../ui/window/MainWindow.cpp" line="239"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="236"/>
+        <location filename="../ui/window/MainWindow.cpp" line="240"/>
         <source>Choose runs folder…</source>
         <translation>Ordner für Läufe wählen …</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="237"/>
+        <location filename="../ui/window/MainWindow.cpp" line="241"/>
         <source>Runs folder</source>
         <translation>Ordner für Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="240"/>
+        <location filename="../ui/window/MainWindow.cpp" line="244"/>
         <source>Save session…</source>
         <translation>Sitzung speichern …</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="241"/>
+        <location filename="../ui/window/MainWindow.cpp" line="245"/>
         <source>Save session</source>
         <translation>Sitzung speichern</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="241"/>
         <location filename="../ui/window/MainWindow.cpp" line="245"/>
+        <location filename="../ui/window/MainWindow.cpp" line="249"/>
         <source>Sessions (*.json)</source>
         <translation>Sitzungen (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="244"/>
+        <location filename="../ui/window/MainWindow.cpp" line="248"/>
         <source>Open session…</source>
         <translation>Sitzung öffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="245"/>
+        <location filename="../ui/window/MainWindow.cpp" line="249"/>
         <source>Open session</source>
         <translation>Sitzung öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="250"/>
+        <location filename="../ui/window/MainWindow.cpp" line="254"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="252"/>
+        <location filename="../ui/window/MainWindow.cpp" line="256"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="255"/>
+        <location filename="../ui/window/MainWindow.cpp" line="259"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="257"/>
+        <location filename="../ui/window/MainWindow.cpp" line="261"/>
         <source>System default</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="262"/>
+        <location filename="../ui/window/MainWindow.cpp" line="266"/>
         <source>The language changes when the workbench restarts.</source>
         <translation>Die Sprache ändert sich beim nächsten Start der Werkbank.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="266"/>
+        <location filename="../ui/window/MainWindow.cpp" line="270"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="267"/>
+        <location filename="../ui/window/MainWindow.cpp" line="271"/>
         <source>First steps</source>
         <translation>Erste Schritte</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="268"/>
+        <location filename="../ui/window/MainWindow.cpp" line="272"/>
         <source>Glossary</source>
         <translation>Glossar</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="271"/>
+        <location filename="../ui/window/MainWindow.cpp" line="275"/>
         <source>Plugins…</source>
         <translation>Plugins…</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="307"/>
+        <location filename="../ui/window/MainWindow.cpp" line="311"/>
         <source>The data could not be loaded; the session keeps its current data.
 %1</source>
         <translation>Die Daten konnten nicht geladen werden; die Sitzung behält ihre bisherigen Daten.
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="366"/>
+        <location filename="../ui/window/MainWindow.cpp" line="370"/>
         <source>Stopped early: validation stopped improving.</source>
         <translation>Vorzeitig beendet: Die Validierung verbesserte sich nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="375"/>
+        <location filename="../ui/window/MainWindow.cpp" line="379"/>
         <source>The run has ended; its record keeps the changes made while it trained. The next run starts from the form again: %1.</source>
         <translation>Der Lauf ist beendet; sein Protokoll behält die während des Trainings vorgenommenen Änderungen. Der nächste Lauf beginnt wieder mit den Werten des Formulars: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="401"/>
+        <location filename="../ui/window/MainWindow.cpp" line="408"/>
         <source>%1 = %2 for the next run.</source>
         <translation>%1 = %2 für den nächsten Lauf.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="404"/>
+        <location filename="../ui/window/MainWindow.cpp" line="411"/>
         <source>%1 = %2 applied to the running model.</source>
         <translation>%1 = %2 auf das laufende Modell angewendet.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="408"/>
+        <location filename="../ui/window/MainWindow.cpp" line="415"/>
         <source>%1 = %2 takes effect when a new run starts (Reset, then Run).</source>
         <translation>%1 = %2 wirkt, sobald ein neuer Lauf beginnt (Zurücksetzen, dann Start).</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="418"/>
+        <location filename="../ui/window/MainWindow.cpp" line="425"/>
         <source>current</source>
         <translation>aktuell</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="430"/>
+        <location filename="../ui/window/MainWindow.cpp" line="439"/>
         <source>The run %1 could not be read: %2</source>
         <translation>Der Lauf %1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="489"/>
+        <location filename="../ui/window/MainWindow.cpp" line="458"/>
+        <source>Run colour</source>
+        <translation>Farbe des Laufs</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/MainWindow.cpp" line="521"/>
         <source>preparing the split from the raw data</source>
         <translation>die Aufteilung wird aus den Rohdaten vorbereitet</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="492"/>
+        <location filename="../ui/window/MainWindow.cpp" line="524"/>
         <source>epoch %1 of %2</source>
         <translation>Epoche %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="495"/>
+        <location filename="../ui/window/MainWindow.cpp" line="527"/>
         <source>%1 users/s</source>
         <translation>%1 Nutzer/s</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="484"/>
-        <location filename="../ui/window/MainWindow.cpp" line="496"/>
+        <location filename="../ui/window/MainWindow.cpp" line="516"/>
+        <location filename="../ui/window/MainWindow.cpp" line="528"/>
         <source>elapsed %1</source>
         <translation>vergangen %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="497"/>
+        <location filename="../ui/window/MainWindow.cpp" line="529"/>
         <source>ETA %1</source>
         <translation>verbleibend %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="520"/>
+        <location filename="../ui/window/MainWindow.cpp" line="552"/>
         <source>Start a new run and pause after its first batch</source>
         <translation>Einen neuen Lauf starten und nach seinem ersten Batch anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="522"/>
+        <location filename="../ui/window/MainWindow.cpp" line="554"/>
         <source>Start a new run and pause after its first epoch</source>
         <translation>Einen neuen Lauf starten und nach seiner ersten Epoche anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="565"/>
+        <location filename="../ui/window/MainWindow.cpp" line="599"/>
         <source>The session could not be saved: %1</source>
         <translation>Die Sitzung konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="576"/>
+        <location filename="../ui/window/MainWindow.cpp" line="610"/>
         <source>The session could not be opened: %1</source>
         <translation>Die Sitzung konnte nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="479"/>
+        <location filename="../ui/window/MainWindow.cpp" line="511"/>
         <source>closed-form fit: %1, step %2 of %3</source>
         <translation>Fit in geschlossener Form: %1, Schritt %2 von %3</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="483"/>
+        <location filename="../ui/window/MainWindow.cpp" line="515"/>
         <source>closed-form fit</source>
         <translation>Fit in geschlossener Form</translation>
     </message>
@@ -2224,6 +2244,24 @@ kursiv: nicht der deklarierte Standardwert, den vaecf train verwendet (beide bei
         <translation>%1 hier; der deklarierte Standardwert, den vaecf train verwendet, ist %2.
 
 %3</translation>
+    </message>
+</context>
+<context>
+    <name>vaecf::ui::ParallelCoordinates</name>
+    <message>
+        <location filename="../ui/sweeps/ParallelCoordinates.cpp" line="24"/>
+        <source>Drag along an axis to keep only the trials inside that interval; click an axis to clear it</source>
+        <translation>Entlang einer Achse ziehen, um nur die Versuche in diesem Intervall zu behalten; ein Klick auf eine Achse hebt das auf</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/ParallelCoordinates.cpp" line="138"/>
+        <source>%1 (log)</source>
+        <translation>%1 (log)</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/ParallelCoordinates.cpp" line="165"/>
+        <source>Finished trials appear here</source>
+        <translation>Abgeschlossene Versuche erscheinen hier</translation>
     </message>
 </context>
 <context>
@@ -2477,12 +2515,12 @@ kursiv: nicht der deklarierte Standardwert, den vaecf train verwendet (beide bei
 <context>
     <name>vaecf::ui::RunsPanel</name>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="79"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="80"/>
         <source>%1 = %2 from step %3</source>
         <translation>%1 = %2 ab Schritt %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/panels/RunsPanel.cpp" line="96"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="97"/>
         <source>%1 (%n run(s), best %2 %3)</source>
         <translation>
             <numerusform>%1 (%n Lauf, bester %2 %3)</numerusform>
@@ -2490,7 +2528,7 @@ kursiv: nicht der deklarierte Standardwert, den vaecf train verwendet (beide bei
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/panels/RunsPanel.cpp" line="99"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="100"/>
         <source>%1 (%n run(s))</source>
         <translation>
             <numerusform>%1 (%n Lauf)</numerusform>
@@ -2498,97 +2536,107 @@ kursiv: nicht der deklarierte Standardwert, den vaecf train verwendet (beide bei
         </translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="109"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="110"/>
         <source>Columns</source>
         <translation>Spalten</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="117"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="118"/>
         <source>Select several runs (Ctrl or Shift) to overlay their curves; differing parameters are highlighted. Click a header to sort; right-click it to hide or show columns.</source>
         <translation>Mehrere Läufe auswählen (Strg oder Umschalt), um ihre Kurven zu überlagern; abweichende Parameter werden hervorgehoben. Ein Klick auf eine Spaltenüberschrift sortiert; ein Rechtsklick blendet Spalten aus oder ein.</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="126"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="127"/>
         <source>Filter: words, or column:value (state:finished, lr:0.001)</source>
         <translation>Filter: Wörter oder Spalte:Wert (state:finished, lr:0.001)</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="129"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="130"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="130"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="131"/>
         <source>dataset</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="131"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="132"/>
         <source>model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="137"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="138"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="144"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="145"/>
         <source>Group by:</source>
         <translation>Gruppieren nach:</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="156"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="151"/>
+        <source>Colour…</source>
+        <translation>Farbe…</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/RunsPanel.cpp" line="152"/>
+        <source>Choose the colour the charts draw this run in</source>
+        <translation>Die Farbe wählen, in der die Diagramme diesen Lauf zeichnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/RunsPanel.cpp" line="169"/>
         <source>Runs in %1</source>
         <translation>Läufe in %1</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="183"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="211"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="183"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="211"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="183"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="211"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="183"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="211"/>
         <source>Epochs</source>
         <translation>Epochen</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="183"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="211"/>
         <source>Seconds</source>
         <translation>Sekunden</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="183"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="211"/>
         <source>Dataset</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="184"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="212"/>
         <source>best %1</source>
         <translation>beste %1</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="185"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="213"/>
         <source>test %1</source>
         <translation>Test %1</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="254"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="283"/>
         <source>unreadable</source>
         <translation>unlesbar</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="341"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="370"/>
         <source>Show all</source>
         <translation>Alle zeigen</translation>
     </message>
@@ -2997,6 +3045,199 @@ kursiv: nicht der deklarierte Standardwert, den vaecf train verwendet (beide bei
     </message>
 </context>
 <context>
+    <name>vaecf::ui::SweepsPanel</name>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="40"/>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="42"/>
+        <source>finished</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="44"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="108"/>
+        <source>Start sweep</source>
+        <translation>Sweep starten</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="109"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="110"/>
+        <source>Open sweep…</source>
+        <translation>Sweep öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="111"/>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="112"/>
+        <source>Open trial as run</source>
+        <translation>Versuch als Lauf öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="119"/>
+        <source>Sweep</source>
+        <translation>Variieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="119"/>
+        <source>Values (grid)</source>
+        <translation>Werte (Gitter)</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="119"/>
+        <source>Low</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="119"/>
+        <source>High</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="119"/>
+        <source>Log scale</source>
+        <translation>Log. Skala</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="121"/>
+        <source>Tick the options to sweep: a comma list of values for a grid, or low and high for random draws and successive halving</source>
+        <translation>Die zu variierenden Optionen ankreuzen: eine Werteliste mit Kommas für ein Gitter, oder Von und Bis für Zufallsziehungen und Successive Halving</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="126"/>
+        <source>Grid</source>
+        <translation>Gitter</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="127"/>
+        <source>Random</source>
+        <translation>Zufällig</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="128"/>
+        <source>Successive halving</source>
+        <translation>Successive Halving</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="131"/>
+        <source>trials </source>
+        <translation>Versuche </translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="138"/>
+        <source>Define a sweep of the current model</source>
+        <translation>Einen Sweep des aktuellen Modells festlegen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="168"/>
+        <source>Open sweep</source>
+        <translation>Sweep öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="177"/>
+        <source>The sweep has finished; the best trial on validation is trial %1.</source>
+        <translation>Der Sweep ist abgeschlossen; der beste Versuch auf der Validierung ist Versuch %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="178"/>
+        <source>The sweep has finished without a finished trial.</source>
+        <translation>Der Sweep ist ohne einen abgeschlossenen Versuch beendet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="182"/>
+        <source>Cancelled: Resume goes on where the sweep stopped.</source>
+        <translation>Abgebrochen: Fortsetzen macht dort weiter, wo der Sweep stehen blieb.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="186"/>
+        <source>The sweep stopped on an error.</source>
+        <translation>Der Sweep wurde wegen eines Fehlers angehalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="188"/>
+        <source>The sweep failed: %1</source>
+        <translation>Der Sweep ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="286"/>
+        <source>%1: give a comma list of values, or a low and a high end</source>
+        <translation>%1: eine Werteliste mit Kommas angeben, oder ein unteres und ein oberes Ende</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="300"/>
+        <source>Load data before starting a sweep.</source>
+        <translation>Vor einem Sweep Daten laden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="308"/>
+        <source>The sweep cannot start: %1</source>
+        <translation>Der Sweep kann nicht starten: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="314"/>
+        <source>Starting the sweep in %1</source>
+        <translation>Der Sweep startet in %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="328"/>
+        <source>The sweep in %1 could not be opened: %2</source>
+        <translation>Der Sweep in %1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="331"/>
+        <source>Sweep %1</source>
+        <translation>Sweep %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="338"/>
+        <source>Resuming the sweep in %1</source>
+        <translation>Der Sweep in %1 wird fortgesetzt</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="355"/>
+        <source>%1 of %2 trials</source>
+        <translation>%1 von %2 Versuchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="374"/>
+        <source>Trial</source>
+        <translation>Versuch</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="374"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="374"/>
+        <source>Rung</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="375"/>
+        <source>Validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="405"/>
+        <source>validation</source>
+        <translation>Validierung</translation>
+    </message>
+</context>
+<context>
     <name>vaecf::ui::TrainingSession</name>
     <message>
         <location filename="../ui/session/TrainingSession.cpp" line="107"/>
@@ -3009,27 +3250,27 @@ kursiv: nicht der deklarierte Standardwert, den vaecf train verwendet (beide bei
         <translation>Die Metriken des beendeten Laufs konnten nicht geschrieben werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="220"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="221"/>
         <source>Stop the current run before continuing another one.</source>
         <translation>Stoppen Sie den aktuellen Lauf, bevor Sie einen anderen fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="231"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="232"/>
         <source>The run %1 is a closed-form fit (%2): there is no training to continue.</source>
         <translation>Der Lauf %1 ist eine geschlossene Lösung (%2): Es gibt kein Training fortzusetzen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="237"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="238"/>
         <source>The run %1 has finished: there is nothing to continue.</source>
         <translation>Der Lauf %1 ist abgeschlossen: Es gibt nichts fortzusetzen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="259"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="260"/>
         <source>To continue the run %1, load the run&apos;s dataset first: %2</source>
         <translation>Um den Lauf %1 fortzusetzen, laden Sie zuerst seinen Datensatz: %2</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="247"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="248"/>
         <source>The run %1 could not be read: %2</source>
         <translation>Der Lauf %1 konnte nicht gelesen werden: %2</translation>
     </message>
@@ -3044,24 +3285,24 @@ kursiv: nicht der deklarierte Standardwert, den vaecf train verwendet (beide bei
         <translation>%1 ordnet jeden Verlauf zeitlich, und %2 hat keine Zeitstempel: Laden Sie einen Datensatz mit Zeitspalte.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="280"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="282"/>
         <source>The run could not continue: %1</source>
         <translation>Der Lauf konnte nicht fortgesetzt werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="326"/>
-        <location filename="../ui/session/TrainingSession.cpp" line="392"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="328"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="394"/>
         <source>Load a dataset before training.</source>
         <translation>Laden Sie vor dem Training einen Datensatz.</translation>
     </message>
     <message>
         <location filename="../ui/session/TrainingSession.cpp" line="101"/>
-        <location filename="../ui/session/TrainingSession.cpp" line="384"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="386"/>
         <source>The run could not start: %1</source>
         <translation>Der Lauf konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="430"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="432"/>
         <source>The run failed: %1</source>
         <translation>Der Lauf ist fehlgeschlagen: %1</translation>
     </message>
