@@ -448,4 +448,40 @@ void ChartHelpersTest::shortChartsGiveTheirTitlesRoomToTheTicks() {
   QVERIFY(axis->isTitleVisible());
 }
 
+// The cohort bars' labels are whole, shortened to the cohort alone, or upright: never elided.
+void ChartHelpersTest::narrowCohortBarsDropTheUserCountsFromTheirLabels() {
+  auto history = std::make_shared<RunHistory>();
+  history->apply(validationEvent(1, 0.30, {0.20, 0.40}));
+  CohortPanel panel;
+  panel.resize(1400, 400);
+  panel.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&panel));
+  panel.setRuns({runView(QStringLiteral("run-a"), history)});
+  const QStringList whole{QStringLiteral("1-10\n(15 users)"), QStringLiteral("11+\n(15 users)")};
+  QCOMPARE(panel.barCategories(), whole);
+  QTRY_COMPARE(panel.shownBarCategories(), whole);
+  QVERIFY(!panel.barLabelsUpright());
+  panel.resize(260, 400);
+  QTRY_COMPARE(panel.shownBarCategories(), (QStringList{QStringLiteral("1-10"), QStringLiteral("11+")}));
+  QCOMPARE(panel.barCategories(), whole);  // what the panel knows stays whole
+  panel.resize(1400, 400);
+  QTRY_COMPARE(panel.shownBarCategories(), whole);
+
+  // Forty cohorts leave no room for even a short label lying down.
+  TrainingEvent many = validationEvent(2, 0.30, {});
+  auto& report = std::get<Evaluation>(many.payload).report;
+  for (int k = 0; k < 40; ++k) {
+    CohortResult cohort;
+    cohort.label = std::to_string(10 * k + 1) + "-" + std::to_string(10 * k + 10);
+    cohort.users = 3;
+    cohort.metrics["ndcg@100"].mean = 0.01 * k;
+    report.cohorts.push_back(cohort);
+  }
+  history->apply(many);
+  panel.setRuns({runView(QStringLiteral("run-a"), history)});
+  QTRY_COMPARE(panel.shownBarCategories().size(), qsizetype(40));
+  QVERIFY(!panel.shownBarCategories().front().contains(QLatin1Char('\n')));
+  QVERIFY(panel.barLabelsUpright());
+}
+
 }  // namespace vaecf::ui

@@ -25,6 +25,7 @@ class ChartHelpersTest : public QObject {
   void pluginsDialogWritesTheEnabledChoice();
   void formatOptionsFollowTheFormatAndWhatItDetects();
   void shortChartsGiveTheirTitlesRoomToTheTicks();
+  void narrowCohortBarsDropTheUserCountsFromTheirLabels();
 };
 
 }  // namespace vaecf::ui

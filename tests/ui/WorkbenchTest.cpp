@@ -564,7 +564,7 @@ void WorkbenchTest::liveParameterIsAppliedToTheRunningModel() {
   QVERIFY(live != nullptr);
   QTRY_VERIFY(live->text(columnNamed(*table, QStringLiteral("Epochs"))).toInt() >= 2);
   QCOMPARE(live->text(columnNamed(*table, QStringLiteral("State"))), QStringLiteral("running"));
-  QVERIFY(live->text(columnNamed(*table, QStringLiteral("Seconds"))).toDouble() > 0.0);
+  QTRY_VERIFY(live->text(columnNamed(*table, QStringLiteral("Seconds"))).toDouble() > 0.0);
   trigger(*window, MainWindow::Command::Stop);
   QTRY_VERIFY_WITH_TIMEOUT(session.liveRun()->state() == TrainerState::Stopped, 30000);
 

@@ -6,13 +6,14 @@
 #include <QChart>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
+#include <QFontMetrics>
 #include <QLabel>
 #include <QLineSeries>
 #include <QSpinBox>
 #include <QSplitter>
-#include <QValueAxis>
 #include <QVBoxLayout>
-
+#include <QValueAxis>
 #include <algorithm>
 
 #include "charts/ChartExport.h"
@@ -78,8 +79,10 @@ CohortPanel::CohortPanel(QWidget* parent)
   bars_->attachAxis(barX_);
   bars_->attachAxis(barY_);
   barView_->setRubberBand(QChartView::NoRubberBand);
+  barView_->installEventFilter(this);
   connect(bars_, &QBarSeries::hovered, this, [this](bool status, int index, QBarSet* set) {
-    if (status) readout_->setText(tr("%1, %2: %3").arg(set->label(), barX_->at(index)).arg(set->at(index), 0, 'f', 4));
+    const QString cohort = barLabels_.value(index).replace(QLatin1Char('\n'), QLatin1Char(' '));
+    if (status) readout_->setText(tr("%1, %2: %3").arg(set->label(), cohort).arg(set->at(index), 0, 'f', 4));
   });
   connect(lineView_, &ChartView::pointHovered, this, [this](const QString& series, const QPointF& point) {
     readout_->setText(tr("%1 — epoch %2: %3").arg(series).arg(point.x()).arg(point.y(), 0, 'f', 4));
@@ -155,7 +158,37 @@ int CohortPanel::barCount() const {
   return count;
 }
 
-QStringList CohortPanel::barCategories() const { return barX_->categories(); }
+QStringList CohortPanel::shownBarCategories() const { return barX_->categories(); }
+
+bool CohortPanel::barLabelsUpright() const { return barX_->labelsAngle() != 0; }
+
+bool CohortPanel::eventFilter(QObject* watched, QEvent* event) {
+  if (watched == barView_ && event->type() == QEvent::Resize) fitBarLabels();
+  return LazyPanel::eventFilter(watched, event);
+}
+
+// Each cohort's label with its number of users where the bars leave it room, else the label
+// alone (the hover read-out still names the users), turned upright when even that is too
+// wide: never a label elided to "…".
+void CohortPanel::fitBarLabels() {
+  constexpr double kPlotShare = 0.75;  // of the view's width, the rest is the value axis and margins
+  const QFontMetrics metrics(barX_->labelsFont());
+  const double room = barLabels_.isEmpty() ? 0.0 : barView_->width() * kPlotShare / barLabels_.size();
+  const auto fits = [&](const QStringList& labels) {
+    return std::all_of(labels.begin(), labels.end(), [&](const QString& label) {
+      const QStringList lines = label.split(QLatin1Char('\n'));
+      return std::all_of(lines.begin(), lines.end(),
+                         [&](const QString& line) { return metrics.horizontalAdvance(line) <= room; });
+    });
+  };
+  QStringList shown = barLabels_;
+  if (!fits(shown))
+    for (QString& label : shown) label = label.section(QLatin1Char('\n'), 0, 0);
+  barX_->setLabelsAngle(fits(shown) ? 0 : -90);
+  if (shown == barX_->categories()) return;
+  barX_->clear();
+  barX_->append(shown);
+}
 
 // The metrics the shown runs were evaluated with (ranking metrics, or DeepRec's rmse).
 // Until a run has been evaluated the choice stays as it was.
@@ -294,8 +327,8 @@ void CohortPanel::redrawBars() {
     }
     bars_->append(set);
   }
-  barX_->clear();
-  barX_->append(categories);
+  barLabels_ = categories;
+  fitBarLabels();
   barY_->setRange(0.0, yMax > 0.0 ? yMax * 1.1 : 1.0);
   barY_->setTitleText(metric());
 }

@@ -41,7 +41,9 @@ class CohortPanel : public LazyPanel {
 
   qsizetype linePointCount() const;
   int barCount() const;  // bars drawn over every set
-  QStringList barCategories() const;
+  QStringList barCategories() const { return barLabels_; }  // each cohort with its users
+  QStringList shownBarCategories() const;                   // as the axis shows them now
+  bool barLabelsUpright() const;                            // turned, as too wide to lie
   QChart* lineChart() const { return lineChart_; }
   // The run's validation curve over all users (null until it has one).
   QLineSeries* overallLine(const QString& runId) const;
@@ -52,11 +54,13 @@ class CohortPanel : public LazyPanel {
 
  protected:
   void redraw() override;
+  bool eventFilter(QObject* watched, QEvent* event) override;
 
  private:
   void updateMetricChoices();
   void redrawLines();
   void redrawBars();
+  void fitBarLabels();
   using SeriesKey = std::pair<QString, QString>;  // run id, cohort label (empty: all users)
   QLineSeries* line(const SeriesKey& key);
 
@@ -78,6 +82,7 @@ class CohortPanel : public LazyPanel {
   std::vector<RunView> runs_;
   Shown shown_;
   QMap<SeriesKey, QLineSeries*> lines_;
+  QStringList barLabels_;
 
   QComboBox* metricChoice_;
   QSpinBox* epochChoice_;
