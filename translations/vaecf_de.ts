@@ -176,62 +176,62 @@
 <context>
     <name>vaecf::ui::CohortPanel</name>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="54"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="55"/>
         <source>Cohorts</source>
         <translation>Kohorten</translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="65"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="66"/>
         <source>Validation</source>
         <translation>Validierung</translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="69"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="70"/>
         <source>Epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="74"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="75"/>
         <source>Cohorts at one epoch</source>
         <translation>Kohorten in einer Epoche</translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="82"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="85"/>
         <source>%1, %2: %3</source>
         <translation>%1, %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="85"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="88"/>
         <source>%1 — epoch %2: %3</source>
         <translation>%1 — Epoche %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="88"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="91"/>
         <source>Metric shown for each cohort</source>
         <translation>Für jede Kohorte gezeigte Metrik</translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="91"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="94"/>
         <source>latest</source>
         <translation>neueste</translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="92"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="95"/>
         <source>epoch </source>
         <translation>Epoche </translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="93"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="96"/>
         <source>Epoch shown by the bars</source>
         <translation>Von den Balken gezeigte Epoche</translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="97"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="100"/>
         <source>Under each run&apos;s curve over all users, draw its curve per cohort (thin, dashed)</source>
         <translation>Unter der Kurve jedes Laufs über alle Nutzer seine Kurve je Kohorte zeichnen (dünn, gestrichelt)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/panels/CohortPanel.cpp" line="286"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="319"/>
         <source>%1
 (%n users)</source>
         <translation>
@@ -242,12 +242,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="287"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="320"/>
         <source>%1, epoch %2</source>
         <translation>%1, Epoche %2</translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="36"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="37"/>
         <source>all users</source>
         <translation>alle Nutzer</translation>
     </message>
@@ -1857,7 +1857,7 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         <translation>Den in der Lauftabelle gewählten angehaltenen oder unvollendeten Lauf ab seinem letzten Checkpoint auf den geladenen Daten fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="563"/>
+        <location filename="../ui/window/MainWindow.cpp" line="568"/>
         <source>Select one run in the run table to continue.</source>
         <translation>Wählen Sie in der Lauftabelle einen Lauf zum Fortsetzen.</translation>
     </message>
@@ -1908,7 +1908,7 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
     </message>
     <message>
         <location filename="../ui/window/MainWindow.cpp" line="106"/>
-        <location filename="../ui/window/MainWindow.cpp" line="273"/>
+        <location filename="../ui/window/MainWindow.cpp" line="278"/>
         <source>Lessons</source>
         <translation>Lektionen</translation>
     </message>
@@ -1944,7 +1944,7 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
     </message>
     <message>
         <location filename="../ui/window/MainWindow.cpp" line="156"/>
-        <location filename="../ui/window/MainWindow.cpp" line="551"/>
+        <location filename="../ui/window/MainWindow.cpp" line="556"/>
         <source>Train one batch, then pause</source>
         <translation>Einen Batch trainieren, dann pausieren</translation>
     </message>
@@ -1955,7 +1955,7 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
     </message>
     <message>
         <location filename="../ui/window/MainWindow.cpp" line="158"/>
-        <location filename="../ui/window/MainWindow.cpp" line="553"/>
+        <location filename="../ui/window/MainWindow.cpp" line="558"/>
         <source>Train to the end of the current epoch, then pause</source>
         <translation>Bis zum Ende der aktuellen Epoche trainieren, dann pausieren</translation>
     </message>
@@ -2091,130 +2091,130 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="266"/>
-        <source>The language changes when the workbench restarts.</source>
-        <translation>Die Sprache ändert sich beim nächsten Start der Werkbank.</translation>
-    </message>
-    <message>
-        <location filename="../ui/window/MainWindow.cpp" line="270"/>
+        <location filename="../ui/window/MainWindow.cpp" line="275"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="271"/>
+        <location filename="../ui/window/MainWindow.cpp" line="276"/>
         <source>First steps</source>
         <translation>Erste Schritte</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="272"/>
+        <location filename="../ui/window/MainWindow.cpp" line="277"/>
         <source>Glossary</source>
         <translation>Glossar</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="275"/>
+        <location filename="../ui/window/MainWindow.cpp" line="280"/>
         <source>Plugins…</source>
         <translation>Plugins…</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="311"/>
+        <location filename="../ui/window/MainWindow.cpp" line="316"/>
         <source>The data could not be loaded; the session keeps its current data.
 %1</source>
         <translation>Die Daten konnten nicht geladen werden; die Sitzung behält ihre bisherigen Daten.
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="370"/>
+        <location filename="../ui/window/MainWindow.cpp" line="375"/>
         <source>Stopped early: validation stopped improving.</source>
         <translation>Vorzeitig beendet: Die Validierung verbesserte sich nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="379"/>
+        <location filename="../ui/window/MainWindow.cpp" line="384"/>
         <source>The run has ended; its record keeps the changes made while it trained. The next run starts from the form again: %1.</source>
         <translation>Der Lauf ist beendet; sein Protokoll behält die während des Trainings vorgenommenen Änderungen. Der nächste Lauf beginnt wieder mit den Werten des Formulars: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="408"/>
+        <location filename="../ui/window/MainWindow.cpp" line="413"/>
         <source>%1 = %2 for the next run.</source>
         <translation>%1 = %2 für den nächsten Lauf.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="411"/>
+        <location filename="../ui/window/MainWindow.cpp" line="416"/>
         <source>%1 = %2 applied to the running model.</source>
         <translation>%1 = %2 auf das laufende Modell angewendet.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="415"/>
+        <location filename="../ui/window/MainWindow.cpp" line="420"/>
         <source>%1 = %2 takes effect when a new run starts (Reset, then Run).</source>
         <translation>%1 = %2 wirkt, sobald ein neuer Lauf beginnt (Zurücksetzen, dann Start).</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="425"/>
+        <location filename="../ui/window/MainWindow.cpp" line="430"/>
         <source>current</source>
         <translation>aktuell</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="439"/>
+        <location filename="../ui/window/MainWindow.cpp" line="444"/>
         <source>The run %1 could not be read: %2</source>
         <translation>Der Lauf %1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="458"/>
+        <location filename="../ui/window/MainWindow.cpp" line="463"/>
         <source>Run colour</source>
         <translation>Farbe des Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="521"/>
+        <location filename="../ui/window/MainWindow.cpp" line="526"/>
         <source>preparing the split from the raw data</source>
         <translation>die Aufteilung wird aus den Rohdaten vorbereitet</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="524"/>
+        <location filename="../ui/window/MainWindow.cpp" line="529"/>
         <source>epoch %1 of %2</source>
         <translation>Epoche %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="527"/>
+        <location filename="../ui/window/MainWindow.cpp" line="532"/>
         <source>%1 users/s</source>
         <translation>%1 Nutzer/s</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="516"/>
-        <location filename="../ui/window/MainWindow.cpp" line="528"/>
+        <location filename="../ui/window/MainWindow.cpp" line="521"/>
+        <location filename="../ui/window/MainWindow.cpp" line="533"/>
         <source>elapsed %1</source>
         <translation>vergangen %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="529"/>
+        <location filename="../ui/window/MainWindow.cpp" line="268"/>
+        <source>Stop the run in training or let it end, then choose the language again.</source>
+        <translation>Den trainierenden Lauf anhalten oder enden lassen, dann die Sprache erneut wählen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/MainWindow.cpp" line="534"/>
         <source>ETA %1</source>
         <translation>verbleibend %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="552"/>
+        <location filename="../ui/window/MainWindow.cpp" line="557"/>
         <source>Start a new run and pause after its first batch</source>
         <translation>Einen neuen Lauf starten und nach seinem ersten Batch anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="554"/>
+        <location filename="../ui/window/MainWindow.cpp" line="559"/>
         <source>Start a new run and pause after its first epoch</source>
         <translation>Einen neuen Lauf starten und nach seiner ersten Epoche anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="599"/>
+        <location filename="../ui/window/MainWindow.cpp" line="604"/>
         <source>The session could not be saved: %1</source>
         <translation>Die Sitzung konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="610"/>
+        <location filename="../ui/window/MainWindow.cpp" line="615"/>
         <source>The session could not be opened: %1</source>
         <translation>Die Sitzung konnte nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="511"/>
+        <location filename="../ui/window/MainWindow.cpp" line="516"/>
         <source>closed-form fit: %1, step %2 of %3</source>
         <translation>Fit in geschlossener Form: %1, Schritt %2 von %3</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="515"/>
+        <location filename="../ui/window/MainWindow.cpp" line="520"/>
         <source>closed-form fit</source>
         <translation>Fit in geschlossener Form</translation>
     </message>

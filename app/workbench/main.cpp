@@ -3,13 +3,9 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
-#include <QTranslator>
-
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -18,18 +14,13 @@
 
 #include "Plugins.h"
 #include "data/BundledData.h"
-#include "plugin/PluginVersion.h"
 #include "panels/RunsPanel.h"
+#include "plugin/PluginVersion.h"
 #include "session/TrainingSession.h"
 #include "window/MainWindow.h"
+#include "window/WindowHost.h"
 
 namespace {
-
-// The user's choice from the Language menu, else the system's.
-QLocale chosenLocale() {
-  const QString language = QSettings().value(QStringLiteral("language")).toString();
-  return language.isEmpty() ? QLocale::system() : QLocale(language);
-}
 
 // The folder chosen in the window last time, else the one default of the CLI and the
 // window (core/data/BundledData.h): the XDG data folder when installed, ./runs in a build tree.
@@ -110,16 +101,6 @@ int main(int argc, char** argv) {
   parser.process(*app);  // exits after --help and --version
   vaecf::loadPlugins();
 
-  const QLocale locale = chosenLocale();
-  QLocale::setDefault(locale);  // lessons pick their text's language from it
-  QTranslator qtTranslator;
-  if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                        QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-    QApplication::installTranslator(&qtTranslator);
-  QTranslator translator;
-  if (translator.load(locale, QStringLiteral("vaecf"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-    QApplication::installTranslator(&translator);
-
   const QString file = parser.positionalArguments().value(0);
   const std::optional<std::filesystem::path> run = file.isEmpty() ? std::nullopt : runFolderOf(file);
   const bool session = !file.isEmpty() && !run;  // a session brings its own data and runs folder
@@ -128,7 +109,10 @@ int main(int argc, char** argv) {
   const std::filesystem::path kept = parser.isSet(screenshot) ? std::filesystem::path() : lastSessionFile();
   std::error_code absent;
   const bool restore = file.isEmpty() && !kept.empty() && std::filesystem::is_regular_file(kept, absent);
-  vaecf::ui::MainWindow window({run ? run->parent_path() : runsFolder(), std::nullopt, kept});
+  // The host installs the chosen language and rebuilds the window when another is chosen.
+  vaecf::ui::WindowHost host({run ? run->parent_path() : runsFolder(), std::nullopt, kept},
+                             QStringLiteral(":/i18n"));
+  vaecf::ui::MainWindow& window = host.window();
   if (run) window.runsPanel()->selectRuns({*run});
   const bool opened = session ? window.loadSession(std::filesystem::absolute(file.toStdString()))
                               : restore && window.loadSession(kept);

@@ -9,6 +9,8 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QRegularExpression>
+#include <QSettings>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -17,9 +19,12 @@
 #include <algorithm>
 
 #include "SyntheticRequest.h"
+#include "panels/MessageBar.h"
+#include "panels/ModelPanel.h"
 #include "plugin/ModelCatalog.h"
 #include "session/TrainingSession.h"
 #include "window/MainWindow.h"
+#include "window/WindowHost.h"
 
 namespace vaecf::ui {
 
@@ -80,6 +85,14 @@ void collectActions(const QList<QAction*>& actions, const QString& where, QStrin
   }
 }
 
+QAction* languageAction(MainWindow& window, const QString& name) {
+  for (QAction* menu : window.menuBar()->actions())
+    if (menu->menu() != nullptr)
+      for (QAction* action : menu->menu()->actions())
+        if (action->text() == name) return action;
+  return nullptr;
+}
+
 QString nameOf(const QWidget* widget) {
   return widget->objectName().isEmpty() ? QString::fromLatin1(widget->metaObject()->className())
                                         : widget->objectName();
@@ -126,6 +139,44 @@ void TranslationCoverageTest::everyVisibleStringOfTheWindowIsTranslatable() {
         qPrintable(QStringLiteral("shown without tr():\n  ") + untranslated.join(QStringLiteral("\n  "))));
   }
   QApplication::removeTranslator(&brackets);
+}
+
+void TranslationCoverageTest::languageSwitchesWithoutARestartAndKeepsTheSession() {
+  QSettings().remove(QStringLiteral("language"));
+  QTemporaryDir runs;
+  WindowHost host({runs.path().toStdString(), test::smallSynthetic(), {}}, QStringLiteral(VAECF_QM_DIR));
+  host.window().show();
+  QTRY_VERIFY_WITH_TIMEOUT(host.window().session().data() != nullptr, 60000);
+  host.window().modelPanel()->edit(QStringLiteral("epochs"), QStringLiteral("7"));
+  host.window().showLatentSpace(true);
+  QCOMPARE(host.window().menuBar()->actions().front()->text(), QStringLiteral("&File"));
+
+  QSignalSpy replaced(&host, &WindowHost::windowReplaced);
+  languageAction(host.window(), QStringLiteral("Deutsch"))->trigger();
+  QCOMPARE(replaced.count(), 1);
+  MainWindow& german = host.window();
+  QCOMPARE(german.menuBar()->actions().front()->text(), QStringLiteral("&Datei"));
+  QVERIFY(german.isVisible());
+  QTRY_VERIFY_WITH_TIMEOUT(german.session().data() != nullptr, 60000);
+  QCOMPARE(german.modelPanel()->value(QStringLiteral("epochs")), QStringLiteral("7"));
+  QCOMPARE(german.session().params().integer("epochs"), std::int64_t(7));
+  QVERIFY(german.currentSession().latentView);
+  QCOMPARE(QSettings().value(QStringLiteral("language")).toString(), QStringLiteral("de"));
+
+  // A run in training is not dropped for a language: the window asks to stop it first.
+  german.action(MainWindow::Command::StepEpoch)->trigger();
+  QTRY_VERIFY_WITH_TIMEOUT(german.session().status().state == TrainerState::Paused, 60000);
+  languageAction(german, QStringLiteral("English"))->trigger();
+  QCOMPARE(replaced.count(), 1);
+  QVERIFY(!german.messageBar()->text().isEmpty());
+  QVERIFY(german.action(MainWindow::Command::Stop)->isEnabled());
+  german.action(MainWindow::Command::Stop)->trigger();
+  QTRY_VERIFY_WITH_TIMEOUT(!german.session().hasRunInProgress(), 30000);
+
+  languageAction(german, QStringLiteral("English"))->trigger();
+  QCOMPARE(replaced.count(), 2);
+  QCOMPARE(host.window().menuBar()->actions().front()->text(), QStringLiteral("&File"));
+  QSettings().remove(QStringLiteral("language"));
 }
 
 }  // namespace vaecf::ui

@@ -262,8 +262,14 @@ void MainWindow::createMenus() {
       {QStringLiteral("Deutsch"), QStringLiteral("de")}};
   for (const auto& [label, code] : languages) {
     language->addAction(label, this, [this, code = code] {
-      QSettings().setValue(QStringLiteral("language"), code);
-      messageBar_->showMessage(MessageBar::Kind::Info, tr("The language changes when the workbench restarts."));
+      // Rebuilding the window would drop the run in training: it waits for the run to end.
+      if (session_->hasRunInProgress()) {
+        messageBar_->showMessage(
+            MessageBar::Kind::Info,
+            tr("Stop the run in training or let it end, then choose the language again."));
+        return;
+      }
+      Q_EMIT languageChosen(code);
     });
   }
 

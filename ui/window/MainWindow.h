@@ -94,6 +94,10 @@ class MainWindow : public QMainWindow {
  protected:
   void closeEvent(QCloseEvent* event) override;
 
+ Q_SIGNALS:
+  // A language from the Language menu ("" the system's), while no run is training.
+  void languageChosen(const QString& code);
+
  private:
   void createActions();
   void createDocks();
