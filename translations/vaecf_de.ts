@@ -1857,7 +1857,7 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         <translation>Den in der Lauftabelle gewählten angehaltenen oder unvollendeten Lauf ab seinem letzten Checkpoint auf den geladenen Daten fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="568"/>
+        <location filename="../ui/window/MainWindow.cpp" line="572"/>
         <source>Select one run in the run table to continue.</source>
         <translation>Wählen Sie in der Lauftabelle einen Lauf zum Fortsetzen.</translation>
     </message>
@@ -1908,7 +1908,7 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
     </message>
     <message>
         <location filename="../ui/window/MainWindow.cpp" line="106"/>
-        <location filename="../ui/window/MainWindow.cpp" line="278"/>
+        <location filename="../ui/window/MainWindow.cpp" line="279"/>
         <source>Lessons</source>
         <translation>Lektionen</translation>
     </message>
@@ -1944,7 +1944,7 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
     </message>
     <message>
         <location filename="../ui/window/MainWindow.cpp" line="156"/>
-        <location filename="../ui/window/MainWindow.cpp" line="556"/>
+        <location filename="../ui/window/MainWindow.cpp" line="560"/>
         <source>Train one batch, then pause</source>
         <translation>Einen Batch trainieren, dann pausieren</translation>
     </message>
@@ -1955,7 +1955,7 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
     </message>
     <message>
         <location filename="../ui/window/MainWindow.cpp" line="158"/>
-        <location filename="../ui/window/MainWindow.cpp" line="558"/>
+        <location filename="../ui/window/MainWindow.cpp" line="562"/>
         <source>Train to the end of the current epoch, then pause</source>
         <translation>Bis zum Ende der aktuellen Epoche trainieren, dann pausieren</translation>
     </message>
@@ -2091,130 +2091,130 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="275"/>
+        <location filename="../ui/window/MainWindow.cpp" line="276"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="276"/>
+        <location filename="../ui/window/MainWindow.cpp" line="277"/>
         <source>First steps</source>
         <translation>Erste Schritte</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="277"/>
+        <location filename="../ui/window/MainWindow.cpp" line="278"/>
         <source>Glossary</source>
         <translation>Glossar</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="280"/>
+        <location filename="../ui/window/MainWindow.cpp" line="281"/>
         <source>Plugins…</source>
         <translation>Plugins…</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="316"/>
+        <location filename="../ui/window/MainWindow.cpp" line="317"/>
         <source>The data could not be loaded; the session keeps its current data.
 %1</source>
         <translation>Die Daten konnten nicht geladen werden; die Sitzung behält ihre bisherigen Daten.
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="375"/>
+        <location filename="../ui/window/MainWindow.cpp" line="376"/>
         <source>Stopped early: validation stopped improving.</source>
         <translation>Vorzeitig beendet: Die Validierung verbesserte sich nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="384"/>
+        <location filename="../ui/window/MainWindow.cpp" line="385"/>
         <source>The run has ended; its record keeps the changes made while it trained. The next run starts from the form again: %1.</source>
         <translation>Der Lauf ist beendet; sein Protokoll behält die während des Trainings vorgenommenen Änderungen. Der nächste Lauf beginnt wieder mit den Werten des Formulars: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="413"/>
+        <location filename="../ui/window/MainWindow.cpp" line="415"/>
         <source>%1 = %2 for the next run.</source>
         <translation>%1 = %2 für den nächsten Lauf.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="416"/>
+        <location filename="../ui/window/MainWindow.cpp" line="418"/>
         <source>%1 = %2 applied to the running model.</source>
         <translation>%1 = %2 auf das laufende Modell angewendet.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="420"/>
+        <location filename="../ui/window/MainWindow.cpp" line="422"/>
         <source>%1 = %2 takes effect when a new run starts (Reset, then Run).</source>
         <translation>%1 = %2 wirkt, sobald ein neuer Lauf beginnt (Zurücksetzen, dann Start).</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="430"/>
+        <location filename="../ui/window/MainWindow.cpp" line="432"/>
         <source>current</source>
         <translation>aktuell</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="444"/>
+        <location filename="../ui/window/MainWindow.cpp" line="446"/>
         <source>The run %1 could not be read: %2</source>
         <translation>Der Lauf %1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="463"/>
+        <location filename="../ui/window/MainWindow.cpp" line="465"/>
         <source>Run colour</source>
         <translation>Farbe des Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="526"/>
+        <location filename="../ui/window/MainWindow.cpp" line="528"/>
         <source>preparing the split from the raw data</source>
         <translation>die Aufteilung wird aus den Rohdaten vorbereitet</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="529"/>
+        <location filename="../ui/window/MainWindow.cpp" line="531"/>
         <source>epoch %1 of %2</source>
         <translation>Epoche %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="532"/>
+        <location filename="../ui/window/MainWindow.cpp" line="534"/>
         <source>%1 users/s</source>
         <translation>%1 Nutzer/s</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="521"/>
-        <location filename="../ui/window/MainWindow.cpp" line="533"/>
+        <location filename="../ui/window/MainWindow.cpp" line="523"/>
+        <location filename="../ui/window/MainWindow.cpp" line="535"/>
         <source>elapsed %1</source>
         <translation>vergangen %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="268"/>
+        <location filename="../ui/window/MainWindow.cpp" line="269"/>
         <source>Stop the run in training or let it end, then choose the language again.</source>
         <translation>Den trainierenden Lauf anhalten oder enden lassen, dann die Sprache erneut wählen.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="534"/>
+        <location filename="../ui/window/MainWindow.cpp" line="536"/>
         <source>ETA %1</source>
         <translation>verbleibend %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="557"/>
+        <location filename="../ui/window/MainWindow.cpp" line="561"/>
         <source>Start a new run and pause after its first batch</source>
         <translation>Einen neuen Lauf starten und nach seinem ersten Batch anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="559"/>
+        <location filename="../ui/window/MainWindow.cpp" line="563"/>
         <source>Start a new run and pause after its first epoch</source>
         <translation>Einen neuen Lauf starten und nach seiner ersten Epoche anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="604"/>
+        <location filename="../ui/window/MainWindow.cpp" line="608"/>
         <source>The session could not be saved: %1</source>
         <translation>Die Sitzung konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="615"/>
+        <location filename="../ui/window/MainWindow.cpp" line="619"/>
         <source>The session could not be opened: %1</source>
         <translation>Die Sitzung konnte nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="516"/>
+        <location filename="../ui/window/MainWindow.cpp" line="518"/>
         <source>closed-form fit: %1, step %2 of %3</source>
         <translation>Fit in geschlossener Form: %1, Schritt %2 von %3</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="520"/>
+        <location filename="../ui/window/MainWindow.cpp" line="522"/>
         <source>closed-form fit</source>
         <translation>Fit in geschlossener Form</translation>
     </message>
@@ -3177,62 +3177,67 @@ kursiv: nicht der deklarierte Standardwert, den vaecf train verwendet (beide bei
         <translation>%1: eine Werteliste mit Kommas angeben, oder ein unteres und ein oberes Ende</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="300"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="301"/>
+        <source>Stop the run in training first: the sweep&apos;s trials and the run would draw from one random generator, and neither would repeat its numbers.</source>
+        <translation>Zuerst den trainierenden Lauf anhalten: Die Versuche des Sweeps und der Lauf würden aus einem Zufallsgenerator ziehen, und keiner würde seine Zahlen wiederholen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="309"/>
         <source>Load data before starting a sweep.</source>
         <translation>Vor einem Sweep Daten laden.</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="308"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="317"/>
         <source>The sweep cannot start: %1</source>
         <translation>Der Sweep kann nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="314"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="323"/>
         <source>Starting the sweep in %1</source>
         <translation>Der Sweep startet in %1</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="328"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="337"/>
         <source>The sweep in %1 could not be opened: %2</source>
         <translation>Der Sweep in %1 konnte nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="331"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="340"/>
         <source>Sweep %1</source>
         <translation>Sweep %1</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="338"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="347"/>
         <source>Resuming the sweep in %1</source>
         <translation>Der Sweep in %1 wird fortgesetzt</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="355"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="364"/>
         <source>%1 of %2 trials</source>
         <translation>%1 von %2 Versuchen</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="374"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="383"/>
         <source>Trial</source>
         <translation>Versuch</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="374"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="383"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="374"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="383"/>
         <source>Rung</source>
         <translation>Stufe</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="375"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="384"/>
         <source>Validation</source>
         <translation>Validierung</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="405"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="414"/>
         <source>validation</source>
         <translation>Validierung</translation>
     </message>

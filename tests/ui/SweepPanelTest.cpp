@@ -194,13 +194,35 @@ void SweepPanelTest::randomSweepDrawsOnALogAxis() {
   panel.setScheduler(SweepScheduler::Random);
   panel.setTrials(3);
   QVERIFY(panel.start());
+  // Trials train in this process: the window starts no run of its own meanwhile.
+  QVERIFY(!window.action(MainWindow::Command::Run)->isEnabled());
   QTRY_VERIFY_WITH_TIMEOUT(!panel.isRunning(), kSweepTimeoutMs);
+  QVERIFY(window.action(MainWindow::Command::Run)->isEnabled());
   const SweepIndex index = readSweepIndex(panel.sweepFolder());
   QCOMPARE(index.trials.size(), std::size_t{3});
   compareWithIndex(*panel.trialTable(), index);
   QCOMPARE(panel.chart()->lineCount(), 3);
   QVERIFY(panel.chart()->axis(0).logScale);
   QVERIFY(!panel.chart()->axis(1).logScale);  // the metric
+}
+
+// A sweep does not start beside a run of the window: they would share one random generator.
+void SweepPanelTest::sweepWaitsForTheWindowsRunToStop() {
+  QTemporaryDir runs;
+  QVERIFY(runs.isValid());
+  MainWindow window({runs.path().toStdString(), test::smallSynthetic(), {}});
+  window.resize(1400, 1000);
+  window.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&window));
+  QTRY_VERIFY_WITH_TIMEOUT(window.session().data() != nullptr, kLoadTimeoutMs);
+  window.modelPanel()->edit(QStringLiteral("epochs"), QStringLiteral("2"));
+  window.action(MainWindow::Command::StepEpoch)->trigger();
+  QTRY_VERIFY_WITH_TIMEOUT(window.session().status().state == TrainerState::Paused, kLoadTimeoutMs);
+  SweepsPanel& panel = *window.sweepsPanel();
+  QVERIFY(panel.sweepValues(QStringLiteral("lr"), QStringLiteral("0.001,0.01")));
+  QVERIFY(!panel.start());
+  QVERIFY(panel.sweepFolder().empty());
+  QVERIFY(window.messageBar()->text().contains(QStringLiteral("Stop the run in training first")));
 }
 
 }  // namespace vaecf::ui

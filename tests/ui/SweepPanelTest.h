@@ -12,6 +12,7 @@ class SweepPanelTest : public QObject {
   void gridSweepFillsTheTableAndTheChartWhichBrushesIt();
   void cancelledSweepOpensAgainAndResumes();
   void randomSweepDrawsOnALogAxis();
+  void sweepWaitsForTheWindowsRunToStop();
 };
 
 }  // namespace vaecf::ui

@@ -294,8 +294,18 @@ SweepDefinition SweepsPanel::definitionFromEditor() const {
   return definition;
 }
 
+// The trials train in this process: beside a run of the window they would share torch's
+// random generator, and neither would repeat its numbers.
+bool SweepsPanel::trainingElsewhere() {
+  if (!session_.hasRunInProgress()) return false;
+  Q_EMIT problem(
+      tr("Stop the run in training first: the sweep's trials and the run would draw from one random "
+         "generator, and neither would repeat its numbers."));
+  return true;
+}
+
 bool SweepsPanel::start() {
-  if (job_.isRunning()) return false;
+  if (job_.isRunning() || trainingElsewhere()) return false;
   if (session_.data() == nullptr) {
     Q_EMIT problem(tr("Load data before starting a sweep."));
     return false;
@@ -334,7 +344,7 @@ bool SweepsPanel::openSweep(const fs::path& folder) {
 }
 
 bool SweepsPanel::resume() {
-  if (sweepDir_.empty() || !job_.resume(sweepDir_)) return false;
+  if (sweepDir_.empty() || trainingElsewhere() || !job_.resume(sweepDir_)) return false;
   status_->setText(tr("Resuming the sweep in %1").arg(qs(sweepDir_.string())));
   updateControls();
   return true;
@@ -441,6 +451,10 @@ void SweepsPanel::openSelectedTrial() {
 
 void SweepsPanel::updateControls() {
   const bool running = job_.isRunning();
+  if (running != wasRunning_) {
+    wasRunning_ = running;
+    Q_EMIT runningChanged(running);
+  }
   const bool pending = std::any_of(index_.trials.begin(), index_.trials.end(), [](const SweepTrial& trial) {
     return trial.state == TrialState::Pending;
   });

@@ -55,6 +55,7 @@ class SweepsPanel : public QWidget {
  Q_SIGNALS:
   void openRunRequested(const std::filesystem::path& runFolder);
   void problem(const QString& message);
+  void runningChanged(bool running);  // the window trains nothing of its own meanwhile
 
  private:
   void fillEditor();
@@ -66,10 +67,12 @@ class SweepsPanel : public QWidget {
   void fillChart();
   void applyBrushes();
   void updateControls();
+  bool trainingElsewhere();
   std::vector<int> selectedTrialIds() const;
 
   TrainingSession& session_;
   SweepJob job_;
+  bool wasRunning_ = false;
   std::filesystem::path sweepDir_;
   SweepDefinition definition_;  // of the sweep shown
   SweepIndex index_;
