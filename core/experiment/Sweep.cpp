@@ -142,11 +142,23 @@ std::vector<ParamValues> randomTrials(const SweepDefinition& definition, const P
   return trials;
 }
 
-// The epochs of a full trial: what every trial would train for without the scheduler.
-int fullEpochs(const SweepDefinition& definition) {
+// The parameters of a trial: the model's defaults, the fixed values, then the swept ones.
+ParamSet trialParamSet(const SweepDefinition& definition, const ParamValues& swept) {
   ParamSet params = defaultParams(definition.model);
   for (const auto& [name, value] : definition.fixed) params.set(name, value);
-  return static_cast<int>(params.integer("epochs"));
+  for (const auto& [name, value] : swept) params.set(name, value);
+  return params;
+}
+
+// The epochs of a full trial: what every trial would train for without the scheduler.
+int fullEpochs(const SweepDefinition& definition) {
+  return static_cast<int>(trialParamSet(definition, {}).integer("epochs"));
+}
+
+// Each rung's epochs under successive halving; one rung of the trials' own epochs (0) else.
+std::vector<int> rungEpochs(const SweepDefinition& definition) {
+  if (definition.scheduler != SweepScheduler::Halving) return {0};
+  return halvingBudgets(definition.minEpochs, fullEpochs(definition), definition.reduction);
 }
 
 void checkHalving(const SweepDefinition& definition, const ParamSet& declared) {
@@ -192,14 +204,6 @@ void checkDefinition(const SweepDefinition& definition, const ParamSet& declared
     throw Error("--seeds: model " + definition.model + " has no training seed");
 }
 
-// The parameters of a trial: the model's defaults, the fixed values, then the swept ones.
-ParamSet trialParamSet(const SweepDefinition& definition, const ParamValues& swept) {
-  ParamSet params = defaultParams(definition.model);
-  for (const auto& [name, value] : definition.fixed) params.set(name, value);
-  for (const auto& [name, value] : swept) params.set(name, value);
-  return params;
-}
-
 // What the model selects its epochs on, which the sweep selects its trials on.
 std::string selectionMetricOf(const ModelFamily& model, const ParamSet& params) {
   if (params.declares("selection_metric")) return params.text("selection_metric");
@@ -242,10 +246,6 @@ SweepIndex indexFromJson(const json& in) {
     index.trials.push_back(std::move(trial));
   }
   return index;
-}
-
-SweepDefinition readSweepDefinition(const fs::path& sweepDir) {
-  return parseJsonFile(sweepDir / kDefinitionFile, "a sweep definition", sweepDefinitionFromJson);
 }
 
 void writeIndex(const fs::path& sweepDir, const SweepIndex& index) {
@@ -385,10 +385,7 @@ bool hasRung(const SweepIndex& index, int rung) {
 void runTrials(const SweepDefinition& definition, const LoadedData& data, const fs::path& sweepDir,
                SweepIndex& index, const SweepProgress& progress, const TaskContext& context,
                const SweepWorkers& workers) {
-  const std::vector<int> budgets =
-      definition.scheduler == SweepScheduler::Halving
-          ? halvingBudgets(definition.minEpochs, fullEpochs(definition), definition.reduction)
-          : std::vector<int>{0};
+  const std::vector<int> budgets = rungEpochs(definition);
   for (int rung = 0; rung < static_cast<int>(budgets.size()); ++rung) {
     std::deque<std::size_t> pending;
     for (std::size_t t = 0; t < index.trials.size(); ++t)
@@ -549,9 +546,7 @@ SweepReport runSweep(const SweepDefinition& definition, const fs::path& sweepDir
   SweepIndex index;
   index.selectionMetric = selectionMetricOf(findModel(definition.model), trialParamSet(definition, params.front()));
   const bool halving = definition.scheduler == SweepScheduler::Halving;
-  const int firstEpochs =
-      halving ? halvingBudgets(definition.minEpochs, fullEpochs(definition), definition.reduction).front()
-              : 0;
+  const int firstEpochs = rungEpochs(definition).front();
   for (std::size_t t = 0; t < params.size(); ++t) {
     const int id = static_cast<int>(t) + 1;
     ParamValues trialParams = params[t];
@@ -579,6 +574,10 @@ void runSweepTrial(const fs::path& sweepDir, int trialId, const TaskContext& con
   if (trial == index.trials.end())
     throw Error((sweepDir / kIndexFile).string() + " holds no trial " + std::to_string(trialId));
   trainTrial(definition, loadData(definition.data, context), sweepDir, *trial, context);
+}
+
+SweepDefinition readSweepDefinition(const fs::path& sweepDir) {
+  return parseJsonFile(sweepDir / kDefinitionFile, "a sweep definition", sweepDefinitionFromJson);
 }
 
 SweepIndex readSweepIndex(const fs::path& sweepDir) {

@@ -141,6 +141,8 @@ SweepReport resumeSweep(const std::filesystem::path& sweepDir, const SweepProgre
 // does not hold, and whatever the training throws.
 void runSweepTrial(const std::filesystem::path& sweepDir, int trialId, const TaskContext& context = {});
 
+// sweep.json of a sweep folder; throws InputError naming the file when it is damaged.
+SweepDefinition readSweepDefinition(const std::filesystem::path& sweepDir);
 // index.json of a sweep folder; throws InputError naming the file when it is damaged.
 SweepIndex readSweepIndex(const std::filesystem::path& sweepDir);
 

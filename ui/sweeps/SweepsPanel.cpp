@@ -14,9 +14,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <limits>
-#include <nlohmann/json.hpp>
 
 #include "common/Error.h"
 #include "session/TrainingSession.h"
@@ -89,12 +87,6 @@ ParallelCoordinates::Axis gridAxis(const std::string& name, const std::vector<st
   }
   axis.logScale = looksLogarithmic(numbers);
   return axis;
-}
-
-SweepDefinition readSweepDefinition(const fs::path& folder) {
-  std::ifstream in(folder / "sweep.json");
-  if (!in) throw Error((folder / "sweep.json").string() + " cannot be read");
-  return sweepDefinitionFromJson(nlohmann::json::parse(in));
 }
 
 }  // namespace

@@ -13,6 +13,12 @@ namespace {
 
 const char* const kLanguageKey = "language";
 
+// The language the Language menu saved, else the system's.
+QLocale chosenLocale() {
+  const QString language = QSettings().value(QLatin1String(kLanguageKey)).toString();
+  return language.isEmpty() ? QLocale::system() : QLocale(language);
+}
+
 }  // namespace
 
 WindowHost::WindowHost(WorkbenchConfig config, const QString& catalogues, QObject* parent)
@@ -24,11 +30,6 @@ WindowHost::WindowHost(WorkbenchConfig config, const QString& catalogues, QObjec
 WindowHost::~WindowHost() {
   QApplication::removeTranslator(&translator_);
   QApplication::removeTranslator(&qtTranslator_);
-}
-
-QLocale WindowHost::chosenLocale() {
-  const QString language = QSettings().value(QLatin1String(kLanguageKey)).toString();
-  return language.isEmpty() ? QLocale::system() : QLocale(language);
 }
 
 void WindowHost::install(const QLocale& locale) {

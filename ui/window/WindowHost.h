@@ -24,8 +24,6 @@ class WindowHost : public QObject {
   ~WindowHost() override;
 
   MainWindow& window() { return *window_; }
-  // The language the Language menu saved ("" the system's), for a first start.
-  static QLocale chosenLocale();
   // Installs `code`'s translations ("" the system's) and rebuilds the shown window in it.
   void switchLanguage(const QString& code);
 
