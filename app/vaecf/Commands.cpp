@@ -163,7 +163,7 @@ double timeIt(const std::function<void()>& work) {
 
 }  // namespace
 
-Commands::Commands(CLI::App& app, int argc, char** argv) {
+Commands::Commands(CLI::App& app, int argc, char** argv) : argc_(argc), argv_(argv) {
   app.add_option("--threads", threads_, "compute threads (0: one per hardware thread)")->capture_default_str();
   declareDataStats(app);
   declareSplit(app);
@@ -222,6 +222,7 @@ void Commands::declareTrain(CLI::App& app, const std::string& modelForHelp) {
       ->capture_default_str();
   train->add_flag("--json", json_, "print the result as one JSON object on the last line");
   data_.addTo(*train);
+  ranks_.addTo(*train);
   bool known = false;
   for (const ModelFamily& family : modelCatalog()) known = known || family.name == modelForHelp;
   train->footer(known ? describeParams(findModel(modelForHelp)) : modelListFooter());
@@ -232,6 +233,7 @@ void Commands::declareResume(CLI::App& app) {
   CLI::App* resume = app.add_subcommand("resume", "continue an iterative model's run from its last checkpoint");
   resume->add_option("--run", runDir_, "run folder written by vaecf train")->required()->check(CLI::ExistingDirectory);
   resume->add_flag("--json", json_, "print the result as one JSON object on the last line");
+  ranks_.addTo(*resume);
   actions_.emplace_back(resume, [this] { this->resume(); });
 }
 
@@ -314,16 +316,41 @@ void Commands::split() {
              s.validationFoldIn.rows(), s.testFoldIn.rows());
 }
 
+std::shared_ptr<RankGroup> Commands::joinRanks(std::optional<LocalRanks>& local) {
+  if (ranks_.workers() <= 1) return joinRemoteRanks(ranks_);
+  return local->join();
+}
+
+// Ranks sharing this machine share its cores; the run records the threads each rank used.
+void Commands::useRankThreads(ParamSet& params) const {
+  const bool chosen = std::any_of(assignments_.begin(), assignments_.end(),
+                                  [](const std::string& assignment) { return assignment.rfind("threads=", 0) == 0; });
+  if (!ranks_.alone() && !chosen) params.set("threads", std::to_string(computeThreads()));
+}
+
 void Commands::train() {
   ParamSet params = defaultParams(model_);
   for (const std::string& assignment : assignments_) params.assign(assignment);
   const EvaluationOptions evaluation = evaluationOptions(cohortEdges_, cohortAxis_);
   const DataSource source = data_.dataSource();
+  if (!ranks_.alone()) requireDataParallel(findModel(model_));
+  // Local ranks start first, so that they load the data while this process does.
+  std::optional<LocalRanks> localRanks;
+  if (ranks_.workers() > 1) {
+    setComputeThreads(ranks_.threadsPerRank(computeThreads()));
+    localRanks.emplace(ranks_, argc_, argv_, computeThreads());
+  }
+  useRankThreads(params);
+  if (ranks_.follows()) {
+    followRun(RunConfig{model_, params.values(), source, evaluation}, loadData(source), joinRanks(localRanks));
+    return;
+  }
   const TaskContext progress = progressBarContext();
   const LoadedData data = loadData(source, progress);
   printValueNotes(source, data.stats);
   const fs::path runDir = outDir_.empty() ? freshRunFolder(defaultRunsFolder(), model_) : fs::path(outDir_);
-  const ExperimentResult result = runExperiment(model_, params, source, data, evaluation, runDir, progress);
+  const ExperimentResult result =
+      runExperiment(model_, params, source, data, evaluation, runDir, progress, joinRanks(localRanks));
   if (json_) {
     fmt::print("{}\n", toJson(result).dump());
     return;
@@ -335,7 +362,17 @@ void Commands::train() {
 }
 
 void Commands::resume() {
-  const ExperimentResult result = resumeExperiment(runDir_, progressBarContext());
+  std::optional<LocalRanks> localRanks;
+  if (ranks_.workers() > 1) {
+    setComputeThreads(ranks_.threadsPerRank(computeThreads()));
+    localRanks.emplace(ranks_, argc_, argv_, computeThreads());
+  }
+  if (ranks_.follows()) {
+    const RunConfig config = readRunConfig(runDir_);
+    followRun(config, loadData(config.data), joinRanks(localRanks));
+    return;
+  }
+  const ExperimentResult result = resumeExperiment(runDir_, progressBarContext(), joinRanks(localRanks));
   if (json_) {
     fmt::print("{}\n", toJson(result).dump());
     return;

@@ -3,10 +3,13 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json_fwd.hpp>
 #include <functional>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "DataOptions.h"
+#include "RankOptions.h"
 #include "plugin/ModelFamily.h"
 
 namespace vaecf::cli {
@@ -37,10 +40,16 @@ class Commands {
                                      const InteractionLog& log) const;
   nlohmann::json benchClosedFormFits(const Split& split) const;
   ParamSet benchParams(const ModelFamily& model) const;
+  // The ranks this process trains with (null: alone), local ones started in `local`.
+  std::shared_ptr<RankGroup> joinRanks(std::optional<LocalRanks>& local);
+  void useRankThreads(ParamSet& params) const;
   void printBench(const nlohmann::json& result) const;
 
   std::vector<std::pair<CLI::App*, std::function<void()>>> actions_;
   DataOptions data_;
+  RankOptions ranks_;
+  int argc_ = 0;
+  char** argv_ = nullptr;
   bool json_ = false;
   int threads_ = 0;
   std::string model_, outDir_, runDir_, userId_, usersFile_, cohortEdges_ = "5,11,51,101", cohortAxis_ = "total";

@@ -115,14 +115,16 @@ nlohmann::json toJson(const ExperimentResult& result) {
 
 ExperimentResult runExperiment(const std::string& modelName, const ParamSet& params, const DataSource& source,
                                const LoadedData& data, const EvaluationOptions& evaluation, const fs::path& runDir,
-                               const TaskContext& context) {
+                               const TaskContext& context, std::shared_ptr<RankGroup> ranks) {
   const ModelFamily& model = findModel(modelName);
   auto split = trainingSplit(model, params, source.protocol, std::make_shared<const Split>(data.split), logOf(data));
   if (model.iterative()) {
     // The trainer writes its folder as it goes (events, checkpoints), each file atomically.
-    trainModel(TrainingSetup{model, params, std::move(split), runDir, source, evaluation}, {}, context);
+    trainModel(TrainingSetup{model, params, std::move(split), runDir, source, evaluation, std::move(ranks)}, {},
+               context);
     return completeIterativeRun(runDir, logOf(data));
   }
+  if (ranks) requireDataParallel(model);
   ExperimentResult result;
   writeDirectoryAtomically(runDir, [&](const fs::path& dir) {
     writeRunConfig(dir, RunConfig{model.name, params.values(), source, evaluation});
@@ -134,7 +136,8 @@ ExperimentResult runExperiment(const std::string& modelName, const ParamSet& par
   return result;
 }
 
-ExperimentResult resumeExperiment(const fs::path& runDir, const TaskContext& context) {
+ExperimentResult resumeExperiment(const fs::path& runDir, const TaskContext& context,
+                                  std::shared_ptr<RankGroup> ranks) {
   const RunConfig config = readRunConfig(runDir);
   const ModelFamily& model = findModel(config.model);
   if (!model.iterative()) throw Error("a " + config.model + " run has nothing to resume");
@@ -146,8 +149,16 @@ ExperimentResult resumeExperiment(const fs::path& runDir, const TaskContext& con
   if (split->itemIds != readRunItems(runDir))
     throw Error("the data of " + runDir.string() + " (" + config.data.describe() +
                 ") no longer gives the items the run was trained on");
-  resumeTraining(runDir, std::move(split), model, {}, context);
+  resumeTraining(runDir, std::move(split), model, {}, context, std::move(ranks));
   return completeIterativeRun(runDir, logOf(data));
+}
+
+void followRun(const RunConfig& config, const LoadedData& data, std::shared_ptr<RankGroup> ranks) {
+  const ModelFamily& model = findModel(config.model);
+  const ParamSet params = runParams(config, model);
+  const auto split =
+      trainingSplit(model, params, config.data.protocol, std::make_shared<const Split>(data.split), logOf(data));
+  followTraining(model, params, *split, std::move(ranks));
 }
 
 ExperimentResult completeIterativeRun(const fs::path& runDir, const InteractionLog* log) {

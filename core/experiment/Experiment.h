@@ -14,6 +14,7 @@
 #include "models/Params.h"
 #include "models/Recommender.h"
 #include "plugin/ModelCatalog.h"
+#include "train/DataParallel.h"
 #include "train/RunFolder.h"
 #include "train/TrainingParams.h"
 
@@ -49,14 +50,21 @@ nlohmann::json toJson(const ExperimentResult& result);
 // Trains `model` on the split, selects it on validation, evaluates test once and keeps
 // the run in `runDir` (train/RunFolder.h layout plus metrics.json). A closed-form model's
 // folder appears whole once complete; an iterative model's folder fills as it trains,
-// file by file atomically.
+// file by file atomically. With `ranks`, this process is rank 0 of a data-parallel run
+// whose other ranks call followRun.
 ExperimentResult runExperiment(const std::string& model, const ParamSet& params, const DataSource& source,
                                const LoadedData& data, const EvaluationOptions& evaluation,
-                               const std::filesystem::path& runDir, const TaskContext& context = {});
+                               const std::filesystem::path& runDir, const TaskContext& context = {},
+                               std::shared_ptr<RankGroup> ranks = {});
 
 // Continues an iterative model's run from its last checkpoint (same data, same curve)
 // and finishes it like runExperiment.
-ExperimentResult resumeExperiment(const std::filesystem::path& runDir, const TaskContext& context = {});
+ExperimentResult resumeExperiment(const std::filesystem::path& runDir, const TaskContext& context = {},
+                                  std::shared_ptr<RankGroup> ranks = {});
+
+// One of the other ranks of the data-parallel run `config` describes, on rank 0's data
+// (train/Training.h, followTraining).
+void followRun(const RunConfig& config, const LoadedData& data, std::shared_ptr<RankGroup> ranks);
 
 // Completes an iterative run whose trainer has finished: its result read from events.jsonl,
 // with the model's own facts, kept as metrics.json. runExperiment and resumeExperiment end

@@ -45,6 +45,9 @@ struct ModelCapabilities {
   bool gradientTransfer = false;  // per-user gradients as an affine chain (docs/geometry.md 2)
   bool priorComponents = false;   // a mixture prior whose components can be shown (VampPrior)
   bool itemAnchors = false;       // item anchors in latent space when enabled (PIA)
+  // Trains data-parallel: its loss is a mean over the batch's users, and it draws batch
+  // noise through vae::RowShard (docs/data-parallel.md).
+  bool dataParallel = false;
 };
 
 // A closed-form model after its fit: the model to evaluate and the facts it reports.

@@ -12,6 +12,7 @@
 #include "train/EventChannel.h"
 #include "train/EventLog.h"
 #include "train/RunFolder.h"
+#include "train/Training.h"
 #include "train/TrainingEngine.h"
 #include "train/TrainingWorker.h"
 #include "plugin/ModelCatalog.h"
@@ -38,6 +39,8 @@ void checkSetup(const TrainingSetup& setup) {
   if (settings.epochs < 1 || settings.batchSize < 1) throw Error("epochs and batch_size must be at least 1");
   checkSelectionMetric(settings.selectionMetric, setup.model.task);
   resolveDevice(settings.device);
+  if (setup.ranks && !setup.ranks->leads()) throw Error("only rank 0 of a data-parallel run keeps its run folder");
+  if (setup.ranks) requireDataParallel(setup.model);
 }
 
 // A run continues from its checkpoint and appends to its event log: refuse, before any
@@ -139,9 +142,10 @@ std::unique_ptr<Trainer> Trainer::openRun(const fs::path& runFolder, std::shared
 }
 
 std::unique_ptr<Trainer> Trainer::openRun(const fs::path& runFolder, std::shared_ptr<const Split> split,
-                                          const ModelFamily& model) {
+                                          const ModelFamily& model, std::shared_ptr<RankGroup> ranks) {
   const RunConfig config = readRunConfig(runFolder);
-  TrainingSetup setup{model, runParams(config, model), std::move(split), runFolder, config.data, config.evaluation};
+  TrainingSetup setup{model,     runParams(config, model), std::move(split), runFolder, config.data, config.evaluation,
+                      std::move(ranks)};
   checkSetup(setup);
   removeStaleTemporaryFiles(runFolder);
   checkRunHistory(setup);

@@ -15,6 +15,7 @@
 #include "eval/Evaluator.h"
 #include "data/Protocol.h"
 #include "models/Params.h"
+#include "train/DataParallel.h"
 #include "train/RunFolder.h"
 #include "train/TrainingEvents.h"
 #include "train/TrainingParams.h"
@@ -28,6 +29,8 @@ struct TrainingSetup {
   std::filesystem::path runFolder;
   DataSource data;  // recorded in config.json, so the run can be reopened on the same split
   EvaluationOptions evaluation;  // metrics and cohorts; the selection metric is added when missing
+  // The ranks of a data-parallel run, this process their rank 0; null: this process alone.
+  std::shared_ptr<RankGroup> ranks;
 };
 
 enum class StartMode { Running, Paused };
@@ -54,7 +57,8 @@ class Trainer {
   static std::unique_ptr<Trainer> openRun(const std::filesystem::path& runFolder,
                                           std::shared_ptr<const Split> split);
   static std::unique_ptr<Trainer> openRun(const std::filesystem::path& runFolder,
-                                          std::shared_ptr<const Split> split, const ModelFamily& model);
+                                          std::shared_ptr<const Split> split, const ModelFamily& model,
+                                          std::shared_ptr<RankGroup> ranks = {});
   // Stops a run in progress at its next batch boundary and waits for the worker.
   ~Trainer();
   Trainer(const Trainer&) = delete;

@@ -77,9 +77,29 @@ TrainingResult trainModel(TrainingSetup setup, const EventCallback& onEvent, con
 
 TrainingResult resumeTraining(const fs::path& runFolder, std::shared_ptr<const Split> split,
                               const ModelFamily& model, const EventCallback& onEvent,
-                              const TaskContext& context) {
-  const auto trainer = Trainer::openRun(runFolder, std::move(split), model);
+                              const TaskContext& context, std::shared_ptr<RankGroup> ranks) {
+  const auto trainer = Trainer::openRun(runFolder, std::move(split), model, std::move(ranks));
   return runToCompletion(*trainer, onEvent, context);
+}
+
+void requireDataParallel(const ModelFamily& model) {
+  if (!model.iterative()) throw Error(model.name + " is fitted in closed form: it has no training to share between ranks");
+  if (!model.capabilities.dataParallel)
+    throw Error(model.name + " does not train data-parallel (its loss is not a mean over the batch's users)");
+}
+
+void followTraining(const ModelFamily& model, const ParamSet& params, const Split& split,
+                    std::shared_ptr<RankGroup> ranks) {
+  requireDataParallel(model);
+  TrainingEngine engine(model, params, split.items(), std::move(ranks));
+  const TrainerProgress progress = engine.shareState({});
+  try {
+    for (std::int64_t epoch = progress.epochsDone + 1;; ++epoch) {
+      if (!engine.trainEpoch(split.train, epoch, [] { return true; }, [](const BatchRecord&) {})) return;
+    }
+  } catch (const NonFiniteLoss&) {
+    // Every rank saw the same loss; rank 0 reports it and keeps the run's last checkpoint.
+  }
 }
 
 EpochTiming timeTrainingEpoch(const ModelFamily& model, const ParamSet& params, const CsrMatrix& train,

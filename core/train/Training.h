@@ -41,7 +41,17 @@ TrainingResult trainModel(TrainingSetup setup, const EventCallback& onEvent = {}
 // The same for the run of `model` saved in `runFolder`, continued from its last checkpoint.
 TrainingResult resumeTraining(const std::filesystem::path& runFolder, std::shared_ptr<const Split> split,
                               const ModelFamily& model, const EventCallback& onEvent = {},
-                              const TaskContext& context = {});
+                              const TaskContext& context = {}, std::shared_ptr<RankGroup> ranks = {});
+
+// Throws Error unless `model` can train on several ranks (ModelCapabilities::dataParallel).
+void requireDataParallel(const ModelFamily& model);
+
+// Trains as one of the other ranks of a data-parallel run that rank 0 leads: `params` and
+// `split` must be rank 0's. Starts from rank 0's state (fresh or resumed), follows its
+// decisions batch by batch, writes nothing, and returns once rank 0 has ended the run.
+// Throws RankLost when rank 0 or another rank is gone.
+void followTraining(const ModelFamily& model, const ParamSet& params, const Split& split,
+                    std::shared_ptr<RankGroup> ranks);
 
 struct EpochTiming {
   double seconds = 0.0;      // of one epoch, the mean of those timed

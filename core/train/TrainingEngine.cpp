@@ -22,6 +22,7 @@
 #include "common/Error.h"
 #include "common/Compute.h"
 #include "models/vae/AutoencoderModel.h"
+#include "train/RankCollectives.h"
 #include "train/RunFileErrors.h"
 #include "train/RunFolder.h"
 #include "train/Training.h"
@@ -73,7 +74,7 @@ class DeviceRows {
     const torch::Tensor values =
         binary_ ? torch::ones({entries}, dense.options()) : values_.index_select(0, source);
     dense.index_put_({rowOfEntry, items}, values);
-    return {dense, items, offsets, 0};
+    return {dense, items, offsets, 0, {}};
   }
 
   vae::Batch all(torch::Device device) const {
@@ -226,6 +227,57 @@ void restoreGeneratorState(torch::DeviceType type, const torch::Tensor& state) {
   generator.set_state(state.to(torch::kCPU));
 }
 
+// DDP's bucket size: few collectives, each large enough to keep the link busy.
+constexpr std::int64_t kGradientBucketBytes = 25 << 20;
+
+// Sums the ranks' gradients of `parameters`, flattened into buckets. A parameter the loss
+// did not reach gets a zero gradient, so that every rank sends buckets of the same layout.
+void sumGradients(RankGroup::Collectives& ranks, const std::vector<torch::Tensor>& parameters) {
+  std::vector<torch::Tensor> bucket;
+  std::int64_t bytes = 0;
+  const auto exchange = [&] {
+    if (bucket.empty()) return;
+    std::vector<torch::Tensor> flat;
+    for (const auto& parameter : bucket) flat.push_back(parameter.grad().reshape({-1}));
+    std::vector<torch::Tensor> summed{torch::cat(flat)};
+    ranks.sum(summed);
+    std::int64_t offset = 0;
+    for (const auto& parameter : bucket) {
+      torch::Tensor grad = parameter.grad();
+      grad.copy_(summed.front().narrow(0, offset, grad.numel()).view_as(grad));
+      offset += grad.numel();
+    }
+    bucket.clear();
+    bytes = 0;
+  };
+  for (const auto& parameter : parameters) {
+    if (!parameter.grad().defined()) parameter.mutable_grad() = torch::zeros_like(parameter);
+    bucket.push_back(parameter);
+    bytes += parameter.numel() * static_cast<std::int64_t>(parameter.element_size());
+    if (bytes >= kGradientBucketBytes) exchange();
+  }
+  exchange();
+}
+
+// The rows of a batch one rank trains, and their share of the batch.
+struct RankShare {
+  std::int64_t first = 0;
+  std::int64_t rows = 0;
+  double weight = 1.0;
+};
+
+// Rank r of W takes rows [r n / W, (r + 1) n / W). A rank left without rows (a batch
+// smaller than the world) trains the first row at weight zero, so that it still takes part
+// in every collective and its generator stays in step.
+RankShare shareOf(std::int64_t rows, const RankGroup* ranks) {
+  if (ranks == nullptr) return {0, rows, 1.0};
+  const std::int64_t world = ranks->worldSize();
+  const std::int64_t first = rows * ranks->rank() / world;
+  const std::int64_t last = rows * (ranks->rank() + 1) / world;
+  if (last == first) return {0, 1, 0.0};
+  return {first, last - first, static_cast<double>(last - first) / static_cast<double>(rows)};
+}
+
 std::string serializeParams(const ParamSet& params) {
   std::string text;
   for (const auto& [name, value] : params.values()) text += name + '=' + value + '\n';
@@ -282,10 +334,8 @@ c10::IValue readValue(torch::serialize::InputArchive& archive, const std::string
   return value;
 }
 
-// Serialised into memory first, then written with a checksum footer atomically: a full
-// disk is then a write error like any other (libtorch's stream writer threw from its
-// destructor and aborted the process).
-void writeArchive(const fs::path& file, torch::serialize::OutputArchive& archive) {
+// The archive's bytes; `file` names where they go, for the error.
+std::string serializeArchive(torch::serialize::OutputArchive& archive, const fs::path& file) {
   std::string payload;
   try {
     archive.save_to([&payload](const void* data, std::size_t size) {
@@ -296,7 +346,14 @@ void writeArchive(const fs::path& file, torch::serialize::OutputArchive& archive
     const std::string reason = e.what_without_backtrace();
     throw InputError(file.string(), 0, "cannot serialise the weights: " + reason.substr(0, reason.find('\n')));
   }
-  writeChecksummedFile(file, payload);
+  return payload;
+}
+
+// Serialised into memory first, then written with a checksum footer atomically: a full
+// disk is then a write error like any other (libtorch's stream writer threw from its
+// destructor and aborted the process).
+void writeArchive(const fs::path& file, torch::serialize::OutputArchive& archive) {
+  writeChecksummedFile(file, serializeArchive(archive, file));
 }
 
 }  // namespace
@@ -320,12 +377,16 @@ struct TrainingEngine::Impl {
   std::tuple<const CsrMatrix*, std::int64_t, std::int64_t> trainRowsKey{nullptr, 0, 0};
   std::int64_t step = 0;
   std::int64_t epoch = 1;  // the epoch being trained, or the next one
+  std::shared_ptr<RankGroup> ranks;  // null: this process trains alone
+  bool paramsChanged = false;        // rank 0 sends its parameters with the next batch's go-ahead
+  bool ranksReleased = false;        // the other ranks know that training has ended
 
-  Impl(const ModelFamily& definition, const ParamSet& params, std::int64_t items)
+  Impl(const ModelFamily& definition, const ParamSet& params, std::int64_t items, std::shared_ptr<RankGroup> group)
       : settings(trainerSettings(params)),
         task(definition.task),
         device(deviceNamed(resolveDevice(settings.device))),
-        shuffler(settings.seed) {
+        shuffler(settings.seed),
+        ranks(std::move(group)) {
     setComputeThreads(settings.threads);
     // Process-wide in libtorch: the engine that trains last decides.
     at::globalContext().setFloat32MatmulPrecision(settings.precision == "tf32" ? "high" : "highest");
@@ -371,25 +432,31 @@ struct TrainingEngine::Impl {
     trainRowsKey = key;
   }
 
-  // One batch: an update on its rows, then one on each follow-up batch the loss asks for.
+  // One batch: an update on its rows (this rank's share of them), then one on each
+  // follow-up batch the loss asks for.
   BatchRecord trainBatch(const CsrMatrix& train, std::int64_t begin, std::int64_t end,
                          const vae::Phase& phase, const std::string& prefix) {
     const auto started = std::chrono::steady_clock::now();
     auto& optimizer = optimizerFor(phase);
     BatchRecord record{0, end - begin, {}};
-    vae::Batch batch = trainRows->gather(userOrderOnDevice.slice(0, begin, end),
-                                         entriesOf(train, userOrder.data() + begin, end - begin));
+    const RankShare share = shareOf(end - begin, ranks.get());
+    const std::int64_t first = begin + share.first;
+    vae::Batch batch = trainRows->gather(userOrderOnDevice.slice(0, first, first + share.rows),
+                                         entriesOf(train, userOrder.data() + first, share.rows));
+    if (ranks) batch.shard = vae::RowShard{share.first, end - begin, train.cols()};
     for (;;) {
       vae::Loss loss = forward(batch, phase);
       // Every gradient, not only this phase's: RecVAE's encoder loss also reaches the
       // decoder, whose optimiser must not see it accumulated in the next phase.
       model->zero_grad();
-      loss.total.backward();
+      (ranks ? loss.total * share.weight : loss.total).backward();
+      std::vector<torch::Tensor> reported{loss.total};
+      for (const auto& term : loss.terms) reported.push_back(term.second);
+      if (ranks) combineRanks(reported, share.weight, phase.allParameters());
       // One read from the device per update: the loss, checked before the step is taken,
       // the gradient norm as the loss left it (before the model's own scaling), the terms.
-      std::vector<torch::Tensor> scalars{loss.total, gradientNorm(phase.allParameters(), device)};
-      for (const auto& term : loss.terms) scalars.push_back(term.second);
-      const std::vector<double> values = readScalars(scalars, device);
+      reported.insert(reported.begin() + 1, gradientNorm(phase.allParameters(), device));
+      const std::vector<double> values = readScalars(reported, device);
       if (!std::isfinite(values[0])) throw NonFiniteLoss(epoch, step, phase.name, values[0]);
       model->beforeOptimizerStep(phase);
       optimizer.step();
@@ -412,6 +479,55 @@ struct TrainingEngine::Impl {
     return record;
   }
 
+  // Each rank weighted its loss by its share of the batch's rows, so the sums over the
+  // ranks are the whole batch's mean loss, its terms and its gradient.
+  void combineRanks(std::vector<torch::Tensor>& reported, double weight, const std::vector<torch::Tensor>& parameters) {
+    std::vector<torch::Tensor> detached;
+    for (const auto& scalar : reported) detached.push_back(scalar.detach().to(torch::kDouble).reshape({}));
+    std::vector<torch::Tensor> sums{torch::stack(detached) * weight};
+    ranks->collectives().sum(sums);
+    for (std::size_t i = 0; i < reported.size(); ++i) reported[i] = sums.front()[static_cast<std::int64_t>(i)];
+    sumGradients(ranks->collectives(), parameters);
+  }
+
+  // Whether to train the next batch: rank 0's gate decides and tells the others, with its
+  // parameters when a live change altered them.
+  bool agreeOnNextBatch(const BatchGate& beforeBatch) {
+    if (!ranks) return beforeBatch();
+    bool go = true;
+    std::string params;
+    if (ranks->leads()) {
+      go = beforeBatch();
+      if (paramsChanged) params = serializeParams(model->params());
+    }
+    torch::Tensor message = torch::tensor({static_cast<std::int64_t>(go), static_cast<std::int64_t>(params.size())});
+    ranks->collectives().broadcast(message, true);
+    go = message[0].item<std::int64_t>() != 0;
+    if (const std::int64_t length = message[1].item<std::int64_t>(); length > 0) {
+      const std::string received = broadcastText(params, length);
+      if (!ranks->leads()) {
+        assignParams(model->params(), received);
+        refreshLearningRates();
+      }
+    }
+    paramsChanged = false;
+    ranksReleased = !go;
+    return go;
+  }
+
+  // Rank 0's `text` (of `length` bytes) on every rank.
+  std::string broadcastText(const std::string& text, std::int64_t length) {
+    torch::Tensor bytes = ranks->leads() ? torch::from_blob(const_cast<char*>(text.data()), {length}, torch::kUInt8).clone()
+                                         : torch::empty({length}, torch::kUInt8);
+    ranks->collectives().broadcast(bytes, true);
+    return {reinterpret_cast<const char*>(bytes.data_ptr<std::uint8_t>()), static_cast<std::size_t>(length)};
+  }
+
+  bool trainEpoch(const CsrMatrix& train, std::int64_t epoch, const BatchGate& beforeBatch,
+                  const BatchObserver& afterBatch);
+  torch::serialize::OutputArchive checkpointArchive(const TrainerProgress& progress) const;
+  TrainerProgress restoreCheckpoint(torch::serialize::InputArchive& archive);
+
   // The loss in the run's precision; backward then follows the forward's types.
   vae::Loss forward(const vae::Batch& batch, const vae::Phase& phase) {
     PrecisionScope precision(settings.precision, device);
@@ -419,14 +535,28 @@ struct TrainingEngine::Impl {
   }
 };
 
-TrainingEngine::TrainingEngine(const ModelFamily& model, const ParamSet& params, std::int64_t items)
-    : impl_(std::make_unique<Impl>(model, params, items)) {}
+TrainingEngine::TrainingEngine(const ModelFamily& model, const ParamSet& params, std::int64_t items,
+                               std::shared_ptr<RankGroup> ranks)
+    : impl_(std::make_unique<Impl>(model, params, items, std::move(ranks))) {}
 
 TrainingEngine::~TrainingEngine() = default;
 
 bool TrainingEngine::trainEpoch(const CsrMatrix& train, std::int64_t epoch, const BatchGate& beforeBatch,
                                 const BatchObserver& afterBatch) {
-  Impl& m = *impl_;
+  try {
+    return impl_->trainEpoch(train, epoch, beforeBatch, afterBatch);
+  } catch (const NonFiniteLoss&) {
+    impl_->ranksReleased = true;  // every rank saw the same loss and stops
+    throw;
+  } catch (const RankLost&) {
+    impl_->ranksReleased = true;
+    throw;
+  }
+}
+
+bool TrainingEngine::Impl::trainEpoch(const CsrMatrix& train, std::int64_t epoch, const BatchGate& beforeBatch,
+                                      const BatchObserver& afterBatch) {
+  Impl& m = *this;
   m.epoch = epoch;
   const auto phases = m.model->phases();
   const std::int64_t users = train.rows();
@@ -439,7 +569,7 @@ bool TrainingEngine::trainEpoch(const CsrMatrix& train, std::int64_t epoch, cons
     for (int pass = 0; pass < phase.passes; ++pass) {
       m.reshuffleUsers(users);
       for (std::int64_t begin = 0; begin < users; begin += m.settings.batchSize) {
-        if (!beforeBatch()) return false;
+        if (!m.agreeOnNextBatch(beforeBatch)) return false;
         afterBatch(m.trainBatch(train, begin, std::min(begin + m.settings.batchSize, users), phase, prefix));
       }
     }
@@ -487,6 +617,7 @@ double matrixProductRate(const std::string& device, const std::string& precision
 void TrainingEngine::setParameter(const std::string& name, const std::string& value) {
   impl_->model->params().set(name, value);
   impl_->refreshLearningRates();
+  impl_->paramsChanged = true;
 }
 
 EvaluationReport TrainingEngine::evaluate(const CsrMatrix& foldIn, const CsrMatrix& heldout,
@@ -504,8 +635,8 @@ void TrainingEngine::inspectModel(
   read(impl_->model);
 }
 
-void TrainingEngine::saveCheckpoint(const fs::path& file, const TrainerProgress& progress) const {
-  const Impl& m = *impl_;
+torch::serialize::OutputArchive TrainingEngine::Impl::checkpointArchive(const TrainerProgress& progress) const {
+  const Impl& m = *this;
   torch::serialize::OutputArchive archive;
   writeModel(archive, *m.model);
   for (const auto& [name, optimizer] : m.optimizers) {
@@ -526,12 +657,11 @@ void TrainingEngine::saveCheckpoint(const fs::path& file, const TrainerProgress&
   archive.write("best_metric", progress.bestMetric);
   archive.write("elapsed_seconds", progress.elapsedSeconds);
   archive.write("event_log_size", static_cast<std::int64_t>(progress.eventLogSize));
-  writeArchive(file, archive);
+  return archive;
 }
 
-TrainerProgress TrainingEngine::loadCheckpoint(const fs::path& file) {
-  Impl& m = *impl_;
-  auto archive = openArchive(file, m.device);
+TrainerProgress TrainingEngine::Impl::restoreCheckpoint(torch::serialize::InputArchive& archive) {
+  Impl& m = *this;
   readModel(archive, *m.model);
   // Parameters first: the phases' learning rates may depend on live ones.
   assignParams(m.model->params(), readValue(archive, "params").toStringRef());
@@ -559,6 +689,45 @@ TrainerProgress TrainingEngine::loadCheckpoint(const fs::path& file) {
   m.epoch = progress.epochsDone + 1;
   m.refreshLearningRates();
   return progress;
+}
+
+void TrainingEngine::saveCheckpoint(const fs::path& file, const TrainerProgress& progress) const {
+  auto archive = impl_->checkpointArchive(progress);
+  writeArchive(file, archive);
+}
+
+TrainerProgress TrainingEngine::loadCheckpoint(const fs::path& file) {
+  auto archive = openArchive(file, impl_->device);
+  return impl_->restoreCheckpoint(archive);
+}
+
+TrainerProgress TrainingEngine::shareState(const TrainerProgress& progress) {
+  Impl& m = *impl_;
+  if (!m.ranks || m.ranks->worldSize() == 1) return progress;
+  std::string payload;
+  if (m.ranks->leads()) {
+    auto archive = m.checkpointArchive(progress);
+    payload = serializeArchive(archive, "the state sent to the other ranks");
+  }
+  torch::Tensor length = torch::tensor({static_cast<std::int64_t>(payload.size())});
+  m.ranks->collectives().broadcast(length, true);
+  payload = m.broadcastText(payload, length.item<std::int64_t>());
+  if (m.ranks->leads()) return progress;
+  torch::serialize::InputArchive archive;
+  archive.load_from(payload.data(), payload.size(), m.device);
+  return m.restoreCheckpoint(archive);
+}
+
+void TrainingEngine::releaseRanks() noexcept {
+  Impl& m = *impl_;
+  if (!m.ranks || !m.ranks->leads() || m.ranksReleased) return;
+  m.ranksReleased = true;
+  try {
+    torch::Tensor message = torch::tensor({std::int64_t{0}, std::int64_t{0}});
+    m.ranks->collectives().broadcast(message, false);
+  } catch (const std::exception&) {
+    // The others are gone already: nobody is left to tell.
+  }
 }
 
 void TrainingEngine::saveWeights(const fs::path& file) const {

@@ -20,6 +20,7 @@
 #include "eval/Evaluator.h"
 #include "models/Params.h"
 #include "models/Recommender.h"
+#include "train/DataParallel.h"
 #include "train/TrainingParams.h"
 
 namespace vaecf {
@@ -58,14 +59,18 @@ class TrainingEngine {
   // `params` is a ParamSet of trainingParamSpecs(model). Seeds torch and the user shuffler
   // with its "seed" before the model is built, so a run is reproducible on CPU; the CPU
   // generator is process-wide, so one engine trains at a time for that to hold.
-  TrainingEngine(const ModelFamily& model, const ParamSet& params, std::int64_t items);
+  // With `ranks`, each rank trains its share of every batch and the ranks sum their
+  // weighted gradients before each update, so that they train one model as one process
+  // would (docs/data-parallel.md); rank 0's batch gate decides for all.
+  TrainingEngine(const ModelFamily& model, const ParamSet& params, std::int64_t items,
+                 std::shared_ptr<RankGroup> ranks = {});
   ~TrainingEngine();
   TrainingEngine(const TrainingEngine&) = delete;
   TrainingEngine& operator=(const TrainingEngine&) = delete;
 
   // One outer epoch over the rows of `train`: every phase, each for its passes over the
   // freshly shuffled users. Returns false when `beforeBatch` stopped it midway, which
-  // leaves the epoch unfinished. Throws NonFiniteLoss.
+  // leaves the epoch unfinished. Throws NonFiniteLoss, and RankLost when a rank is gone.
   bool trainEpoch(const CsrMatrix& train, std::int64_t epoch, const BatchGate& beforeBatch,
                   const BatchObserver& afterBatch);
 
@@ -93,6 +98,12 @@ class TrainingEngine {
   void saveCheckpoint(const std::filesystem::path& file, const TrainerProgress& progress) const;
   TrainerProgress loadCheckpoint(const std::filesystem::path& file);
   void saveWeights(const std::filesystem::path& file) const;  // the model only, atomically
+
+  // Rank 0 sends its model, optimisers, generators and `progress` to the other ranks, which
+  // take them over; returns the progress all ranks then share. Once, before training.
+  TrainerProgress shareState(const TrainerProgress& progress);
+  // Rank 0 tells the other ranks that training has ended, unless they know already.
+  void releaseRanks() noexcept;
   // Reads the model's weights from a weights file or a checkpoint.
   void loadWeights(const std::filesystem::path& file);
 

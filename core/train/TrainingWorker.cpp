@@ -80,6 +80,8 @@ void TrainingWorker::run() noexcept {
     }
   } catch (const NonFiniteLoss& e) {
     end(TrainerState::Failed, std::string(e.what()) + "; " + lastCheckpointText());
+  } catch (const RankLost& e) {
+    end(TrainerState::Failed, std::string(e.what()) + "; " + lastCheckpointText());
   } catch (const Cancelled&) {
     end(TrainerState::Stopped, lastCheckpointText());
   } catch (const std::exception& e) {
@@ -88,12 +90,13 @@ void TrainingWorker::run() noexcept {
 }
 
 void TrainingWorker::prepare() {
-  engine_ = std::make_unique<TrainingEngine>(setup_.model, setup_.params, setup_.split->items());
+  engine_ = std::make_unique<TrainingEngine>(setup_.model, setup_.params, setup_.split->items(), setup_.ranks);
   const fs::path checkpoint = runCheckpointPath(setup_.runFolder);
   if (fs::exists(checkpoint)) {
     progress_ = readingRunFile(checkpoint, [&] { return engine_->loadCheckpoint(checkpoint); });
     savedEpoch_ = progress_.epochsDone;
   }
+  engine_->shareState(progress_);
   epoch_ = progress_.epochsDone;
   const fs::path events = runEventsPath(setup_.runFolder);
   // The checkpoint continues the curve the log holds up to it: a shorter log lost events.
@@ -256,6 +259,7 @@ void TrainingWorker::finish() {
 
 void TrainingWorker::end(TrainerState state, const std::string& message) {
   clock_.pause();
+  if (engine_) engine_->releaseRanks();
   try {
     flushScalars();
     emit(StateChange{state, message});

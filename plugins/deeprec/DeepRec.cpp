@@ -128,7 +128,7 @@ vae::Loss DeepRecModel::loss(const vae::Batch& batch, const vae::Phase&, const v
   vae::Loss loss(maskedMse(output, example.target, example.mask));
   if (refed) loss.terms.emplace_back("refeed_loss", loss.total.detach());
   if (batch.followUp < params().integer("refeeds"))
-    loss.followUp = vae::Batch{output.detach(), {}, {}, batch.followUp + 1};
+    loss.followUp = vae::Batch{output.detach(), {}, {}, batch.followUp + 1, {}};
   return loss;
 }
 

@@ -105,13 +105,15 @@ class ItemAutoencoder : public AutoencoderModel {
     return params().flag("gated") ? Activation::Gated : Activation::Tanh;
   }
   bool stochastic() const { return is_training(); }
-  torch::Tensor latentSample(const Gaussian& q) const { return stochastic() ? sample(q) : q.mean; }
+  torch::Tensor latentSample(const Gaussian& q, const Batch& batch) const {
+    return stochastic() ? sample(q, batch.shard) : q.mean;
+  }
 
   // The batch's rows in the form the first layer reads.
   ItemRows observedRows(const Batch& batch) const {
-    if (!params().flag("sparse_input")) return ItemRows::dense(batch.rows);
-    if (batch.itemIndices.defined()) return ItemRows::fromBags(batch.itemIndices, batch.rowOffsets);
-    return ItemRows::dense(batch.rows).toEntries();
+    if (!params().flag("sparse_input")) return ItemRows::dense(batch.rows, batch.shard);
+    if (batch.itemIndices.defined()) return ItemRows::fromBags(batch.itemIndices, batch.rowOffsets, batch.shard);
+    return ItemRows::dense(batch.rows, batch.shard).toEntries();
   }
 
   ItemRows inputRows(const torch::Tensor& rows) const {
@@ -307,7 +309,7 @@ class SingleLatentVae final : public ItemAutoencoder {
   Loss loss(const Batch& batch, const Phase&, const TrainingClock& clock) override {
     const auto observed = observedRows(batch);
     const auto q = encoder_(networkInput(corrupted(observed), params().real("dropout")));
-    const auto z = latentSample(q);
+    const auto z = latentSample(q, batch);
     const auto reconstructionLoss = reconstruction(decoder_(z), batch.rows);
     const auto kl = klDivergence(z, q).mean();
     const auto beta = betaAt(clock);
@@ -405,7 +407,7 @@ class RecVae final : public ItemAutoencoder {
     {
       torch::AutoGradMode encoderGradients(encoderPhase && torch::GradMode::is_enabled());
       q = encoder_(networkInput(fed, encoderPhase ? params().real("dropout") : 0.0));
-      z = latentSample(q);
+      z = latentSample(q, batch);
       kl = klToCompositePrior(z, q, fed);
     }
     const auto betas = klWeights(fed);
@@ -560,9 +562,9 @@ class HierarchicalVamp final : public ItemAutoencoder {
     const auto fed = corrupted(observed);
     const auto dropout = params().real("dropout");
     const auto q2 = upperEncoder_(networkInput(fed, dropout));
-    const auto z2 = latentSample(q2);
+    const auto z2 = latentSample(q2, batch);
     const auto q1 = lowerEncoder_(networkInput(fed, dropout), z2);
-    const auto z1 = latentSample(q1);
+    const auto z1 = latentSample(q1, batch);
     const auto p1 = lowerPrior(z2);
     const auto components = upperEncoder_(pseudoInputs_(dropout));
     // log q(z1|x,z2) + log q(z2|x) - log p(z1|z2) - log p(z2), one sample.

@@ -193,6 +193,7 @@ ModelFamily autoencoder(std::string name, std::string summary, std::vector<Param
   family.create = std::move(create);
   family.capabilities.latentMaps = true;
   family.capabilities.itemAnchors = true;
+  family.capabilities.dataParallel = true;
   // A first run in the window shows curves within seconds.
   family.quickPreset = {{"epochs", "30"}, {"batch_size", "100"}};
   return family;

@@ -301,7 +301,7 @@ torch::Tensor bruteForceGradient(vae::AutoencoderModel& model, const CsrMatrix& 
   const auto phase = model.phases().front();
   vae::TrainingClock lateInTraining;
   lateInTraining.step = 1000000;  // past any KL annealing: the weight is beta_cap
-  const auto loss = model.loss(vae::Batch{row, {}, {}}, phase, lateInTraining);
+  const auto loss = model.loss(vae::Batch{row, {}, {}, 0, {}}, phase, lateInTraining);
   std::vector<torch::Tensor> flat;
   for (const auto& gradient : torch::autograd::grad({loss.total}, phase.parameters))
     flat.push_back(gradient.flatten());
@@ -368,7 +368,7 @@ TEST(GeometryDrift, ZeroWithoutMaskingAndGrowingAsTheKeepRateFalls) {
   }
   const auto split = syntheticSplit();
   const auto folder = test::freshTempDir("geometry-drift");
-  trainModel(TrainingSetup{multvae, params, split, folder, {}, {}});
+  trainModel(TrainingSetup{multvae, params, split, folder, {}, {}, {}});
 
   const LatentModel model = LatentModel::fromRun(folder);
   const LatentSample sample = drawLatentSample(*split, 400, 1);

@@ -32,7 +32,7 @@ torch::Tensor tinyRows() {
 // A batch as the trainer fills it: dense rows and their embedding-bag lists.
 Batch batchOf(const torch::Tensor& rows) {
   const auto counts = (rows != 0).sum(1);
-  return {rows, rows.nonzero().select(1, 1).contiguous(), counts.cumsum(0) - counts};
+  return {rows, rows.nonzero().select(1, 1).contiguous(), counts.cumsum(0) - counts, 0, {}};
 }
 
 double logNormalDensity(double z, double mean, double variance) {

@@ -242,7 +242,7 @@ TEST(DeepRecRefeed, EachFollowUpFitsThePreviousPassAndTheLastAsksForNone) {
   const ParamSet params = deepRecTestParams({"refeeds=2"});
   auto model = findModel("deeprec").create(params, 12);
   const vae::Phase phase = model->phases().front();
-  vae::Batch batch{tinyRatings(), {}, {}, 0};
+  vae::Batch batch{tinyRatings(), {}, {}, 0, {}};
   for (int pass = 0; pass <= 2; ++pass) {
     const vae::Loss loss = model->loss(batch, phase, {});
     ASSERT_EQ(loss.followUp.has_value(), pass < 2) << pass;
@@ -282,7 +282,7 @@ TEST(DeepRecTraining, OneStepLowersTheLoss) {
   auto model = findModel("deeprec").create(deepRecTestParams({"lr=0.01", "refeeds=0"}), 12);
   const vae::Phase phase = model->phases().front();
   torch::optim::SGD optimizer(phase.parameters, torch::optim::SGDOptions(0.01).momentum(0.9));
-  const vae::Batch batch{ratings, {}, {}, 0};
+  const vae::Batch batch{ratings, {}, {}, 0, {}};
   const vae::Loss before = model->loss(batch, phase, {});
   EXPECT_FALSE(before.followUp.has_value());
   optimizer.zero_grad();
@@ -422,7 +422,7 @@ TEST(SvaeTraining, OneStepLowersTheLoss) {
   const vae::Phase phase = model->phases().front();
   torch::optim::Adam optimizer(phase.parameters, torch::optim::AdamOptions(phase.learningRate));
   const vae::Batch trainerBatch{torch::Tensor(), torch::tensor({1L, 2L, 3L, 4L, 5L, 5L, 6L, 7L}),
-                                torch::tensor({0L, 5L})};
+                                torch::tensor({0L, 5L}), 0, {}};
   optimizer.zero_grad();
   model->loss(trainerBatch, phase, vae::TrainingClock{1000, 1}).total.backward();
   optimizer.step();

@@ -127,7 +127,7 @@ std::shared_ptr<const Split> trainingOnlySplit(std::int64_t users) {
 TrainingSetup setupFor(const ModelFamily& model, std::shared_ptr<const Split> split,
                        const std::vector<std::string>& assignments, const std::string& folderTag) {
   return TrainingSetup{
-      model, paramsFor(model, assignments), std::move(split), test::freshTempDir(folderTag), {}, {}};
+      model, paramsFor(model, assignments), std::move(split), test::freshTempDir(folderTag), {}, {}, {}};
 }
 
 std::int64_t batchesPerEpoch(const Split& split, std::int64_t batchSize) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "models/Params.h"
+#include "models/vae/Layers.h"
 
 namespace vaecf::vae {
 
@@ -26,6 +27,8 @@ struct Batch {
   torch::Tensor rowOffsets;   // [B] int64
   // 0 for rows of the data; n for the n-th follow-up of the batch a loss asked for.
   int followUp = 0;
+  // Where these rows lie in the whole batch when ranks train it together; whole otherwise.
+  RowShard shard;
 };
 
 // Where training stands when a loss is computed; schedules (KL annealing, warm-up)

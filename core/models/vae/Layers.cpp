@@ -57,28 +57,61 @@ void fillBias(torch::Tensor bias, InitScheme scheme, std::int64_t fanIn) {
 
 }  // namespace
 
+// ---- Row shards ----
+
+namespace {
+
+// The whole batch's shape for noise shaped as this rank's `rows`.
+std::vector<std::int64_t> batchShape(const torch::Tensor& rows, std::int64_t batchRows) {
+  std::vector<std::int64_t> shape = rows.sizes().vec();
+  shape.front() = batchRows;
+  return shape;
+}
+
+}  // namespace
+
+torch::Tensor RowShard::uniformLike(const torch::Tensor& rows) const {
+  if (whole()) return torch::rand_like(rows);
+  return torch::rand(batchShape(rows, batchRows), rows.options()).narrow(0, first, rows.size(0));
+}
+
+torch::Tensor RowShard::normalLike(const torch::Tensor& rows) const {
+  if (whole()) return torch::randn_like(rows);
+  return torch::randn(batchShape(rows, batchRows), rows.options()).narrow(0, first, rows.size(0));
+}
+
+// A shard draws a dense batch of noise and reads its entries from it: the entries a rank
+// holds (after a mask, say) differ between ranks, the batch's shape does not.
+torch::Tensor RowShard::uniformAtEntries(const torch::Tensor& rowIds, const torch::Tensor& items) const {
+  const auto options = torch::TensorOptions().dtype(torch::kFloat).device(rowIds.device());
+  if (whole()) return torch::rand({rowIds.size(0)}, options);
+  return torch::rand({batchRows, this->items}, options).index({rowIds + first, items});
+}
+
 // ---- ItemRows ----
 
-ItemRows::ItemRows(torch::Tensor items, torch::Tensor rowIds, torch::Tensor values, std::int64_t rows)
-    : rows_(rows), items_(std::move(items)), rowIds_(std::move(rowIds)), values_(std::move(values)) {
+ItemRows::ItemRows(torch::Tensor items, torch::Tensor rowIds, torch::Tensor values, std::int64_t rows,
+                   RowShard shard)
+    : rows_(rows), shard_(shard), items_(std::move(items)), rowIds_(std::move(rowIds)), values_(std::move(values)) {
   const auto counts = sumPerRow(rowIds_, torch::ones_like(rowIds_), rows_);
   offsets_ = counts.cumsum(0) - counts;
 }
 
-ItemRows ItemRows::dense(torch::Tensor rows) {
+ItemRows ItemRows::dense(torch::Tensor rows, RowShard shard) {
   ItemRows result;
   result.rows_ = rows.size(0);
+  result.shard_ = shard;
   result.dense_ = std::move(rows);
   return result;
 }
 
-ItemRows ItemRows::fromBags(torch::Tensor items, torch::Tensor offsets) {
+ItemRows ItemRows::fromBags(torch::Tensor items, torch::Tensor offsets, RowShard shard) {
   const auto rows = offsets.size(0);
   const auto ends = torch::cat({offsets.slice(0, 1), torch::full({1}, items.size(0), offsets.options())});
   auto rowIds = torch::repeat_interleave(ends - offsets);
   auto values =
       torch::ones({items.size(0)}, torch::TensorOptions().dtype(torch::kFloat).device(items.device()));
-  return ItemRows(std::move(items), std::move(rowIds), std::move(values), rows);
+  return ItemRows(std::move(items), std::move(rowIds), std::move(values), rows, shard);
 }
 
 ItemRows ItemRows::toEntries() const {
@@ -87,7 +120,7 @@ ItemRows ItemRows::toEntries() const {
   auto rowIds = positions.select(1, 0);
   auto items = positions.select(1, 1);
   auto values = dense_.index({rowIds, items});
-  return ItemRows(std::move(items), std::move(rowIds), std::move(values), rows_);
+  return ItemRows(std::move(items), std::move(rowIds), std::move(values), rows_, shard_);
 }
 
 torch::Tensor ItemRows::toDense(std::int64_t items) const {
@@ -97,20 +130,22 @@ torch::Tensor ItemRows::toDense(std::int64_t items) const {
 
 ItemRows ItemRows::masked(double keepProbability) const {
   if (keepProbability >= 1.0) return *this;
-  if (isDense()) return dense(dense_ * (torch::rand_like(dense_) < keepProbability));
-  return keepingEntries(torch::rand_like(values_) < keepProbability, values_);
+  if (isDense()) return withDense(dense_ * (shard_.uniformLike(dense_) < keepProbability));
+  return keepingEntries(entryNoise() < keepProbability, values_);
 }
 
 ItemRows ItemRows::normalized() const {
-  if (isDense()) return dense(dense_ / dense_.pow(2).sum(1, true).sqrt().clamp_min(kNormFloor));
+  if (isDense()) return withDense(dense_ / dense_.pow(2).sum(1, true).sqrt().clamp_min(kNormFloor));
   const auto norms = sumPerRow(rowIds_, values_.pow(2), rows_).sqrt().clamp_min(kNormFloor);
-  return ItemRows(items_, rowIds_, values_ / norms.index_select(0, rowIds_), rows_);
+  return ItemRows(items_, rowIds_, values_ / norms.index_select(0, rowIds_), rows_, shard_);
 }
 
 ItemRows ItemRows::droppedOut(double dropProbability) const {
   if (dropProbability <= 0.0) return *this;
-  if (isDense()) return dense(torch::dropout(dense_, dropProbability, true));
-  return keepingEntries(torch::rand_like(values_) >= dropProbability, values_ / (1.0 - dropProbability));
+  const double keep = 1.0 - dropProbability;
+  if (isDense() && shard_.whole()) return withDense(torch::dropout(dense_, dropProbability, true));
+  if (isDense()) return withDense(dense_ * (shard_.uniformLike(dense_) >= dropProbability) / keep);
+  return keepingEntries(entryNoise() >= dropProbability, values_ / keep);
 }
 
 torch::Tensor ItemRows::counts() const {
@@ -119,8 +154,13 @@ torch::Tensor ItemRows::counts() const {
 }
 
 ItemRows ItemRows::keepingEntries(const torch::Tensor& keep, const torch::Tensor& values) const {
-  return ItemRows(items_.masked_select(keep), rowIds_.masked_select(keep), values.masked_select(keep), rows_);
+  return ItemRows(items_.masked_select(keep), rowIds_.masked_select(keep), values.masked_select(keep), rows_,
+                  shard_);
 }
+
+ItemRows ItemRows::withDense(torch::Tensor rows) const { return dense(std::move(rows), shard_); }
+
+torch::Tensor ItemRows::entryNoise() const { return shard_.uniformAtEntries(rowIds_, items_); }
 
 // ---- Affine maps and units ----
 
@@ -221,8 +261,8 @@ std::vector<std::int64_t> hiddenWidths(std::int64_t from, std::int64_t hidden, s
 
 // ---- Gaussian layers ----
 
-torch::Tensor sample(const Gaussian& q) {
-  return q.mean + (0.5 * q.logVariance).exp() * torch::randn_like(q.mean);
+torch::Tensor sample(const Gaussian& q, const RowShard& shard) {
+  return q.mean + (0.5 * q.logVariance).exp() * shard.normalLike(q.mean);
 }
 
 GaussianHeadsImpl::GaussianHeadsImpl(std::int64_t in, std::int64_t latent, InitScheme init,

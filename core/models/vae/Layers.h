@@ -10,14 +10,34 @@
 
 namespace vaecf::vae {
 
+// Where a rank's rows lie in the whole batch of a data-parallel step. Random draws for batch
+// rows (dropout, masks, the latent sample) are made for the whole batch and cut to the
+// rank's rows, so that every rank's generator stays in step with the others and no two
+// ranks share noise (docs/data-parallel.md, data-parallel training). The default is a whole batch,
+// drawn as a single process always drew it.
+struct RowShard {
+  std::int64_t first = 0;      // the rank's first row within the batch
+  std::int64_t batchRows = 0;  // rows of the whole batch; 0: the rows are the whole batch
+  std::int64_t items = 0;      // columns of the batch's rows
+
+  bool whole() const { return batchRows == 0; }
+  // U(0, 1) and N(0, 1) noise shaped as `rows` ([rows of this rank, ...]).
+  torch::Tensor uniformLike(const torch::Tensor& rows) const;
+  torch::Tensor normalLike(const torch::Tensor& rows) const;
+  // U(0, 1) noise for the stored entries (row id, item id) of this rank's rows.
+  torch::Tensor uniformAtEntries(const torch::Tensor& rowIds, const torch::Tensor& items) const;
+};
+
 // Users' rows as the first layer of a network reads them: dense [B, I], or only the stored
 // entries (item id, row id and value of each, ordered by row) for an embedding bag, which
 // skips the zeros. Every transformation keeps the form, and both forms mean the same rows.
 class ItemRows {
  public:
-  static ItemRows dense(torch::Tensor rows);
+  // `shard` says where the rows lie in a data-parallel batch; rows that are not a batch's
+  // (VampPrior's pseudo-inputs) keep the default.
+  static ItemRows dense(torch::Tensor rows, RowShard shard = {});
   // Binary rows given as embedding-bag lists (Batch::itemIndices, Batch::rowOffsets).
-  static ItemRows fromBags(torch::Tensor items, torch::Tensor offsets);
+  static ItemRows fromBags(torch::Tensor items, torch::Tensor offsets, RowShard shard = {});
 
   ItemRows toEntries() const;
   torch::Tensor toDense(std::int64_t items) const;
@@ -39,10 +59,13 @@ class ItemRows {
 
  private:
   ItemRows() = default;
-  ItemRows(torch::Tensor items, torch::Tensor rowIds, torch::Tensor values, std::int64_t rows);
+  ItemRows(torch::Tensor items, torch::Tensor rowIds, torch::Tensor values, std::int64_t rows, RowShard shard);
   ItemRows keepingEntries(const torch::Tensor& keep, const torch::Tensor& values) const;
+  ItemRows withDense(torch::Tensor rows) const;
+  torch::Tensor entryNoise() const;
 
   std::int64_t rows_ = 0;
+  RowShard shard_;
   torch::Tensor dense_;
   torch::Tensor items_, rowIds_, values_, offsets_;
 };
@@ -142,7 +165,7 @@ struct Gaussian {
 };
 
 // z = mean + exp(logVariance / 2) * eps, eps ~ N(0, I).
-torch::Tensor sample(const Gaussian& q);
+torch::Tensor sample(const Gaussian& q, const RowShard& shard = {});
 
 // Mean and log-variance heads over a hidden layer; the VampPrior family clamps the
 // log-variance to [-12, 4] (docs/models.md 3.4).
