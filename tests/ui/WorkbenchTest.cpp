@@ -3,7 +3,6 @@
 #include <QAction>
 #include <QColorDialog>
 #include <QDockWidget>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
 #include <QLabel>
@@ -19,11 +18,17 @@
 #include <QTreeWidgetItemIterator>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cmath>
 #include <fstream>
+#include <map>
 #include <numeric>
 #include <random>
 #include <set>
+#include <thread>
+
+#include <sched.h>
 
 
 #include "SyntheticRequest.h"
@@ -887,27 +892,78 @@ void WorkbenchTest::eventLoopStaysResponsiveWhileTraining() {
   trigger(*window, MainWindow::Command::Run);
   QTRY_VERIFY_WITH_TIMEOUT(session.liveRun()->epochsCompleted() >= 1, kTrainTimeoutMs);
 
-  QElapsedTimer sinceTick;
-  qint64 longestStall = 0;
-  int ticks = 0;
+  using Clock = std::chrono::steady_clock;
+  using Span = std::pair<Clock::time_point, Clock::time_point>;
+  struct Tick {
+    Clock::time_point at;
+    int cpu;
+  };
+  std::vector<Tick> ticks;
   QTimer probe;
   probe.setInterval(1);
   probe.setTimerType(Qt::PreciseTimer);
-  connect(&probe, &QTimer::timeout, this, [&] {
-    if (sinceTick.isValid()) longestStall = std::max(longestStall, sinceTick.elapsed());
-    sinceTick.restart();
-    ++ticks;
-  });
+  connect(&probe, &QTimer::timeout, this, [&ticks] { ticks.push_back({Clock::now(), sched_getcpu()}); });
+  // On a shared VM the host stops one virtual CPU at a time for about 100 ms; a thread that
+  // sleeps there wakes that late whatever the window does (a sleeper pinned to each CPU
+  // stalled so, at different instants, with no window running). A sleeper per CPU records
+  // those spans, and the window is charged only with the rest of each event-loop stall.
+  cpu_set_t allowed;
+  QCOMPARE(sched_getaffinity(0, sizeof allowed, &allowed), 0);
+  std::map<int, std::vector<Span>> frozen;  // by CPU
+  for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu)
+    if (CPU_ISSET(cpu, &allowed)) frozen[cpu];
+  std::atomic<bool> measuring{true};
+  std::vector<std::thread> sleepers;
+  for (auto& entry : frozen) {
+    sleepers.emplace_back([cpu = entry.first, &spans = entry.second, &measuring] {
+      cpu_set_t one;
+      CPU_ZERO(&one);
+      CPU_SET(cpu, &one);
+      sched_setaffinity(0, sizeof one, &one);
+      for (Clock::time_point last = Clock::now(); measuring;) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        const Clock::time_point now = Clock::now();
+        if (now - last > std::chrono::milliseconds(10)) spans.emplace_back(last, now);
+        last = now;
+      }
+    });
+  }
   const auto redrawsBefore = window->lossPanel()->redrawCount();
   probe.start();
   QTest::qWait(4000);
   probe.stop();
+  measuring = false;
+  for (std::thread& sleeper : sleepers) sleeper.join();
   const auto redraws = window->lossPanel()->redrawCount() - redrawsBefore;
-  qInfo("longest event-loop stall while training: %lld ms over %d ticks, %lld loss-panel redraws",
-        static_cast<long long>(longestStall), ticks, static_cast<long long>(redraws));
+
+  auto ms = [](Clock::duration span) { return std::chrono::duration_cast<std::chrono::milliseconds>(span).count(); };
+  // How much of [from, to] the CPU stood still.
+  auto stoppedWithin = [&frozen](int cpu, Clock::time_point from, Clock::time_point to) {
+    Clock::duration stopped{};
+    for (const auto& [begin, end] : frozen[cpu])
+      stopped += std::max(Clock::duration{}, std::min(end, to) - std::max(begin, from));
+    return stopped;
+  };
+  Clock::duration longestStall{}, longestOwnStall{}, longestStop{};
+  for (const auto& entry : frozen)
+    for (const auto& [begin, end] : entry.second) longestStop = std::max(longestStop, end - begin);
+  for (std::size_t i = 1; i < ticks.size(); ++i) {
+    const Tick& before = ticks[i - 1];
+    const Tick& after = ticks[i];
+    const Clock::duration stall = after.at - before.at;
+    longestStall = std::max(longestStall, stall);
+    // The loop waited on the CPU it ran on before the stall, or on the one that woke it.
+    const Clock::duration stopped =
+        std::max(stoppedWithin(before.cpu, before.at, after.at), stoppedWithin(after.cpu, before.at, after.at));
+    longestOwnStall = std::max(longestOwnStall, stall - stopped);
+  }
+  qInfo("longest event-loop stall while training: %lld ms, %lld ms of it the window's (a CPU stood still for up "
+        "to %lld ms), over %zu ticks, %lld loss-panel redraws",
+        static_cast<long long>(ms(longestStall)), static_cast<long long>(ms(longestOwnStall)),
+        static_cast<long long>(ms(longestStop)), ticks.size(), static_cast<long long>(redraws));
   QVERIFY2(redraws > 0, "the charts should have been updating during the measurement");
   QVERIFY2(redraws <= 4 * 30 + 2, "no more than about 30 redraws a second");
-  QVERIFY2(longestStall < 50, qPrintable(QStringLiteral("stall of %1 ms").arg(longestStall)));
+  QVERIFY2(ms(longestOwnStall) < 50, qPrintable(QStringLiteral("stall of %1 ms").arg(ms(longestOwnStall))));
   QCOMPARE(session.liveRun()->state(), TrainerState::Running);
   trigger(*window, MainWindow::Command::Stop);
 }
