@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "DataOptions.h"
+#include "ScaleBench.h"
 #include "plugin/ModelFamily.h"
 
 namespace vaecf::cli {
@@ -49,6 +50,7 @@ class Commands {
   std::vector<std::string> benchModels_;  // default: every model that trains on the loaded split
   std::vector<std::string> benchPrecisions_;
   int benchEpochs_ = 1;
+  ScaleBenchOptions scaleBench_;
 };
 
 }  // namespace vaecf::cli
