@@ -278,6 +278,7 @@ void Commands::declareBench(CLI::App& app) {
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   bench->add_flag("--json", json_, "print one JSON object");
+  addScaleBenchOptions(*bench, scaleBench_);
   actions_.emplace_back(bench, [this] { this->bench(); });
 }
 
@@ -422,6 +423,7 @@ void Commands::recommend() {
 }
 
 void Commands::bench() {
+  if (scaleBench_.enabled) return runScaleBench(scaleBench_, assignments_, machineDescription(), json_);
   const DataSource source = data_.dataSource();
   InteractionLog log;
   Split split;

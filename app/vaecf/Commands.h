@@ -10,6 +10,7 @@
 
 #include "DataOptions.h"
 #include "RankOptions.h"
+#include "ScaleBench.h"
 #include "plugin/ModelFamily.h"
 
 namespace vaecf::cli {
@@ -58,6 +59,7 @@ class Commands {
   std::vector<std::string> benchModels_;  // default: every model that trains on the loaded split
   std::vector<std::string> benchPrecisions_;
   int benchEpochs_ = 1;
+  ScaleBenchOptions scaleBench_;
 };
 
 }  // namespace vaecf::cli

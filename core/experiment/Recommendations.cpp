@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <string_view>
 #include <unordered_map>
 
 #include "common/Error.h"
@@ -13,6 +14,10 @@ namespace vaecf {
 
 namespace {
 
+// Users scored per call of the model: a bounded block of rows x items scores however
+// many users are asked for, instead of one forward pass per user.
+constexpr std::size_t kScoringBlock = 256;
+
 // A user's columns in the training split: what the model reads (with their values) and
 // what it must not recommend.
 struct UserHistory {
@@ -20,54 +25,87 @@ struct UserHistory {
   std::vector<float> values;
 };
 
-UserHistory rowOf(const std::string& userId, const Split& split) {
-  const auto rows = findUser(split, userId);
-  if (!rows) throw Error("user '" + userId + "' is not among the run's users");
-  UserHistory history;
-  for (const CsrMatrix* part : {rows->input, rows->heldout}) {
-    if (part == nullptr) continue;
-    const std::int32_t* columns = part->rowColumns(rows->row);
-    history.columns.insert(history.columns.end(), columns, columns + part->rowSize(rows->row));
-    for (std::int64_t k = 0; k < part->rowSize(rows->row); ++k) history.values.push_back(part->value(rows->row, k));
+// Every user of the split by id, training users first as findUser() has them: one index
+// instead of a search of the id lists per asked user.
+std::unordered_map<std::string_view, UserRows> indexUsers(const Split& split) {
+  std::unordered_map<std::string_view, UserRows> index;
+  const UserRows groups[] = {{&split.train, nullptr, 0},
+                             {&split.validationFoldIn, &split.validationHeldout, 0},
+                             {&split.testFoldIn, &split.testHeldout, 0}};
+  const std::vector<std::string>* ids[] = {&split.trainUserIds, &split.validationUserIds, &split.testUserIds};
+  for (std::size_t g = 0; g < 3; ++g) {
+    for (std::size_t row = 0; row < ids[g]->size(); ++row) {
+      UserRows rows = groups[g];
+      rows.row = static_cast<std::int64_t>(row);
+      index.emplace((*ids[g])[row], rows);
+    }
   }
+  return index;
+}
+
+UserHistory rowOf(const std::string& userId, const std::unordered_map<std::string_view, UserRows>& index) {
+  const auto found = index.find(userId);
+  if (found == index.end()) throw Error("user '" + userId + "' is not among the run's users");
+  const UserRows& rows = found->second;
+  UserHistory history;
+  for (const CsrMatrix* part : {rows.input, rows.heldout}) {
+    if (part == nullptr) continue;
+    const std::int32_t* columns = part->rowColumns(rows.row);
+    history.columns.insert(history.columns.end(), columns, columns + part->rowSize(rows.row));
+    for (std::int64_t k = 0; k < part->rowSize(rows.row); ++k) history.values.push_back(part->value(rows.row, k));
+  }
+  history.known = history.columns;
   return history;
 }
 
-// Every column of the user in the raw log besides their row: items they rated low or
-// later are known too.
-void addLoggedItems(const std::string& userId, const Split& split, const InteractionLog& log,
-                    UserHistory& history) {
-  const auto user = log.users.find(userId);
-  if (!user) return;
-  std::unordered_map<std::string, std::int32_t> column;
-  for (std::size_t c = 0; c < split.itemIds.size(); ++c) column.emplace(split.itemIds[c], static_cast<std::int32_t>(c));
+// Every column of the asked users in the raw log besides their rows (items they rated low
+// or later are known too), gathered in one pass over the log for all of them.
+void addLoggedItems(const std::vector<std::string>& users, const Split& split, const InteractionLog& log,
+                    std::vector<UserHistory>& histories) {
+  std::unordered_map<std::string_view, std::int32_t> columnOfId;
+  for (std::size_t c = 0; c < split.itemIds.size(); ++c) columnOfId.emplace(split.itemIds[c], static_cast<std::int32_t>(c));
+  std::vector<std::int32_t> column(log.items.size(), -1);
+  for (std::uint32_t item = 0; item < log.items.size(); ++item) {
+    const auto found = columnOfId.find(log.items.external(item));
+    if (found != columnOfId.end()) column[item] = found->second;
+  }
+  std::vector<std::vector<std::size_t>> asked(log.users.size());  // positions in `users` per log user
+  for (std::size_t i = 0; i < users.size(); ++i)
+    if (const auto user = log.users.find(users[i])) asked[*user].push_back(i);
   for (const Interaction& row : log.interactions) {
-    if (row.user != *user) continue;
-    const auto found = column.find(log.items.external(row.item));
-    if (found != column.end()) history.known.push_back(found->second);
+    if (column[row.item] < 0) continue;
+    for (const std::size_t i : asked[row.user]) histories[i].known.push_back(column[row.item]);
   }
 }
 
-UserRecommendations recommendFor(const std::string& userId, const Recommender& model, const Split& split,
-                                 const InteractionLog* log, std::size_t count) {
-  UserHistory history = rowOf(userId, split);
-  history.known = history.columns;
-  if (log != nullptr) addLoggedItems(userId, split, *log, history);
-  std::sort(history.known.begin(), history.known.end());
-  history.known.erase(std::unique(history.known.begin(), history.known.end()), history.known.end());
-
+// The top `count` unknown items of each history, `kScoringBlock` users per model call.
+std::vector<UserRecommendations> recommendAll(const std::vector<std::string>& users,
+                                              std::vector<UserHistory>& histories, const Recommender& model,
+                                              const Split& split, std::size_t count, const TaskContext& context) {
   const std::int64_t items = model.items();
-  CsrMatrix input(items);
-  input.appendRow(history.columns, history.values);
-  std::vector<float> scores(static_cast<std::size_t>(items));
-  model.score(input, 0, 1, scores.data());
-
-  UserRecommendations result;
-  result.userId = userId;
-  for (const std::int32_t column : history.columns) result.input.push_back(split.itemIds[column]);
-  result.knownItems = history.known.size();
-  for (const std::int32_t column : topK(scores.data(), items, history.known.data(), history.known.size(), count))
-    result.items.push_back({split.itemIds[column], scores[column]});
+  std::vector<float> scores(std::min(users.size(), kScoringBlock) * static_cast<std::size_t>(items));
+  std::vector<UserRecommendations> result;
+  for (std::size_t begin = 0; begin < users.size(); begin += kScoringBlock) {
+    context.checkCancelled();
+    const std::size_t end = std::min(users.size(), begin + kScoringBlock);
+    CsrMatrix input(items);
+    for (std::size_t i = begin; i < end; ++i) input.appendRow(histories[i].columns, histories[i].values);
+    model.score(input, 0, static_cast<std::int64_t>(end - begin), scores.data());
+    for (std::size_t i = begin; i < end; ++i) {
+      UserHistory& history = histories[i];
+      std::sort(history.known.begin(), history.known.end());
+      history.known.erase(std::unique(history.known.begin(), history.known.end()), history.known.end());
+      const float* row = scores.data() + (i - begin) * static_cast<std::size_t>(items);
+      UserRecommendations user;
+      user.userId = users[i];
+      for (const std::int32_t column : history.columns) user.input.push_back(split.itemIds[column]);
+      user.knownItems = history.known.size();
+      for (const std::int32_t column : topK(row, items, history.known.data(), history.known.size(), count))
+        user.items.push_back({split.itemIds[column], row[column]});
+      result.push_back(std::move(user));
+    }
+    context.report("recommend", end, users.size());
+  }
   return result;
 }
 
@@ -85,11 +123,13 @@ RunRecommendations recommendFromRun(const std::filesystem::path& runDir, std::sh
   if (static_cast<std::int64_t>(count) > run.recommender->items())
     throw Error("top " + std::to_string(count) + " exceeds the catalogue of " +
                 std::to_string(run.recommender->items()) + " items");
+  const auto index = indexUsers(*split);
+  std::vector<UserHistory> histories;
+  histories.reserve(users.size());
+  for (const std::string& user : users) histories.push_back(rowOf(user, index));
+  if (log != nullptr) addLoggedItems(users, *split, *log, histories);
   RunRecommendations result{run.config.model, run.task, {}};
-  for (const std::string& user : users) {
-    context.checkCancelled();
-    result.users.push_back(recommendFor(user, *run.recommender, *split, log, count));
-  }
+  result.users = recommendAll(users, histories, *run.recommender, *split, count, context);
   return result;
 }
 

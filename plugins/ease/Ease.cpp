@@ -61,11 +61,6 @@ std::uint64_t matrixBytes(std::int64_t items, std::size_t elementBytes, double m
 
 std::size_t workingBytes(bool float64) { return float64 ? sizeof(double) : sizeof(float); }
 
-// A selection fits the next lambda while it holds the best model so far (float32).
-std::uint64_t selectionMemoryEstimate(std::int64_t items, bool float64) {
-  return easeMemoryEstimate(items, float64) + matrixBytes(items, sizeof(float), 1);
-}
-
 std::string gib(std::uint64_t bytes) {
   std::ostringstream text;
   text << std::fixed << std::setprecision(1) << static_cast<double>(bytes) / kBytesPerGiB;
@@ -74,13 +69,9 @@ std::string gib(std::uint64_t bytes) {
 
 void requireMemory(std::uint64_t needed, std::int64_t items, bool float64) {
   const std::optional<AvailableMemory> available = availableMemory();
-  if (!available || needed <= available->bytes) return;
-  std::string message = "EASE needs about " + gib(needed) + " GiB for " + std::to_string(items) +
-                        " items but only " + gib(available->bytes) + " GiB are available" +
-                        (available->containerLimit ? " under this container's memory limit" : "") + "; restrict the catalogue (e.g. drop rare items) or use a machine "
-                        "with more memory";
-  if (float64) message += " (float32 would halve the need at some cost in accuracy)";
-  throw Error(message);
+  if (!available) return;
+  if (const std::string refusal = easeMemoryRefusal(needed, items, float64, *available); !refusal.empty())
+    throw Error(refusal);
 }
 
 // -- fitting --------------------------------------------------------------------------
@@ -264,6 +255,22 @@ void requireZeroDiagonal(const at::Tensor& weights, const std::filesystem::path&
 
 }  // namespace
 
+std::string easeMemoryRefusal(std::uint64_t needed, std::int64_t items, bool float64,
+                              const AvailableMemory& available) {
+  if (needed <= available.bytes) return {};
+  std::string message = "EASE needs about " + gib(needed) + " GiB for " + std::to_string(items) +
+                        " items but only " + gib(available.bytes) + " GiB are available" +
+                        (available.containerLimit ? " under this container's memory limit" : "") +
+                        "; restrict the catalogue (e.g. drop rare items) or use a machine with more memory";
+  if (float64) message += " (float32 would halve the need at some cost in accuracy)";
+  return message;
+}
+
+// A selection fits the next lambda while it holds the best model so far (float32).
+std::uint64_t easeSelectionMemoryEstimate(std::int64_t items, bool float64) {
+  return easeMemoryEstimate(items, float64) + matrixBytes(items, sizeof(float), 1);
+}
+
 std::uint64_t easeMemoryEstimate(std::int64_t items, bool float64) {
   // Measured peak: the Gram matrix and its Cholesky factor, then the factor and the
   // inverse (2.07 matrices at 5,000 items); float32 B is made after the factor is freed.
@@ -349,7 +356,7 @@ EaseSelection selectEaseLambda(const CsrMatrix& train, const CsrMatrix& validati
                                const TaskContext& context) {
   if (grid.empty()) throw Error("the EASE lambda grid is empty");
   for (const double lambda : grid) requirePositiveLambda(lambda);
-  requireMemory(selectionMemoryEstimate(train.cols(), float64), train.cols(), float64);
+  requireMemory(easeSelectionMemoryEstimate(train.cols(), float64), train.cols(), float64);
 
   // Each lambda is a full fit. Sharing one eigendecomposition of G across the grid
   // measured slower: eigh took 8x a Cholesky fit (3.5k items, OpenBLAS) and every lambda

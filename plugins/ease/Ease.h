@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "common/AvailableMemory.h"
 #include "common/TaskContext.h"
 #include "data/CsrMatrix.h"
 #include "eval/Evaluator.h"
@@ -22,6 +23,12 @@ struct EaseOptions {
 
 // Bytes the fit needs at its peak for `items` items, to refuse before being killed.
 std::uint64_t easeMemoryEstimate(std::int64_t items, bool float64);
+// The same for selectEaseLambda, which holds the best model so far while it fits the next.
+std::uint64_t easeSelectionMemoryEstimate(std::int64_t items, bool float64);
+// What the fit says when `needed` bytes for `items` items exceed `available`, the
+// estimate included; empty when they fit.
+std::string easeMemoryRefusal(std::uint64_t needed, std::int64_t items, bool float64,
+                              const AvailableMemory& available);
 
 class EaseRecommender final : public Recommender {
  public:

@@ -248,6 +248,32 @@ TEST(EaseMemory, RefusesACatalogueThatCannotFitBeforeAllocating) {
   EXPECT_NE(message.find("GiB are available"), std::string::npos) << message;
 }
 
+// ML-20M's catalogue on the 24 GB machine the project is measured on (docs/scale.md).
+TEST(EaseMemory, FitsTwentyThousandItemsInTwentyFourGigabytes) {
+  constexpr std::int64_t kMl20mItems = 20108;
+  const AvailableMemory machine{24ULL << 30, false};
+  EXPECT_EQ(easeMemoryRefusal(easeMemoryEstimate(kMl20mItems, true), kMl20mItems, true, machine), "");
+  EXPECT_EQ(easeMemoryRefusal(easeSelectionMemoryEstimate(kMl20mItems, true), kMl20mItems, true, machine), "");
+  // The selection holds the best model so far (float32) beside the next fit.
+  EXPECT_EQ(easeSelectionMemoryEstimate(kMl20mItems, true) - easeMemoryEstimate(kMl20mItems, true),
+            4ULL * kMl20mItems * kMl20mItems);
+}
+
+TEST(EaseMemory, RefusalNamesTheEstimateTheMemoryAndTheContainerLimit) {
+  constexpr std::int64_t kItems = 100000;  // 149 GiB in float64
+  const std::string refusal =
+      easeMemoryRefusal(easeMemoryEstimate(kItems, true), kItems, true, AvailableMemory{24ULL << 30, true});
+  EXPECT_EQ(refusal.rfind("EASE needs about 149.0 GiB for 100000 items but only 24.0 GiB are available under this "
+                          "container's memory limit", 0),
+            0U)
+      << refusal;
+  EXPECT_NE(refusal.find("float32 would halve"), std::string::npos) << refusal;
+  const std::string float32 =
+      easeMemoryRefusal(easeMemoryEstimate(kItems, false), kItems, false, AvailableMemory{24ULL << 30, false});
+  EXPECT_EQ(float32.rfind("EASE needs about 74.5 GiB for 100000 items but only 24.0 GiB are available;", 0), 0U)
+      << float32;
+}
+
 TEST(EaseSelection, PicksTheLambdaWithTheBestValidationNdcg) {
   const PlantedSplit split = plantedSplit(120);
   const std::vector<double> grid{1.0, 30.0, 300.0, 3000.0};
