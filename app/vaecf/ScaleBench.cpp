@@ -338,7 +338,7 @@ nlohmann::json runSize(const SizeSettings& settings) {
 
   const ModelFamily& model = findModel("multvae");
   const fs::path runFolder = settings.folder / "run";
-  TrainingSetup setup{model, oneEpochParams(model, settings.assignments), shared, runFolder, {}, {}};
+  TrainingSetup setup{model, oneEpochParams(model, settings.assignments), shared, runFolder, {}, {}, {}};
   setup.data.raw = ImportOptions{"ml-20m", mlFolder, {}};
   setup.data.protocol = protocol;
   setup.data.thresholdGiven = true;

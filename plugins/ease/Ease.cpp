@@ -272,9 +272,10 @@ std::uint64_t easeSelectionMemoryEstimate(std::int64_t items, bool float64) {
 }
 
 std::uint64_t easeMemoryEstimate(std::int64_t items, bool float64) {
-  // Measured peak: the Gram matrix and its Cholesky factor, then the factor and the
-  // inverse (2.07 matrices at 5,000 items); float32 B is made after the factor is freed.
-  return matrixBytes(items, workingBytes(float64), 2);
+  // Measured peaks: 2.07 working matrices at 5,000 items (Gram matrix and Cholesky factor,
+  // then factor and inverse) but about 3 at 20,108 items (10.1 GiB process peak less ~1 GiB
+  // of data and LibTorch), so three are counted: the small case hid a transient copy.
+  return matrixBytes(items, workingBytes(float64), 3);
 }
 
 std::unique_ptr<EaseRecommender> EaseRecommender::fit(const CsrMatrix& train, const EaseOptions& options,

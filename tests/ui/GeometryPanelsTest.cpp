@@ -38,7 +38,7 @@ std::filesystem::path trainRun(const SessionData& data, const std::string& model
   for (const char* assignment : {"threads=1", "device=cpu", "epochs=2", "batch_size=40", "latent_dim=8", "hidden_dim=32"})
     params.assign(assignment);
   for (const std::string& assignment : extra) params.assign(assignment);
-  trainModel(TrainingSetup{definition, params, data.split, folder, data.recordedSource, {}});
+  trainModel(TrainingSetup{definition, params, data.split, folder, data.recordedSource, {}, {}});
   return folder;
 }
 

@@ -373,8 +373,8 @@ void TrainingSession::forgetSplitRequest() {
 void TrainingSession::launchRun(const ModelFamily& model, const ParamSet& params, std::shared_ptr<const Split> split,
                                 FirstCommand first) {
   try {
-    trainer_ = Trainer::newRun(
-        TrainingSetup{model, params, std::move(split), freshRunFolder(runsFolder_, model_.name), data_->recordedSource, evaluation_});
+    trainer_ = Trainer::newRun(TrainingSetup{model, params, std::move(split), freshRunFolder(runsFolder_, model_.name),
+                                             data_->recordedSource, evaluation_, {}});
     liveRun_ = std::make_shared<RunHistory>();
     dispatcher_.setSource([trainer = trainer_.get()] { return trainer->drainEvents(); });
     trainer_->setEventNotifier([dispatcher = &dispatcher_] { dispatcher->notify(); });
