@@ -1857,7 +1857,7 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         <translation>Den in der Lauftabelle gewählten angehaltenen oder unvollendeten Lauf ab seinem letzten Checkpoint auf den geladenen Daten fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="572"/>
+        <location filename="../ui/window/MainWindow.cpp" line="575"/>
         <source>Select one run in the run table to continue.</source>
         <translation>Wählen Sie in der Lauftabelle einen Lauf zum Fortsetzen.</translation>
     </message>
@@ -1944,7 +1944,7 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
     </message>
     <message>
         <location filename="../ui/window/MainWindow.cpp" line="156"/>
-        <location filename="../ui/window/MainWindow.cpp" line="560"/>
+        <location filename="../ui/window/MainWindow.cpp" line="563"/>
         <source>Train one batch, then pause</source>
         <translation>Einen Batch trainieren, dann pausieren</translation>
     </message>
@@ -1955,7 +1955,7 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
     </message>
     <message>
         <location filename="../ui/window/MainWindow.cpp" line="158"/>
-        <location filename="../ui/window/MainWindow.cpp" line="562"/>
+        <location filename="../ui/window/MainWindow.cpp" line="565"/>
         <source>Train to the end of the current epoch, then pause</source>
         <translation>Bis zum Ende der aktuellen Epoche trainieren, dann pausieren</translation>
     </message>
@@ -2118,63 +2118,68 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="376"/>
+        <location filename="../ui/window/MainWindow.cpp" line="377"/>
         <source>Stopped early: validation stopped improving.</source>
         <translation>Vorzeitig beendet: Die Validierung verbesserte sich nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="385"/>
+        <location filename="../ui/window/MainWindow.cpp" line="386"/>
         <source>The run has ended; its record keeps the changes made while it trained. The next run starts from the form again: %1.</source>
         <translation>Der Lauf ist beendet; sein Protokoll behält die während des Trainings vorgenommenen Änderungen. Der nächste Lauf beginnt wieder mit den Werten des Formulars: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="415"/>
+        <location filename="../ui/window/MainWindow.cpp" line="416"/>
         <source>%1 = %2 for the next run.</source>
         <translation>%1 = %2 für den nächsten Lauf.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="418"/>
+        <location filename="../ui/window/MainWindow.cpp" line="419"/>
         <source>%1 = %2 applied to the running model.</source>
         <translation>%1 = %2 auf das laufende Modell angewendet.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="422"/>
+        <location filename="../ui/window/MainWindow.cpp" line="423"/>
         <source>%1 = %2 takes effect when a new run starts (Reset, then Run).</source>
         <translation>%1 = %2 wirkt, sobald ein neuer Lauf beginnt (Zurücksetzen, dann Start).</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="432"/>
+        <location filename="../ui/window/MainWindow.cpp" line="433"/>
         <source>current</source>
         <translation>aktuell</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="446"/>
+        <location filename="../ui/window/MainWindow.cpp" line="447"/>
         <source>The run %1 could not be read: %2</source>
         <translation>Der Lauf %1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="465"/>
+        <location filename="../ui/window/MainWindow.cpp" line="466"/>
         <source>Run colour</source>
         <translation>Farbe des Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="528"/>
+        <location filename="../ui/window/MainWindow.cpp" line="530"/>
+        <source>starting %1 local workers (each loads the data)</source>
+        <translation>%1 lokale Worker werden gestartet (jeder lädt die Daten)</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/MainWindow.cpp" line="531"/>
         <source>preparing the split from the raw data</source>
         <translation>die Aufteilung wird aus den Rohdaten vorbereitet</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="531"/>
+        <location filename="../ui/window/MainWindow.cpp" line="534"/>
         <source>epoch %1 of %2</source>
         <translation>Epoche %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="534"/>
+        <location filename="../ui/window/MainWindow.cpp" line="537"/>
         <source>%1 users/s</source>
         <translation>%1 Nutzer/s</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="523"/>
-        <location filename="../ui/window/MainWindow.cpp" line="535"/>
+        <location filename="../ui/window/MainWindow.cpp" line="524"/>
+        <location filename="../ui/window/MainWindow.cpp" line="538"/>
         <source>elapsed %1</source>
         <translation>vergangen %1</translation>
     </message>
@@ -2184,37 +2189,37 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         <translation>Den trainierenden Lauf anhalten oder enden lassen, dann die Sprache erneut wählen.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="536"/>
+        <location filename="../ui/window/MainWindow.cpp" line="539"/>
         <source>ETA %1</source>
         <translation>verbleibend %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="561"/>
+        <location filename="../ui/window/MainWindow.cpp" line="564"/>
         <source>Start a new run and pause after its first batch</source>
         <translation>Einen neuen Lauf starten und nach seinem ersten Batch anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="563"/>
+        <location filename="../ui/window/MainWindow.cpp" line="566"/>
         <source>Start a new run and pause after its first epoch</source>
         <translation>Einen neuen Lauf starten und nach seiner ersten Epoche anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="608"/>
+        <location filename="../ui/window/MainWindow.cpp" line="611"/>
         <source>The session could not be saved: %1</source>
         <translation>Die Sitzung konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="619"/>
+        <location filename="../ui/window/MainWindow.cpp" line="622"/>
         <source>The session could not be opened: %1</source>
         <translation>Die Sitzung konnte nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="518"/>
+        <location filename="../ui/window/MainWindow.cpp" line="519"/>
         <source>closed-form fit: %1, step %2 of %3</source>
         <translation>Fit in geschlossener Form: %1, Schritt %2 von %3</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="522"/>
+        <location filename="../ui/window/MainWindow.cpp" line="523"/>
         <source>closed-form fit</source>
         <translation>Fit in geschlossener Form</translation>
     </message>
@@ -2230,14 +2235,24 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
 <context>
     <name>vaecf::ui::ModelPanel</name>
     <message>
-        <location filename="../ui/panels/ModelPanel.cpp" line="49"/>
+        <location filename="../ui/panels/ModelPanel.cpp" line="50"/>
+        <source>Ranks that train one model together on this machine, each on a share of every batch, their gradients summed after each step (torch.distributed, Gloo). Each rank gets its share of the threads; on a machine with few cores expect little speed-up.</source>
+        <translation>Ränge, die gemeinsam ein Modell auf diesem Rechner trainieren, jeder auf einem Teil jedes Batches; ihre Gradienten werden nach jedem Schritt summiert (torch.distributed, Gloo). Jeder Rang erhält seinen Anteil der Threads; auf einem Rechner mit wenigen Kernen ist kaum Beschleunigung zu erwarten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/ModelPanel.cpp" line="55"/>
+        <source>Local workers</source>
+        <translation>Lokale Worker</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/ModelPanel.cpp" line="66"/>
         <source>● live: applied to a running model at the next batch
 italic: not the declared default that vaecf train uses (hover for both)</source>
         <translation>● live: wird beim nächsten Batch auf ein laufendes Modell angewandt
 kursiv: nicht der deklarierte Standardwert, den vaecf train verwendet (beide beim Überfahren)</translation>
     </message>
     <message>
-        <location filename="../ui/panels/ModelPanel.cpp" line="97"/>
+        <location filename="../ui/panels/ModelPanel.cpp" line="116"/>
         <source>%1 here; the declared default, which vaecf train uses, is %2.
 
 %3</source>
@@ -3047,197 +3062,197 @@ kursiv: nicht der deklarierte Standardwert, den vaecf train verwendet (beide bei
 <context>
     <name>vaecf::ui::SweepsPanel</name>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="40"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="38"/>
         <source>pending</source>
         <translation>ausstehend</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="42"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="40"/>
         <source>finished</source>
         <translation>abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="44"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="42"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="108"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="100"/>
         <source>Start sweep</source>
         <translation>Sweep starten</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="109"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="101"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="110"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="102"/>
         <source>Open sweep…</source>
         <translation>Sweep öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="111"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="103"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="112"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="104"/>
         <source>Open trial as run</source>
         <translation>Versuch als Lauf öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="119"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="111"/>
         <source>Sweep</source>
         <translation>Variieren</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="119"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="111"/>
         <source>Values (grid)</source>
         <translation>Werte (Gitter)</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="119"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="111"/>
         <source>Low</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="119"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="111"/>
         <source>High</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="119"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="111"/>
         <source>Log scale</source>
         <translation>Log. Skala</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="121"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="113"/>
         <source>Tick the options to sweep: a comma list of values for a grid, or low and high for random draws and successive halving</source>
         <translation>Die zu variierenden Optionen ankreuzen: eine Werteliste mit Kommas für ein Gitter, oder Von und Bis für Zufallsziehungen und Successive Halving</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="126"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="118"/>
         <source>Grid</source>
         <translation>Gitter</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="127"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="119"/>
         <source>Random</source>
         <translation>Zufällig</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="128"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="120"/>
         <source>Successive halving</source>
         <translation>Successive Halving</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="131"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="123"/>
         <source>trials </source>
         <translation>Versuche </translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="138"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="130"/>
         <source>Define a sweep of the current model</source>
         <translation>Einen Sweep des aktuellen Modells festlegen</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="168"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="160"/>
         <source>Open sweep</source>
         <translation>Sweep öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="177"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="169"/>
         <source>The sweep has finished; the best trial on validation is trial %1.</source>
         <translation>Der Sweep ist abgeschlossen; der beste Versuch auf der Validierung ist Versuch %1.</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="178"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="170"/>
         <source>The sweep has finished without a finished trial.</source>
         <translation>Der Sweep ist ohne einen abgeschlossenen Versuch beendet.</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="182"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="174"/>
         <source>Cancelled: Resume goes on where the sweep stopped.</source>
         <translation>Abgebrochen: Fortsetzen macht dort weiter, wo der Sweep stehen blieb.</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="186"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="178"/>
         <source>The sweep stopped on an error.</source>
         <translation>Der Sweep wurde wegen eines Fehlers angehalten.</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="188"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="180"/>
         <source>The sweep failed: %1</source>
         <translation>Der Sweep ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="286"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="278"/>
         <source>%1: give a comma list of values, or a low and a high end</source>
         <translation>%1: eine Werteliste mit Kommas angeben, oder ein unteres und ein oberes Ende</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="301"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="294"/>
         <source>Stop the run in training first: the sweep&apos;s trials and the run would draw from one random generator, and neither would repeat its numbers.</source>
         <translation>Zuerst den trainierenden Lauf anhalten: Die Versuche des Sweeps und der Lauf würden aus einem Zufallsgenerator ziehen, und keiner würde seine Zahlen wiederholen.</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="309"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="302"/>
         <source>Load data before starting a sweep.</source>
         <translation>Vor einem Sweep Daten laden.</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="317"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="310"/>
         <source>The sweep cannot start: %1</source>
         <translation>Der Sweep kann nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="323"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="316"/>
         <source>Starting the sweep in %1</source>
         <translation>Der Sweep startet in %1</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="337"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="330"/>
         <source>The sweep in %1 could not be opened: %2</source>
         <translation>Der Sweep in %1 konnte nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="340"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="333"/>
         <source>Sweep %1</source>
         <translation>Sweep %1</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="347"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="340"/>
         <source>Resuming the sweep in %1</source>
         <translation>Der Sweep in %1 wird fortgesetzt</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="364"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="357"/>
         <source>%1 of %2 trials</source>
         <translation>%1 von %2 Versuchen</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="383"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="376"/>
         <source>Trial</source>
         <translation>Versuch</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="383"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="376"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="383"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="376"/>
         <source>Rung</source>
         <translation>Stufe</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="384"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="377"/>
         <source>Validation</source>
         <translation>Validierung</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="414"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="407"/>
         <source>validation</source>
         <translation>Validierung</translation>
     </message>
@@ -3245,74 +3260,84 @@ kursiv: nicht der deklarierte Standardwert, den vaecf train verwendet (beide bei
 <context>
     <name>vaecf::ui::TrainingSession</name>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="107"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="116"/>
         <source>The fit failed: %1</source>
         <translation>Die Anpassung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="114"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="123"/>
         <source>The finished run&apos;s metrics could not be written: %1</source>
         <translation>Die Metriken des beendeten Laufs konnten nicht geschrieben werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="221"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="230"/>
         <source>Stop the current run before continuing another one.</source>
         <translation>Stoppen Sie den aktuellen Lauf, bevor Sie einen anderen fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="232"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="241"/>
         <source>The run %1 is a closed-form fit (%2): there is no training to continue.</source>
         <translation>Der Lauf %1 ist eine geschlossene Lösung (%2): Es gibt kein Training fortzusetzen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="238"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="247"/>
         <source>The run %1 has finished: there is nothing to continue.</source>
         <translation>Der Lauf %1 ist abgeschlossen: Es gibt nichts fortzusetzen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="260"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="269"/>
         <source>To continue the run %1, load the run&apos;s dataset first: %2</source>
         <translation>Um den Lauf %1 fortzusetzen, laden Sie zuerst seinen Datensatz: %2</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="248"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="257"/>
         <source>The run %1 could not be read: %2</source>
         <translation>Der Lauf %1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="47"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="49"/>
         <source>%1 predicts ratings, and %2 has none: load a dataset with explicit ratings.</source>
         <translation>%1 sagt Bewertungen vorher, und %2 hat keine: Laden Sie einen Datensatz mit expliziten Bewertungen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="50"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="52"/>
         <source>%1 orders each history by time, and %2 has no timestamps: load a dataset with a time column.</source>
         <translation>%1 ordnet jeden Verlauf zeitlich, und %2 hat keine Zeitstempel: Laden Sie einen Datensatz mit Zeitspalte.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="282"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="110"/>
+        <source>The run&apos;s other ranks did not join: %1</source>
+        <translation>Die anderen Ränge des Laufs sind nicht beigetreten: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/TrainingSession.cpp" line="291"/>
         <source>The run could not continue: %1</source>
         <translation>Der Lauf konnte nicht fortgesetzt werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="328"/>
-        <location filename="../ui/session/TrainingSession.cpp" line="394"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="338"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="438"/>
         <source>Load a dataset before training.</source>
         <translation>Laden Sie vor dem Training einen Datensatz.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="101"/>
-        <location filename="../ui/session/TrainingSession.cpp" line="386"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="104"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="430"/>
         <source>The run could not start: %1</source>
         <translation>Der Lauf konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="432"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="411"/>
+        <source>The run&apos;s other ranks could not start: %1</source>
+        <translation>Die anderen Ränge des Laufs konnten nicht starten: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/TrainingSession.cpp" line="478"/>
         <source>The run failed: %1</source>
         <translation>Der Lauf ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="43"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="45"/>
         <source>%1 trains on the raw dataset (its ratings and times), which a split folder does not have: load a dataset file.</source>
         <translation>%1 trainiert auf dem Rohdatensatz (seinen Bewertungen und Zeiten), den ein Split-Ordner nicht enthält: Laden Sie eine Datensatzdatei.</translation>
     </message>

@@ -231,7 +231,9 @@ void Commands::declareTrain(CLI::App& app, const std::string& modelForHelp) {
 
 void Commands::declareResume(CLI::App& app) {
   CLI::App* resume = app.add_subcommand("resume", "continue an iterative model's run from its last checkpoint");
-  resume->add_option("--run", runDir_, "run folder written by vaecf train")->required()->check(CLI::ExistingDirectory);
+  resume->add_option("--run", runDir_, "run folder written by vaecf train (with --rank R > 0: any folder holding the run's config.json)")
+      ->required()
+      ->check(CLI::ExistingDirectory);
   resume->add_flag("--json", json_, "print the result as one JSON object on the last line");
   ranks_.addTo(*resume);
   actions_.emplace_back(resume, [this] { this->resume(); });
@@ -317,7 +319,7 @@ void Commands::split() {
              s.validationFoldIn.rows(), s.testFoldIn.rows());
 }
 
-std::shared_ptr<RankGroup> Commands::joinRanks(std::optional<LocalRanks>& local) {
+std::shared_ptr<RankGroup> Commands::joinRanks(const std::unique_ptr<LocalRanks>& local) {
   if (ranks_.workers() <= 1) return joinRemoteRanks(ranks_);
   return local->join();
 }
@@ -336,11 +338,8 @@ void Commands::train() {
   const DataSource source = data_.dataSource();
   if (!ranks_.alone()) requireDataParallel(findModel(model_));
   // Local ranks start first, so that they load the data while this process does.
-  std::optional<LocalRanks> localRanks;
-  if (ranks_.workers() > 1) {
-    setComputeThreads(ranks_.threadsPerRank(computeThreads()));
-    localRanks.emplace(ranks_, argc_, argv_, computeThreads());
-  }
+  setComputeThreads(ranks_.threadsPerRank(computeThreads()));
+  const std::unique_ptr<LocalRanks> localRanks = ranks_.startLocalRanks(argc_, argv_, computeThreads());
   useRankThreads(params);
   if (ranks_.follows()) {
     followRun(RunConfig{model_, params.values(), source, evaluation}, loadData(source), joinRanks(localRanks));
@@ -363,11 +362,8 @@ void Commands::train() {
 }
 
 void Commands::resume() {
-  std::optional<LocalRanks> localRanks;
-  if (ranks_.workers() > 1) {
-    setComputeThreads(ranks_.threadsPerRank(computeThreads()));
-    localRanks.emplace(ranks_, argc_, argv_, computeThreads());
-  }
+  setComputeThreads(ranks_.threadsPerRank(computeThreads()));
+  const std::unique_ptr<LocalRanks> localRanks = ranks_.startLocalRanks(argc_, argv_, computeThreads());
   if (ranks_.follows()) {
     const RunConfig config = readRunConfig(runDir_);
     followRun(config, loadData(config.data), joinRanks(localRanks));

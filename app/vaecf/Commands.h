@@ -42,7 +42,7 @@ class Commands {
   nlohmann::json benchClosedFormFits(const Split& split) const;
   ParamSet benchParams(const ModelFamily& model) const;
   // The ranks this process trains with (null: alone), local ones started in `local`.
-  std::shared_ptr<RankGroup> joinRanks(std::optional<LocalRanks>& local);
+  std::shared_ptr<RankGroup> joinRanks(const std::unique_ptr<LocalRanks>& local);
   void useRankThreads(ParamSet& params) const;
   void printBench(const nlohmann::json& result) const;
 

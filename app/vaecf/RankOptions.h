@@ -4,7 +4,6 @@
 // several machines. Rank 0 keeps the run folder; the others follow it.
 
 #include <CLI/CLI.hpp>
-#include <sys/types.h>
 
 #include <filesystem>
 #include <memory>
@@ -12,6 +11,7 @@
 #include <vector>
 
 #include "train/DataParallel.h"
+#include "train/LocalRanks.h"
 
 namespace vaecf::cli {
 
@@ -25,9 +25,14 @@ class RankOptions {
   // Compute threads of each rank when this machine runs `--workers` of them: its share of
   // `threads`; `threads` otherwise.
   int threadsPerRank(int threads) const;
-  // The address this process joins at; `--workers` uses the local rendezvous `file`.
-  RankAddress address(const std::filesystem::path& file = {}) const;
+  // The address a `--rank R` process joins at.
+  RankAddress address() const;
+  // Only the join and exchange timeouts, for ranks this process starts itself.
+  RankAddress timeouts() const;
   int workers() const { return workers_; }
+  // `--workers N`: ranks 1..N-1 started as children running this command line with their
+  // rank in place of --workers (null when N is 1).
+  std::unique_ptr<LocalRanks> startLocalRanks(int argc, char** argv, int threadsPerRank) const;
 
  private:
   int workers_ = 1;
@@ -37,27 +42,6 @@ class RankOptions {
   std::string rendezvous_;
   int joinTimeout_ = 300;
   int timeout_ = 600;
-};
-
-// The other ranks of `--workers N` as child processes of this one: the same command line
-// with --workers replaced by their rank and the local rendezvous. On destruction, ranks
-// still running (after rank 0 failed) are stopped, and all are reaped.
-class LocalRanks {
- public:
-  LocalRanks(const RankOptions& options, int argc, char** argv, int threadsPerRank);
-  ~LocalRanks();
-  LocalRanks(const LocalRanks&) = delete;
-  LocalRanks& operator=(const LocalRanks&) = delete;
-
-  // Joins them as rank 0; throws Error naming a rank that exited before it joined.
-  std::shared_ptr<RankGroup> join() const;
-
- private:
-  std::string exitedRanks() const;
-
-  RankOptions options_;
-  std::filesystem::path folder_;  // holds the rendezvous file
-  std::vector<pid_t> children_;
 };
 
 // The rank group of a `--rank R --world-size W --master HOST:PORT` process (null: alone).

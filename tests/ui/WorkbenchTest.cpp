@@ -13,6 +13,7 @@
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
@@ -26,9 +27,11 @@
 #include <numeric>
 #include <random>
 #include <set>
+#include <sstream>
 #include <thread>
 
 #include <sched.h>
+#include <unistd.h>
 
 
 #include "SyntheticRequest.h"
@@ -818,6 +821,78 @@ void WorkbenchTest::windowRunHasTheFilesAndMetricsOfACliRun() {
                                              loadData(config.data), config.evaluation, cliRun);
   QCOMPARE(filesUnder(cliRun), filesUnder(windowRun));
   QCOMPARE(cli.test.metrics.at("ndcg@100").mean, metrics.test.metrics.at("ndcg@100").mean);
+}
+
+namespace {
+
+// Child processes of this one that run as a rank of a data-parallel run.
+int rankChildren() {
+  int ranks = 0;
+  for (const auto& entry : fs::directory_iterator("/proc")) {
+    const std::string name = entry.path().filename().string();
+    if (name.find_first_not_of("0123456789") != std::string::npos) continue;
+    std::ifstream stat(entry.path() / "stat");
+    std::string text;
+    std::getline(stat, text);
+    const auto close = text.rfind(')');
+    if (close == std::string::npos) continue;
+    std::istringstream fields(text.substr(close + 2));
+    char state = 0;
+    pid_t parent = 0;
+    fields >> state >> parent;
+    if (parent != ::getpid()) continue;
+    std::ifstream cmdline(entry.path() / "cmdline");
+    const std::string arguments((std::istreambuf_iterator<char>(cmdline)), std::istreambuf_iterator<char>());
+    if (arguments.find(std::string("--rank\0", 7)) != std::string::npos) ++ranks;
+  }
+  return ranks;
+}
+
+}  // namespace
+
+// Two local workers: a `vaecf` rank beside the window's own, and with dropout off the same
+// model as one rank trained on the whole batches (the ranks sum their gradients).
+void WorkbenchTest::localWorkersTrainAsOneRankWould() {
+  auto window = syntheticWindow(3);
+  QVERIFY(window);
+  TrainingSession& session = window->session();
+  session.setRankProgram(VAECF_CLI_PATH);
+  window->modelPanel()->edit(QStringLiteral("dropout"), QStringLiteral("0"));
+  window->modelPanel()->setWorkers(2);
+  QCOMPARE(session.workers(), 2);
+  QSignalSpy completed(&session, &TrainingSession::runCompleted);
+  trigger(*window, MainWindow::Command::Run);
+  QTRY_COMPARE_WITH_TIMEOUT(rankChildren(), 1, 10000);
+  QTRY_VERIFY_WITH_TIMEOUT(session.liveRun()->state() == TrainerState::Finished, kTrainTimeoutMs);
+  QTRY_COMPARE_WITH_TIMEOUT(completed.count(), 1, 30000);
+  const fs::path windowRun = session.runFolder();
+  const ExperimentResult ranks = readRunMetrics(windowRun);
+
+  const RunConfig config = readRunConfig(windowRun);
+  const QTemporaryDir aloneRuns;
+  const ExperimentResult alone =
+      runExperiment(config.model, runParams(config, findModel(config.model)), config.data, loadData(config.data),
+                    config.evaluation, fs::path(aloneRuns.path().toStdString()) / "alone");
+  QCOMPARE(*ranks.bestEpoch, *alone.bestEpoch);
+  QVERIFY2(std::abs(ranks.test.metrics.at("ndcg@100").mean - alone.test.metrics.at("ndcg@100").mean) < 1e-3,
+           qPrintable(QStringLiteral("%1 vs %2")
+                          .arg(ranks.test.metrics.at("ndcg@100").mean)
+                          .arg(alone.test.metrics.at("ndcg@100").mean)));
+}
+
+void WorkbenchTest::aLocalWorkerThatCannotStartIsNamed() {
+  auto window = syntheticWindow(3);
+  QVERIFY(window);
+  TrainingSession& session = window->session();
+  session.setRankProgram("/bin/false");
+  window->modelPanel()->setWorkers(2);
+  QSignalSpy errors(&session, &TrainingSession::errorOccurred);
+  trigger(*window, MainWindow::Command::Run);
+  QTRY_COMPARE_WITH_TIMEOUT(errors.count(), 1, 30000);
+  const QString message = errors.front().front().toString();
+  QVERIFY2(message.contains(QStringLiteral("rank 1 exited with status 1 before joining")), qPrintable(message));
+  QCOMPARE(session.liveRun()->state(), TrainerState::Idle);
+  QCOMPARE(rankChildren(), 0);
 }
 
 void WorkbenchTest::stoppedRunContinuesItsCurve() {

@@ -28,6 +28,8 @@ class WorkbenchTest : public QObject {
   void savedRunReopensWithTheSameCurves();
   void runColoursMatchAcrossChartsAndSurviveTheSession();
   void windowRunHasTheFilesAndMetricsOfACliRun();
+  void localWorkersTrainAsOneRankWould();
+  void aLocalWorkerThatCannotStartIsNamed();
   void stoppedRunContinuesItsCurve();
   void eventLoopStaysResponsiveWhileTraining();
   void easeRunsOffTheGuiThreadAndAppearsInTheRunTable();

@@ -4,7 +4,9 @@
 #include <QFont>
 #include <QFormLayout>
 #include <QLabel>
+#include <QHBoxLayout>
 #include <QScrollArea>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 #include "experiment/Experiment.h"
@@ -30,7 +32,11 @@ bool isDeclaredDefault(const ParamSpec& spec, const std::string& value) {
 }  // namespace
 
 ModelPanel::ModelPanel(QWidget* parent)
-    : QWidget(parent), modelChoice_(new QComboBox(this)), form_(new QFormLayout), feedback_(new QLabel(this)) {
+    : QWidget(parent),
+      modelChoice_(new QComboBox(this)),
+      workers_(new QSpinBox(this)),
+      form_(new QFormLayout),
+      feedback_(new QLabel(this)) {
   // Every model: the iterative ones train on the live trainer, closed-form ones fit on a worker job.
   for (const ModelFamily& family : modelCatalog()) {
     modelChoice_->addItem(qs(family.name), qs(family.name));
@@ -38,6 +44,17 @@ ModelPanel::ModelPanel(QWidget* parent)
   }
   connect(modelChoice_, &QComboBox::activated, this,
           [this] { Q_EMIT modelChosen(modelChoice_->currentData().toString()); });
+
+  constexpr int kMostLocalWorkers = 16;
+  workers_->setRange(1, kMostLocalWorkers);
+  workers_->setToolTip(tr("Ranks that train one model together on this machine, each on a share of every batch, "
+                          "their gradients summed after each step (torch.distributed, Gloo). Each rank gets its "
+                          "share of the threads; on a machine with few cores expect little speed-up."));
+  connect(workers_, &QSpinBox::valueChanged, this, &ModelPanel::workersChosen);
+  auto* workersRow = new QHBoxLayout;
+  workersRow->addWidget(new QLabel(tr("Local workers"), this));
+  workersRow->addWidget(workers_);
+  workersRow->addStretch(1);
 
   auto* formHost = new QWidget;
   formHost->setLayout(form_);
@@ -52,6 +69,7 @@ ModelPanel::ModelPanel(QWidget* parent)
   legend->setEnabled(false);
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(modelChoice_);
+  layout->addLayout(workersRow);
   layout->addWidget(scroll, 1);
   layout->addWidget(legend);
   layout->addWidget(feedback_);
@@ -59,6 +77,7 @@ ModelPanel::ModelPanel(QWidget* parent)
 
 void ModelPanel::showModel(const QString& model, const ParamSet& params) {
   modelChoice_->setCurrentIndex(modelChoice_->findData(model));
+  workers_->setEnabled(findModel(model.toStdString()).capabilities.dataParallel);
   while (form_->rowCount() > 0) form_->removeRow(0);
   editors_.clear();
   // A closed-form model's parameters never reach a running model: none is marked live.
@@ -110,5 +129,9 @@ void ModelPanel::showFeedback(const QString& text, bool problem) {
 }
 
 QString ModelPanel::feedback() const { return feedback_->text(); }
+
+int ModelPanel::workers() const { return workers_->value(); }
+
+void ModelPanel::setWorkers(int workers) { workers_->setValue(workers); }
 
 }  // namespace vaecf::ui

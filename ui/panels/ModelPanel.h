@@ -11,6 +11,7 @@
 class QComboBox;
 class QFormLayout;
 class QLabel;
+class QSpinBox;
 
 namespace vaecf::ui {
 
@@ -33,15 +34,21 @@ class ModelPanel : public QWidget {
   // Shows the outcome of the last edit beside the form.
   void showFeedback(const QString& text, bool problem);
   QString feedback() const;
+  // Local ranks a new run trains with (docs/data-parallel.md); offered for the models that
+  // declare data-parallel training.
+  int workers() const;
+  void setWorkers(int workers);  // as if the user chose it (emits workersChosen)
 
  Q_SIGNALS:
   void modelChosen(const QString& model);
   void parameterEdited(const QString& name, const QString& value);
+  void workersChosen(int workers);
 
  private:
   void markDeclaredDefault(QLabel& label, const ParamSpec& spec, const QString& value);
 
   QComboBox* modelChoice_;
+  QSpinBox* workers_;
   QFormLayout* form_;
   QLabel* feedback_;
   QMap<QString, QWidget*> editors_;

@@ -1,5 +1,7 @@
 #include "session/TrainingSession.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <optional>
 #include <thread>
@@ -68,7 +70,8 @@ TrainingSession::TrainingSession(fs::path runsFolder, QObject* parent)
       runsFolder_(std::move(runsFolder)),
       model_(defaultModel()),
       params_(workbenchPreset(model_)),
-      liveRun_(std::make_shared<RunHistory>()) {
+      liveRun_(std::make_shared<RunHistory>()),
+      rankProgram_(fs::path(QCoreApplication::applicationDirPath().toStdString()) / "vaecf") {
   connect(&loader_, &DataLoadJob::progressed, this, &TrainingSession::dataLoading);
   connect(&loader_, &DataLoadJob::loaded, this, [this](std::shared_ptr<const SessionData> data) {
     // A run is tied to its split: new data ends it.
@@ -102,6 +105,12 @@ TrainingSession::TrainingSession(fs::path runsFolder, QObject* parent)
     Q_EMIT fitProgressed();
   });
   connect(&splitJob_, &SplitJob::cancelled, this, &TrainingSession::fitProgressed);
+  connect(&rankJob_, &RankJob::failed, this, [this](const QString& message) {
+    localRanks_.reset();
+    Q_EMIT errorOccurred(tr("The run's other ranks did not join: %1").arg(message));
+    Q_EMIT fitProgressed();
+  });
+  connect(&rankJob_, &RankJob::cancelled, this, &TrainingSession::fitProgressed);
   connect(&job_, &ExperimentJob::failed, this, [this](const QString& message) {
     finishJobRun(TrainerState::Failed);
     Q_EMIT errorOccurred(tr("The fit failed: %1").arg(message));
@@ -202,7 +211,7 @@ void TrainingSession::stepEpoch() {
 
 void TrainingSession::stop() {
   if (job_.isRunning()) job_.cancel();  // the core throws Cancelled at its next check
-  if (splitJob_.isRunning()) forgetSplitRequest();
+  if (splitJob_.isRunning() || rankJob_.isRunning()) forgetSplitRequest();
   if (hasRunInProgress()) trainer_->stop();
 }
 
@@ -289,6 +298,7 @@ SessionStatus TrainingSession::status() const {
   if (job_.isRunning() || !runsOnLiveTrainer()) return jobStatus();
   SessionStatus status;
   if (splitJob_.isRunning()) status.stage = QStringLiteral("split");
+  if (rankJob_.isRunning()) status.stage = QStringLiteral("ranks");
   status.state = liveRun_->state();
   status.epoch = liveRun_->epoch();
   status.epochs = trainer_ ? trainer_->setup().params.integer("epochs") : params_.integer("epochs");
@@ -335,7 +345,10 @@ void TrainingSession::startNewRun(FirstCommand first) {
   dropRun();
   withTrainingSplit(model_, params_, data_->recordedSource.protocol,
                     [this, model = model_, params = params_, first](std::shared_ptr<const Split> split) {
-                      launchRun(model, params, std::move(split), first);
+                      if (workers_ > 1 && model.capabilities.dataParallel)
+                        startLocalRanks(model, params, std::move(split), first);
+                      else
+                        launchRun(model, params, std::move(split), first);
                     });
 }
 
@@ -368,13 +381,44 @@ void TrainingSession::withTrainingSplit(const ModelFamily& model, const ParamSet
 void TrainingSession::forgetSplitRequest() {
   ++splitRequest_;
   splitJob_.cancel();
+  rankJob_.cancel();
+}
+
+void TrainingSession::setWorkers(int workers) { workers_ = std::max(1, workers); }
+
+// Ranks 1..N-1 read the run's configuration from their rendezvous folder, as `vaecf resume`
+// reads a run folder's, load the same data and build the same split; joining them waits
+// on a worker.
+void TrainingSession::startLocalRanks(const ModelFamily& model, ParamSet params, std::shared_ptr<const Split> split,
+                                      FirstCommand first) {
+  try {
+    const auto threads = params.integer("threads");
+    const int hardware = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+    const int perRank = std::max(1, (threads > 0 ? static_cast<int>(threads) : hardware) / workers_);
+    params.set("threads", std::to_string(perRank));
+    auto ranks = std::make_shared<LocalRanks>(workers_, RankAddress{}, LocalRanks::Errors::Logged);
+    writeRunConfig(ranks->folder(), RunConfig{model.name, params.values(), data_->recordedSource, evaluation_});
+    ranks->start(rankProgram_, {"resume", "--run", ranks->folder().string()}, perRank);
+    localRanks_ = ranks;
+    const std::uint64_t request = ++splitRequest_;
+    rankJob_.start(std::move(ranks), [this, request, model, params, split = std::move(split),
+                                      first](std::shared_ptr<RankGroup> group) {
+      if (request != splitRequest_) return;
+      launchRun(model, params, split, first, std::move(group));
+    });
+  } catch (const std::exception& error) {
+    localRanks_.reset();
+    Q_EMIT errorOccurred(tr("The run's other ranks could not start: %1").arg(qs(error.what())));
+    return;
+  }
+  Q_EMIT fitProgressed();  // the status shows the ranks being joined
 }
 
 void TrainingSession::launchRun(const ModelFamily& model, const ParamSet& params, std::shared_ptr<const Split> split,
-                                FirstCommand first) {
+                                FirstCommand first, std::shared_ptr<RankGroup> ranks) {
   try {
     trainer_ = Trainer::newRun(TrainingSetup{model, params, std::move(split), freshRunFolder(runsFolder_, model_.name),
-                                             data_->recordedSource, evaluation_, {}});
+                                             data_->recordedSource, evaluation_, std::move(ranks)});
     liveRun_ = std::make_shared<RunHistory>();
     dispatcher_.setSource([trainer = trainer_.get()] { return trainer->drainEvents(); });
     trainer_->setEventNotifier([dispatcher = &dispatcher_] { dispatcher->notify(); });
@@ -415,10 +459,12 @@ void TrainingSession::finishJobRun(TrainerState state) {
 
 void TrainingSession::dropRun() {
   forgetSplitRequest();
-  if (!trainer_) return;
-  dispatcher_.flush();
-  dispatcher_.clearSource();
-  trainer_.reset();
+  if (trainer_) {
+    dispatcher_.flush();
+    dispatcher_.clearSource();
+    trainer_.reset();
+  }
+  localRanks_.reset();  // after rank 0 has stopped, so that the others end by themselves
 }
 
 void TrainingSession::applyEvents(const std::vector<TrainingEvent>& events) {

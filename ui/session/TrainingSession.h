@@ -25,6 +25,7 @@
 #include "session/DataLoadJob.h"
 #include "session/EventDispatcher.h"
 #include "session/ExperimentJob.h"
+#include "session/RankJob.h"
 #include "session/RunCompletionJob.h"
 #include "session/SessionData.h"
 #include "session/SplitJob.h"
@@ -91,6 +92,12 @@ class TrainingSession : public QObject {
   // Throws Error when the value is invalid for the declaration.
   ParameterEffect setParameter(const std::string& name, const std::string& value);
   void setCohortEdges(std::vector<std::uint32_t> edges);
+  // Ranks a new run of a data-parallel model trains with on this machine
+  // (docs/data-parallel.md): this process is rank 0, the others are `rankProgram` (the
+  // `vaecf` beside this program) processes. Each rank gets its share of the run's threads.
+  void setWorkers(int workers);
+  int workers() const { return workers_; }
+  void setRankProgram(std::filesystem::path program) { rankProgram_ = std::move(program); }
   const EvaluationOptions& evaluation() const { return evaluation_; }
 
   const std::filesystem::path& runsFolder() const { return runsFolder_; }
@@ -145,8 +152,10 @@ class TrainingSession : public QObject {
   void withTrainingSplit(const ModelFamily& model, const ParamSet& params, const ProtocolOptions& protocol,
                          SplitJob::Ready ready);
   void forgetSplitRequest();
+  void startLocalRanks(const ModelFamily& model, ParamSet params, std::shared_ptr<const Split> split,
+                       FirstCommand first);
   void launchRun(const ModelFamily& model, const ParamSet& params, std::shared_ptr<const Split> split,
-                 FirstCommand first);
+                 FirstCommand first, std::shared_ptr<RankGroup> ranks = {});
   static QString datasetNeeded(const std::filesystem::path& folder, const RunConfig& config);
   void continueOn(const std::filesystem::path& folder, const RunConfig& config, const ModelFamily& model,
                   const ParamSet& params, std::shared_ptr<const Split> split, std::shared_ptr<RunHistory> history);
@@ -172,7 +181,13 @@ class TrainingSession : public QObject {
   std::shared_ptr<RunHistory> liveRun_;
   std::unique_ptr<Trainer> trainer_;
   SplitJob splitJob_;
-  std::uint64_t splitRequest_ = 0;  // the request a finished split job may still start
+  std::uint64_t splitRequest_ = 0;  // the request a finished split or rank job may still start
+  int workers_ = 1;
+  std::filesystem::path rankProgram_;
+  // The other ranks of the data-parallel run in progress; kept until the next run, since
+  // they end with it.
+  std::shared_ptr<LocalRanks> localRanks_;
+  RankJob rankJob_;
   // The last split a raw-log model's run was given, and what it was built from: the data
   // and trainingSplitKey().
   struct BuiltSplit {

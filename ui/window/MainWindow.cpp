@@ -338,6 +338,7 @@ void MainWindow::connectSession() {
     updateStatus();
   });
   connect(modelPanel_, &ModelPanel::parameterEdited, this, &MainWindow::applyParameter);
+  connect(modelPanel_, &ModelPanel::workersChosen, session_.get(), &TrainingSession::setWorkers);
 
   connect(session, &TrainingSession::runStarted, this, [this] {
     recommendationPanel_->setRunFolder(session_->runFolder());
@@ -525,7 +526,9 @@ void MainWindow::updateStatus() {
     return;
   }
   if (!status.stage.isEmpty()) {
-    progressLabel_->setText(tr("preparing the split from the raw data"));
+    progressLabel_->setText(status.stage == QLatin1String("ranks")
+                                ? tr("starting %1 local workers (each loads the data)").arg(session_->workers())
+                                : tr("preparing the split from the raw data"));
     return;
   }
   QString progress = tr("epoch %1 of %2").arg(status.epoch).arg(status.epochs);
