@@ -324,11 +324,12 @@ std::shared_ptr<RankGroup> Commands::joinRanks(const std::unique_ptr<LocalRanks>
   return local->join();
 }
 
-// Ranks sharing this machine share its cores; the run records the threads each rank used.
-void Commands::useRankThreads(ParamSet& params) const {
+// The run trains with --threads (each local rank with its share of them) unless --set
+// threads= chose otherwise, and records them: the declared default, 0, would take every core.
+void Commands::useComputeThreads(ParamSet& params) const {
   const bool chosen = std::any_of(assignments_.begin(), assignments_.end(),
                                   [](const std::string& assignment) { return assignment.rfind("threads=", 0) == 0; });
-  if (!ranks_.alone() && !chosen) params.set("threads", std::to_string(computeThreads()));
+  if (params.declares("threads") && !chosen) params.set("threads", std::to_string(computeThreads()));
 }
 
 void Commands::train() {
@@ -340,7 +341,7 @@ void Commands::train() {
   // Local ranks start first, so that they load the data while this process does.
   setComputeThreads(ranks_.threadsPerRank(computeThreads()));
   const std::unique_ptr<LocalRanks> localRanks = ranks_.startLocalRanks(argc_, argv_, computeThreads());
-  useRankThreads(params);
+  useComputeThreads(params);
   if (ranks_.follows()) {
     followRun(RunConfig{model_, params.values(), source, evaluation}, loadData(source), joinRanks(localRanks));
     return;

@@ -43,7 +43,7 @@ class Commands {
   ParamSet benchParams(const ModelFamily& model) const;
   // The ranks this process trains with (null: alone), local ones started in `local`.
   std::shared_ptr<RankGroup> joinRanks(const std::unique_ptr<LocalRanks>& local);
-  void useRankThreads(ParamSet& params) const;
+  void useComputeThreads(ParamSet& params) const;
   void printBench(const nlohmann::json& result) const;
 
   std::vector<std::pair<CLI::App*, std::function<void()>>> actions_;
