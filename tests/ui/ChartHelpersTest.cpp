@@ -330,6 +330,19 @@ void ChartHelpersTest::sessionFileRoundTrips() {
   QVERIFY_THROWS_EXCEPTION(InputError, loadSessionFile(file));
   session.runColours.clear();
 
+  // The grouping and the workers are checked values.
+  session.runGrouping = "by colour";
+  saveSessionFile(session, file);
+  QVERIFY_THROWS_EXCEPTION(InputError, loadSessionFile(file));
+  session.runGrouping = "model";
+  session.workers = 0;
+  saveSessionFile(session, file);
+  QVERIFY_THROWS_EXCEPTION(InputError, loadSessionFile(file));
+  session.workers = 3;
+  saveSessionFile(session, file);
+  QCOMPARE(loadSessionFile(file).runGrouping, std::string("model"));
+  QCOMPARE(loadSessionFile(file).workers, 3);
+
   // A selected run is a folder inside the runs folder, never a path out of it.
   session.selectedRuns = {"../elsewhere"};
   saveSessionFile(session, file);

@@ -208,7 +208,7 @@ void WorkbenchTest::windowOpensOnBundledData() {
 }
 
 // What the window holds when it closes comes back at the next start: data, model and form,
-// the centre view and the focus user.
+// local workers, the run table's grouping, the centre view and the focus user.
 void WorkbenchTest::sessionIsKeptFromOneCloseToTheNextStart() {
   const fs::path kept = fs::path(runs_.path().toStdString()) / "settings" / "last-session.json";
   {
@@ -220,6 +220,8 @@ void WorkbenchTest::sessionIsKeptFromOneCloseToTheNextStart() {
     window.modelPanel()->edit(QStringLiteral("epochs"), QStringLiteral("7"));
     window.showLatentSpace(true);
     window.latentWorkspace()->focusPanel()->setUserText(QStringLiteral("42"));
+    window.runsPanel()->setGrouping(RunsPanel::Grouping::Model);
+    window.modelPanel()->setWorkers(2);
     QVERIFY(window.close());
   }
   QVERIFY(fs::is_regular_file(kept));
@@ -230,6 +232,9 @@ void WorkbenchTest::sessionIsKeptFromOneCloseToTheNextStart() {
   QCOMPARE(again.session().params().integer("epochs"), 7LL);
   QCOMPARE(again.modelPanel()->value(QStringLiteral("epochs")), QStringLiteral("7"));
   QCOMPARE(again.latentWorkspace()->focusPanel()->userText(), QStringLiteral("42"));
+  QCOMPARE(again.runsPanel()->grouping(), RunsPanel::Grouping::Model);
+  QCOMPARE(again.modelPanel()->workers(), 2);
+  QCOMPARE(again.session().workers(), 2);
   QTRY_VERIFY_WITH_TIMEOUT(again.session().data() != nullptr, kLoadTimeoutMs);
   QVERIFY(again.session().data()->request.synthetic.has_value());
   QCOMPARE(again.session().data()->request.synthetic->users, 400U);

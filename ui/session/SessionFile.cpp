@@ -62,6 +62,17 @@ void checkColour(const std::string& colour) {
   if (!hex) throw Error("'run_colours' gives colours as #rrggbb, not " + quoteText(colour));
 }
 
+void checkGrouping(const std::string& grouping) {
+  if (grouping != "none" && grouping != "dataset" && grouping != "model")
+    throw Error("'run_grouping' is none, dataset or model, not " + quoteText(grouping));
+}
+
+void checkWorkers(int workers) {
+  constexpr int kMostLocalWorkers = 16;
+  if (workers < 1 || workers > kMostLocalWorkers)
+    throw Error("'workers' is 1 to " + std::to_string(kMostLocalWorkers) + ", not " + std::to_string(workers));
+}
+
 }  // namespace
 
 void saveSessionFile(const SessionFile& session, const fs::path& file) {
@@ -83,6 +94,8 @@ void saveSessionFile(const SessionFile& session, const fs::path& file) {
   document["view"] = session.latentView ? "latent" : "curves";
   document["focus_user"] = session.focusUser;
   document["run_colours"] = session.runColours;
+  document["run_grouping"] = session.runGrouping;
+  document["workers"] = session.workers;
   writeFileAtomically(file, [&document](std::ostream& out) { out << document.dump(2) << '\n'; });
 }
 
@@ -119,6 +132,10 @@ SessionFile loadSessionFile(const fs::path& file) {
       checkRunName(run, "run_colours");
       checkColour(colour);
     }
+    session.runGrouping = document.value("run_grouping", std::string("none"));
+    checkGrouping(session.runGrouping);
+    session.workers = document.value("workers", 1);
+    checkWorkers(session.workers);
     return session;
   } catch (const json::exception& error) {
     throw InputError(file.string(), 0, std::string("not a workbench session: ") + error.what());

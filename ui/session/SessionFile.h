@@ -27,6 +27,8 @@ struct SessionFile {
   bool latentView = false;                // the centre shows the latent space, not the curves
   std::string focusUser;                  // as typed in the focus panel
   std::map<std::string, std::string> runColours;  // run folder name -> "#rrggbb", as the user chose
+  std::string runGrouping = "none";               // the run table's rows: "none", "dataset" or "model"
+  int workers = 1;                                // local ranks of the next run (docs/data-parallel.md)
 };
 
 // Writes atomically; throws Error when the file cannot be written.

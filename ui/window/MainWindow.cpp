@@ -48,6 +48,25 @@ namespace {
 
 QString qs(const std::string& text) { return QString::fromStdString(text); }
 
+// The run table's grouping as the session file names it.
+std::string groupingName(RunsPanel::Grouping grouping) {
+  switch (grouping) {
+    case RunsPanel::Grouping::Dataset:
+      return "dataset";
+    case RunsPanel::Grouping::Model:
+      return "model";
+    case RunsPanel::Grouping::None:
+      break;
+  }
+  return "none";
+}
+
+RunsPanel::Grouping groupingNamed(const std::string& name) {
+  if (name == "dataset") return RunsPanel::Grouping::Dataset;
+  if (name == "model") return RunsPanel::Grouping::Model;
+  return RunsPanel::Grouping::None;
+}
+
 QString stateText(TrainerState state) {
   switch (state) {
     case TrainerState::Idle: return MainWindow::tr("Idle");
@@ -601,6 +620,8 @@ SessionFile MainWindow::currentSession() const {
   session.focusUser = latentWorkspace_->focusPanel()->userText().toStdString();
   for (const auto& [run, colour] : runColours_.chosen())
     session.runColours[run.toStdString()] = colour.name().toStdString();
+  session.runGrouping = groupingName(runsPanel_->grouping());
+  session.workers = session_->workers();
   return session;
 }
 
@@ -633,6 +654,8 @@ bool MainWindow::loadSession(const fs::path& file) {
   QStringList hiddenColumns;
   for (const std::string& column : saved.hiddenRunColumns) hiddenColumns << qs(column);
   runsPanel_->setHiddenColumns(hiddenColumns);
+  runsPanel_->setGrouping(groupingNamed(saved.runGrouping));
+  modelPanel_->setWorkers(saved.workers);
   refreshChartRuns();  // the chosen colours, whether or not the selection changed
   showLatentSpace(saved.latentView);
   latentWorkspace_->focusPanel()->setUserText(qs(saved.focusUser));
