@@ -10,13 +10,13 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <fstream>
 #include <random>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "cli/CliRunner.h"
+#include "ProcessTree.h"
 #include "TestData.h"
 #include "train/DataParallel.h"
 #include "train/RunFolder.h"
@@ -116,26 +116,6 @@ pid_t spawnVaecf(const std::string& arguments, const fs::path& log) {
   return failed == 0 ? child : -1;
 }
 
-// The child processes of `parent`, from /proc.
-std::vector<pid_t> childrenOf(pid_t parent) {
-  std::vector<pid_t> children;
-  for (const auto& entry : fs::directory_iterator("/proc")) {
-    const std::string name = entry.path().filename().string();
-    if (name.find_first_not_of("0123456789") != std::string::npos) continue;
-    std::ifstream stat(entry.path() / "stat");
-    std::string text;
-    std::getline(stat, text);
-    const auto close = text.rfind(')');
-    if (close == std::string::npos) continue;
-    std::istringstream fields(text.substr(close + 2));
-    char state = 0;
-    pid_t ppid = 0;
-    fields >> state >> ppid;
-    if (ppid == parent) children.push_back(std::stoi(name));
-  }
-  return children;
-}
-
 // The exit status of `child`, or -1 when it is still running after `seconds`.
 int exitWithin(pid_t child, int seconds) {
   for (int waited = 0; waited < seconds * 20; ++waited) {
@@ -164,7 +144,7 @@ TEST(DataParallel, ARankThatDiesStopsRankZeroAndTheRunResumes) {
   const pid_t leader = spawnVaecf(kLongRun + run.string(), dir / "leader.log");
   ASSERT_GT(leader, 0);
   ASSERT_TRUE(waitForFile(runCheckpointPath(run), 240)) << test::readBytes(dir / "leader.log");
-  const std::vector<pid_t> ranks = childrenOf(leader);
+  const std::vector<pid_t> ranks = test::childrenOf(leader);
   ASSERT_EQ(ranks.size(), 1U);
   ::kill(ranks.front(), SIGKILL);
 
@@ -186,7 +166,7 @@ TEST(DataParallel, TheOtherRanksEndWhenRankZeroDies) {
   const pid_t leader = spawnVaecf(kLongRun + run.string(), dir / "leader.log");
   ASSERT_GT(leader, 0);
   ASSERT_TRUE(waitForFile(runCheckpointPath(run), 240)) << test::readBytes(dir / "leader.log");
-  const std::vector<pid_t> ranks = childrenOf(leader);
+  const std::vector<pid_t> ranks = test::childrenOf(leader);
   ASSERT_EQ(ranks.size(), 1U);
   ::kill(leader, SIGKILL);
   ::waitpid(leader, nullptr, 0);

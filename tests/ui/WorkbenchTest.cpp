@@ -27,13 +27,13 @@
 #include <numeric>
 #include <random>
 #include <set>
-#include <sstream>
 #include <thread>
 
 #include <sched.h>
 #include <unistd.h>
 
 
+#include "../ProcessTree.h"
 #include "SyntheticRequest.h"
 #include "panels/CohortPanel.h"
 #include "panels/DataPanel.h"
@@ -833,23 +833,8 @@ namespace {
 // Child processes of this one that run as a rank of a data-parallel run.
 int rankChildren() {
   int ranks = 0;
-  for (const auto& entry : fs::directory_iterator("/proc")) {
-    const std::string name = entry.path().filename().string();
-    if (name.find_first_not_of("0123456789") != std::string::npos) continue;
-    std::ifstream stat(entry.path() / "stat");
-    std::string text;
-    std::getline(stat, text);
-    const auto close = text.rfind(')');
-    if (close == std::string::npos) continue;
-    std::istringstream fields(text.substr(close + 2));
-    char state = 0;
-    pid_t parent = 0;
-    fields >> state >> parent;
-    if (parent != ::getpid()) continue;
-    std::ifstream cmdline(entry.path() / "cmdline");
-    const std::string arguments((std::istreambuf_iterator<char>(cmdline)), std::istreambuf_iterator<char>());
-    if (arguments.find(std::string("--rank\0", 7)) != std::string::npos) ++ranks;
-  }
+  for (const pid_t child : vaecf::test::childrenOf(::getpid()))
+    if (vaecf::test::commandLine(child).find(std::string("--rank\0", 7)) != std::string::npos) ++ranks;
   return ranks;
 }
 
