@@ -54,7 +54,7 @@ void RankOptions::addTo(CLI::App& command) {
       ->capture_default_str();
 }
 
-int RankOptions::threadsPerRank(int threads) const { return std::max(1, threads / std::max(1, workers_)); }
+int RankOptions::threadsPerRank(int threads) const { return vaecf::threadsPerRank(threads, workers_); }
 
 RankAddress RankOptions::timeouts() const {
   RankAddress address;

@@ -6,9 +6,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <thread>
 
 #include "common/Error.h"
 
@@ -30,6 +32,11 @@ std::string lastLine(const fs::path& file) {
 }
 
 }  // namespace
+
+int threadsPerRank(int threads, int workers) {
+  const int available = threads > 0 ? threads : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+  return std::max(1, available / std::max(1, workers));
+}
 
 LocalRanks::LocalRanks(int workers, const RankAddress& timeouts, Errors errors)
     : workers_(workers), address_(timeouts), errors_(errors) {
@@ -58,9 +65,9 @@ void LocalRanks::start(const fs::path& program, const std::vector<std::string>& 
     posix_spawn_file_actions_init(&files);
     posix_spawn_file_actions_addopen(&files, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
     posix_spawn_file_actions_addopen(&files, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-    const std::string log = errorLog(rank).string();
     if (errors_ == Errors::Logged)
-      posix_spawn_file_actions_addopen(&files, STDERR_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+      posix_spawn_file_actions_addopen(&files, STDERR_FILENO, errorLog(rank).c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                       0600);
     pid_t child = -1;
     const int failed = ::posix_spawn(&child, childArgv[0], &files, nullptr, childArgv.data(), environ);
     posix_spawn_file_actions_destroy(&files);

@@ -18,8 +18,15 @@
 
 namespace vaecf {
 
+// Each rank's share of `threads` compute threads (0: one per hardware thread) when
+// `workers` ranks share this machine; at least one.
+int threadsPerRank(int threads, int workers);
+
 class LocalRanks {
  public:
+  // The most ranks the window offers on one machine.
+  static constexpr int kMostWorkers = 16;
+
   // Where the ranks' errors go: this process's stderr (a terminal shows them as they come),
   // or a log per rank in the folder, whose last line names why a rank stopped early.
   enum class Errors { Shared, Logged };
@@ -36,13 +43,13 @@ class LocalRanks {
 
   // Where the rendezvous file lives: rank 0 may leave files there for the others to read.
   const std::filesystem::path& folder() const { return folder_; }
-  int workers() const { return workers_; }
 
   // Starts ranks 1..N-1 as `program` with `arguments`, each with `threadsPerRank` threads;
   // their output is dropped (it would repeat rank 0's).
   void start(const std::filesystem::path& program, const std::vector<std::string>& arguments, int threadsPerRank);
   // Joins them as rank 0; throws Error naming a rank that exited before it joined, with the
-  // last line of its error log when errors are logged. `whileWaiting` runs between polls and may throw to give up.
+  // last line of its error log when errors are logged. `whileWaiting` runs between polls
+  // and may throw to give up.
   std::shared_ptr<RankGroup> join(const std::function<void()>& whileWaiting = {}) const;
 
  private:

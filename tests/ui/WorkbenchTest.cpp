@@ -885,6 +885,21 @@ void WorkbenchTest::aLocalWorkerThatCannotStartIsNamed() {
   QCOMPARE(rankChildren(), 0);
 }
 
+// Stop before the ranks have joined: no run starts and no rank is left waiting for one.
+void WorkbenchTest::stopWhileWorkersJoinEndsThem() {
+  auto window = syntheticWindow(3);
+  QVERIFY(window);
+  TrainingSession& session = window->session();
+  session.setRankProgram(VAECF_CLI_PATH);
+  window->modelPanel()->setWorkers(2);
+  trigger(*window, MainWindow::Command::Run);
+  QCOMPARE(session.status().stage, QStringLiteral("ranks"));
+  session.stop();
+  QTRY_COMPARE_WITH_TIMEOUT(rankChildren(), 0, 10000);
+  QTRY_VERIFY_WITH_TIMEOUT(session.status().stage.isEmpty(), 10000);
+  QCOMPARE(session.liveRun()->state(), TrainerState::Idle);
+}
+
 void WorkbenchTest::stoppedRunContinuesItsCurve() {
   auto window = syntheticWindow(5);
   QVERIFY(window);

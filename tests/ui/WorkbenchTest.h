@@ -30,6 +30,7 @@ class WorkbenchTest : public QObject {
   void windowRunHasTheFilesAndMetricsOfACliRun();
   void localWorkersTrainAsOneRankWould();
   void aLocalWorkerThatCannotStartIsNamed();
+  void stopWhileWorkersJoinEndsThem();
   void stoppedRunContinuesItsCurve();
   void eventLoopStaysResponsiveWhileTraining();
   void easeRunsOffTheGuiThreadAndAppearsInTheRunTable();

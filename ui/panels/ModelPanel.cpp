@@ -3,14 +3,15 @@
 #include <QComboBox>
 #include <QFont>
 #include <QFormLayout>
-#include <QLabel>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
 #include "experiment/Experiment.h"
 #include "panels/ParamEditor.h"
+#include "train/LocalRanks.h"
 
 namespace vaecf::ui {
 
@@ -45,8 +46,7 @@ ModelPanel::ModelPanel(QWidget* parent)
   connect(modelChoice_, &QComboBox::activated, this,
           [this] { Q_EMIT modelChosen(modelChoice_->currentData().toString()); });
 
-  constexpr int kMostLocalWorkers = 16;
-  workers_->setRange(1, kMostLocalWorkers);
+  workers_->setRange(1, LocalRanks::kMostWorkers);
   workers_->setToolTip(tr("Ranks that train one model together on this machine, each on a share of every batch, "
                           "their gradients summed after each step (torch.distributed, Gloo). Each rank gets its "
                           "share of the threads; on a machine with few cores expect little speed-up."));

@@ -9,6 +9,7 @@
 #include "common/Error.h"
 #include "common/InputFile.h"
 #include "common/JsonValues.h"
+#include "train/LocalRanks.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -68,9 +69,8 @@ void checkGrouping(const std::string& grouping) {
 }
 
 void checkWorkers(int workers) {
-  constexpr int kMostLocalWorkers = 16;
-  if (workers < 1 || workers > kMostLocalWorkers)
-    throw Error("'workers' is 1 to " + std::to_string(kMostLocalWorkers) + ", not " + std::to_string(workers));
+  if (workers < 1 || workers > LocalRanks::kMostWorkers)
+    throw Error("'workers' is 1 to " + std::to_string(LocalRanks::kMostWorkers) + ", not " + std::to_string(workers));
 }
 
 }  // namespace

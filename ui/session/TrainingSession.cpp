@@ -381,10 +381,13 @@ void TrainingSession::withTrainingSplit(const ModelFamily& model, const ParamSet
 void TrainingSession::forgetSplitRequest() {
   ++splitRequest_;
   splitJob_.cancel();
-  rankJob_.cancel();
+  if (rankJob_.isRunning()) {
+    rankJob_.cancel();
+    localRanks_.reset();  // the job holds them until it gives up; then they are stopped
+  }
 }
 
-void TrainingSession::setWorkers(int workers) { workers_ = std::max(1, workers); }
+void TrainingSession::setWorkers(int workers) { workers_ = std::clamp(workers, 1, LocalRanks::kMostWorkers); }
 
 // Ranks 1..N-1 read the run's configuration from their rendezvous folder, as `vaecf resume`
 // reads a run folder's, load the same data and build the same split; joining them waits
@@ -392,9 +395,7 @@ void TrainingSession::setWorkers(int workers) { workers_ = std::max(1, workers);
 void TrainingSession::startLocalRanks(const ModelFamily& model, ParamSet params, std::shared_ptr<const Split> split,
                                       FirstCommand first) {
   try {
-    const auto threads = params.integer("threads");
-    const int hardware = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
-    const int perRank = std::max(1, (threads > 0 ? static_cast<int>(threads) : hardware) / workers_);
+    const int perRank = threadsPerRank(static_cast<int>(params.integer("threads")), workers_);
     params.set("threads", std::to_string(perRank));
     auto ranks = std::make_shared<LocalRanks>(workers_, RankAddress{}, LocalRanks::Errors::Logged);
     writeRunConfig(ranks->folder(), RunConfig{model.name, params.values(), data_->recordedSource, evaluation_});
