@@ -12,12 +12,14 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
+#include <QVBoxLayout>
 #include <QValueAxis>
 
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <set>
 
 #include "charts/ChartExport.h"
@@ -257,6 +259,127 @@ void ChartHelpersTest::validationChartDrawsEachRunOverallInItsColour() {
     QCOMPARE(series->pen().color(), QColor(0x123456));
 }
 
+// Alone on a chart a run's colour tells nothing apart: its other lines take hues of their
+// own (and keep their dashes); beside another run they are back in the run's colour.
+void ChartHelpersTest::aRunAloneTellsItsLinesApartByHue() {
+  auto history = std::make_shared<RunHistory>();
+  TrainingEvent terms = scalarEvent(1, 1, 5, 3.0);
+  std::get<ScalarSummary>(terms.payload).scalars["kl"].add(0.5);
+  std::get<ScalarSummary>(terms.payload).scalars["neg_ll"].add(2.5);
+  history->apply(terms);
+  history->apply(validationEvent(1, 0.30, {0.20, 0.40}));
+  std::vector<RunView> runs{runView(QStringLiteral("run-a"), history)};
+  RunColours colours;
+  colours.paint(runs);
+  LossPanel loss;
+  CohortPanel validation;
+  loss.show();
+  validation.show();
+  loss.setRuns(runs);
+  validation.setRuns(runs);
+
+  const auto huesOf = [](const QList<QLineSeries*>& lines) {
+    std::set<QRgb> hues;
+    for (const QLineSeries* line : lines) hues.insert(line->pen().color().rgb());
+    return hues;
+  };
+  const QList<QLineSeries*> terms3 = loss.seriesOf(QStringLiteral("run-a"));
+  QCOMPARE(terms3.size(), qsizetype(3));
+  QCOMPARE(huesOf(terms3).size(), std::size_t(3));
+  QVERIFY(huesOf(terms3).count(runs[0].colour.rgb()) == 1);  // the total loss keeps the run's colour
+  QList<QLineSeries*> validationLines;
+  for (QAbstractSeries* series : validation.lineChart()->series()) validationLines << static_cast<QLineSeries*>(series);
+  QCOMPARE(validationLines.size(), qsizetype(3));
+  QCOMPARE(huesOf(validationLines).size(), std::size_t(3));
+  QCOMPARE(validation.overallLine(QStringLiteral("run-a"))->pen().color(), runs[0].colour);
+
+  runs.push_back(runView(QStringLiteral("run-b"), history));
+  colours.paint(runs);
+  loss.setRuns(runs);
+  QCOMPARE(huesOf(loss.seriesOf(QStringLiteral("run-a"))), (std::set<QRgb>{runs[0].colour.rgb()}));
+}
+
+// Hovering either chart reads every shown run out at that x, and the other chart (wired
+// as the main window wires them) reads them out at the same epoch with its crosshair there.
+void ChartHelpersTest::hoverReadsEveryRunAtOneEpochOnBothCharts() {
+  auto a = std::make_shared<RunHistory>();
+  auto b = std::make_shared<RunHistory>();
+  const double lossA[] = {4.0, 3.0, 2.0, 1.0}, lossB[] = {8.0, 6.0, 4.0, 2.0};
+  for (int i = 0; i < 4; ++i) {
+    a->apply(scalarEvent(1, 1 + i / 2, 5 * (i + 1), lossA[i]));
+    b->apply(scalarEvent(1, 1 + i / 2, 5 * (i + 1), lossB[i]));
+  }
+  a->apply(validationEvent(1, 0.30, {0.20, 0.40}));
+  a->apply(validationEvent(2, 0.40, {0.30, 0.50}));
+  b->apply(validationEvent(1, 0.10, {}));
+  b->apply(validationEvent(2, 0.20, {}));
+  std::vector<RunView> runs{runView(QStringLiteral("run-a"), a), runView(QStringLiteral("run-b"), b)};
+  QWidget window;  // one above the other, as in the main window
+  auto* layout = new QVBoxLayout(&window);
+  auto& loss = *new LossPanel(&window);
+  auto& validation = *new CohortPanel(&window);
+  layout->addWidget(&loss);
+  layout->addWidget(&validation);
+  connect(&loss, &LossPanel::hoveredEpoch, &validation, &CohortPanel::followEpoch);
+  connect(&loss, &LossPanel::hoverLeft, &validation, &CohortPanel::endFollow);
+  connect(&validation, &CohortPanel::hoveredEpoch, &loss, &LossPanel::followEpoch);
+  connect(&validation, &CohortPanel::hoverLeft, &loss, &LossPanel::endFollow);
+  loss.setSmoothing(0.0);
+  window.resize(1200, 900);
+  window.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&window));
+  loss.setRuns(runs);
+  validation.setRuns(runs);
+  QTest::qWait(50);  // the charts lay out their plot areas
+
+  const auto moveTo = [](ChartView* view, QPointF value) {
+    const QPointF atChart = view->chart()->mapToPosition(value);
+    QTest::mouseMove(view->viewport(), view->mapFromScene(view->chart()->mapToScene(atChart)));
+  };
+  QSignalSpy lossHover(&loss, &LossPanel::hoveredEpoch);
+  moveTo(loss.view(), {15.0, 3.0});  // step 15: the first summary of epoch 2
+  QTRY_COMPARE(lossHover.count(), 1);
+  QCOMPARE(lossHover.front().at(0).toLongLong(), 2);
+  QCOMPARE(loss.readout(), QStringLiteral("step 15 — run-a: loss 2; run-b: loss 4"));
+  QCOMPARE(validation.lineView()->crosshair(), std::optional<double>(2.0));
+  QCOMPARE(validation.readout(),
+           QStringLiteral("ndcg@100, epoch 2 — run-a: all users 0.4000, 1-10 0.3000, 11+ 0.5000; run-b: all users 0.2000"));
+
+  QSignalSpy validationHover(&validation, &CohortPanel::hoveredEpoch);
+  moveTo(validation.lineView(), {1.05, 0.25});  // epoch 1 lies on the plot's left edge
+  QTRY_COMPARE(validationHover.count(), 1);
+  QCOMPARE(validationHover.front().at(0).toLongLong(), 1);
+  // Epoch 1's validation follows its last summary, at step 10.
+  QCOMPARE(loss.view()->crosshair(), std::optional<double>(10.0));
+  QCOMPARE(loss.readout(), QStringLiteral("step 10 — run-a: loss 3; run-b: loss 6"));
+
+  QTest::mouseMove(validation.lineView()->viewport(), {1, 1});  // off the plot
+  QTRY_VERIFY(!loss.view()->crosshair().has_value());
+  QVERIFY(loss.readout().isEmpty());
+}
+
+// The CSV has each validation's overall metrics (cohort "all", not a translated word) and
+// then its cohorts', keyed by run id; a report without cohorts gives its overall rows alone.
+void ChartHelpersTest::validationCsvHoldsTheOverallCurveKeyedByRun() {
+  auto a = std::make_shared<RunHistory>();
+  a->apply(validationEvent(1, 0.30, {0.20, 0.40}));
+  auto b = std::make_shared<RunHistory>();
+  b->apply(validationEvent(1, 0.10, {}));
+  CohortPanel panel;
+  panel.setRuns({runView(QStringLiteral("run-a"), a), runView(QStringLiteral("run-b"), b)});
+  QTemporaryDir dir;
+  const QString path = dir.filePath(QStringLiteral("validation.csv"));
+  QVERIFY(panel.exportCsv(path));
+  QFile file(path);
+  QVERIFY(file.open(QIODevice::ReadOnly));
+  QCOMPARE(QString::fromUtf8(file.readAll()),
+           QStringLiteral("run,epoch,cohort,users,metric,mean,standard_error\n"
+                          "run-a,1,all,30,ndcg@100,0.3,0\n"
+                          "run-a,1,1-10,15,ndcg@100,0.2,0\n"
+                          "run-a,1,11+,15,ndcg@100,0.4,0\n"
+                          "run-b,1,all,30,ndcg@100,0.1,0\n"));
+}
+
 void ChartHelpersTest::modelFormFollowsTheDeclarations() {
   const ModelFamily model = findModel("multvae");
   const ParamSet params(trainingParamSpecs(model));
@@ -289,7 +412,7 @@ void ChartHelpersTest::sessionFileRoundTrips() {
   session.cohortEdges = {3, 9};
   session.runsFolder = dir.filePath(QStringLiteral("runs")).toStdString();
   session.selectedRuns = {"multdae-20261205-101500", "ease-20261205-101700"};
-  session.latentView = true;
+  session.centreView = "sweeps";
   session.focusUser = "u 7";
   session.runColours = {{"multdae-20261205-101500", "#123456"}};
   const std::filesystem::path file = dir.filePath(QStringLiteral("session.json")).toStdString();
@@ -305,7 +428,7 @@ void ChartHelpersTest::sessionFileRoundTrips() {
   QVERIFY(loaded.cohortEdges == session.cohortEdges);
   QCOMPARE(loaded.runsFolder, session.runsFolder);
   QVERIFY(loaded.selectedRuns == session.selectedRuns);
-  QVERIFY(loaded.latentView);
+  QCOMPARE(loaded.centreView, std::string("sweeps"));
   QCOMPARE(loaded.focusUser, std::string("u 7"));
   QVERIFY(loaded.runColours == session.runColours);
 
@@ -330,7 +453,11 @@ void ChartHelpersTest::sessionFileRoundTrips() {
   QVERIFY_THROWS_EXCEPTION(InputError, loadSessionFile(file));
   session.runColours.clear();
 
-  // The grouping and the workers are checked values.
+  // The tab, the grouping and the workers are checked values.
+  session.centreView = "settings";
+  saveSessionFile(session, file);
+  QVERIFY_THROWS_EXCEPTION(InputError, loadSessionFile(file));
+  session.centreView = "lessons";
   session.runGrouping = "by colour";
   saveSessionFile(session, file);
   QVERIFY_THROWS_EXCEPTION(InputError, loadSessionFile(file));

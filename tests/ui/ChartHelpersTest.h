@@ -18,6 +18,9 @@ class ChartHelpersTest : public QObject {
   void runHistoryDropsPointsLostOnResume();
   void runColoursAreDistinctStableAndChosen();
   void validationChartDrawsEachRunOverallInItsColour();
+  void aRunAloneTellsItsLinesApartByHue();
+  void hoverReadsEveryRunAtOneEpochOnBothCharts();
+  void validationCsvHoldsTheOverallCurveKeyedByRun();
   void modelFormFollowsTheDeclarations();
   void sessionFileRoundTrips();
   void germanTranslationIsComplete();

@@ -18,6 +18,7 @@
 #include "geometry/LatentMapView.h"
 #include "geometry/LatentPanel.h"
 #include "geometry/LatentVideo.h"
+#include "train/EventLog.h"
 #include "train/RunFolder.h"
 
 namespace vaecf::ui {
@@ -501,6 +502,29 @@ void LatentMapTest::unfinishedRunWaitsForItsFirstFrame() {
   QVERIFY(panel.showsEmptyState());
   QCOMPARE(panel.emptyStateMessage(),
            QStringLiteral("Waiting for the first latent frame (written after epoch 3)."));
+
+  // Paused it still waits; stopped in epoch 2 it never records one.
+  const auto logState = [&folder](TrainerState state, std::uint64_t keepBytes) {
+    EventLogWriter log(runEventsPath(folder), keepBytes);
+    TrainingEvent event;
+    event.generation = 1;
+    event.epoch = 2;
+    event.payload = StateChange{state, {}};
+    log.append(event);
+    return log.fileSize();
+  };
+  const std::uint64_t running = logState(TrainerState::Running, 0);
+  logState(TrainerState::Paused, running);
+  panel.refresh();
+  QVERIFY(loaded.wait(10000));
+  QCOMPARE(panel.emptyStateMessage(),
+           QStringLiteral("Waiting for the first latent frame (written after epoch 3)."));
+  logState(TrainerState::Stopped, running);
+  panel.refresh();
+  QVERIFY(loaded.wait(10000));
+  QVERIFY(panel.showsEmptyState());
+  QVERIFY2(panel.emptyStateMessage().startsWith(QStringLiteral("This run ended before its first latent frame")),
+           qPrintable(panel.emptyStateMessage()));
 
   // Finished (metrics.json written) without a frame: nothing more will come.
   std::ofstream(runMetricsPath(folder)) << "{}";

@@ -142,8 +142,9 @@ void SweepPanelTest::gridSweepFillsTheTableAndTheChartWhichBrushesIt() {
   QVERIFY(openTrial->isEnabled());
   QTest::mouseClick(openTrial, Qt::LeftButton);
   const fs::path trialRun = panel.sweepFolder() / index.trials[static_cast<std::size_t>(opened - 1)].run;
-  QCOMPARE(window.runsPanel()->runCount(), 1);  // the sweep folder itself is no run
-  QCOMPARE(window.runsPanel()->selectedRuns(), std::vector<fs::path>{trialRun});
+  // Listed (off the GUI thread) and selected; the sweep folder itself is no run.
+  QTRY_COMPARE_WITH_TIMEOUT(window.runsPanel()->runCount(), 1, 30000);
+  QTRY_COMPARE_WITH_TIMEOUT(window.runsPanel()->selectedRuns(), std::vector<fs::path>{trialRun}, 30000);
 }
 
 void SweepPanelTest::cancelledSweepOpensAgainAndResumes() {

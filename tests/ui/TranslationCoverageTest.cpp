@@ -19,10 +19,16 @@
 #include <algorithm>
 
 #include "SyntheticRequest.h"
+#include "charts/ChartView.h"
+#include "lessons/Lesson.h"
+#include "lessons/LessonView.h"
+#include "lessons/LessonWorkspace.h"
 #include "panels/MessageBar.h"
+#include "panels/LossPanel.h"
 #include "panels/ModelPanel.h"
 #include "plugin/ModelCatalog.h"
 #include "session/TrainingSession.h"
+#include "sweeps/SweepsPanel.h"
 #include "window/MainWindow.h"
 #include "window/WindowHost.h"
 
@@ -160,7 +166,7 @@ void TranslationCoverageTest::languageSwitchesWithoutARestartAndKeepsTheSession(
   QTRY_VERIFY_WITH_TIMEOUT(german.session().data() != nullptr, 60000);
   QCOMPARE(german.modelPanel()->value(QStringLiteral("epochs")), QStringLiteral("7"));
   QCOMPARE(german.session().params().integer("epochs"), std::int64_t(7));
-  QVERIFY(german.currentSession().latentView);
+  QCOMPARE(german.currentSession().centreView, std::string("latent"));
   QCOMPARE(QSettings().value(QStringLiteral("language")).toString(), QStringLiteral("de"));
 
   // A run in training is not dropped for a language: the window asks to stop it first.
@@ -176,6 +182,49 @@ void TranslationCoverageTest::languageSwitchesWithoutARestartAndKeepsTheSession(
   languageAction(german, QStringLiteral("English"))->trigger();
   QCOMPARE(replaced.count(), 2);
   QCOMPARE(host.window().menuBar()->actions().front()->text(), QStringLiteral("&File"));
+  QSettings().remove(QStringLiteral("language"));
+}
+
+// A sweep in training holds the language back; once it ends, the lesson being walked (its
+// text now German), the sweep shown, the tab and the training chart's zoom come through.
+void TranslationCoverageTest::languageSwitchKeepsTheLessonSweepAndZoom() {
+  QSettings().remove(QStringLiteral("language"));
+  QTemporaryDir runs;
+  WindowHost host({runs.path().toStdString(), test::smallSynthetic(), {}}, QStringLiteral(VAECF_QM_DIR));
+  MainWindow& english = host.window();
+  english.show();
+  QTRY_VERIFY_WITH_TIMEOUT(english.session().data() != nullptr, 60000);
+  english.modelPanel()->choose(QStringLiteral("ease"));
+  english.showSweeps();
+  SweepsPanel& sweeps = *english.sweepsPanel();
+  QVERIFY(sweeps.sweepValues(QStringLiteral("lambda"), QStringLiteral("10,20,40")));
+  QVERIFY(sweeps.start());
+  QSignalSpy replaced(&host, &WindowHost::windowReplaced);
+  languageAction(english, QStringLiteral("Deutsch"))->trigger();
+  QCOMPARE(replaced.count(), 0);
+  QVERIFY(english.messageBar()->text().contains(QStringLiteral("sweep")));
+  QTRY_VERIFY_WITH_TIMEOUT(!sweeps.isRunning(), 60000);
+  const std::filesystem::path sweep = sweeps.sweepFolder();
+  QVERIFY(!sweep.empty());
+
+  english.lessonWorkspace()->startLesson(lessons::findLesson("kl-weight", "en"), true);
+  english.lessonWorkspace()->view()->showStep(1);
+  const QRectF zoom(QPointF(2.0, 10.0), QPointF(6.0, 40.0));
+  english.lossPanel()->view()->zoomTo(zoom);
+  QCOMPARE(english.lossPanel()->view()->zoomedArea(), std::optional<QRectF>(zoom));
+
+  languageAction(english, QStringLiteral("Deutsch"))->trigger();
+  QCOMPARE(replaced.count(), 1);
+  MainWindow& german = host.window();
+  QCOMPARE(german.currentSession().centreView, std::string("sweeps"));
+  QCOMPARE(german.sweepsPanel()->sweepFolder(), sweep);
+  const std::optional<LessonState> lesson = german.lessonWorkspace()->lessonShown();
+  QVERIFY(lesson.has_value());
+  QCOMPARE(lesson->lesson, std::string("kl-weight"));
+  QCOMPARE(lesson->language, std::string("de"));
+  QCOMPARE(german.lessonWorkspace()->view()->stepIndex(), 1);
+  QVERIFY(german.lossPanel()->view()->isZoomed());
+  QCOMPARE(german.lossPanel()->view()->zoomedArea(), std::optional<QRectF>(zoom));
   QSettings().remove(QStringLiteral("language"));
 }
 

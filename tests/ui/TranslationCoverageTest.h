@@ -14,6 +14,7 @@ class TranslationCoverageTest : public QObject {
  private Q_SLOTS:
   void everyVisibleStringOfTheWindowIsTranslatable();
   void languageSwitchesWithoutARestartAndKeepsTheSession();
+  void languageSwitchKeepsTheLessonSweepAndZoom();
 };
 
 }  // namespace vaecf::ui

@@ -42,6 +42,7 @@
 #include "panels/ModelPanel.h"
 #include "panels/RecommendationPanel.h"
 #include "panels/RunsPanel.h"
+#include "charts/ChartView.h"
 #include "common/Error.h"
 #include "experiment/Experiment.h"
 #include "experiment/Recommendations.h"
@@ -68,6 +69,14 @@ namespace {
 
 using test::smallSynthetic;
 namespace fs = std::filesystem;
+
+// The run table reads its folder off the GUI thread: these wait until it has.
+void waitForRuns(RunsPanel& panel) { QTRY_VERIFY_WITH_TIMEOUT(!panel.isRefreshing(), 30000); }
+
+void refreshRuns(RunsPanel& panel) {
+  panel.refresh();
+  waitForRuns(panel);
+}
 
 int columnNamed(const QTreeWidget& table, const QString& header) {
   for (int column = 0; column < table.columnCount(); ++column)
@@ -238,7 +247,7 @@ void WorkbenchTest::sessionIsKeptFromOneCloseToTheNextStart() {
   QTRY_VERIFY_WITH_TIMEOUT(again.session().data() != nullptr, kLoadTimeoutMs);
   QVERIFY(again.session().data()->request.synthetic.has_value());
   QCOMPARE(again.session().data()->request.synthetic->users, 400U);
-  QCOMPARE(again.currentSession().latentView, true);
+  QCOMPARE(again.currentSession().centreView, std::string("latent"));
 
   // A damaged kept session is named, and the window goes on without it.
   std::ofstream(kept) << "{\"model\": ";
@@ -325,6 +334,7 @@ void WorkbenchTest::runTableSortsFiltersAndComparesTheSelectedRuns() {
   fitEaseRuns(runs, data, {"10", "300", "3000"});
   RunsPanel panel;
   panel.setFolder(runs);
+  waitForRuns(panel);
   QCOMPARE(panel.runCount(), 3);
   auto* table = panel.findChild<QTreeWidget*>();
   const int testNdcg = columnNamed(*table, QStringLiteral("test ndcg@100"));
@@ -368,8 +378,8 @@ void WorkbenchTest::runTableSortsFiltersAndComparesTheSelectedRuns() {
   // same means, intervals and verdicts, overall and per cohort, computed off the GUI thread.
   MainWindow window({runs, std::nullopt, {}});
   QVERIFY(!window.action(MainWindow::Command::CompareRuns)->isEnabled());
-  window.runsPanel()->selectRuns({runs / "ease-10", runs / "ease-3000"});
-  QVERIFY(window.action(MainWindow::Command::CompareRuns)->isEnabled());
+  window.runsPanel()->selectRuns({runs / "ease-10", runs / "ease-3000"});  // once the table has read them
+  QTRY_VERIFY_WITH_TIMEOUT(window.action(MainWindow::Command::CompareRuns)->isEnabled(), 30000);
   ComparisonDialog* dialog = window.compareSelectedRuns();
   QVERIFY(dialog != nullptr);
   QTRY_VERIFY_WITH_TIMEOUT(!dialog->isComparing(), kTrainTimeoutMs);
@@ -411,6 +421,7 @@ void WorkbenchTest::runTableHidesColumnsAndTheSessionKeepsThem() {
     MainWindow window({runs, smallSynthetic(), {}});
     QTRY_VERIFY_WITH_TIMEOUT(window.session().data() != nullptr, kLoadTimeoutMs);
     RunsPanel& panel = *window.runsPanel();
+    waitForRuns(panel);
     auto* table = panel.findChild<QTreeWidget*>();
     const int lambda = columnNamed(*table, QStringLiteral("lambda"));
     QVERIFY(lambda > 0 && !table->isColumnHidden(lambda));
@@ -424,7 +435,7 @@ void WorkbenchTest::runTableHidesColumnsAndTheSessionKeepsThem() {
     QCOMPARE(panel.hiddenColumns(), (QStringList{QStringLiteral("param:lambda"), QStringLiteral("dataset")}));
     // The run's name tells the rows apart: it cannot be hidden.
     QVERIFY(!columnAction(panel, QStringLiteral("Run"))->isEnabled());
-    panel.refresh();  // the columns are made anew; the hidden stay hidden
+    refreshRuns(panel);  // the columns are made anew; the hidden stay hidden
     QVERIFY(table->isColumnHidden(columnNamed(*table, QStringLiteral("lambda"))));
     window.saveSession(kept);
   }
@@ -432,6 +443,7 @@ void WorkbenchTest::runTableHidesColumnsAndTheSessionKeepsThem() {
   MainWindow again({runs, std::nullopt, {}});
   QVERIFY(again.loadSession(kept));
   RunsPanel& panel = *again.runsPanel();
+  waitForRuns(panel);
   auto* table = panel.findChild<QTreeWidget*>();
   const int lambda = columnNamed(*table, QStringLiteral("lambda"));
   QVERIFY(table->isColumnHidden(lambda));
@@ -475,6 +487,7 @@ void WorkbenchTest::runTableGroupsRunsByModel() {
 
   MainWindow window({runs, std::nullopt, {}});
   RunsPanel& panel = *window.runsPanel();
+  waitForRuns(panel);
   auto* table = panel.findChild<QTreeWidget*>();
   QCOMPARE(table->topLevelItemCount(), 3);
   panel.setGrouping(RunsPanel::Grouping::Model);
@@ -521,7 +534,7 @@ void WorkbenchTest::runTableGroupsRunsByModel() {
 
   // A closed group stays closed when the table reads the folder again.
   ease->setExpanded(false);
-  panel.refresh();
+  refreshRuns(panel);
   ease = group(QStringLiteral("ease"));
   multvae = group(QStringLiteral("multvae"));
   QVERIFY(!ease->isExpanded() && multvae->isExpanded());
@@ -582,7 +595,7 @@ void WorkbenchTest::liveParameterIsAppliedToTheRunningModel() {
   QTRY_VERIFY_WITH_TIMEOUT(session.liveRun()->state() == TrainerState::Stopped, 30000);
 
   // The run table shows the change where the run's record has it.
-  window->runsPanel()->refresh();
+  refreshRuns(*window->runsPanel());
   const RunSummary summary = RunStore::summarize(session.runFolder());
   QCOMPARE(summary.finalParam("dropout"), std::string("0.25"));
   const int dropout = columnNamed(*table, QStringLiteral("dropout"));
@@ -660,13 +673,14 @@ void WorkbenchTest::runColoursMatchAcrossChartsAndSurviveTheSession() {
   }
   session.reset(5);  // the live run is empty: the charts draw the two saved runs
   RunsPanel& runs = *window->runsPanel();
-  runs.refresh();
+  refreshRuns(runs);
   runs.selectRuns(folders);
   std::vector<QColor> colours;
   for (const fs::path& folder : folders) {
     const QString id = QString::fromStdString(folder.filename().string());
+    // Read off the GUI thread, then drawn.
+    QTRY_VERIFY2_WITH_TIMEOUT(window->cohortPanel()->overallLine(id) != nullptr, qPrintable(id), 10000);
     const QLineSeries* overall = window->cohortPanel()->overallLine(id);
-    QVERIFY2(overall != nullptr, qPrintable(id));
     const auto recorded = RunStore::loadHistory(folder);
     const auto& validations = recorded->validations();
     QCOMPARE(validations.size(), std::size_t(2));
@@ -724,7 +738,7 @@ void WorkbenchTest::runColoursMatchAcrossChartsAndSurviveTheSession() {
   std::sort(reselected.begin(), reselected.end());
   std::sort(folders.begin(), folders.end());
   QCOMPARE(reselected, folders);
-  QVERIFY(again.cohortPanel()->overallLine(first) != nullptr);
+  QTRY_VERIFY_WITH_TIMEOUT(again.cohortPanel()->overallLine(first) != nullptr, 10000);  // read off the GUI thread
   QCOMPARE(again.cohortPanel()->overallLine(first)->pen().color(), chosen);
   QCOMPARE(again.runsPanel()->runColour(folders[0]), chosen);
   QTRY_VERIFY_WITH_TIMEOUT(again.session().data() != nullptr, kLoadTimeoutMs);
@@ -756,14 +770,14 @@ void WorkbenchTest::savedRunReopensWithTheSameCurves() {
 
   // In the run table, and overlaid on the charts when selected next to a later run.
   RunsPanel& runs = *window->runsPanel();
-  runs.refresh();
+  refreshRuns(runs);
   QVERIFY(runs.runCount() >= 1);
   const std::filesystem::path first = session.runFolder();
   window->session().reset(11);
   runs.selectRuns({first});
   // After the reset the live run is empty: every point drawn is the reopened run's.
   QVERIFY(window->session().liveRun()->batchCurves().empty());
-  QVERIFY(window->lossPanel()->pointCount() > 0);
+  QTRY_VERIFY_WITH_TIMEOUT(window->lossPanel()->pointCount() > 0, 10000);
   QVERIFY(window->cohortPanel()->linePointCount() >= 4);
 
   // The current model recommends for a validation user, never an item from their history.
@@ -919,7 +933,7 @@ void WorkbenchTest::stoppedRunContinuesItsCurve() {
   session.loadData(syntheticDataRequest(300, 120, 9));
   QTRY_VERIFY_WITH_TIMEOUT(session.data() != before && !session.isLoading(), kLoadTimeoutMs);
   QVERIFY(session.runFolder().empty());
-  window->runsPanel()->refresh();
+  refreshRuns(*window->runsPanel());
   window->runsPanel()->selectRuns({folder});
   trigger(*window, MainWindow::Command::ContinueRun);
   QVERIFY(session.runFolder().empty());
@@ -954,7 +968,7 @@ void WorkbenchTest::stoppedRunContinuesItsCurve() {
   QVERIFY(window->lossPanel()->pointCount() > 0);
 
   // A finished run has nothing left to continue.
-  window->runsPanel()->refresh();
+  refreshRuns(*window->runsPanel());
   window->runsPanel()->selectRuns({folder});
   trigger(*window, MainWindow::Command::ContinueRun);
   QVERIFY(window->messageBar()->isVisible());
@@ -1195,7 +1209,7 @@ void WorkbenchTest::deeprecTrainsOnBundledDataAndStreamsItsRmse() {
   const std::filesystem::path folder = session.runFolder();
   trigger(*window, MainWindow::Command::Stop);
   QTRY_VERIFY_WITH_TIMEOUT(session.liveRun()->state() == TrainerState::Stopped, 30000);
-  window->runsPanel()->refresh();
+  refreshRuns(*window->runsPanel());
   window->runsPanel()->selectRuns({folder});
   trigger(*window, MainWindow::Command::ContinueRun);  // once the rating split is rebuilt
   QTRY_COMPARE(session.runFolder(), folder);
@@ -1237,7 +1251,7 @@ void WorkbenchTest::deeprecTrainsOnBundledDataAndStreamsItsRmse() {
   QTRY_VERIFY(window->lossPanel()->pointCount() >= 2);
 
   // The run table gains a "best rmse" column holding the selected validation RMSE.
-  window->runsPanel()->refresh();
+  refreshRuns(*window->runsPanel());
   auto* table = window->runsPanel()->findChild<QTreeWidget*>();
   const int rmseColumn = columnNamed(*table, QStringLiteral("best rmse"));
   QVERIFY(rmseColumn >= 0);
@@ -1313,7 +1327,7 @@ void WorkbenchTest::dataWithoutRatingsOrTimesIsRefusedBeforeARun() {
     QVERIFY2(message.text().contains(reason), qPrintable(message.text()));
     QCOMPARE(session.status().state, TrainerState::Idle);
     QVERIFY(session.runFolder().empty());
-    window->runsPanel()->refresh();
+    refreshRuns(*window->runsPanel());
     QCOMPARE(window->runsPanel()->runCount(), 0);
   };
   // Synthetic data has times (positions in each history) but only implicit values.
@@ -1480,7 +1494,7 @@ void WorkbenchTest::latentSpaceFollowsTheLiveRunUntilARunIsSelected() {
   runExperiment("ease", ParamSet(runParamSpecs(findModel("ease"))), data.recordedSource,
                 LoadedData{*data.split, std::nullopt, {}}, {}, saved);
   RunsPanel& table = *window->runsPanel();
-  table.refresh();
+  refreshRuns(table);
   table.selectRuns({saved});
   LatentWorkspace& latent = *window->latentWorkspace();
   LatentPanel& panel = *latent.latentPanel();

@@ -32,6 +32,15 @@ QColor freeColour(const QString& id, const std::vector<QColor>& taken) {
   return kPalette[start];
 }
 
+// The `index`th palette colour (from 1) that is not `runColour`.
+QColor otherHue(const QColor& runColour, int index) {
+  int found = 0;
+  for (int step = 0;; ++step) {
+    const QColor& candidate = kPalette[step % kPaletteSize];
+    if (candidate != runColour && ++found == 1 + (index - 1) % (kPaletteSize - 1)) return candidate;
+  }
+}
+
 }  // namespace
 
 void RunColours::paint(std::vector<RunView>& runs) {
@@ -56,9 +65,9 @@ void RunColours::paint(std::vector<RunView>& runs) {
 
 void RunColours::choose(const QString& id, const QColor& colour) { chosen_[id] = colour; }
 
-QPen runPen(const QColor& colour, int index, qreal width) {
+QPen runPen(const QColor& colour, int index, qreal width, bool alone) {
   static const Qt::PenStyle dashes[] = {Qt::DashLine, Qt::DotLine, Qt::DashDotLine, Qt::DashDotDotLine};
-  QPen pen(colour);
+  QPen pen(alone && index > 0 ? otherHue(colour, index) : colour);
   pen.setWidthF(width);
   pen.setStyle(index == 0 ? Qt::SolidLine : dashes[(index - 1) % static_cast<int>(std::size(dashes))]);
   return pen;

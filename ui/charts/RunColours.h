@@ -3,7 +3,8 @@
 // qualitative palette when first drawn (its id's hash picks where to start, so a run tends
 // to get the same colour from one start to the next) and keeps it while the window is
 // open; the user may choose another (the main window's session file keeps it). What a
-// run draws several of (loss terms, cohorts) is told apart by dash, never by colour.
+// run draws several of (loss terms, cohorts) is told apart by dash; beside other runs in
+// the run's colour, alone on a chart also by hue, since its colour tells nothing apart there.
 
 #include <QColor>
 #include <QPen>
@@ -30,7 +31,9 @@ class RunColours {
   std::map<QString, QColor> given_;
 };
 
-// The pen of a run's line `index` among its lines: 0, its main line, solid; the others dashed.
-QPen runPen(const QColor& colour, int index, qreal width);
+// The pen of a run's line `index` among its lines: 0, its main line, solid in the run's
+// colour; the others dashed, in the run's colour when other runs share the chart (`alone`
+// false), else each in a palette hue of its own other than the run's.
+QPen runPen(const QColor& colour, int index, qreal width, bool alone);
 
 }  // namespace vaecf::ui

@@ -232,6 +232,7 @@ void LatentPanel::setRunFolder(const QString& runFolder) {
   current_ = -1;
   loadedOnce_ = false;
   firstFrameEpoch_.reset();
+  endedBeforeFirstFrame_ = false;
   map_->setTrail(nullptr);
   updateEmptyState();
   if (runFolder_.isEmpty()) return;
@@ -273,6 +274,7 @@ void LatentPanel::takeLoad(const std::shared_ptr<const LatentTrailLoad>& load) {
   if (load->runFolder != runFolder_.toStdString()) return;  // a folder replaced since
   loadedOnce_ = true;
   firstFrameEpoch_ = load->firstFrameEpoch;
+  endedBeforeFirstFrame_ = load->endedBeforeFirstFrame;
   if (!load->header) return updateEmptyState();
   const bool followLatest = current_ < 0 || current_ == frameCount() - 1;
   if (!header_) {
@@ -393,6 +395,10 @@ void LatentPanel::updateEmptyState() {
     emptyMessage_->setText(tr("Open a run to see its latent map."));
   else if (!loadedOnce_)
     emptyMessage_->setText(tr("Reading the latent frames…"));
+  else if (firstFrameEpoch_ && endedBeforeFirstFrame_)
+    emptyMessage_->setText(
+        tr("This run ended before its first latent frame (due after epoch %1): continue it to "
+           "record frames.").arg(*firstFrameEpoch_));
   else if (firstFrameEpoch_)
     emptyMessage_->setText(
         tr("Waiting for the first latent frame (written after epoch %1).").arg(*firstFrameEpoch_));

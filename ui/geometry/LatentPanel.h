@@ -120,6 +120,7 @@ class LatentPanel : public QWidget {
   bool loadAgain_ = false;  // a load was asked for while one was running
   bool loadedOnce_ = false;
   std::optional<std::int64_t> firstFrameEpoch_;  // of a run that has recorded no frame yet
+  bool endedBeforeFirstFrame_ = false;
   LatentItemLabels labels_;
   QTimer playTimer_;
 

@@ -4,6 +4,7 @@
 
 #include "common/Error.h"
 #include "plugin/ModelCatalog.h"
+#include "train/EventLog.h"
 #include "train/RunFolder.h"
 
 namespace vaecf::ui {
@@ -26,6 +27,20 @@ std::optional<std::int64_t> firstFrameEpoch(const std::filesystem::path& runFold
   }
 }
 
+// Whether the run's last recorded state is an end (stopped, failed): a run without events
+// has not started yet. Read only for a run that has no frame yet, so its log is short.
+bool hasEnded(const std::filesystem::path& runFolder) {
+  if (!std::filesystem::exists(runEventsPath(runFolder))) return false;
+  TrainerState last = TrainerState::Idle;
+  try {
+    for (const TrainingEvent& event : readRunEvents(runFolder))
+      if (const auto* change = std::get_if<StateChange>(&event.payload)) last = change->state;
+  } catch (const Error&) {
+    return false;  // the run table names the damaged log
+  }
+  return last != TrainerState::Idle && !inProgress(last);
+}
+
 }  // namespace
 
 LatentTrailLoad LatentTrailJob::load(const std::filesystem::path& runFolder,
@@ -33,7 +48,10 @@ LatentTrailLoad LatentTrailJob::load(const std::filesystem::path& runFolder,
   LatentTrailLoad result;
   result.runFolder = runFolder;
   const std::vector<std::int64_t> saved = geometry::LatentTrail::frameEpochs(runFolder);
-  if (saved.empty()) result.firstFrameEpoch = firstFrameEpoch(runFolder);
+  if (saved.empty()) {
+    result.firstFrameEpoch = firstFrameEpoch(runFolder);
+    result.endedBeforeFirstFrame = result.firstFrameEpoch && hasEnded(runFolder);
+  }
   std::optional<geometry::LatentTrailHeader> header = geometry::LatentTrail::readHeader(runFolder);
   if (!header) return result;
   result.header = std::make_shared<const geometry::LatentTrailHeader>(std::move(*header));

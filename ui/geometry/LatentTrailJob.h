@@ -17,9 +17,11 @@ struct LatentTrailLoad {
   std::filesystem::path runFolder;
   std::shared_ptr<const geometry::LatentTrailHeader> header;         // null when the run has no trail
   std::vector<std::shared_ptr<const geometry::LatentFrame>> frames;  // ascending epochs
-  // Set while the run has no frame but will record one: the epoch after which it writes
+  // Set while the run has no frame but was to record one: the epoch after which it writes
   // its first (an unfinished run of a model with latent maps and latent_every above 0).
   std::optional<std::int64_t> firstFrameEpoch;
+  // The run was stopped or failed before that epoch: no frame will come.
+  bool endedBeforeFirstFrame = false;
 };
 
 // Reads a run's latent trail on a worker thread (a frame of 10k users is about 1 MB of

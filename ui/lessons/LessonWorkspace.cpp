@@ -83,8 +83,23 @@ bool LessonWorkspace::saveLesson(const fs::path& file) {
 }
 
 bool LessonWorkspace::openLesson(const fs::path& file) {
+  LessonState state;
   try {
-    const LessonState state = loadLessonState(file);
+    state = loadLessonState(file);
+  } catch (const Error& error) {
+    Q_EMIT problem(tr("The lesson could not be opened: %1").arg(qs(error.what())));
+    return false;
+  }
+  return reopen(state);
+}
+
+std::optional<LessonState> LessonWorkspace::lessonShown() const {
+  if (!showsLesson()) return std::nullopt;
+  return view_->state();
+}
+
+bool LessonWorkspace::reopen(const LessonState& state) {
+  try {
     std::error_code error;
     // The lesson file it was saved from, else the lesson of that name here (another machine).
     const lessons::Lesson lesson = fs::is_regular_file(state.file, error)

@@ -5,9 +5,11 @@
 
 #include <QWidget>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "lessons/Lesson.h"
+#include "lessons/LessonState.h"
 
 class QStackedWidget;
 
@@ -33,6 +35,11 @@ class LessonWorkspace : public QWidget {
   // the file or the lesson it names cannot be read.
   bool saveLesson(const std::filesystem::path& file);
   bool openLesson(const std::filesystem::path& file);
+  // The lesson being walked, as saveLesson writes it; none while the browser is shown.
+  std::optional<LessonState> lessonShown() const;
+  // Opens a lesson as it was left, in the state's language; false, with problem(), when
+  // its lesson cannot be read.
+  bool reopen(const LessonState& state);
   bool writeReport(const std::filesystem::path& file);
 
   LessonBrowser* browser() const { return browser_; }

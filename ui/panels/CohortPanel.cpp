@@ -15,9 +15,11 @@
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <algorithm>
+#include <cmath>
 
 #include "charts/ChartExport.h"
 #include "charts/ChartView.h"
+#include "charts/Readout.h"
 #include "charts/RunColours.h"
 #include "panels/ChartToolbar.h"
 
@@ -65,7 +67,7 @@ CohortPanel::CohortPanel(QWidget* parent)
       readout_(new QLabel(this)) {
   lineChart_->setTitle(tr("Validation"));
   lineChart_->legend()->setAlignment(Qt::AlignRight);
-  // A run's cohorts share its colour: the legend shows each one's dash.
+  // A run's cohorts differ by dash (and by hue when it is alone): the legend shows both.
   lineChart_->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
   lineX_->setTitleText(tr("Epoch"));
   lineX_->setLabelFormat(QStringLiteral("%d"));
@@ -84,8 +86,14 @@ CohortPanel::CohortPanel(QWidget* parent)
     const QString cohort = barLabels_.value(index).replace(QLatin1Char('\n'), QLatin1Char(' '));
     if (status) readout_->setText(tr("%1, %2: %3").arg(set->label(), cohort).arg(set->at(index), 0, 'f', 4));
   });
-  connect(lineView_, &ChartView::pointHovered, this, [this](const QString& series, const QPointF& point) {
-    readout_->setText(tr("%1 — epoch %2: %3").arg(series).arg(point.x()).arg(point.y(), 0, 'f', 4));
+  connect(lineView_, &ChartView::hoveredAt, this, [this](double x) {
+    const qint64 epoch = std::llround(x);
+    followEpoch(epoch);
+    Q_EMIT hoveredEpoch(epoch);
+  });
+  connect(lineView_, &ChartView::hoverLeft, this, [this] {
+    endFollow();
+    Q_EMIT hoverLeft();
   });
 
   metricChoice_->setToolTip(tr("Metric shown for each cohort"));
@@ -125,6 +133,7 @@ CohortPanel::CohortPanel(QWidget* parent)
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(toolbar);
   layout->addWidget(charts, 1);
+  readout_->setWordWrap(true);
   layout->addWidget(readout_);
 }
 
@@ -245,7 +254,7 @@ void CohortPanel::redrawLines() {
     const SeriesKey key{run.id, cohort};
     drawn.insert(key);
     QLineSeries* series = line(key);
-    series->setPen(runPen(run.colour, lineIndex, cohort.isEmpty() ? 3.0 : 1.0));
+    series->setPen(runPen(run.colour, lineIndex, cohort.isEmpty() ? 3.0 : 1.0, runs_.size() == 1));
     const QString name = cohort.isEmpty() ? allUsers() : cohort;
     series->setName(runs_.size() > 1 ? run.label + QStringLiteral(": ") + name : name);
     series->replace(points);
@@ -298,7 +307,6 @@ QLineSeries* CohortPanel::line(const SeriesKey& key) {
     series->attachAxis(lineX_);
     series->attachAxis(lineY_);
     series->setPointsVisible(true);
-    lineView_->trackHover(series);
   }
   return series;
 }
@@ -333,19 +341,53 @@ void CohortPanel::redrawBars() {
   barY_->setTitleText(metric());
 }
 
-QWidget* CohortPanel::lineView() const { return lineView_; }
+// Each run's line over all users, then its cohorts' in the order of its latest report.
+void CohortPanel::readOutAt(double epoch) {
+  QList<std::pair<QString, QString>> byRun;
+  for (const RunView& run : runs_) {
+    if (run.history->validations().empty()) continue;
+    QList<NamedLine> lines;
+    if (const QLineSeries* overall = lines_.value({run.id, QString()})) lines.push_back({allUsers(), overall});
+    for (const CohortResult& cohort : run.history->validations().back().report.cohorts) {
+      const QString label = QString::fromStdString(cohort.label);
+      if (const QLineSeries* line = lines_.value({run.id, label})) lines.push_back({label, line});
+    }
+    const QString values = valuesAt(epoch, lines, 'f', 4);
+    if (!values.isEmpty()) byRun.push_back({run.label, values});
+  }
+  readout_->setText(readoutText(tr("%1, epoch %2").arg(metric()).arg(epoch), byRun, runs_.size() > 1));
+}
+
+void CohortPanel::followEpoch(qint64 epoch) {
+  lineView_->showCrosshair(static_cast<double>(epoch));
+  readOutAt(static_cast<double>(epoch));
+}
+
+void CohortPanel::endFollow() {
+  lineView_->showCrosshair(std::nullopt);
+  readout_->clear();
+}
+
+QString CohortPanel::readout() const { return readout_->text(); }
 
 bool CohortPanel::exportPng(const QString& path) const { return vaecf::ui::exportPng(*lineView_, path); }
 
+// Each validation's metrics over all users (cohort "all"), then per cohort.
 bool CohortPanel::exportCsv(const QString& path) const {
   QVector<QStringList> rows;
+  const auto addRows = [&rows](const RunView& run, const ValidationPoint& point, const QString& cohort,
+                               std::size_t users, const std::map<std::string, MetricSummary>& metrics) {
+    for (const auto& [name, summary] : metrics)
+      rows.push_back({run.id, QString::number(point.epoch), cohort, QString::number(users),
+                      QString::fromStdString(name), QString::number(summary.mean, 'g', 10),
+                      QString::number(summary.standardError, 'g', 10)});
+  };
   for (const RunView& run : runs_)
-    for (const ValidationPoint& point : run.history->validations())
-      for (const CohortResult& cohort : cohortsOf(point.report))
-        for (const auto& [name, summary] : cohort.metrics)
-          rows.push_back({run.id, QString::number(point.epoch), QString::fromStdString(cohort.label),
-                          QString::number(cohort.users), QString::fromStdString(name),
-                          QString::number(summary.mean, 'g', 10), QString::number(summary.standardError, 'g', 10)});
+    for (const ValidationPoint& point : run.history->validations()) {
+      addRows(run, point, QStringLiteral("all"), point.report.users, point.report.metrics);
+      for (const CohortResult& cohort : point.report.cohorts)
+        addRows(run, point, QString::fromStdString(cohort.label), cohort.users, cohort.metrics);
+    }
   return vaecf::ui::exportCsv(path,
                               {QStringLiteral("run"), QStringLiteral("epoch"), QStringLiteral("cohort"),
                                QStringLiteral("users"), QStringLiteral("metric"), QStringLiteral("mean"),

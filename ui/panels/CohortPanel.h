@@ -47,10 +47,20 @@ class CohortPanel : public LazyPanel {
   QChart* lineChart() const { return lineChart_; }
   // The run's validation curve over all users (null until it has one).
   QLineSeries* overallLine(const QString& runId) const;
-  QWidget* lineView() const;
   bool exportCsv(const QString& path) const;
   // The line chart alone, as shown (the SVG export draws the same chart).
   bool exportPng(const QString& path) const;
+  // The read-out of every shown run's lines at `epoch`, with the crosshair there, as a
+  // linked chart hovers it; endFollow() clears both.
+  void followEpoch(qint64 epoch);
+  void endFollow();
+  QString readout() const;
+  ChartView* lineView() const { return lineView_; }
+
+ Q_SIGNALS:
+  // The epoch under the mouse on the line chart, for linked charts; hoverLeft() when it leaves.
+  void hoveredEpoch(qint64 epoch);
+  void hoverLeft();
 
  protected:
   void redraw() override;
@@ -59,6 +69,7 @@ class CohortPanel : public LazyPanel {
  private:
   void updateMetricChoices();
   void redrawLines();
+  void readOutAt(double epoch);
   void redrawBars();
   void fitBarLabels();
   using SeriesKey = std::pair<QString, QString>;  // run id, cohort label (empty: all users)

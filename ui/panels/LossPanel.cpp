@@ -16,10 +16,12 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 #include "charts/ChartExport.h"
 #include "charts/ChartView.h"
 #include "charts/Decimation.h"
+#include "charts/Readout.h"
 #include "charts/RunColours.h"
 #include "charts/Smoothing.h"
 #include "panels/ChartToolbar.h"
@@ -58,7 +60,7 @@ LossPanel::LossPanel(QWidget* parent)
       readout_(new QLabel(this)) {
   chart_->setTitle(tr("Training scalars"));
   chart_->legend()->setAlignment(Qt::AlignBottom);
-  // A run's terms share its colour: the legend shows each one's dash.
+  // A run's terms differ by dash (and by hue when it is alone): the legend shows both.
   chart_->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
   chart_->addAxis(xAxisItem_, Qt::AlignBottom);
   rebuildYAxis();
@@ -104,7 +106,22 @@ LossPanel::LossPanel(QWidget* parent)
     else if (format == QLatin1String("svg")) exportSvg(*chart_, path);
     else exportCsv(path);
   });
-  connect(view_, &ChartView::pointHovered, this, &LossPanel::showReadout);
+  connect(view_, &ChartView::hoveredAt, this, [this](double x) {
+    view_->showCrosshair(x);
+    readOutAt(x);
+    const std::vector<CurvePoint>* curve = referenceCurve();
+    if (xAxis_ == XAxis::Epoch) {
+      Q_EMIT hoveredEpoch(std::llround(x));
+    } else if (curve != nullptr) {
+      const auto at = std::lower_bound(curve->begin(), curve->end(), x,
+                                       [this](const CurvePoint& point, double value) { return xOf(point) < value; });
+      Q_EMIT hoveredEpoch((at == curve->end() ? curve->back() : *at).epoch);
+    }
+  });
+  connect(view_, &ChartView::hoverLeft, this, [this] {
+    endFollow();
+    Q_EMIT hoverLeft();
+  });
 
   auto* body = new QHBoxLayout;
   body->addWidget(terms_);
@@ -112,6 +129,7 @@ LossPanel::LossPanel(QWidget* parent)
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(toolbar);
   layout->addLayout(body, 1);
+  readout_->setWordWrap(true);
   layout->addWidget(readout_);
 }
 
@@ -241,10 +259,9 @@ void LossPanel::redraw() {
         chart_->addSeries(series);
         series->attachAxis(xAxisItem_);
         series->attachAxis(yAxisItem_);
-        view_->trackHover(series);
       }
       // The run's colour, which the user may change between redraws.
-      series->setPen(runPen(run.colour, lineIndex, 1.5));
+      series->setPen(runPen(run.colour, lineIndex, 1.5, runs_.size() == 1));
       series->setName(runs_.size() > 1 ? run.label + QStringLiteral(": ") + term : term);
 
       std::vector<double> values;
@@ -303,8 +320,56 @@ bool LossPanel::exportCsv(const QString& path) const {
                               rows);
 }
 
-void LossPanel::showReadout(const QString& series, const QPointF& point) {
-  readout_->setText(tr("%1 — x: %2, y: %3").arg(series).arg(point.x(), 0, 'g', 6).arg(point.y(), 0, 'g', 6));
+const std::vector<CurvePoint>* LossPanel::referenceCurve() const {
+  for (const RunView& run : runs_) {
+    const Curves& curves = curvesOf(*run.history);
+    const auto total = std::find_if(curves.begin(), curves.end(), [](const auto& entry) {
+      return isTotalLoss(QString::fromStdString(entry.first)) && !entry.second.empty();
+    });
+    if (total != curves.end()) return &total->second;
+    for (const auto& entry : curves)
+      if (!entry.second.empty()) return &entry.second;
+  }
+  return nullptr;
 }
+
+void LossPanel::readOutAt(double x) {
+  QList<std::pair<QString, QString>> byRun;
+  for (const RunView& run : runs_) {
+    QList<NamedLine> lines;
+    for (auto it = series_.begin(); it != series_.end(); ++it)
+      if (it.key().first == run.id) lines.push_back({it.key().second, it.value()});
+    const QString values = valuesAt(x, lines, 'g', 6);
+    if (!values.isEmpty()) byRun.push_back({run.label, values});
+  }
+  QString where;
+  switch (xAxis_) {
+    case XAxis::Step: where = tr("step %1").arg(std::llround(x)); break;
+    case XAxis::Epoch: where = tr("epoch %1").arg(std::llround(x)); break;
+    case XAxis::WallTime: where = tr("%1 s").arg(x, 0, 'f', 1); break;
+  }
+  readout_->setText(readoutText(where, byRun, runs_.size() > 1));
+}
+
+// On the step and wall-time axes an epoch's validation follows its last summary.
+void LossPanel::followEpoch(qint64 epoch) {
+  std::optional<double> x;
+  if (xAxis_ == XAxis::Epoch) {
+    x = static_cast<double>(epoch);
+  } else if (const std::vector<CurvePoint>* curve = referenceCurve()) {
+    for (const CurvePoint& point : *curve)
+      if (point.epoch == epoch) x = xOf(point);
+  }
+  view_->showCrosshair(x);
+  if (x) readOutAt(*x);
+  else readout_->clear();
+}
+
+void LossPanel::endFollow() {
+  view_->showCrosshair(std::nullopt);
+  readout_->clear();
+}
+
+QString LossPanel::readout() const { return readout_->text(); }
 
 }  // namespace vaecf::ui

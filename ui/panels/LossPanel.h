@@ -46,6 +46,17 @@ class LossPanel : public LazyPanel {
   // The series drawn for the run `runId` (RunView::id), one per visible scalar.
   QList<QLineSeries*> seriesOf(const QString& runId) const;
   bool exportCsv(const QString& path) const;
+  // The read-out of every shown run at the end of `epoch`, with the crosshair there, as a
+  // linked chart hovers it; endFollow() clears both.
+  void followEpoch(qint64 epoch);
+  void endFollow();
+  QString readout() const;
+  ChartView* view() const { return view_; }
+
+ Q_SIGNALS:
+  // The epoch under the mouse, for linked charts; hoverLeft() when the mouse leaves the plot.
+  void hoveredEpoch(qint64 epoch);
+  void hoverLeft();
 
  protected:
   void redraw() override;
@@ -55,8 +66,9 @@ class LossPanel : public LazyPanel {
   double xOf(const CurvePoint& point) const;
   void updateTermList();
   void rebuildYAxis();
-  void exportChart();
-  void showReadout(const QString& series, const QPointF& point);
+  void readOutAt(double x);
+  // The first run's total loss (or first curve) as drawn against x: where epochs begin and end.
+  const std::vector<CurvePoint>* referenceCurve() const;
 
   std::vector<RunView> runs_;
   XAxis xAxis_ = XAxis::Step;

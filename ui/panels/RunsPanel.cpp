@@ -108,7 +108,11 @@ RunsPanel::RunsPanel(QWidget* parent)
       filter_(new QLineEdit(this)),
       grouping_(new QComboBox(this)),
       columnMenu_(new QMenu(tr("Columns"), this)),
-      folderLabel_(new QLabel(this)) {
+      folderLabel_(new QLabel(this)),
+      listJob_(new RunListJob(this)) {
+  connect(listJob_, &RunListJob::listed, this, &RunsPanel::takeRuns);
+  // A folder that cannot be listed keeps the rows it had (each run's problem shows in its row).
+  connect(listJob_, &RunListJob::failed, this, [this] { takeRuns(runs_); });
   table_->setSelectionBehavior(QAbstractItemView::SelectRows);
   table_->setSelectionMode(QAbstractItemView::ExtendedSelection);
   table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -176,18 +180,18 @@ void RunsPanel::addRun(const std::filesystem::path& run) {
 }
 
 void RunsPanel::refresh() {
-  const std::vector<std::filesystem::path> selected = selectedRuns();  // before runs_ changes under the rows
-  runs_ = RunStore(folder_).list();
-  for (const std::filesystem::path& run : addedRuns_) {
-    if (std::any_of(runs_.begin(), runs_.end(),
-                    [&run](const RunSummary& listed) { return listed.folder == run; }))
-      continue;
-    try {
-      runs_.push_back(RunStore::summarize(run));
-    } catch (const Error&) {
-      // Removed or damaged since it was added: the table lists what can be read.
-    }
+  if (listJob_->isRunning()) {
+    refreshAgain_ = true;
+    return;
   }
+  listJob_->start(folder_, addedRuns_);
+}
+
+bool RunsPanel::isRefreshing() const { return listJob_->isRunning() || refreshAgain_; }
+
+void RunsPanel::takeRuns(const std::vector<RunSummary>& runs) {
+  const std::vector<std::filesystem::path> before = selectedRuns();  // before runs_ changes under the rows
+  runs_ = runs;
   std::set<std::string> names;
   for (const RunSummary& run : runs_)
     for (const auto& entry : run.config.params) names.insert(entry.first);
@@ -197,7 +201,14 @@ void RunsPanel::refresh() {
   if (std::any_of(runs_.begin(), runs_.end(),
                   [](const RunSummary& run) { return run.bestMetric(kRatingColumn.toStdString()).has_value(); }))
     metricColumns_ << kRatingColumn;
-  fillTable(selected);
+  if (refreshAgain_) {
+    refreshAgain_ = false;
+    listJob_->start(folder_, addedRuns_);
+  }
+  fillTable(pendingSelection_.value_or(before));
+  if (!listJob_->isRunning()) pendingSelection_.reset();
+  Q_EMIT refreshed();
+  if (selectedRuns() != before) Q_EMIT selectionChanged();
 }
 
 void RunsPanel::fillTable(const std::vector<std::filesystem::path>& selected) {
@@ -428,6 +439,7 @@ std::vector<std::filesystem::path> RunsPanel::selectedRuns() const {
 }
 
 void RunsPanel::selectRuns(const std::vector<std::filesystem::path>& folders) {
+  if (listJob_->isRunning()) pendingSelection_ = folders;
   table_->clearSelection();
   for (QTreeWidgetItem* item : runItems())
     if (std::find(folders.begin(), folders.end(), runOf(*item).folder) != folders.end())

@@ -15,9 +15,10 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <vector>
 
-#include "runs/RunStore.h"
+#include "runs/RunJobs.h"
 
 class QTreeWidget;
 class QTreeWidgetItem;
@@ -42,10 +43,14 @@ class RunsPanel : public QWidget {
   // Lists a run kept outside the folder (a sweep's trial) with the folder's runs, until
   // the folder changes.
   void addRun(const std::filesystem::path& run);
-  // Re-reads the folder: new runs, and runs still being written, appear with their latest events.
+  // Re-reads the folder off the GUI thread: new runs, and runs still being written, appear
+  // with their latest events once it is read (refreshed()). A refresh asked for while one
+  // reads follows it.
   void refresh();
+  bool isRefreshing() const;
   // In table order; group rows are never among them.
   std::vector<std::filesystem::path> selectedRuns() const;
+  // Selects the runs now, and again once a refresh under way has listed them.
   void selectRuns(const std::vector<std::filesystem::path>& folders);
   int runCount() const;
   // Filters as the filter box does; the number of rows it leaves shown.
@@ -70,10 +75,12 @@ class RunsPanel : public QWidget {
 
  Q_SIGNALS:
   void selectionChanged();
+  void refreshed();
   // "Colour…" was chosen on the run in `folder`.
   void colourRequested(const std::filesystem::path& folder);
 
  private:
+  void takeRuns(const std::vector<RunSummary>& runs);
   // Rebuilds the rows from runs_, grouped as chosen, and selects `selected` again.
   void fillTable(const std::vector<std::filesystem::path>& selected);
   QStringList collapsedGroups() const;
@@ -98,6 +105,8 @@ class RunsPanel : public QWidget {
   std::vector<RunSummary> runs_;
   std::map<std::filesystem::path, QColor> colours_;
   std::vector<std::filesystem::path> addedRuns_;
+  bool refreshAgain_ = false;
+  std::optional<std::vector<std::filesystem::path>> pendingSelection_;  // to select once listed
   QStringList parameterColumns_;
   QStringList metricColumns_;  // shown twice, best validation then test, before the parameters
   QStringList hiddenColumns_;
@@ -106,6 +115,7 @@ class RunsPanel : public QWidget {
   QComboBox* grouping_;
   QMenu* columnMenu_;
   QLabel* folderLabel_;
+  RunListJob* listJob_;
   QHBoxLayout* buttons_ = nullptr;
 };
 

@@ -1,5 +1,6 @@
 #include "session/SessionFile.h"
 
+#include <algorithm>
 #include <fstream>
 #include <ostream>
 
@@ -68,6 +69,11 @@ void checkGrouping(const std::string& grouping) {
     throw Error("'run_grouping' is none, dataset or model, not " + quoteText(grouping));
 }
 
+void checkCentreView(const std::string& view) {
+  if (std::find(kCentreViews.begin(), kCentreViews.end(), view) == kCentreViews.end())
+    throw Error("'view' is curves, latent, lessons or sweeps, not " + quoteText(view));
+}
+
 void checkWorkers(int workers) {
   if (workers < 1 || workers > LocalRanks::kMostWorkers)
     throw Error("'workers' is 1 to " + std::to_string(LocalRanks::kMostWorkers) + ", not " + std::to_string(workers));
@@ -91,7 +97,7 @@ void saveSessionFile(const SessionFile& session, const fs::path& file) {
   document["runs_folder"] = session.runsFolder.string();
   document["selected_runs"] = session.selectedRuns;
   document["hidden_run_columns"] = session.hiddenRunColumns;
-  document["view"] = session.latentView ? "latent" : "curves";
+  document["view"] = session.centreView;
   document["focus_user"] = session.focusUser;
   document["run_colours"] = session.runColours;
   document["run_grouping"] = session.runGrouping;
@@ -125,7 +131,8 @@ SessionFile loadSessionFile(const fs::path& file) {
     session.selectedRuns = document.value("selected_runs", std::vector<std::string>{});
     for (const std::string& run : session.selectedRuns) checkRunName(run, "selected_runs");
     session.hiddenRunColumns = document.value("hidden_run_columns", std::vector<std::string>{});
-    session.latentView = document.value("view", std::string("curves")) == "latent";
+    session.centreView = document.value("view", std::string("curves"));
+    checkCentreView(session.centreView);
     session.focusUser = document.value("focus_user", std::string());
     session.runColours = document.value("run_colours", std::map<std::string, std::string>{});
     for (const auto& [run, colour] : session.runColours) {

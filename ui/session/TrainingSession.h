@@ -121,6 +121,8 @@ class TrainingSession : public QObject {
 
   SessionStatus status() const;
   bool hasRunInProgress() const;
+  // A closed-form fit (EASE) is being computed.
+  bool isFitting() const { return job_.isRunning(); }
   std::filesystem::path runFolder() const;
   std::shared_ptr<const RunHistory> liveRun() const { return liveRun_; }
   EventDispatcher& dispatcher() { return dispatcher_; }

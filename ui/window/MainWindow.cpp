@@ -21,9 +21,11 @@
 
 #include <cstdio>
 
+#include "charts/ChartView.h"
 #include "common/Error.h"
 #include "geometry/FocusPanel.h"
 #include "geometry/LatentWorkspace.h"
+#include "lessons/LessonView.h"
 #include "lessons/LessonWorkspace.h"
 #include "panels/CohortPanel.h"
 #include "panels/DataPanel.h"
@@ -33,6 +35,7 @@
 #include "panels/RecommendationPanel.h"
 #include "panels/RunsPanel.h"
 #include "runs/ComparisonDialog.h"
+#include "runs/RunJobs.h"
 #include "runs/RunStore.h"
 #include "session/SessionFile.h"
 #include "session/TrainingSession.h"
@@ -87,11 +90,6 @@ QString duration(double seconds) {
       .arg(total % 60, 2, 10, QLatin1Char('0'));
 }
 
-std::uintmax_t eventBytes(const fs::path& runFolder) {
-  std::error_code error;
-  const auto size = fs::file_size(runEventsPath(runFolder), error);
-  return error ? 0 : size;
-}
 
 }  // namespace
 
@@ -113,6 +111,7 @@ MainWindow::MainWindow(WorkbenchConfig config, QWidget* parent)
       stateLabel_(new QLabel(this)),
       progressLabel_(new QLabel(this)),
       overlayTimer_(new QTimer(this)),
+      historyJob_(new RunHistoryJob(this)),
       sessionAutosave_(config.sessionAutosave) {
   setWindowTitle(tr("VAE-CF Workbench"));
   setObjectName(QStringLiteral("MainWindow"));
@@ -120,6 +119,11 @@ MainWindow::MainWindow(WorkbenchConfig config, QWidget* parent)
   auto* charts = new QSplitter(Qt::Vertical, this);
   charts->addWidget(lossPanel_);
   charts->addWidget(cohortPanel_);
+  // Hovering one chart reads every run out at the same epoch on both.
+  connect(lossPanel_, &LossPanel::hoveredEpoch, cohortPanel_, &CohortPanel::followEpoch);
+  connect(lossPanel_, &LossPanel::hoverLeft, cohortPanel_, &CohortPanel::endFollow);
+  connect(cohortPanel_, &CohortPanel::hoveredEpoch, lossPanel_, &LossPanel::followEpoch);
+  connect(cohortPanel_, &CohortPanel::hoverLeft, lossPanel_, &LossPanel::endFollow);
   centre_->addTab(charts, tr("Training curves"));
   centre_->addTab(latentWorkspace_, tr("Latent space"));
   centre_->addTab(lessons_, tr("Lessons"));
@@ -148,8 +152,12 @@ MainWindow::MainWindow(WorkbenchConfig config, QWidget* parent)
 
   // Saved runs being written by someone else (a CLI run) grow; re-read them now and then.
   overlayTimer_->setInterval(2000);
-  connect(overlayTimer_, &QTimer::timeout, this, &MainWindow::reloadGrowingRuns);
+  connect(overlayTimer_, &QTimer::timeout, this, &MainWindow::readOverlays);
   overlayTimer_->start();
+  connect(historyJob_, &RunHistoryJob::loaded, this, &MainWindow::takeOverlays);
+  connect(historyJob_, &RunHistoryJob::progressed, this, [this](const QString&, qint64 done, qint64 total) {
+    statusBar()->showMessage(tr("Reading the selected runs: %1 of %2").arg(done).arg(total), 2000);
+  });
 
   if (config.initialData) loadData(*config.initialData);
 }
@@ -281,11 +289,11 @@ void MainWindow::createMenus() {
       {QStringLiteral("Deutsch"), QStringLiteral("de")}};
   for (const auto& [label, code] : languages) {
     language->addAction(label, this, [this, code = code] {
-      // Rebuilding the window would drop the run in training: it waits for the run to end.
-      if (session_->hasRunInProgress()) {
+      // Rebuilding the window would drop what trains: it waits for that to end.
+      if (busy()) {
         messageBar_->showMessage(
             MessageBar::Kind::Info,
-            tr("Stop the run in training or let it end, then choose the language again."));
+            tr("Stop the run, sweep or lesson in training or let it end, then choose the language again."));
         return;
       }
       Q_EMIT languageChosen(code);
@@ -447,6 +455,8 @@ void MainWindow::applyParameter(const QString& name, const QString& value) {
   }
 }
 
+// The live run and the selected runs whose histories are held; the others are read off the
+// GUI thread and drawn when they arrive (takeOverlays).
 void MainWindow::refreshChartRuns() {
   const fs::path liveFolder = session_->runFolder();
   std::vector<RunView> views{{tr("current"), liveFolder.empty() ? QStringLiteral("live") : qs(liveFolder.filename().string()),
@@ -454,17 +464,11 @@ void MainWindow::refreshChartRuns() {
   std::vector<fs::path> folders{liveFolder};  // each view's, for its swatch in the run table
   std::map<fs::path, Overlay> kept;
   for (const fs::path& folder : runsPanel_->selectedRuns()) {
-    if (folder == session_->runFolder()) continue;
-    auto found = overlays_.find(folder);
-    try {
-      Overlay overlay = found != overlays_.end() ? found->second
-                                                 : Overlay{RunStore::loadHistory(folder), eventBytes(folder)};
-      views.push_back({qs(folder.filename().string()), qs(folder.filename().string()), overlay.history});
-      folders.push_back(folder);
-      kept[folder] = overlay;
-    } catch (const Error& error) {
-      showError(tr("The run %1 could not be read: %2").arg(qs(folder.string()), qs(error.what())));
-    }
+    const auto held = overlays_.find(folder);
+    if (folder == liveFolder || held == overlays_.end()) continue;
+    views.push_back({qs(folder.filename().string()), qs(folder.filename().string()), held->second.history});
+    folders.push_back(folder);
+    kept.insert(*held);
   }
   overlays_ = std::move(kept);
   runColours_.paint(views);
@@ -474,6 +478,40 @@ void MainWindow::refreshChartRuns() {
   runsPanel_->showRunColours(std::move(swatches));
   lossPanel_->setRuns(views);
   cohortPanel_->setRuns(views);
+  readOverlays();
+}
+
+// Starts reading the selected runs not held yet or grown since read (a run another process
+// writes); one read at a time, and the end of each looks again.
+void MainWindow::readOverlays() {
+  if (historyJob_->isRunning()) return;
+  std::vector<fs::path> toRead;
+  for (const fs::path& folder : runsPanel_->selectedRuns()) {
+    if (folder == session_->runFolder()) continue;
+    const std::uintmax_t bytes = eventLogBytes(folder);
+    const auto held = overlays_.find(folder);
+    const auto unreadable = unreadable_.find(folder);
+    if ((held != overlays_.end() && held->second.eventBytes == bytes) ||
+        (unreadable != unreadable_.end() && unreadable->second == bytes))
+      continue;
+    toRead.push_back(folder);
+  }
+  if (!toRead.empty()) historyJob_->start(std::move(toRead));
+}
+
+void MainWindow::takeOverlays(const std::vector<LoadedHistory>& histories) {
+  const std::vector<fs::path> selected = runsPanel_->selectedRuns();
+  for (const LoadedHistory& loaded : histories) {
+    if (std::find(selected.begin(), selected.end(), loaded.folder) == selected.end()) continue;
+    if (loaded.history) {
+      overlays_[loaded.folder] = {loaded.history, loaded.eventBytes};
+      unreadable_.erase(loaded.folder);
+    } else {
+      unreadable_[loaded.folder] = loaded.eventBytes;  // read again once it changes
+      showError(tr("The run %1 could not be read: %2").arg(qs(loaded.folder.string()), qs(loaded.problem)));
+    }
+  }
+  refreshChartRuns();
 }
 
 void MainWindow::setRunColour(const QString& runId, const QColor& colour) {
@@ -509,21 +547,6 @@ void MainWindow::openRun(const fs::path& run) {
   runsPanel_->addRun(run);
   runsPanel_->selectRuns({run});
   showLatentSpace(false);  // the training curves, where the selected run is overlaid
-}
-
-void MainWindow::reloadGrowingRuns() {
-  bool grown = false;
-  for (auto& [folder, overlay] : overlays_) {
-    const auto bytes = eventBytes(folder);
-    if (bytes == overlay.eventBytes) continue;
-    try {
-      overlay = {RunStore::loadHistory(folder), bytes};
-      grown = true;
-    } catch (const Error&) {
-      // A whole line is being appended; the next tick reads it.
-    }
-  }
-  if (grown) refreshChartRuns();
 }
 
 void MainWindow::showError(const QString& message) { messageBar_->showMessage(MessageBar::Kind::Error, message); }
@@ -611,12 +634,12 @@ void MainWindow::setRunsFolder(const fs::path& folder) {
 
 SessionFile MainWindow::currentSession() const {
   SessionFile session{dataPanel_->request(), session_->modelName(), session_->params().values(),
-                      session_->evaluation().cohortEdges, session_->runsFolder(), {}, {}, false, {}, {}};
+                      session_->evaluation().cohortEdges, session_->runsFolder(), {}, {}, {}, {}, {}};
   for (const fs::path& run : runsPanel_->selectedRuns())
     if (run.parent_path() == session_->runsFolder()) session.selectedRuns.push_back(run.filename().string());
   for (const QString& column : runsPanel_->hiddenColumns())
     session.hiddenRunColumns.push_back(column.toStdString());
-  session.latentView = centre_->currentWidget() == latentWorkspace_;
+  session.centreView = std::string(kCentreViews.at(static_cast<std::size_t>(centre_->currentIndex())));
   session.focusUser = latentWorkspace_->focusPanel()->userText().toStdString();
   for (const auto& [run, colour] : runColours_.chosen())
     session.runColours[run.toStdString()] = colour.name().toStdString();
@@ -657,10 +680,32 @@ bool MainWindow::loadSession(const fs::path& file) {
   runsPanel_->setGrouping(groupingNamed(saved.runGrouping));
   modelPanel_->setWorkers(saved.workers);
   refreshChartRuns();  // the chosen colours, whether or not the selection changed
-  showLatentSpace(saved.latentView);
+  const auto view = std::find(kCentreViews.begin(), kCentreViews.end(), saved.centreView);
+  centre_->setCurrentIndex(static_cast<int>(view - kCentreViews.begin()));  // the loader checked the name
   latentWorkspace_->focusPanel()->setUserText(qs(saved.focusUser));
   loadData(saved.data);
   return true;
+}
+
+MainWindow::Views MainWindow::views() const {
+  return {lessons_->lessonShown(), sweeps_->sweepFolder(), lossPanel_->view()->zoomedArea(),
+          cohortPanel_->lineView()->zoomedArea()};
+}
+
+void MainWindow::restoreViews(const Views& views) {
+  if (views.lesson) {
+    LessonState lesson = *views.lesson;
+    lesson.language = LessonWorkspace::language();
+    lessons_->reopen(lesson);
+  }
+  if (!views.sweep.empty()) sweeps_->openSweep(views.sweep);
+  if (views.lossZoom) lossPanel_->view()->zoomTo(*views.lossZoom);
+  if (views.validationZoom) cohortPanel_->lineView()->zoomTo(*views.validationZoom);
+}
+
+bool MainWindow::busy() const {
+  return session_->hasRunInProgress() || session_->isFitting() || sweeps_->isRunning() ||
+         lessons_->view()->isRunning();
 }
 
 void MainWindow::restoreSettings() {

@@ -4,14 +4,17 @@
 // training logic of its own.
 
 #include <QMainWindow>
+#include <QRectF>
 
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "charts/RunColours.h"
 #include "help/HelpDialog.h"
+#include "lessons/LessonState.h"
 #include "session/SessionData.h"
 #include "session/SessionFile.h"
 
@@ -33,6 +36,8 @@ class MessageBar;
 class ModelPanel;
 class RecommendationPanel;
 class RunHistory;
+class RunHistoryJob;
+struct LoadedHistory;
 class RunsPanel;
 class SweepsPanel;
 class TrainingSession;
@@ -90,6 +95,18 @@ class MainWindow : public QMainWindow {
   // colours, the centre view and the focus user. False (and the message shown) when it
   // cannot be read.
   bool loadSession(const std::filesystem::path& file);
+  // What a rebuild of the window in another language (WindowHost) keeps beyond the session
+  // file: the lesson being walked, the sweep shown and the zoom of the training charts.
+  struct Views {
+    std::optional<LessonState> lesson;
+    std::filesystem::path sweep;
+    std::optional<QRectF> lossZoom, validationZoom;
+  };
+  Views views() const;
+  // The lesson's text in the window's language.
+  void restoreViews(const Views& views);
+  // A run, fit, sweep or lesson is training: the language cannot change now.
+  bool busy() const;
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -111,20 +128,23 @@ class MainWindow : public QMainWindow {
   void refreshChartRuns();
   void chooseRunColour(const std::filesystem::path& folder);
   void updateLatentRuns();
-  void reloadGrowingRuns();
+  void readOverlays();
+  void takeOverlays(const std::vector<LoadedHistory>& histories);
   void applyParameter(const QString& name, const QString& value);
   void setRunsFolder(const std::filesystem::path& folder);
   void restoreSettings();
 
   std::unique_ptr<TrainingSession> session_;
   std::map<Command, QAction*> actions_;
-  // Saved runs overlaid on the charts, with the size of events.jsonl when last read, so
-  // runs still being written are re-read as they grow.
+  // Selected runs read for the charts, with the size of events.jsonl when read, so runs
+  // still being written are read again as they grow; runs that could not be read, at the
+  // size they had, so that they are not read again until they change.
   struct Overlay {
     std::shared_ptr<RunHistory> history;
     std::uintmax_t eventBytes = 0;
   };
   std::map<std::filesystem::path, Overlay> overlays_;
+  std::map<std::filesystem::path, std::uintmax_t> unreadable_;
   RunColours runColours_;
 
   MessageBar* messageBar_;
@@ -144,6 +164,7 @@ class MainWindow : public QMainWindow {
   QLabel* stateLabel_;
   QLabel* progressLabel_;
   QTimer* overlayTimer_;
+  RunHistoryJob* historyJob_;
   HelpDialog* help_ = nullptr;
   std::filesystem::path sessionAutosave_;
 };

@@ -52,15 +52,18 @@ void WindowHost::adopt(std::unique_ptr<MainWindow> window) {
 void WindowHost::switchLanguage(const QString& code) {
   QSettings().setValue(QLatin1String(kLanguageKey), code);
   install(code.isEmpty() ? QLocale::system() : QLocale(code));
-  // The session travels through a file, as from one start to the next; the old window
-  // saves its geometry on close, which the new one restores.
+  // The session travels through a file, as from one start to the next, and what only this
+  // window shows (a lesson, a sweep, zoom) beside it; the old window saves its geometry on
+  // close, which the new one restores.
   const QTemporaryDir carrier;
   const std::filesystem::path session = std::filesystem::path(carrier.path().toStdString()) / "session.json";
   const bool visible = window_->isVisible();
   window_->saveSession(session);
+  const MainWindow::Views views = window_->views();
   window_->close();
   auto replacement = std::make_unique<MainWindow>(config_);
   replacement->loadSession(session);
+  replacement->restoreViews(views);
   if (visible) replacement->show();
   window_.release()->deleteLater();  // its queued events may still name it
   adopt(std::move(replacement));

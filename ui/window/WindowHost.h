@@ -1,9 +1,9 @@
 #pragma once
 // Owns the main window and the translations installed for it. A language chosen in the
 // window's Language menu is installed at once and the window is rebuilt in it around the
-// same session (data, model and form, runs, colours, view), so no restart is needed; Qt
-// widgets take their words when they are built, and rebuilding is the one way that reaches
-// every one of them.
+// same session (data, model and form, runs, colours, tab) and views (lesson, sweep, chart
+// zoom), so no restart is needed; Qt widgets take their words when they are built, and
+// rebuilding is the one way that reaches every one of them.
 
 #include <QLocale>
 #include <QObject>
