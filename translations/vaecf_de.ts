@@ -176,62 +176,57 @@
 <context>
     <name>vaecf::ui::CohortPanel</name>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="55"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="57"/>
         <source>Cohorts</source>
         <translation>Kohorten</translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="66"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="68"/>
         <source>Validation</source>
         <translation>Validierung</translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="70"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="72"/>
         <source>Epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="75"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="77"/>
         <source>Cohorts at one epoch</source>
         <translation>Kohorten in einer Epoche</translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="85"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="87"/>
         <source>%1, %2: %3</source>
         <translation>%1, %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="88"/>
-        <source>%1 — epoch %2: %3</source>
-        <translation>%1 — Epoche %2: %3</translation>
-    </message>
-    <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="91"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="99"/>
         <source>Metric shown for each cohort</source>
         <translation>Für jede Kohorte gezeigte Metrik</translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="94"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="102"/>
         <source>latest</source>
         <translation>neueste</translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="95"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="103"/>
         <source>epoch </source>
         <translation>Epoche </translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="96"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="104"/>
         <source>Epoch shown by the bars</source>
         <translation>Von den Balken gezeigte Epoche</translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="100"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="108"/>
         <source>Under each run&apos;s curve over all users, draw its curve per cohort (thin, dashed)</source>
         <translation>Unter der Kurve jedes Laufs über alle Nutzer seine Kurve je Kohorte zeichnen (dünn, gestrichelt)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/panels/CohortPanel.cpp" line="319"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="327"/>
         <source>%1
 (%n users)</source>
         <translation>
@@ -242,12 +237,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="320"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="328"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="358"/>
         <source>%1, epoch %2</source>
         <translation>%1, Epoche %2</translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="37"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="39"/>
         <source>all users</source>
         <translation>alle Nutzer</translation>
     </message>
@@ -1309,7 +1305,7 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
     </message>
     <message>
         <location filename="../ui/geometry/LatentPanel.cpp" line="172"/>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="433"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="439"/>
         <source>Play</source>
         <translation>Abspielen</translation>
     </message>
@@ -1324,72 +1320,77 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="335"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="337"/>
         <source>A t-SNE map needs a run with a latent sample and the data it was trained on.</source>
         <translation>Eine t-SNE-Karte braucht einen Lauf mit latenter Stichprobe und die Daten, auf denen er trainiert wurde.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="338"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="340"/>
         <source>Computing the t-SNE map…</source>
         <translation>Die t-SNE-Karte wird berechnet …</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="353"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="355"/>
         <source>t-SNE of the best weights (epoch %1)</source>
         <translation>t-SNE der besten Gewichte (Epoche %1)</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="371"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="373"/>
         <source>Epoch %1 (%2 of %3)</source>
         <translation>Epoche %1 (%2 von %3)</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="393"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="395"/>
         <source>Open a run to see its latent map.</source>
         <translation>Öffnen Sie einen Lauf, um seine latente Karte zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="395"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="397"/>
         <source>Reading the latent frames…</source>
         <translation>Latente Frames werden gelesen …</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="398"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="400"/>
+        <source>This run ended before its first latent frame (due after epoch %1): continue it to record frames.</source>
+        <translation>Dieser Lauf endete vor seinem ersten Latent-Frame (fällig nach Epoche %1): Setzen Sie ihn fort, um Frames aufzuzeichnen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="404"/>
         <source>Waiting for the first latent frame (written after epoch %1).</source>
         <translation>Warte auf das erste latente Bild (geschrieben nach Epoche %1).</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="401"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="407"/>
         <source>This run recorded no latent frames: runs of the VAE family record them every latent_every epochs.</source>
         <translation>Dieser Lauf hat keine latenten Frames aufgezeichnet: Läufe der VAE-Familie zeichnen sie alle latent_every Epochen auf.</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="433"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="439"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="451"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="457"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="451"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="457"/>
         <source>Could not write %1</source>
         <translation>%1 konnte nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="457"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="463"/>
         <source>Export video</source>
         <translation>Video exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="457"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="463"/>
         <source>Motion-JPEG videos (*.avi)</source>
         <translation>Motion-JPEG-Videos (*.avi)</translation>
     </message>
     <message>
-        <location filename="../ui/geometry/LatentPanel.cpp" line="467"/>
+        <location filename="../ui/geometry/LatentPanel.cpp" line="473"/>
         <source>Writing the video…</source>
         <translation>Video wird geschrieben …</translation>
     </message>
@@ -1771,12 +1772,13 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         <translation>Die Lektion konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonWorkspace.cpp" line="97"/>
+        <location filename="../ui/lessons/LessonWorkspace.cpp" line="90"/>
+        <location filename="../ui/lessons/LessonWorkspace.cpp" line="112"/>
         <source>The lesson could not be opened: %1</source>
         <translation>Die Lektion konnte nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonWorkspace.cpp" line="107"/>
+        <location filename="../ui/lessons/LessonWorkspace.cpp" line="122"/>
         <source>The report could not be written: %1</source>
         <translation>Der Bericht konnte nicht geschrieben werden: %1</translation>
     </message>
@@ -1784,442 +1786,457 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
 <context>
     <name>vaecf::ui::LossPanel</name>
     <message>
-        <location filename="../ui/panels/LossPanel.cpp" line="55"/>
+        <location filename="../ui/panels/LossPanel.cpp" line="57"/>
         <source>Smooth</source>
         <translation>Glätten</translation>
     </message>
     <message>
-        <location filename="../ui/panels/LossPanel.cpp" line="57"/>
+        <location filename="../ui/panels/LossPanel.cpp" line="59"/>
         <source>Log y</source>
         <translation>Log. y</translation>
     </message>
     <message>
-        <location filename="../ui/panels/LossPanel.cpp" line="59"/>
+        <location filename="../ui/panels/LossPanel.cpp" line="61"/>
         <source>Training scalars</source>
         <translation>Trainingsgrößen</translation>
     </message>
     <message>
-        <location filename="../ui/panels/LossPanel.cpp" line="66"/>
+        <location filename="../ui/panels/LossPanel.cpp" line="68"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/panels/LossPanel.cpp" line="67"/>
+        <location filename="../ui/panels/LossPanel.cpp" line="69"/>
         <source>Epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location filename="../ui/panels/LossPanel.cpp" line="68"/>
+        <location filename="../ui/panels/LossPanel.cpp" line="70"/>
         <source>Wall time (s)</source>
         <translation>Laufzeit (s)</translation>
     </message>
     <message>
-        <location filename="../ui/panels/LossPanel.cpp" line="69"/>
+        <location filename="../ui/panels/LossPanel.cpp" line="71"/>
         <source>Step and wall time plot about ten summaries a second; epoch plots epoch means</source>
         <translation>Schritt und Laufzeit zeigen etwa zehn Zusammenfassungen pro Sekunde; Epoche zeigt Epochenmittel</translation>
     </message>
     <message>
-        <location filename="../ui/panels/LossPanel.cpp" line="74"/>
+        <location filename="../ui/panels/LossPanel.cpp" line="76"/>
         <source>Debiased exponential moving average, as in TensorBoard</source>
         <translation>Bias-korrigierter exponentieller gleitender Mittelwert, wie in TensorBoard</translation>
     </message>
     <message>
-        <location filename="../ui/panels/LossPanel.cpp" line="78"/>
+        <location filename="../ui/panels/LossPanel.cpp" line="80"/>
         <source>Smoothing weight</source>
         <translation>Glättungsgewicht</translation>
     </message>
     <message>
-        <location filename="../ui/panels/LossPanel.cpp" line="87"/>
+        <location filename="../ui/panels/LossPanel.cpp" line="89"/>
         <source>Scalars to plot</source>
         <translation>Anzuzeigende Größen</translation>
     </message>
     <message>
-        <location filename="../ui/panels/LossPanel.cpp" line="93"/>
+        <location filename="../ui/panels/LossPanel.cpp" line="95"/>
         <source>x:</source>
         <translation>x:</translation>
     </message>
     <message>
-        <location filename="../ui/panels/LossPanel.cpp" line="307"/>
-        <source>%1 — x: %2, y: %3</source>
-        <translation>%1 — x: %2, y: %3</translation>
+        <location filename="../ui/panels/LossPanel.cpp" line="347"/>
+        <source>step %1</source>
+        <translation>Schritt %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/LossPanel.cpp" line="348"/>
+        <source>epoch %1</source>
+        <translation>Epoche %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/LossPanel.cpp" line="349"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
     </message>
 </context>
 <context>
     <name>vaecf::ui::MainWindow</name>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="192"/>
+        <location filename="../ui/window/MainWindow.cpp" line="219"/>
         <source>Continue run</source>
         <translation>Lauf fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="193"/>
+        <location filename="../ui/window/MainWindow.cpp" line="220"/>
         <source>Continue the stopped or unfinished run selected in the run table from its last checkpoint, on the loaded data</source>
         <translation>Den in der Lauftabelle gewählten angehaltenen oder unvollendeten Lauf ab seinem letzten Checkpoint auf den geladenen Daten fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="575"/>
+        <location filename="../ui/window/MainWindow.cpp" line="617"/>
         <source>Select one run in the run table to continue.</source>
         <translation>Wählen Sie in der Lauftabelle einen Lauf zum Fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="53"/>
+        <location filename="../ui/window/MainWindow.cpp" line="75"/>
         <source>Idle</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="54"/>
+        <location filename="../ui/window/MainWindow.cpp" line="76"/>
         <source>Running</source>
         <translation>Läuft</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="55"/>
+        <location filename="../ui/window/MainWindow.cpp" line="77"/>
         <source>Paused</source>
         <translation>Pausiert</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="56"/>
+        <location filename="../ui/window/MainWindow.cpp" line="78"/>
         <source>Stopped</source>
         <translation>Gestoppt</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="57"/>
+        <location filename="../ui/window/MainWindow.cpp" line="79"/>
         <source>Finished</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="58"/>
+        <location filename="../ui/window/MainWindow.cpp" line="80"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="98"/>
+        <location filename="../ui/window/MainWindow.cpp" line="116"/>
         <source>VAE-CF Workbench</source>
         <translation>VAE-CF-Werkbank</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="104"/>
+        <location filename="../ui/window/MainWindow.cpp" line="127"/>
         <source>Training curves</source>
         <translation>Trainingskurven</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="105"/>
+        <location filename="../ui/window/MainWindow.cpp" line="128"/>
         <source>Latent space</source>
         <translation>Latenter Raum</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="106"/>
-        <location filename="../ui/window/MainWindow.cpp" line="279"/>
+        <location filename="../ui/window/MainWindow.cpp" line="129"/>
+        <location filename="../ui/window/MainWindow.cpp" line="306"/>
         <source>Lessons</source>
         <translation>Lektionen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="107"/>
+        <location filename="../ui/window/MainWindow.cpp" line="130"/>
         <source>Sweeps</source>
         <translation>Sweeps</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="154"/>
+        <location filename="../ui/window/MainWindow.cpp" line="159"/>
+        <source>Reading the selected runs: %1 of %2</source>
+        <translation>Die ausgewählten Läufe werden gelesen: %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/MainWindow.cpp" line="181"/>
         <source>Run</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="154"/>
+        <location filename="../ui/window/MainWindow.cpp" line="181"/>
         <source>Start a new run, or resume the current one</source>
         <translation>Einen neuen Lauf starten oder den aktuellen fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="155"/>
+        <location filename="../ui/window/MainWindow.cpp" line="182"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="155"/>
+        <location filename="../ui/window/MainWindow.cpp" line="182"/>
         <source>Pause at the next batch</source>
         <translation>Beim nächsten Batch pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="156"/>
+        <location filename="../ui/window/MainWindow.cpp" line="183"/>
         <source>Step batch</source>
         <translation>Batch schrittweise</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="156"/>
-        <location filename="../ui/window/MainWindow.cpp" line="563"/>
+        <location filename="../ui/window/MainWindow.cpp" line="183"/>
+        <location filename="../ui/window/MainWindow.cpp" line="605"/>
         <source>Train one batch, then pause</source>
         <translation>Einen Batch trainieren, dann pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="157"/>
+        <location filename="../ui/window/MainWindow.cpp" line="184"/>
         <source>Step epoch</source>
         <translation>Epoche schrittweise</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="158"/>
-        <location filename="../ui/window/MainWindow.cpp" line="565"/>
+        <location filename="../ui/window/MainWindow.cpp" line="185"/>
+        <location filename="../ui/window/MainWindow.cpp" line="607"/>
         <source>Train to the end of the current epoch, then pause</source>
         <translation>Bis zum Ende der aktuellen Epoche trainieren, dann pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="159"/>
+        <location filename="../ui/window/MainWindow.cpp" line="186"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="160"/>
+        <location filename="../ui/window/MainWindow.cpp" line="187"/>
         <source>Stop at the next batch; Run continues from the last checkpoint</source>
         <translation>Beim nächsten Batch anhalten; Start setzt am letzten Checkpoint fort</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="161"/>
+        <location filename="../ui/window/MainWindow.cpp" line="188"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="162"/>
+        <location filename="../ui/window/MainWindow.cpp" line="189"/>
         <source>Drop the current run; the next Run starts afresh with the seed beside this button</source>
         <translation>Den aktuellen Lauf verwerfen; der nächste Start beginnt neu mit dem Startwert neben dieser Schaltfläche</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="164"/>
+        <location filename="../ui/window/MainWindow.cpp" line="191"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="174"/>
+        <location filename="../ui/window/MainWindow.cpp" line="201"/>
         <source>seed </source>
         <translation>Startwert </translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="175"/>
+        <location filename="../ui/window/MainWindow.cpp" line="202"/>
         <source>Seed of the next run after Reset</source>
         <translation>Startwert des nächsten Laufs nach dem Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="186"/>
+        <location filename="../ui/window/MainWindow.cpp" line="213"/>
         <source>The last run has ended, so %1 starts a new run.</source>
         <translation>Der letzte Lauf ist beendet, daher startet %1 einen neuen Lauf.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="199"/>
+        <location filename="../ui/window/MainWindow.cpp" line="226"/>
         <source>Compare…</source>
         <translation>Vergleichen…</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="200"/>
+        <location filename="../ui/window/MainWindow.cpp" line="227"/>
         <source>Compare the two runs selected in the run table on their shared test users: paired differences with intervals and p-values, overall and per cohort</source>
         <translation>Die zwei in der Lauftabelle gewählten Läufe auf ihren gemeinsamen Testnutzern vergleichen: gepaarte Differenzen mit Intervallen und p-Werten, insgesamt und je Kohorte</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="226"/>
+        <location filename="../ui/window/MainWindow.cpp" line="253"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="227"/>
+        <location filename="../ui/window/MainWindow.cpp" line="254"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="230"/>
+        <location filename="../ui/window/MainWindow.cpp" line="257"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="231"/>
+        <location filename="../ui/window/MainWindow.cpp" line="258"/>
         <source>Recommendations</source>
         <translation>Empfehlungen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="239"/>
+        <location filename="../ui/window/MainWindow.cpp" line="266"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="240"/>
+        <location filename="../ui/window/MainWindow.cpp" line="267"/>
         <source>Choose runs folder…</source>
         <translation>Ordner für Läufe wählen …</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="241"/>
+        <location filename="../ui/window/MainWindow.cpp" line="268"/>
         <source>Runs folder</source>
         <translation>Ordner für Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="244"/>
+        <location filename="../ui/window/MainWindow.cpp" line="271"/>
         <source>Save session…</source>
         <translation>Sitzung speichern …</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="245"/>
+        <location filename="../ui/window/MainWindow.cpp" line="272"/>
         <source>Save session</source>
         <translation>Sitzung speichern</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="245"/>
-        <location filename="../ui/window/MainWindow.cpp" line="249"/>
+        <location filename="../ui/window/MainWindow.cpp" line="272"/>
+        <location filename="../ui/window/MainWindow.cpp" line="276"/>
         <source>Sessions (*.json)</source>
         <translation>Sitzungen (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="248"/>
+        <location filename="../ui/window/MainWindow.cpp" line="275"/>
         <source>Open session…</source>
         <translation>Sitzung öffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="249"/>
+        <location filename="../ui/window/MainWindow.cpp" line="276"/>
         <source>Open session</source>
         <translation>Sitzung öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="254"/>
+        <location filename="../ui/window/MainWindow.cpp" line="281"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="256"/>
+        <location filename="../ui/window/MainWindow.cpp" line="283"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="259"/>
+        <location filename="../ui/window/MainWindow.cpp" line="286"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="261"/>
+        <location filename="../ui/window/MainWindow.cpp" line="288"/>
         <source>System default</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="276"/>
+        <location filename="../ui/window/MainWindow.cpp" line="296"/>
+        <source>Stop the run, sweep or lesson in training or let it end, then choose the language again.</source>
+        <translation>Halten Sie den Lauf, Sweep oder die Lektion im Training an oder lassen Sie sie enden, und wählen Sie dann die Sprache erneut.</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/MainWindow.cpp" line="303"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="277"/>
+        <location filename="../ui/window/MainWindow.cpp" line="304"/>
         <source>First steps</source>
         <translation>Erste Schritte</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="278"/>
+        <location filename="../ui/window/MainWindow.cpp" line="305"/>
         <source>Glossary</source>
         <translation>Glossar</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="281"/>
+        <location filename="../ui/window/MainWindow.cpp" line="308"/>
         <source>Plugins…</source>
         <translation>Plugins…</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="317"/>
+        <location filename="../ui/window/MainWindow.cpp" line="344"/>
         <source>The data could not be loaded; the session keeps its current data.
 %1</source>
         <translation>Die Daten konnten nicht geladen werden; die Sitzung behält ihre bisherigen Daten.
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="377"/>
+        <location filename="../ui/window/MainWindow.cpp" line="404"/>
         <source>Stopped early: validation stopped improving.</source>
         <translation>Vorzeitig beendet: Die Validierung verbesserte sich nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="386"/>
+        <location filename="../ui/window/MainWindow.cpp" line="413"/>
         <source>The run has ended; its record keeps the changes made while it trained. The next run starts from the form again: %1.</source>
         <translation>Der Lauf ist beendet; sein Protokoll behält die während des Trainings vorgenommenen Änderungen. Der nächste Lauf beginnt wieder mit den Werten des Formulars: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="416"/>
+        <location filename="../ui/window/MainWindow.cpp" line="443"/>
         <source>%1 = %2 for the next run.</source>
         <translation>%1 = %2 für den nächsten Lauf.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="419"/>
+        <location filename="../ui/window/MainWindow.cpp" line="446"/>
         <source>%1 = %2 applied to the running model.</source>
         <translation>%1 = %2 auf das laufende Modell angewendet.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="423"/>
+        <location filename="../ui/window/MainWindow.cpp" line="450"/>
         <source>%1 = %2 takes effect when a new run starts (Reset, then Run).</source>
         <translation>%1 = %2 wirkt, sobald ein neuer Lauf beginnt (Zurücksetzen, dann Start).</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="433"/>
+        <location filename="../ui/window/MainWindow.cpp" line="462"/>
         <source>current</source>
         <translation>aktuell</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="447"/>
+        <location filename="../ui/window/MainWindow.cpp" line="511"/>
         <source>The run %1 could not be read: %2</source>
         <translation>Der Lauf %1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="466"/>
+        <location filename="../ui/window/MainWindow.cpp" line="523"/>
         <source>Run colour</source>
         <translation>Farbe des Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="530"/>
+        <location filename="../ui/window/MainWindow.cpp" line="572"/>
         <source>starting %1 local workers (each loads the data)</source>
         <translation>%1 lokale Worker werden gestartet (jeder lädt die Daten)</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="531"/>
+        <location filename="../ui/window/MainWindow.cpp" line="573"/>
         <source>preparing the split from the raw data</source>
         <translation>die Aufteilung wird aus den Rohdaten vorbereitet</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="534"/>
+        <location filename="../ui/window/MainWindow.cpp" line="576"/>
         <source>epoch %1 of %2</source>
         <translation>Epoche %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="537"/>
+        <location filename="../ui/window/MainWindow.cpp" line="579"/>
         <source>%1 users/s</source>
         <translation>%1 Nutzer/s</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="524"/>
-        <location filename="../ui/window/MainWindow.cpp" line="538"/>
+        <location filename="../ui/window/MainWindow.cpp" line="566"/>
+        <location filename="../ui/window/MainWindow.cpp" line="580"/>
         <source>elapsed %1</source>
         <translation>vergangen %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="269"/>
-        <source>Stop the run in training or let it end, then choose the language again.</source>
-        <translation>Den trainierenden Lauf anhalten oder enden lassen, dann die Sprache erneut wählen.</translation>
-    </message>
-    <message>
-        <location filename="../ui/window/MainWindow.cpp" line="539"/>
+        <location filename="../ui/window/MainWindow.cpp" line="581"/>
         <source>ETA %1</source>
         <translation>verbleibend %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="564"/>
+        <location filename="../ui/window/MainWindow.cpp" line="606"/>
         <source>Start a new run and pause after its first batch</source>
         <translation>Einen neuen Lauf starten und nach seinem ersten Batch anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="566"/>
+        <location filename="../ui/window/MainWindow.cpp" line="608"/>
         <source>Start a new run and pause after its first epoch</source>
         <translation>Einen neuen Lauf starten und nach seiner ersten Epoche anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="611"/>
+        <location filename="../ui/window/MainWindow.cpp" line="655"/>
         <source>The session could not be saved: %1</source>
         <translation>Die Sitzung konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="622"/>
+        <location filename="../ui/window/MainWindow.cpp" line="666"/>
         <source>The session could not be opened: %1</source>
         <translation>Die Sitzung konnte nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="519"/>
+        <location filename="../ui/window/MainWindow.cpp" line="561"/>
         <source>closed-form fit: %1, step %2 of %3</source>
         <translation>Fit in geschlossener Form: %1, Schritt %2 von %3</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="523"/>
+        <location filename="../ui/window/MainWindow.cpp" line="565"/>
         <source>closed-form fit</source>
         <translation>Fit in geschlossener Form</translation>
     </message>
@@ -3316,23 +3333,23 @@ kursiv: nicht der deklarierte Standardwert, den vaecf train verwendet (beide bei
     </message>
     <message>
         <location filename="../ui/session/TrainingSession.cpp" line="338"/>
-        <location filename="../ui/session/TrainingSession.cpp" line="438"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="439"/>
         <source>Load a dataset before training.</source>
         <translation>Laden Sie vor dem Training einen Datensatz.</translation>
     </message>
     <message>
         <location filename="../ui/session/TrainingSession.cpp" line="104"/>
-        <location filename="../ui/session/TrainingSession.cpp" line="430"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="431"/>
         <source>The run could not start: %1</source>
         <translation>Der Lauf konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="411"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="412"/>
         <source>The run&apos;s other ranks could not start: %1</source>
         <translation>Die anderen Ränge des Laufs konnten nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="478"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="479"/>
         <source>The run failed: %1</source>
         <translation>Der Lauf ist fehlgeschlagen: %1</translation>
     </message>
