@@ -1801,57 +1801,57 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         <translation>Trainingsgrößen</translation>
     </message>
     <message>
-        <location filename="../ui/panels/LossPanel.cpp" line="68"/>
+        <location filename="../ui/panels/LossPanel.cpp" line="69"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/panels/LossPanel.cpp" line="69"/>
+        <location filename="../ui/panels/LossPanel.cpp" line="70"/>
         <source>Epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location filename="../ui/panels/LossPanel.cpp" line="70"/>
+        <location filename="../ui/panels/LossPanel.cpp" line="71"/>
         <source>Wall time (s)</source>
         <translation>Laufzeit (s)</translation>
     </message>
     <message>
-        <location filename="../ui/panels/LossPanel.cpp" line="71"/>
+        <location filename="../ui/panels/LossPanel.cpp" line="72"/>
         <source>Step and wall time plot about ten summaries a second; epoch plots epoch means</source>
         <translation>Schritt und Laufzeit zeigen etwa zehn Zusammenfassungen pro Sekunde; Epoche zeigt Epochenmittel</translation>
     </message>
     <message>
-        <location filename="../ui/panels/LossPanel.cpp" line="76"/>
+        <location filename="../ui/panels/LossPanel.cpp" line="77"/>
         <source>Debiased exponential moving average, as in TensorBoard</source>
         <translation>Bias-korrigierter exponentieller gleitender Mittelwert, wie in TensorBoard</translation>
     </message>
     <message>
-        <location filename="../ui/panels/LossPanel.cpp" line="80"/>
+        <location filename="../ui/panels/LossPanel.cpp" line="81"/>
         <source>Smoothing weight</source>
         <translation>Glättungsgewicht</translation>
     </message>
     <message>
-        <location filename="../ui/panels/LossPanel.cpp" line="89"/>
+        <location filename="../ui/panels/LossPanel.cpp" line="90"/>
         <source>Scalars to plot</source>
         <translation>Anzuzeigende Größen</translation>
     </message>
     <message>
-        <location filename="../ui/panels/LossPanel.cpp" line="95"/>
+        <location filename="../ui/panels/LossPanel.cpp" line="96"/>
         <source>x:</source>
         <translation>x:</translation>
     </message>
     <message>
-        <location filename="../ui/panels/LossPanel.cpp" line="347"/>
+        <location filename="../ui/panels/LossPanel.cpp" line="352"/>
         <source>step %1</source>
         <translation>Schritt %1</translation>
     </message>
     <message>
-        <location filename="../ui/panels/LossPanel.cpp" line="348"/>
+        <location filename="../ui/panels/LossPanel.cpp" line="353"/>
         <source>epoch %1</source>
         <translation>Epoche %1</translation>
     </message>
     <message>
-        <location filename="../ui/panels/LossPanel.cpp" line="349"/>
+        <location filename="../ui/panels/LossPanel.cpp" line="354"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -2573,102 +2573,102 @@ kursiv: nicht der deklarierte Standardwert, den vaecf train verwendet (beide bei
         <translation>Spalten</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="118"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="122"/>
         <source>Select several runs (Ctrl or Shift) to overlay their curves; differing parameters are highlighted. Click a header to sort; right-click it to hide or show columns.</source>
         <translation>Mehrere Läufe auswählen (Strg oder Umschalt), um ihre Kurven zu überlagern; abweichende Parameter werden hervorgehoben. Ein Klick auf eine Spaltenüberschrift sortiert; ein Rechtsklick blendet Spalten aus oder ein.</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="127"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="131"/>
         <source>Filter: words, or column:value (state:finished, lr:0.001)</source>
         <translation>Filter: Wörter oder Spalte:Wert (state:finished, lr:0.001)</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="130"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="134"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="131"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="135"/>
         <source>dataset</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="132"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="136"/>
         <source>model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="138"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="142"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="145"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="149"/>
         <source>Group by:</source>
         <translation>Gruppieren nach:</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="151"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="155"/>
         <source>Colour…</source>
         <translation>Farbe…</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="152"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="156"/>
         <source>Choose the colour the charts draw this run in</source>
         <translation>Die Farbe wählen, in der die Diagramme diesen Lauf zeichnen</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="169"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="173"/>
         <source>Runs in %1</source>
         <translation>Läufe in %1</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="211"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="222"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="211"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="222"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="211"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="222"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="211"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="222"/>
         <source>Epochs</source>
         <translation>Epochen</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="211"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="222"/>
         <source>Seconds</source>
         <translation>Sekunden</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="211"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="222"/>
         <source>Dataset</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="212"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="223"/>
         <source>best %1</source>
         <translation>beste %1</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="213"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="224"/>
         <source>test %1</source>
         <translation>Test %1</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="283"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="294"/>
         <source>unreadable</source>
         <translation>unlesbar</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="370"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="381"/>
         <source>Show all</source>
         <translation>Alle zeigen</translation>
     </message>
@@ -3094,182 +3094,222 @@ kursiv: nicht der deklarierte Standardwert, den vaecf train verwendet (beide bei
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="100"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="103"/>
         <source>Start sweep</source>
         <translation>Sweep starten</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="101"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="104"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="102"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="105"/>
         <source>Open sweep…</source>
         <translation>Sweep öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="103"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="106"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="104"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="107"/>
         <source>Open trial as run</source>
         <translation>Versuch als Lauf öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="111"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="114"/>
         <source>Sweep</source>
         <translation>Variieren</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="111"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="114"/>
         <source>Values (grid)</source>
         <translation>Werte (Gitter)</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="111"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="114"/>
         <source>Low</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="111"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="114"/>
         <source>High</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="111"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="114"/>
         <source>Log scale</source>
         <translation>Log. Skala</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="113"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="116"/>
         <source>Tick the options to sweep: a comma list of values for a grid, or low and high for random draws and successive halving</source>
         <translation>Die zu variierenden Optionen ankreuzen: eine Werteliste mit Kommas für ein Gitter, oder Von und Bis für Zufallsziehungen und Successive Halving</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="118"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="121"/>
         <source>Grid</source>
         <translation>Gitter</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="119"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="122"/>
         <source>Random</source>
         <translation>Zufällig</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="120"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="123"/>
         <source>Successive halving</source>
         <translation>Successive Halving</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="123"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="126"/>
         <source>trials </source>
         <translation>Versuche </translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="130"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="128"/>
+        <source>seeds </source>
+        <translation>Seeds </translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="129"/>
+        <source>The winner, chosen on validation, is trained with this many training seeds (its own first) and tested: the spread over seeds tells a real gain from noise</source>
+        <translation>Der auf der Validierung gewählte Sieger wird mit so vielen Trainings-Seeds (sein eigener zuerst) trainiert und getestet: die Streuung über die Seeds trennt echten Gewinn von Rauschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="132"/>
+        <source>first rung </source>
+        <translation>erste Stufe </translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="133"/>
+        <source> epochs</source>
+        <translation> Epochen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="134"/>
+        <source>Successive halving: the epochs every trial trains in the first rung</source>
+        <translation>Successive Halving: die Epochen, die jeder Versuch in der ersten Stufe trainiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="137"/>
+        <source>keep 1 in </source>
+        <translation>behalte 1 von </translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="138"/>
+        <source>Successive halving: one trial in this many goes on to the next rung, which trains this many times longer</source>
+        <translation>Successive Halving: ein Versuch von so vielen kommt in die nächste Stufe, die so viel länger trainiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="148"/>
         <source>Define a sweep of the current model</source>
         <translation>Einen Sweep des aktuellen Modells festlegen</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="160"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="179"/>
         <source>Open sweep</source>
         <translation>Sweep öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="169"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="187"/>
         <source>The sweep has finished; the best trial on validation is trial %1.</source>
         <translation>Der Sweep ist abgeschlossen; der beste Versuch auf der Validierung ist Versuch %1.</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="170"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="188"/>
         <source>The sweep has finished without a finished trial.</source>
         <translation>Der Sweep ist ohne einen abgeschlossenen Versuch beendet.</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="174"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="191"/>
+        <source>Over its %1 training seeds its test %2 is %3 (sd %4).</source>
+        <translation>Über seine %1 Trainings-Seeds ist sein Test-%2 %3 (sd %4).</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="201"/>
         <source>Cancelled: Resume goes on where the sweep stopped.</source>
         <translation>Abgebrochen: Fortsetzen macht dort weiter, wo der Sweep stehen blieb.</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="178"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="205"/>
         <source>The sweep stopped on an error.</source>
         <translation>Der Sweep wurde wegen eines Fehlers angehalten.</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="180"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="207"/>
         <source>The sweep failed: %1</source>
         <translation>Der Sweep ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="278"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="318"/>
         <source>%1: give a comma list of values, or a low and a high end</source>
         <translation>%1: eine Werteliste mit Kommas angeben, oder ein unteres und ein oberes Ende</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="294"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="334"/>
         <source>Stop the run in training first: the sweep&apos;s trials and the run would draw from one random generator, and neither would repeat its numbers.</source>
         <translation>Zuerst den trainierenden Lauf anhalten: Die Versuche des Sweeps und der Lauf würden aus einem Zufallsgenerator ziehen, und keiner würde seine Zahlen wiederholen.</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="302"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="342"/>
         <source>Load data before starting a sweep.</source>
         <translation>Vor einem Sweep Daten laden.</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="310"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="350"/>
         <source>The sweep cannot start: %1</source>
         <translation>Der Sweep kann nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="316"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="356"/>
         <source>Starting the sweep in %1</source>
         <translation>Der Sweep startet in %1</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="330"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="370"/>
         <source>The sweep in %1 could not be opened: %2</source>
         <translation>Der Sweep in %1 konnte nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="333"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="373"/>
         <source>Sweep %1</source>
         <translation>Sweep %1</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="340"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="380"/>
         <source>Resuming the sweep in %1</source>
         <translation>Der Sweep in %1 wird fortgesetzt</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="357"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="402"/>
         <source>%1 of %2 trials</source>
         <translation>%1 von %2 Versuchen</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="376"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="421"/>
         <source>Trial</source>
         <translation>Versuch</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="376"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="421"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="376"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="421"/>
         <source>Rung</source>
         <translation>Stufe</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="377"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="422"/>
         <source>Validation</source>
         <translation>Validierung</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="407"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="452"/>
         <source>validation</source>
         <translation>Validierung</translation>
     </message>
@@ -3277,84 +3317,85 @@ kursiv: nicht der deklarierte Standardwert, den vaecf train verwendet (beide bei
 <context>
     <name>vaecf::ui::TrainingSession</name>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="116"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="117"/>
         <source>The fit failed: %1</source>
         <translation>Die Anpassung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="123"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="124"/>
         <source>The finished run&apos;s metrics could not be written: %1</source>
         <translation>Die Metriken des beendeten Laufs konnten nicht geschrieben werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="230"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="231"/>
         <source>Stop the current run before continuing another one.</source>
         <translation>Stoppen Sie den aktuellen Lauf, bevor Sie einen anderen fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="241"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="242"/>
         <source>The run %1 is a closed-form fit (%2): there is no training to continue.</source>
         <translation>Der Lauf %1 ist eine geschlossene Lösung (%2): Es gibt kein Training fortzusetzen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="247"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="248"/>
         <source>The run %1 has finished: there is nothing to continue.</source>
         <translation>Der Lauf %1 ist abgeschlossen: Es gibt nichts fortzusetzen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="269"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="287"/>
         <source>To continue the run %1, load the run&apos;s dataset first: %2</source>
         <translation>Um den Lauf %1 fortzusetzen, laden Sie zuerst seinen Datensatz: %2</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="257"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="258"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="270"/>
         <source>The run %1 could not be read: %2</source>
         <translation>Der Lauf %1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="49"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="50"/>
         <source>%1 predicts ratings, and %2 has none: load a dataset with explicit ratings.</source>
         <translation>%1 sagt Bewertungen vorher, und %2 hat keine: Laden Sie einen Datensatz mit expliziten Bewertungen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="52"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="53"/>
         <source>%1 orders each history by time, and %2 has no timestamps: load a dataset with a time column.</source>
         <translation>%1 ordnet jeden Verlauf zeitlich, und %2 hat keine Zeitstempel: Laden Sie einen Datensatz mit Zeitspalte.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="110"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="111"/>
         <source>The run&apos;s other ranks did not join: %1</source>
         <translation>Die anderen Ränge des Laufs sind nicht beigetreten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="291"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="305"/>
         <source>The run could not continue: %1</source>
         <translation>Der Lauf konnte nicht fortgesetzt werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="338"/>
-        <location filename="../ui/session/TrainingSession.cpp" line="439"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="352"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="473"/>
         <source>Load a dataset before training.</source>
         <translation>Laden Sie vor dem Training einen Datensatz.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="104"/>
-        <location filename="../ui/session/TrainingSession.cpp" line="431"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="105"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="465"/>
         <source>The run could not start: %1</source>
         <translation>Der Lauf konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="412"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="439"/>
         <source>The run&apos;s other ranks could not start: %1</source>
         <translation>Die anderen Ränge des Laufs konnten nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="479"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="513"/>
         <source>The run failed: %1</source>
         <translation>Der Lauf ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="45"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="46"/>
         <source>%1 trains on the raw dataset (its ratings and times), which a split folder does not have: load a dataset file.</source>
         <translation>%1 trainiert auf dem Rohdatensatz (seinen Bewertungen und Zeiten), den ein Split-Ordner nicht enthält: Laden Sie eine Datensatzdatei.</translation>
     </message>

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <csignal>
@@ -77,6 +78,21 @@ SweepRange rangeOf(const std::string& text) {
   return {name, numberIn(parts[0], text), numberIn(parts[1], text), parts.size() == 3};
 }
 
+// Each trial trains with its worker's share of --threads, and records it, unless the sweep
+// sets or sweeps threads itself: the declared default, 0, would take every core.
+void useWorkerThreads(SweepDefinition& definition, int workers) {
+  const auto names = [](const auto& entries) {
+    std::vector<std::string> found;
+    for (const auto& entry : entries) found.push_back(entry.first);
+    return found;
+  };
+  std::vector<std::string> chosen = names(definition.fixed);
+  for (const std::string& name : names(definition.grid)) chosen.push_back(name);
+  for (const SweepRange& range : definition.ranges) chosen.push_back(range.name);
+  if (!defaultParams(definition.model).declares("threads") || std::find(chosen.begin(), chosen.end(), "threads") != chosen.end()) return;
+  definition.fixed.emplace_back("threads", std::to_string(std::max(1, computeThreads() / workers)));
+}
+
 SweepDefinition definitionOf(const SweepOptions& options, const DataOptions& data) {
   SweepDefinition definition;
   definition.model = findModel(options.model).name;
@@ -95,6 +111,7 @@ SweepDefinition definitionOf(const SweepOptions& options, const DataOptions& dat
   definition.seed = options.seed;
   definition.seeds = options.seeds;
   definition.data = data.dataSource();
+  useWorkerThreads(definition, options.workers);
   return definition;
 }
 
@@ -102,16 +119,6 @@ std::string paramsText(const ParamValues& params) {
   std::string text;
   for (const auto& [name, value] : params) text += (text.empty() ? "" : " ") + name + "=" + value;
   return text;
-}
-
-// Mean and sample standard deviation of one test metric over the winner's seeds.
-std::pair<double, double> spreadOf(const SweepReport& report, const std::string& metric) {
-  double sum = 0.0, squares = 0.0;
-  const auto n = static_cast<double>(report.winnerSeeds.size());
-  for (const auto& [seed, result] : report.winnerSeeds) sum += result.test.metrics.at(metric).mean;
-  const double mean = sum / n;
-  for (const auto& [seed, result] : report.winnerSeeds) squares += std::pow(result.test.metrics.at(metric).mean - mean, 2);
-  return {mean, n > 1 ? std::sqrt(squares / (n - 1)) : 0.0};
 }
 
 const SweepTrial& trialWithId(const SweepReport& report, int id) {
@@ -139,7 +146,7 @@ void printReport(const SweepReport& report, const fs::path& dir, bool asJson) {
       out["winner"] = *report.winner;
       json test = json::object();
       for (const auto& [metric, summary] : report.winnerSeeds.front().second.test.metrics) {
-        const auto [mean, sd] = spreadOf(report, metric);
+        const auto [mean, sd] = winnerTestSpread(report, metric);
         test[metric] = {{"mean", mean}, {"sd", sd}};
       }
       json seeds = json::array();
@@ -166,7 +173,7 @@ void printReport(const SweepReport& report, const fs::path& dir, bool asJson) {
              (dir / winner.run).string());
   fmt::print("its test metrics over {} training seed(s):\n", report.winnerSeeds.size());
   for (const auto& [metric, summary] : report.winnerSeeds.front().second.test.metrics) {
-    const auto [mean, sd] = spreadOf(report, metric);
+    const auto [mean, sd] = winnerTestSpread(report, metric);
     fmt::print("  {:<10} {:.4f}  (sd {:.4f})\n", metric, mean, sd);
   }
 }

@@ -584,4 +584,20 @@ SweepIndex readSweepIndex(const fs::path& sweepDir) {
   return parseJsonFile(sweepDir / kIndexFile, "a sweep index", indexFromJson);
 }
 
+std::pair<double, double> winnerTestSpread(const SweepReport& report, const std::string& metric) {
+  if (report.winnerSeeds.empty()) throw Error("the sweep has no winner runs");
+  std::vector<double> values;
+  for (const auto& [seed, result] : report.winnerSeeds) {
+    const auto found = result.test.metrics.find(metric);
+    if (found == result.test.metrics.end()) throw Error("the winner's runs have no test " + metric);
+    values.push_back(found->second.mean);
+  }
+  const auto n = static_cast<double>(values.size());
+  double mean = 0.0;
+  for (const double value : values) mean += value / n;
+  double squares = 0.0;
+  for (const double value : values) squares += (value - mean) * (value - mean);
+  return {mean, values.size() > 1 ? std::sqrt(squares / (n - 1)) : 0.0};
+}
+
 }  // namespace vaecf

@@ -101,6 +101,10 @@ struct SweepReport {
   std::vector<std::pair<std::uint64_t, ExperimentResult>> winnerSeeds;
 };
 
+// Mean and sample standard deviation (0 for one seed) of a test metric over the winner's
+// seeds; throws Error when the report has no winner runs or they lack the metric.
+std::pair<double, double> winnerTestSpread(const SweepReport& report, const std::string& metric);
+
 // Called after each trial or seed run with the index as it stands.
 using SweepProgress = std::function<void(const SweepIndex&)>;
 

@@ -2,11 +2,13 @@
 // --resume.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 
 #include "CliRunner.h"
 #include "TestData.h"
+#include "train/RunFolder.h"
 
 namespace vaecf {
 namespace {
@@ -101,8 +103,8 @@ TEST(SweepCli, WorkersRepeatTheOneWorkerSweep) {
       "sweep --model multdae --scheduler random --trials 3 --range lr=0.0003:0.01:log --set epochs=2 "
       "--set hidden_dim=32 --set batch_size=100 --json" +
       kSmallData;
-  const CliOutcome one = runVaecf(sweep + " --out " + (dir / "one").string());
-  const CliOutcome two = runVaecf(sweep + " --workers 2 --out " + (dir / "two").string());
+  const CliOutcome one = runVaecf(sweep + " --set threads=1 --out " + (dir / "one").string());
+  const CliOutcome two = runVaecf(sweep + " --set threads=1 --workers 2 --out " + (dir / "two").string());
   ASSERT_EQ(one.exitCode, 0) << one.err;
   ASSERT_EQ(two.exitCode, 0) << two.err;
   const nlohmann::json a = one.lastJson().at("trials"), b = two.lastJson().at("trials");
@@ -121,6 +123,29 @@ TEST(SweepCli, WorkersRepeatTheOneWorkerSweep) {
   EXPECT_NE(missing.exitCode, 0);
   EXPECT_EQ(missing.lastError(),
             "vaecf: error: " + (dir / "two" / "index.json").string() + " holds no trial 9");
+}
+
+// A trial trains with its worker's share of --threads (runVaecf passes 2) and records it,
+// unless the sweep sets threads itself.
+TEST(SweepCli, TrialsTrainOnTheirWorkersShareOfTheThreads) {
+  const fs::path dir = test::freshTempDir("sweep-cli-threads");
+  const std::string sweep = "sweep --model multdae --grid lr=0.001,0.002 --set epochs=1 --set hidden_dim=16 --json" +
+                            kSmallData;
+  const auto threadsOf = [](const nlohmann::json& trial) {
+    const RunConfig config = readRunConfig(trial.at("run").get<std::string>());
+    const auto threads = std::find_if(config.params.begin(), config.params.end(),
+                                      [](const auto& param) { return param.first == "threads"; });
+    return threads == config.params.end() ? std::string("absent") : threads->second;
+  };
+  for (const auto& [workers, expected] : {std::pair{1, "2"}, {2, "1"}}) {
+    const CliOutcome run = runVaecf(sweep + " --workers " + std::to_string(workers) + " --out " +
+                                    (dir / std::to_string(workers)).string());
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    for (const auto& trial : run.lastJson().at("trials")) EXPECT_EQ(threadsOf(trial), expected) << workers;
+  }
+  const CliOutcome chosen = runVaecf(sweep + " --set threads=1 --out " + (dir / "chosen").string());
+  ASSERT_EQ(chosen.exitCode, 0) << chosen.err;
+  for (const auto& trial : chosen.lastJson().at("trials")) EXPECT_EQ(threadsOf(trial), "1");
 }
 
 }  // namespace

@@ -380,6 +380,40 @@ void ChartHelpersTest::validationCsvHoldsTheOverallCurveKeyedByRun() {
                           "run-b,1,all,30,ndcg@100,0.1,0\n"));
 }
 
+// Epochs tick on whole epochs ("1 2 3", never "1 1 2 2 3"), at most as many as fit, also
+// as the run grows; a constant scalar's axis spans a readable band around it.
+void ChartHelpersTest::wholeNumberAxesTickOnWholeNumbers() {
+  auto history = std::make_shared<RunHistory>();
+  for (int epoch = 1; epoch <= 3; ++epoch) history->apply(validationEvent(epoch, 0.1 * epoch, {}));
+  CohortPanel validation;
+  validation.resize(1400, 500);
+  validation.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&validation));
+  validation.setRuns({runView(QStringLiteral("run-a"), history)});
+  const auto* epochs = qobject_cast<QValueAxis*>(validation.lineChart()->axes(Qt::Horizontal).front());
+  QVERIFY(epochs != nullptr);
+  QTRY_COMPARE(epochs->tickType(), QValueAxis::TicksDynamic);
+  QCOMPARE(epochs->tickAnchor(), 1.0);
+  QCOMPARE(epochs->tickInterval(), 1.0);
+  for (int epoch = 4; epoch <= 200; ++epoch) history->apply(validationEvent(epoch, 0.3, {}));
+  validation.setRuns({runView(QStringLiteral("run-a"), history)});
+  QTRY_COMPARE(epochs->max(), 200.0);
+  const double interval = epochs->tickInterval();
+  QCOMPARE(interval, std::round(interval));
+  const double ticks = (epochs->max() - epochs->tickAnchor()) / interval + 1;
+  QVERIFY2(ticks <= 9 && ticks >= 2, qPrintable(QString::number(ticks)));
+
+  auto constant = std::make_shared<RunHistory>();
+  for (int step = 1; step <= 5; ++step) constant->apply(scalarEvent(1, 1, step, 0.001));
+  LossPanel loss;
+  loss.show();
+  loss.setRuns({runView(QStringLiteral("run-b"), constant)});
+  const auto* values = qobject_cast<QValueAxis*>(loss.chart()->axes(Qt::Vertical).front());
+  QVERIFY(values != nullptr);
+  QTRY_VERIFY(values->max() > 0.001 && values->min() < 0.001);
+  QVERIFY2(values->max() - values->min() >= 1e-4 * 0.99, qPrintable(QString::number(values->max() - values->min())));
+}
+
 void ChartHelpersTest::modelFormFollowsTheDeclarations() {
   const ModelFamily model = findModel("multvae");
   const ParamSet params(trainingParamSpecs(model));

@@ -21,6 +21,7 @@ class ChartHelpersTest : public QObject {
   void aRunAloneTellsItsLinesApartByHue();
   void hoverReadsEveryRunAtOneEpochOnBothCharts();
   void validationCsvHoldsTheOverallCurveKeyedByRun();
+  void wholeNumberAxesTickOnWholeNumbers();
   void modelFormFollowsTheDeclarations();
   void sessionFileRoundTrips();
   void germanTranslationIsComplete();

@@ -1,6 +1,8 @@
 #include "SweepPanelTest.h"
 
 #include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -224,6 +226,37 @@ void SweepPanelTest::sweepWaitsForTheWindowsRunToStop() {
   QVERIFY(!panel.start());
   QVERIFY(panel.sweepFolder().empty());
   QVERIFY(window.messageBar()->text().contains(QStringLiteral("Stop the run in training first")));
+}
+
+// The winner, chosen on validation, is trained again with each further seed and tested;
+// the panel reports the mean and spread, as `vaecf sweep --seeds` does.
+void SweepPanelTest::winnerIsRepeatedOverTheChosenSeeds() {
+  QTemporaryDir runs;
+  QVERIFY(runs.isValid());
+  MainWindow window({runs.path().toStdString(), test::smallSynthetic(), {}});
+  prepareEase(window);
+  SweepsPanel& panel = *window.sweepsPanel();
+  const QList<QSpinBox*> boxes = panel.findChildren<QSpinBox*>();
+  const auto seedBox = std::find_if(boxes.begin(), boxes.end(), [](const QSpinBox* box) {
+    return box->prefix() == QStringLiteral("seeds ");
+  });
+  QVERIFY(seedBox != boxes.end());
+  QVERIFY(!(*seedBox)->isEnabled());  // EASE has no training seed
+
+  ModelPanel& form = *window.modelPanel();
+  form.choose(QStringLiteral("multdae"));
+  for (const auto& [name, value] : {std::pair{"epochs", "2"}, {"hidden_dim", "32"}, {"batch_size", "100"},
+                                    {"threads", "1"}})
+    form.edit(QString::fromLatin1(name), QString::fromLatin1(value));
+  QVERIFY((*seedBox)->isEnabled());
+  QVERIFY(panel.sweepValues(QStringLiteral("lr"), QStringLiteral("0.001,0.003")));
+  panel.setSeeds(2);
+  QSignalSpy problems(&panel, &SweepsPanel::problem);
+  QVERIFY2(panel.start(), problems.isEmpty() ? "" : qPrintable(problems.front().front().toString()));
+  QTRY_VERIFY_WITH_TIMEOUT(!panel.isRunning(), kSweepTimeoutMs);
+  QCOMPARE(readSweepDefinition(panel.sweepFolder()).seeds, 2);
+  QVERIFY2(panel.statusText().contains(QStringLiteral("Over its 2 training seeds its test ndcg@100 is")),
+           qPrintable(panel.statusText()));
 }
 
 }  // namespace vaecf::ui

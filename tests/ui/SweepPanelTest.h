@@ -13,6 +13,7 @@ class SweepPanelTest : public QObject {
   void cancelledSweepOpensAgainAndResumes();
   void randomSweepDrawsOnALogAxis();
   void sweepWaitsForTheWindowsRunToStop();
+  void winnerIsRepeatedOverTheChosenSeeds();
 };
 
 }  // namespace vaecf::ui

@@ -31,6 +31,7 @@ class WorkbenchTest : public QObject {
   void localWorkersTrainAsOneRankWould();
   void aLocalWorkerThatCannotStartIsNamed();
   void stopWhileWorkersJoinEndsThem();
+  void continuedRunTrainsOnTheChosenWorkers();
   void stoppedRunContinuesItsCurve();
   void eventLoopStaysResponsiveWhileTraining();
   void easeRunsOffTheGuiThreadAndAppearsInTheRunTable();

@@ -9,7 +9,7 @@
 #include <QXYSeries>
 
 #include <algorithm>
-#include <utility>
+#include <cmath>
 
 namespace vaecf::ui {
 
@@ -22,6 +22,36 @@ constexpr int kPixelsPerVerticalTick = 45;
 constexpr int kPixelsPerHorizontalTick = 90;
 constexpr int kMostTicks = 9;
 const char* const kTitleProperty = "vaecfTitle";
+const char* const kWatchedProperty = "vaecfTicksWatched";
+
+// An axis labelled "%d" or "%i" (epochs, steps) ticks on whole numbers only: a tick between
+// two would repeat a neighbour's label ("1 1 2 2 3").
+bool showsWholeNumbers(const QValueAxis& axis) {
+  const QString format = axis.labelFormat();
+  const qsizetype conversion = format.indexOf(QLatin1Char('%'));
+  if (conversion < 0) return false;
+  for (qsizetype at = conversion + 1; at < format.size(); ++at) {
+    const QChar letter = format[at];
+    if (letter.isLetter()) return letter == QLatin1Char('d') || letter == QLatin1Char('i');
+  }
+  return false;
+}
+
+// An axis's (min, max), for the value axes the panels use; NaNs for another kind.
+QPointF rangeOf(const QAbstractAxis& axis) {
+  if (const auto* values = qobject_cast<const QValueAxis*>(&axis)) return {values->min(), values->max()};
+  if (const auto* logs = qobject_cast<const QLogValueAxis*>(&axis)) return {logs->min(), logs->max()};
+  return {std::nan(""), std::nan("")};
+}
+
+// The smallest whole 1, 2 or 5 x 10^k that puts at most `room` ticks on `span`.
+double wholeStep(double span, int room) {
+  const double least = std::max(1.0, span / std::max(1, room - 1));
+  const double magnitude = std::pow(10.0, std::floor(std::log10(least)));
+  for (const double factor : {1.0, 2.0, 5.0})
+    if (factor * magnitude >= least) return factor * magnitude;
+  return 10.0 * magnitude;
+}
 
 }  // namespace
 
@@ -42,16 +72,11 @@ void ChartView::resetZoom() {
 }
 
 std::optional<QRectF> ChartView::zoomedArea() const {
-  if (!isZoomed()) return std::nullopt;
-  std::optional<std::pair<double, double>> x, y;
-  for (QAbstractAxis* axis : chart()->axes()) {
-    std::optional<std::pair<double, double>> range;
-    if (const auto* values = qobject_cast<const QValueAxis*>(axis)) range = {values->min(), values->max()};
-    if (const auto* logs = qobject_cast<const QLogValueAxis*>(axis)) range = {logs->min(), logs->max()};
-    (axis->orientation() == Qt::Horizontal ? x : y) = range;
-  }
-  if (!x || !y) return std::nullopt;
-  return QRectF(QPointF(x->first, y->first), QPointF(x->second, y->second));
+  const QList<QAbstractAxis*> across = chart()->axes(Qt::Horizontal), up = chart()->axes(Qt::Vertical);
+  if (!isZoomed() || across.isEmpty() || up.isEmpty()) return std::nullopt;
+  const QPointF x = rangeOf(*across.front()), y = rangeOf(*up.front());
+  if (std::isnan(x.x()) || std::isnan(y.x())) return std::nullopt;
+  return QRectF(QPointF(x.x(), y.x()), QPointF(x.y(), y.y()));
 }
 
 void ChartView::zoomTo(const QRectF& area) {
@@ -87,9 +112,22 @@ void ChartView::fitTicks(const QSize& size) {
   for (QAbstractAxis* axis : chart()->axes()) {
     auto* values = qobject_cast<QValueAxis*>(axis);
     if (values == nullptr) continue;
+    // Refitted as the range grows (a live run's epochs), once per axis.
+    if (!values->property(kWatchedProperty).toBool()) {
+      values->setProperty(kWatchedProperty, true);
+      connect(values, &QValueAxis::rangeChanged, this, [this] { fitTicks(this->size()); });
+    }
     const bool vertical = values->orientation() == Qt::Vertical;
-    const int room = vertical ? size.height() / kPixelsPerVerticalTick : size.width() / kPixelsPerHorizontalTick;
-    values->setTickCount(std::clamp(room, 2, kMostTicks));
+    const int room = std::clamp(
+        vertical ? size.height() / kPixelsPerVerticalTick : size.width() / kPixelsPerHorizontalTick, 2, kMostTicks);
+    if (showsWholeNumbers(*values)) {
+      values->setTickType(QValueAxis::TicksDynamic);
+      values->setTickAnchor(std::ceil(values->min()));
+      values->setTickInterval(wholeStep(values->max() - values->min(), room));
+    } else {
+      values->setTickType(QValueAxis::TicksFixed);
+      values->setTickCount(room);
+    }
   }
 }
 

@@ -62,6 +62,7 @@ LossPanel::LossPanel(QWidget* parent)
   chart_->legend()->setAlignment(Qt::AlignBottom);
   // A run's terms differ by dash (and by hue when it is alone): the legend shows both.
   chart_->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
+  xAxisItem_->setLabelFormat(QStringLiteral("%d"));  // steps, as setXAxis sets it
   chart_->addAxis(xAxisItem_, Qt::AlignBottom);
   rebuildYAxis();
 
@@ -140,6 +141,8 @@ void LossPanel::setRuns(std::vector<RunView> runs) {
 
 void LossPanel::setXAxis(XAxis axis) {
   xAxis_ = axis;
+  // Steps and epochs are whole numbers, ticked as such (charts/ChartView.h).
+  xAxisItem_->setLabelFormat(axis == XAxis::WallTime ? QString() : QStringLiteral("%d"));
   xChoice_->setCurrentIndex(xChoice_->findData(static_cast<int>(axis)));
   view_->resetZoom();
   requestRedraw();
@@ -298,7 +301,9 @@ void LossPanel::redraw() {
   if (logScale_) {
     yAxisItem_->setRange(yMin / 1.2, yMax * 1.2);
   } else {
-    const double pad = std::max(1e-9, (yMax - yMin) * 0.05);
+    // A constant scalar (a fixed learning rate) gets a band around its value, not one a
+    // billionth wide whose tick labels run to eleven digits.
+    const double pad = std::max({(yMax - yMin) * 0.05, std::abs(yMax) * 0.05, 1e-12});
     yAxisItem_->setRange(yMin - pad, yMax + pad);
   }
 }

@@ -19,6 +19,7 @@ class QLabel;
 class QLineSeries;
 class QListWidget;
 class QSlider;
+class QValueAxis;
 
 namespace vaecf::ui {
 
@@ -79,7 +80,7 @@ class LossPanel : public LazyPanel {
 
   QChart* chart_;
   ChartView* view_;
-  QAbstractAxis* xAxisItem_;
+  QValueAxis* xAxisItem_;
   QAbstractAxis* yAxisItem_ = nullptr;
   QListWidget* terms_;
   QComboBox* xChoice_;

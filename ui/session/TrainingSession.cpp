@@ -1,6 +1,7 @@
 #include "session/TrainingSession.h"
 
 #include <QCoreApplication>
+#include <QThreadPool>
 
 #include <algorithm>
 #include <optional>
@@ -106,7 +107,7 @@ TrainingSession::TrainingSession(fs::path runsFolder, QObject* parent)
   });
   connect(&splitJob_, &SplitJob::cancelled, this, &TrainingSession::fitProgressed);
   connect(&rankJob_, &RankJob::failed, this, [this](const QString& message) {
-    localRanks_.reset();
+    releaseLocalRanks();
     Q_EMIT errorOccurred(tr("The run's other ranks did not join: %1").arg(message));
     Q_EMIT fitProgressed();
   });
@@ -260,7 +261,24 @@ bool TrainingSession::continueRun(const fs::path& folder) {
   dropRun();
   withTrainingSplit(model, *params, config.data.protocol,
                     [this, folder, config, model, params = *params, history](std::shared_ptr<const Split> split) {
-                      continueOn(folder, config, model, params, std::move(split), history);
+                      try {
+                        if (split->itemIds != readRunItems(folder)) {
+                          Q_EMIT errorOccurred(datasetNeeded(folder, config));
+                          return;
+                        }
+                      } catch (const Error& error) {
+                        Q_EMIT errorOccurred(tr("The run %1 could not be read: %2").arg(qs(folder.string()), qs(error.what())));
+                        return;
+                      }
+                      if (workers_ <= 1 || !model.capabilities.dataParallel)
+                        return continueOn(folder, model, params, std::move(split), history, {});
+                      // The other ranks read the run's own config.json; rank 0 sends them its checkpoint.
+                      const int perRank = threadsPerRank(static_cast<int>(params.integer("threads")), workers_);
+                      joinLocalRanks(
+                          perRank, [folder](const LocalRanks&) { return folder; },
+                          [this, folder, model, params, split, history](std::shared_ptr<RankGroup> group) {
+                            continueOn(folder, model, params, split, history, std::move(group));
+                          });
                     });
   return true;
 }
@@ -270,15 +288,11 @@ QString TrainingSession::datasetNeeded(const fs::path& folder, const RunConfig& 
       .arg(qs(folder.filename().string()), qs(config.data.describe()));
 }
 
-void TrainingSession::continueOn(const fs::path& folder, const RunConfig& config, const ModelFamily& model,
-                                 const ParamSet& params, std::shared_ptr<const Split> split,
-                                 std::shared_ptr<RunHistory> history) {
+void TrainingSession::continueOn(const fs::path& folder, const ModelFamily& model, const ParamSet& params,
+                                 std::shared_ptr<const Split> split, std::shared_ptr<RunHistory> history,
+                                 std::shared_ptr<RankGroup> ranks) {
   try {
-    if (split->itemIds != readRunItems(folder)) {
-      Q_EMIT errorOccurred(datasetNeeded(folder, config));
-      return;
-    }
-    trainer_ = Trainer::openRun(folder, std::move(split), model);
+    trainer_ = Trainer::openRun(folder, std::move(split), model, std::move(ranks));
     model_ = model;
     params_ = params;
     Q_EMIT modelChanged();
@@ -383,7 +397,7 @@ void TrainingSession::forgetSplitRequest() {
   splitJob_.cancel();
   if (rankJob_.isRunning()) {
     rankJob_.cancel();
-    localRanks_.reset();  // the job holds them until it gives up; then they are stopped
+    releaseLocalRanks();  // the job holds them until it gives up; then they are stopped
   }
 }
 
@@ -394,25 +408,45 @@ void TrainingSession::setWorkers(int workers) { workers_ = std::clamp(workers, 1
 // on a worker.
 void TrainingSession::startLocalRanks(const ModelFamily& model, ParamSet params, std::shared_ptr<const Split> split,
                                       FirstCommand first) {
+  const int perRank = threadsPerRank(static_cast<int>(params.integer("threads")), workers_);
+  params.set("threads", std::to_string(perRank));
+  // The run's folder does not exist yet: its config goes to the rendezvous folder.
+  const RunConfig config{model.name, params.values(), data_->recordedSource, evaluation_};
+  joinLocalRanks(
+      perRank,
+      [&config](const LocalRanks& ranks) {
+        writeRunConfig(ranks.folder(), config);
+        return ranks.folder();
+      },
+      [this, model, params, split = std::move(split), first](std::shared_ptr<RankGroup> group) {
+        launchRun(model, params, split, first, std::move(group));
+      });
+}
+
+void TrainingSession::joinLocalRanks(int threadsPerRank,
+                                     const std::function<fs::path(const LocalRanks&)>& configFolder,
+                                     std::function<void(std::shared_ptr<RankGroup>)> joined) {
   try {
-    const int perRank = threadsPerRank(static_cast<int>(params.integer("threads")), workers_);
-    params.set("threads", std::to_string(perRank));
     auto ranks = std::make_shared<LocalRanks>(workers_, RankAddress{}, LocalRanks::Errors::Logged);
-    writeRunConfig(ranks->folder(), RunConfig{model.name, params.values(), data_->recordedSource, evaluation_});
-    ranks->start(rankProgram_, {"resume", "--run", ranks->folder().string()}, perRank);
+    ranks->start(rankProgram_, {"resume", "--run", configFolder(*ranks).string()}, threadsPerRank);
     localRanks_ = ranks;
     const std::uint64_t request = ++splitRequest_;
-    rankJob_.start(std::move(ranks), [this, request, model, params, split = std::move(split),
-                                      first](std::shared_ptr<RankGroup> group) {
-      if (request != splitRequest_) return;
-      launchRun(model, params, split, first, std::move(group));
+    rankJob_.start(std::move(ranks), [this, request, joined = std::move(joined)](std::shared_ptr<RankGroup> group) {
+      if (request == splitRequest_) joined(std::move(group));
     });
   } catch (const std::exception& error) {
-    localRanks_.reset();
+    releaseLocalRanks();
     Q_EMIT errorOccurred(tr("The run's other ranks could not start: %1").arg(qs(error.what())));
     return;
   }
   Q_EMIT fitProgressed();  // the status shows the ranks being joined
+}
+
+void TrainingSession::releaseLocalRanks() {
+  if (!localRanks_) return;
+  // The global pool is waited for when the application exits, so no child outlives it.
+  QThreadPool::globalInstance()->start([ranks = std::move(localRanks_)]() mutable { ranks.reset(); });
+  localRanks_.reset();
 }
 
 void TrainingSession::launchRun(const ModelFamily& model, const ParamSet& params, std::shared_ptr<const Split> split,
@@ -465,7 +499,7 @@ void TrainingSession::dropRun() {
     dispatcher_.clearSource();
     trainer_.reset();
   }
-  localRanks_.reset();  // after rank 0 has stopped, so that the others end by themselves
+  releaseLocalRanks();  // after rank 0 has stopped, so that the others end by themselves
 }
 
 void TrainingSession::applyEvents(const std::vector<TrainingEvent>& events) {

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <deque>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -156,11 +157,19 @@ class TrainingSession : public QObject {
   void forgetSplitRequest();
   void startLocalRanks(const ModelFamily& model, ParamSet params, std::shared_ptr<const Split> split,
                        FirstCommand first);
+  // Starts ranks 1..N-1 as `vaecf resume --run FOLDER` followers, FOLDER holding the run's
+  // config.json (`configFolder` gets the ranks' rendezvous folder and returns it), and
+  // joins them on a worker; `joined` takes the group on the GUI thread.
+  void joinLocalRanks(int threadsPerRank, const std::function<std::filesystem::path(const LocalRanks&)>& configFolder,
+                      std::function<void(std::shared_ptr<RankGroup>)> joined);
+  // Reaping the other ranks waits for them to exit (seconds, for a hung one): off the GUI thread.
+  void releaseLocalRanks();
   void launchRun(const ModelFamily& model, const ParamSet& params, std::shared_ptr<const Split> split,
                  FirstCommand first, std::shared_ptr<RankGroup> ranks = {});
   static QString datasetNeeded(const std::filesystem::path& folder, const RunConfig& config);
-  void continueOn(const std::filesystem::path& folder, const RunConfig& config, const ModelFamily& model,
-                  const ParamSet& params, std::shared_ptr<const Split> split, std::shared_ptr<RunHistory> history);
+  void continueOn(const std::filesystem::path& folder, const ModelFamily& model, const ParamSet& params,
+                  std::shared_ptr<const Split> split, std::shared_ptr<RunHistory> history,
+                  std::shared_ptr<RankGroup> ranks);
   void startJobRun();
   void finishJobRun(TrainerState state);
   SessionStatus jobStatus() const;

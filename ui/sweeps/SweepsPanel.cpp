@@ -97,6 +97,9 @@ SweepsPanel::SweepsPanel(TrainingSession& session, QWidget* parent)
       editor_(new QTableWidget(this)),
       scheduler_(new QComboBox(this)),
       trialCount_(new QSpinBox(this)),
+      seeds_(new QSpinBox(this)),
+      minEpochs_(new QSpinBox(this)),
+      reduction_(new QSpinBox(this)),
       start_(new QPushButton(tr("Start sweep"), this)),
       cancel_(new QPushButton(tr("Cancel"), this)),
       open_(new QPushButton(tr("Open sweep…"), this)),
@@ -121,15 +124,31 @@ SweepsPanel::SweepsPanel(TrainingSession& session, QWidget* parent)
   trialCount_->setRange(1, 10000);
   trialCount_->setValue(9);
   trialCount_->setPrefix(tr("trials "));
+  seeds_->setRange(1, 20);
+  seeds_->setPrefix(tr("seeds "));
+  seeds_->setToolTip(tr("The winner, chosen on validation, is trained with this many training seeds "
+                        "(its own first) and tested: the spread over seeds tells a real gain from noise"));
+  minEpochs_->setRange(1, 10000);
+  minEpochs_->setPrefix(tr("first rung "));
+  minEpochs_->setSuffix(tr(" epochs"));
+  minEpochs_->setToolTip(tr("Successive halving: the epochs every trial trains in the first rung"));
+  reduction_->setRange(2, 10);
+  reduction_->setValue(3);
+  reduction_->setPrefix(tr("keep 1 in "));
+  reduction_->setToolTip(tr("Successive halving: one trial in this many goes on to the next rung, "
+                            "which trains this many times longer"));
+  // Two rows, so that the tab fits a laptop screen's width.
+  auto* schedule = new QHBoxLayout;
+  for (QWidget* widget : std::initializer_list<QWidget*>{scheduler_, trialCount_, minEpochs_, reduction_, seeds_})
+    schedule->addWidget(widget);
+  schedule->addStretch(1);
   auto* controls = new QHBoxLayout;
-  for (QWidget* widget :
-       {static_cast<QWidget*>(scheduler_), static_cast<QWidget*>(trialCount_), static_cast<QWidget*>(start_),
-        static_cast<QWidget*>(cancel_), static_cast<QWidget*>(open_), static_cast<QWidget*>(resume_)})
-    controls->addWidget(widget);
+  for (QWidget* widget : std::initializer_list<QWidget*>{start_, cancel_, open_, resume_}) controls->addWidget(widget);
   controls->addStretch(1);
   auto* define = new QGroupBox(tr("Define a sweep of the current model"), this);
   auto* defineLayout = new QVBoxLayout(define);
   defineLayout->addWidget(editor_);
+  defineLayout->addLayout(schedule);
   defineLayout->addLayout(controls);
 
   trials_->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -164,10 +183,18 @@ SweepsPanel::SweepsPanel(TrainingSession& session, QWidget* parent)
   connect(chart_, &ParallelCoordinates::brushesChanged, this, &SweepsPanel::applyBrushes);
   connect(&job_, &SweepJob::indexChanged, this, &SweepsPanel::showIndex);
   connect(&job_, &SweepJob::completed, this, [this](const SweepReport& report) {
-    status_->setText(
-        report.winner
-            ? tr("The sweep has finished; the best trial on validation is trial %1.").arg(*report.winner)
-            : tr("The sweep has finished without a finished trial."));
+    QString text = report.winner
+                       ? tr("The sweep has finished; the best trial on validation is trial %1.").arg(*report.winner)
+                       : tr("The sweep has finished without a finished trial.");
+    if (report.winnerSeeds.size() > 1) {
+      const auto [mean, sd] = winnerTestSpread(report, index_.selectionMetric);
+      text += QLatin1Char(' ') + tr("Over its %1 training seeds its test %2 is %3 (sd %4).")
+                                     .arg(report.winnerSeeds.size())
+                                     .arg(qs(index_.selectionMetric))
+                                     .arg(mean, 0, 'f', 4)
+                                     .arg(sd, 0, 'f', 4);
+    }
+    status_->setText(text);
     updateControls();
   });
   connect(&job_, &BackgroundJob::cancelled, this, [this] {
@@ -216,6 +243,7 @@ void SweepsPanel::fillEditor() {
     }
   }
   editor_->resizeColumnToContents(Name);
+  updateControls();  // the seeds box is for models with a training seed
 }
 
 int SweepsPanel::editorRow(const QString& name) const {
@@ -249,6 +277,15 @@ void SweepsPanel::setScheduler(SweepScheduler scheduler) {
 
 void SweepsPanel::setTrials(int trials) { trialCount_->setValue(trials); }
 
+void SweepsPanel::setSeeds(int seeds) { seeds_->setValue(seeds); }
+
+void SweepsPanel::setHalving(int minEpochs, int reduction) {
+  minEpochs_->setValue(minEpochs);
+  reduction_->setValue(reduction);
+}
+
+QString SweepsPanel::statusText() const { return status_->text(); }
+
 // The ticked options swept; every other value the form changed from its declaration is
 // fixed for every trial, so that trials differ from a window run only in what is swept.
 SweepDefinition SweepsPanel::definitionFromEditor() const {
@@ -256,6 +293,9 @@ SweepDefinition SweepsPanel::definitionFromEditor() const {
   definition.model = session_.modelName();
   definition.scheduler = static_cast<SweepScheduler>(scheduler_->currentData().toInt());
   definition.trials = definition.scheduler == SweepScheduler::Grid ? 0 : trialCount_->value();
+  definition.seeds = seeds_->isEnabled() ? seeds_->value() : 1;
+  definition.minEpochs = minEpochs_->value();
+  definition.reduction = reduction_->value();
   definition.data = session_.data()->recordedSource;
   definition.evaluation = session_.evaluation();
   std::vector<std::string> swept;
@@ -345,6 +385,11 @@ bool SweepsPanel::resume() {
 void SweepsPanel::showSweep(const fs::path& folder, const SweepDefinition& definition) {
   sweepDir_ = folder;
   definition_ = definition;
+  scheduler_->setCurrentIndex(scheduler_->findData(static_cast<int>(definition.scheduler)));
+  if (definition.trials > 0) trialCount_->setValue(definition.trials);
+  seeds_->setValue(definition.seeds);
+  minEpochs_->setValue(definition.minEpochs);
+  reduction_->setValue(definition.reduction);
   showIndex({});
 }
 
@@ -456,8 +501,11 @@ void SweepsPanel::updateControls() {
   resume_->setEnabled(!running && !sweepDir_.empty() && pending);
   editor_->setEnabled(!running);
   scheduler_->setEnabled(!running);
-  trialCount_->setEnabled(!running &&
-                          scheduler_->currentData().toInt() != static_cast<int>(SweepScheduler::Grid));
+  const int scheduler = scheduler_->currentData().toInt();
+  trialCount_->setEnabled(!running && scheduler != static_cast<int>(SweepScheduler::Grid));
+  minEpochs_->setEnabled(!running && scheduler == static_cast<int>(SweepScheduler::Halving));
+  reduction_->setEnabled(!running && scheduler == static_cast<int>(SweepScheduler::Halving));
+  seeds_->setEnabled(!running && session_.params().declares("seed"));  // EASE has none
   const std::vector<int> ids = selectedTrialIds();
   openTrial_->setEnabled(ids.size() == 1 && std::any_of(index_.trials.begin(), index_.trials.end(),
                                                         [&ids](const SweepTrial& trial) {

@@ -36,6 +36,10 @@ class SweepsPanel : public QWidget {
   bool sweepRange(const QString& name, double low, double high, bool logScale);
   void setScheduler(SweepScheduler scheduler);
   void setTrials(int trials);
+  // Training seeds the winner is run with; successive halving's first rung and reduction.
+  void setSeeds(int seeds);
+  void setHalving(int minEpochs, int reduction);
+  QString statusText() const;
   // Starts the sweep the editor defines in a new folder under the runs folder; false (and
   // problem) when the definition is refused or no data is loaded.
   bool start();
@@ -79,6 +83,9 @@ class SweepsPanel : public QWidget {
   QTableWidget* editor_;
   QComboBox* scheduler_;
   QSpinBox* trialCount_;
+  QSpinBox* seeds_;
+  QSpinBox* minEpochs_;
+  QSpinBox* reduction_;
   QPushButton* start_;
   QPushButton* cancel_;
   QPushButton* open_;
