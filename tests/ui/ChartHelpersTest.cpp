@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -238,6 +240,13 @@ void ChartHelpersTest::validationChartDrawsEachRunOverallInItsColour() {
     QVERIFY(line->pen().widthF() < overallA->pen().widthF());
     QVERIFY(line->pen().style() != Qt::SolidLine);
   }
+  // The legend names each run once and each cohort once: not runs x cohorts.
+  QCOMPARE(overallA->name(), QStringLiteral("run-a"));
+  QStringList legend;
+  for (const QLegendMarker* marker : validation.lineChart()->legend()->markers())
+    if (marker->isVisible()) legend << marker->label();
+  QCOMPARE(legend.size(), qsizetype(4));
+  QVERIFY(legend.contains(QStringLiteral("run-b")) && legend.contains(QStringLiteral("1-10")));
   validation.setCohortLinesShown(false);
   QCOMPARE(validation.linePointCount(), qsizetype(3 + 2));
 
@@ -656,6 +665,12 @@ void ChartHelpersTest::narrowCohortBarsDropTheUserCountsFromTheirLabels() {
   QTRY_COMPARE(panel.shownBarCategories().size(), qsizetype(40));
   QVERIFY(!panel.shownBarCategories().front().contains(QLatin1Char('\n')));
   QVERIFY(panel.barLabelsUpright());
+  QVERIFY(panel.barLabelsShown());
+  // Too short for them even upright (a laptop screen's chart strip): left out, not elided.
+  panel.resize(260, 110);
+  QTRY_VERIFY(!panel.barLabelsShown());
+  panel.resize(260, 400);
+  QTRY_VERIFY(panel.barLabelsShown());
 }
 
 }  // namespace vaecf::ui

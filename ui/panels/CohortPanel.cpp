@@ -9,6 +9,7 @@
 #include <QEvent>
 #include <QFontMetrics>
 #include <QLabel>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QSpinBox>
 #include <QSplitter>
@@ -82,6 +83,7 @@ CohortPanel::CohortPanel(QWidget* parent)
   bars_->attachAxis(barY_);
   barView_->setRubberBand(QChartView::NoRubberBand);
   barView_->installEventFilter(this);
+  connect(barChart_, &QChart::plotAreaChanged, this, &CohortPanel::fitBarLabels);
   connect(bars_, &QBarSeries::hovered, this, [this](bool status, int index, QBarSet* set) {
     const QString cohort = barLabels_.value(index).replace(QLatin1Char('\n'), QLatin1Char(' '));
     if (status) readout_->setText(tr("%1, %2: %3").arg(set->label(), cohort).arg(set->at(index), 0, 'f', 4));
@@ -171,6 +173,8 @@ QStringList CohortPanel::shownBarCategories() const { return barX_->categories()
 
 bool CohortPanel::barLabelsUpright() const { return barX_->labelsAngle() != 0; }
 
+bool CohortPanel::barLabelsShown() const { return barX_->labelsVisible(); }
+
 bool CohortPanel::eventFilter(QObject* watched, QEvent* event) {
   if (watched == barView_ && event->type() == QEvent::Resize) fitBarLabels();
   return LazyPanel::eventFilter(watched, event);
@@ -178,22 +182,30 @@ bool CohortPanel::eventFilter(QObject* watched, QEvent* event) {
 
 // Each cohort's label with its number of users where the bars leave it room, else the label
 // alone (the hover read-out still names the users), turned upright when even that is too
-// wide: never a label elided to "…".
+// wide, and left out when the chart is too short for it upright: never a label elided to "…".
 void CohortPanel::fitBarLabels() {
-  constexpr double kPlotShare = 0.75;  // of the view's width, the rest is the value axis and margins
+  // Shares of the view the plot leaves to the bars (the rest: value axis and margins) and to
+  // the labels under them (as Qt Charts 6.4 lays out a 200-400 px chart: upright labels longer
+  // than that were elided); the laid-out plot area is used once there is one. Qt Charts
+  // gives each category label the axis width over (categories + 1), less a 5 px padding on
+  // each side, and elides what is wider.
+  constexpr double kPlotShare = 0.75, kLabelHeightShare = 0.17, kLabelPadding = 5.0;
   const QFontMetrics metrics(barX_->labelsFont());
-  const double room = barLabels_.isEmpty() ? 0.0 : barView_->width() * kPlotShare / barLabels_.size();
-  const auto fits = [&](const QStringList& labels) {
-    return std::all_of(labels.begin(), labels.end(), [&](const QString& label) {
-      const QStringList lines = label.split(QLatin1Char('\n'));
-      return std::all_of(lines.begin(), lines.end(),
-                         [&](const QString& line) { return metrics.horizontalAdvance(line) <= room; });
-    });
+  const QRectF plot = barChart_->plotArea();
+  const double plotWidth = plot.width() > 0 ? plot.width() : barView_->width() * kPlotShare;
+  const double room = barLabels_.isEmpty() ? 0.0 : plotWidth / (barLabels_.size() + 1) - 2 * kLabelPadding;
+  const auto widest = [&](const QStringList& labels) {
+    int most = 0;
+    for (const QString& label : labels)
+      for (const QString& line : label.split(QLatin1Char('\n'))) most = std::max(most, metrics.horizontalAdvance(line));
+    return most;
   };
   QStringList shown = barLabels_;
-  if (!fits(shown))
+  if (widest(shown) > room)
     for (QString& label : shown) label = label.section(QLatin1Char('\n'), 0, 0);
-  barX_->setLabelsAngle(fits(shown) ? 0 : -90);
+  const bool flat = widest(shown) <= room;
+  barX_->setLabelsAngle(flat ? 0 : -90);
+  barX_->setLabelsVisible(flat || widest(shown) <= barView_->height() * kLabelHeightShare);
   if (shown == barX_->categories()) return;
   barX_->clear();
   barX_->append(shown);
@@ -250,13 +262,18 @@ void CohortPanel::redrawLines() {
   QSet<SeriesKey> drawn;
   double yMax = 0.0;
   double xMax = 1.0;
+  // Alone, a run's legend names its overall line and each cohort. Beside others, each run
+  // is named once (its overall line) and the cohorts once, by the first run's dashes, which
+  // every run repeats in its own colour: a legend of runs x cohorts would not fit.
+  const bool alone = runs_.size() == 1;
   auto draw = [&](const RunView& run, const QString& cohort, int lineIndex, const QVector<QPointF>& points) {
     const SeriesKey key{run.id, cohort};
     drawn.insert(key);
     QLineSeries* series = line(key);
-    series->setPen(runPen(run.colour, lineIndex, cohort.isEmpty() ? 3.0 : 1.0, runs_.size() == 1));
-    const QString name = cohort.isEmpty() ? allUsers() : cohort;
-    series->setName(runs_.size() > 1 ? run.label + QStringLiteral(": ") + name : name);
+    series->setPen(runPen(run.colour, lineIndex, cohort.isEmpty() ? 3.0 : 1.0, alone));
+    series->setName(cohort.isEmpty() ? (alone ? allUsers() : run.label) : cohort);
+    for (QLegendMarker* marker : lineChart_->legend()->markers(series))
+      marker->setVisible(alone || cohort.isEmpty() || run.id == runs_.front().id);
     series->replace(points);
     for (const QPointF& point : points) {
       yMax = std::max(yMax, point.y());
@@ -336,6 +353,8 @@ void CohortPanel::redrawBars() {
     bars_->append(set);
   }
   barLabels_ = categories;
+  // Several runs are told apart by colour, which the line chart's legend names.
+  barChart_->legend()->setVisible(runs_.size() == 1);
   fitBarLabels();
   barY_->setRange(0.0, yMax > 0.0 ? yMax * 1.1 : 1.0);
   barY_->setTitleText(metric());

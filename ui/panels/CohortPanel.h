@@ -44,6 +44,7 @@ class CohortPanel : public LazyPanel {
   QStringList barCategories() const { return barLabels_; }  // each cohort with its users
   QStringList shownBarCategories() const;                   // as the axis shows them now
   bool barLabelsUpright() const;                            // turned, as too wide to lie
+  bool barLabelsShown() const;                              // false: too short even upright
   QChart* lineChart() const { return lineChart_; }
   // The run's validation curve over all users (null until it has one).
   QLineSeries* overallLine(const QString& runId) const;

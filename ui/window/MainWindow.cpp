@@ -119,6 +119,10 @@ MainWindow::MainWindow(WorkbenchConfig config, QWidget* parent)
   auto* charts = new QSplitter(Qt::Vertical, this);
   charts->addWidget(lossPanel_);
   charts->addWidget(cohortPanel_);
+  // Halves: on a laptop screen the validation charts need the height as much as the loss.
+  charts->setStretchFactor(0, 1);
+  charts->setStretchFactor(1, 1);
+  charts->setSizes({1, 1});
   // Hovering one chart reads every run out at the same epoch on both.
   connect(lossPanel_, &LossPanel::hoveredEpoch, cohortPanel_, &CohortPanel::followEpoch);
   connect(lossPanel_, &LossPanel::hoverLeft, cohortPanel_, &CohortPanel::endFollow);
