@@ -24,6 +24,7 @@
 #include "experiment/Experiment.h"
 #include "experiment/Recommendations.h"
 #include "plugin/DatasetFormat.h"
+#include "train/RunFolder.h"
 #include "train/Training.h"
 #include "train/TrainingParams.h"
 
@@ -206,7 +207,7 @@ void Commands::declareSplit(CLI::App& app) {
 
 void Commands::declareTrain(CLI::App& app, const std::string& modelForHelp) {
   CLI::App* train = app.add_subcommand("train", "train a model, select it on validation and evaluate it on test");
-  train->add_option("--model", model_, "model to train")->required()->check([](const std::string& name) {
+  CLI::Option* model = train->add_option("--model", model_, "model to train")->check([](const std::string& name) {
     try {
       findModel(name);
       return std::string();
@@ -214,6 +215,12 @@ void Commands::declareTrain(CLI::App& app, const std::string& modelForHelp) {
       return std::string(error.what());
     }
   });
+  train
+      ->add_option("--like", likeDir_,
+                   "train a new run with the model, parameters, data and evaluation recorded in this folder's "
+                   "config.json (a run folder, say); --set changes parameters, data options are not read")
+      ->check(CLI::ExistingDirectory)
+      ->excludes(model);
   train->add_option("--set", assignments_, "a model option as name=value (repeatable)");
   train->add_option("--out", outDir_, "run folder (default MODEL-TIMESTAMP in the runs folder: runs/ here, the XDG data folder when installed)");
   train->add_option("--cohort-edges", cohortEdges_, "lower edges of the user cohorts")->capture_default_str();
@@ -333,10 +340,13 @@ void Commands::useComputeThreads(ParamSet& params) const {
 }
 
 void Commands::train() {
-  ParamSet params = defaultParams(model_);
+  const std::optional<RunConfig> like = likeDir_.empty() ? std::nullopt : std::optional(readRunConfig(likeDir_));
+  if (like) model_ = like->model;
+  if (model_.empty()) throw Error("give --model NAME, or --like FOLDER");
+  ParamSet params = like ? runParams(*like, findModel(model_)) : defaultParams(model_);
   for (const std::string& assignment : assignments_) params.assign(assignment);
-  const EvaluationOptions evaluation = evaluationOptions(cohortEdges_, cohortAxis_);
-  const DataSource source = data_.dataSource();
+  const EvaluationOptions evaluation = like ? like->evaluation : evaluationOptions(cohortEdges_, cohortAxis_);
+  const DataSource source = like ? like->data : data_.dataSource();
   if (!ranks_.alone()) requireDataParallel(findModel(model_));
   // Local ranks start first, so that they load the data while this process does.
   setComputeThreads(ranks_.threadsPerRank(computeThreads()));

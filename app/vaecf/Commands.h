@@ -53,7 +53,7 @@ class Commands {
   char** argv_ = nullptr;
   bool json_ = false;
   int threads_ = 0;
-  std::string model_, outDir_, runDir_, userId_, usersFile_, cohortEdges_ = "5,11,51,101", cohortAxis_ = "total";
+  std::string model_, likeDir_, outDir_, runDir_, userId_, usersFile_, cohortEdges_ = "5,11,51,101", cohortAxis_ = "total";
   std::vector<std::string> assignments_;
   std::size_t count_ = 10;
   std::vector<std::string> benchModels_;  // default: every model that trains on the loaded split

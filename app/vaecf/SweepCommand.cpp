@@ -20,6 +20,7 @@
 #include <thread>
 
 #include "ProgressBar.h"
+#include "common/ChildProcess.h"
 #include "common/Compute.h"
 #include "common/Error.h"
 #include "data/BundledData.h"
@@ -180,10 +181,7 @@ void printReport(const SweepReport& report, const fs::path& dir, bool asJson) {
 
 // The last non-empty line of a file, without the program's "vaecf: error: " prefix.
 std::string lastErrorIn(const fs::path& log) {
-  std::ifstream in(log);
-  std::string line, last;
-  while (std::getline(in, line))
-    if (!line.empty()) last = line;
+  const std::string last = lastLineOf(log);
   const std::string prefix = "vaecf: error: ";
   return last.rfind(prefix, 0) == 0 ? last.substr(prefix.size()) : last;
 }

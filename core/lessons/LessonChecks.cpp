@@ -6,9 +6,11 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
+#include "common/ChildProcess.h"
 #include "common/Error.h"
 #include "data/Importers.h"
 #include "data/TextReading.h"
@@ -233,13 +235,18 @@ class FigureReader {
   std::map<fs::path, std::unique_ptr<LatentFacts>> latent_;
 };
 
+// The same model and parameters, whatever threads trained it: a run trained at once with
+// others records its share of the cores, and differs from one trained alone by rounding.
 bool isFinishedRunOf(const fs::path& folder, const PreparedRun& prepared) {
   std::error_code error;
   if (!fs::exists(folder / "metrics.json", error)) return false;
   RunConfig config = readRunConfig(folder);
   auto wanted = prepared.params.values();
-  std::sort(config.params.begin(), config.params.end());
-  std::sort(wanted.begin(), wanted.end());
+  for (auto* params : {&config.params, &wanted}) {
+    params->erase(std::remove_if(params->begin(), params->end(), [](const auto& param) { return param.first == "threads"; }),
+                  params->end());
+    std::sort(params->begin(), params->end());
+  }
   return config.model == prepared.model && config.params == wanted;
 }
 
@@ -287,16 +294,80 @@ LessonRunRecord trainWith(const LessonRunRequest& request, bool reuse, FigureRea
   return {request.id, request.folder, took.count()};
 }
 
+// A run of a request trained in a child process; its request (config.json) and output wait
+// in a staging folder beside the run's, removed when it ends.
+struct ChildRun {
+  std::size_t index;
+  fs::path staging;
+  std::unique_ptr<ChildProcess> process;
+  std::chrono::steady_clock::time_point started;
+};
+
+ChildRun startChildRun(std::size_t index, const LessonRunRequest& request, const fs::path& program, int threads) {
+  const fs::path staging =
+      request.folder.parent_path() / ("." + request.folder.filename().string() + ".request");
+  fs::create_directories(staging);
+  writeRunConfig(staging, RunConfig{request.prepared.model, request.prepared.params.values(), request.prepared.data, {}});
+  const std::vector<std::string> argv{program.string(), "--threads", std::to_string(threads), "train",
+                                      "--like", staging.string(), "--out", request.folder.string()};
+  return {index, staging, std::make_unique<ChildProcess>(argv, staging / "output.log"),
+          std::chrono::steady_clock::now()};
+}
+
+// Removes the staging folders left when training ends, by an error or a cancel too.
+struct StagingCleanup {
+  std::vector<ChildRun>& running;
+  ~StagingCleanup() {
+    for (ChildRun& run : running) {
+      run.process.reset();  // stopped before its folder goes
+      std::error_code ignored;
+      fs::remove_all(run.staging, ignored);
+    }
+  }
+};
+
 }  // namespace
 
-std::vector<LessonRunRecord> trainLessonRuns(const std::vector<LessonRunRequest>& requests, bool reuse,
-                                             const TaskContext& context) {
-  const RunFolders none;
-  FigureReader reader(none, context);
+std::vector<LessonRunRecord> trainLessonRunsAtOnce(const std::vector<LessonRunRequest>& requests,
+                                                   const fs::path& program, int workers, int threads,
+                                                   const TaskContext& context) {
   std::vector<LessonRunRecord> records;
+  std::vector<std::size_t> toTrain;
   for (std::size_t i = 0; i < requests.size(); ++i) {
-    context.report("run " + requests[i].id, i, requests.size());
-    records.push_back(trainWith(requests[i], reuse, reader, context));
+    const LessonRunRequest& request = requests[i];
+    records.push_back({request.id, request.folder, 0.0});
+    if (isFinishedRunOf(request.folder, request.prepared)) continue;
+    if (fs::exists(request.folder))
+      throw Error(request.folder.string() + " already exists and is not a finished run of these parameters");
+    toTrain.push_back(i);
+  }
+  std::vector<ChildRun> running;
+  const StagingCleanup cleanup{running};
+  std::size_t next = 0, finished = 0;
+  context.report("runs", 0, toTrain.size());
+  while (finished < toTrain.size()) {
+    context.checkCancelled();
+    while (next < toTrain.size() && running.size() < static_cast<std::size_t>(std::max(1, workers))) {
+      const std::size_t index = toTrain[next++];
+      running.push_back(startChildRun(index, requests[index], program, threads));
+    }
+    for (auto run = running.begin(); run != running.end();) {
+      if (!run->process->finished()) {
+        ++run;
+        continue;
+      }
+      const std::string& id = requests[run->index].id;
+      if (!run->process->succeeded())
+        throw Error("the lesson's run " + id + " " + run->process->howItEnded() + ": " +
+                    lastLineOf(run->process->log()));
+      const std::chrono::duration<double> took = std::chrono::steady_clock::now() - run->started;
+      records[run->index].seconds = took.count();
+      std::error_code ignored;
+      fs::remove_all(run->staging, ignored);
+      run = running.erase(run);
+      context.report("runs", ++finished, toTrain.size());
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   return records;
 }

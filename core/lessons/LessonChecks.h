@@ -57,12 +57,16 @@ struct LessonRunRequest {
   std::filesystem::path folder;
 };
 
-// Trains each request into its folder, as `vaecf train` would, loading each data source
-// once; the window's lesson view trains a step's runs with it. A folder already there is
-// refused, unless `reuse` is set and it holds a finished run of the same model and
-// parameters. Reports the run being trained as ("run RUN_ID", done, total).
-std::vector<LessonRunRecord> trainLessonRuns(const std::vector<LessonRunRequest>& requests, bool reuse,
-                                             const TaskContext& context = {});
+// Trains the requests whose folder does not hold a finished run of the same model and
+// parameters already (those are kept), several at once: each as a child process
+// `program --threads T train --like STAGING --out FOLDER`, at most `workers` at a time with
+// `threads` each. In processes, not threads: torch's random generator is one per process,
+// so each run draws what it would alone. Reports ("runs", finished, to train); cancelling
+// stops the children. Throws Error when a folder holds something else, or naming a run whose
+// process failed with the last line it wrote.
+std::vector<LessonRunRecord> trainLessonRunsAtOnce(const std::vector<LessonRunRequest>& requests,
+                                                   const std::filesystem::path& program, int workers, int threads,
+                                                   const TaskContext& context = {});
 
 // Trains every run of `lesson` into workFolder/RUN_ID, as `vaecf train` would, then
 // evaluates every check. A folder already there is refused, unless `reuse` is set and it

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <thread>
 
+#include "common/ChildProcess.h"
 #include "common/Error.h"
 
 extern char** environ;
@@ -19,19 +20,6 @@ extern char** environ;
 namespace fs = std::filesystem;
 
 namespace vaecf {
-
-namespace {
-
-// The last line a rank wrote to its error log: why it stopped.
-std::string lastLine(const fs::path& file) {
-  std::ifstream in(file);
-  std::string line, last;
-  while (std::getline(in, line))
-    if (!line.empty()) last = line;
-  return last;
-}
-
-}  // namespace
 
 int threadsPerRank(int threads, int workers) {
   const int available = threads > 0 ? threads : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
@@ -114,7 +102,7 @@ std::string LocalRanks::earlyExit() const {
     int status = 0;
     if (::waitpid(children_[i], &status, WNOHANG) != children_[i]) continue;
     const int rank = static_cast<int>(i) + 1;
-    const std::string said = errors_ == Errors::Logged ? lastLine(errorLog(rank)) : "its error is above";
+    const std::string said = errors_ == Errors::Logged ? lastLineOf(errorLog(rank)) : "its error is above";
     return "rank " + std::to_string(rank) + " exited with status " +
            std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status)) + " before joining" +
            (said.empty() ? "" : " (" + said + ")");

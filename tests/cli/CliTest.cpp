@@ -13,6 +13,7 @@
 #include "CliRunner.h"
 #include "TestData.h"
 #include "experiment/Experiment.h"
+#include "train/RunFolder.h"
 
 namespace fs = std::filesystem;
 
@@ -158,6 +159,37 @@ TEST_F(CliTrainedRun, RecommendRefusesUnknownUsersAndHugeCounts) {
   result = runCli("recommend --user 1 -n 100000 --run " + runDir->string());
   EXPECT_NE(result.exitCode, 0);
   EXPECT_NE(result.err.find("exceeds the catalogue"), std::string::npos) << result.err;
+}
+
+// `train --like RUN` trains a new run of RUN's model, parameters, data and evaluation (what
+// the window's lessons start in child processes): the same numbers; --set changes one.
+TEST(Cli, TrainLikeARunRepeatsItsConfiguration) {
+  const fs::path dir = test::freshTempDir("cli-like");
+  const std::string small = " --format synthetic --users 300 --items 100 --heldout-users 30 ";
+  const CliResult first =
+      runCli("train --model multdae --set epochs=2 --set hidden_dim=16 --cohort-edges 5,20 --json" + small +
+             "--out " + (dir / "first").string());
+  ASSERT_EQ(first.exitCode, 0) << first.err;
+  const CliResult again = runCli("train --like " + (dir / "first").string() + " --json --out " + (dir / "again").string());
+  ASSERT_EQ(again.exitCode, 0) << again.err;
+  const RunConfig a = readRunConfig(dir / "first"), b = readRunConfig(dir / "again");
+  EXPECT_EQ(b.model, "multdae");
+  EXPECT_EQ(b.params, a.params);
+  EXPECT_EQ(b.data.describe(), a.data.describe());
+  EXPECT_EQ(b.evaluation.cohortEdges, a.evaluation.cohortEdges);
+  EXPECT_EQ(again.lastJson().at("test"), first.lastJson().at("test"));
+
+  const CliResult reseeded = runCli("train --like " + (dir / "first").string() + " --set seed=5 --json --out " +
+                                    (dir / "reseeded").string());
+  ASSERT_EQ(reseeded.exitCode, 0) << reseeded.err;
+  EXPECT_EQ(reseeded.lastJson().at("params").at("seed"), "5");
+  EXPECT_NE(reseeded.lastJson().at("test"), first.lastJson().at("test"));
+
+  const CliResult both = runCli("train --like " + (dir / "first").string() + " --model multvae");
+  EXPECT_NE(both.exitCode, 0);
+  const CliResult neither = runCli("train" + small);
+  EXPECT_NE(neither.exitCode, 0);
+  EXPECT_NE(neither.err.find("give --model NAME, or --like FOLDER"), std::string::npos) << neither.err;
 }
 
 TEST(Cli, IterativeModelReportsEpochsAndItsRunServesRecommendations) {

@@ -1,5 +1,7 @@
 #include "LessonWindowTest.h"
 
+#include <unistd.h>
+
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -7,9 +9,13 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
+#include <QTimer>
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <thread>
+
+#include "../ProcessTree.h"
 
 #include "common/Error.h"
 #include "data/BundledData.h"
@@ -188,7 +194,19 @@ void LessonWindowTest::runTrainsTheStepLiveAndChecksItsClaim() {
   QCOMPARE(problems.count(), 2);
 
   view.choosePrediction(0);  // "Neither": wrong
+  // The step's two runs train side by side, each a `vaecf train --like` child process.
+  std::size_t mostAtOnce = 0;
+  QTimer watch;
+  connect(&watch, &QTimer::timeout, [&mostAtOnce] {
+    std::size_t training = 0;
+    for (const pid_t child : test::childrenOf(::getpid()))
+      if (test::commandLine(child).find(std::string("--like\0", 7)) != std::string::npos) ++training;
+    mostAtOnce = std::max(mostAtOnce, training);
+  });
+  watch.start(5);
   QVERIFY(runStep(view));
+  watch.stop();
+  QCOMPARE(mostAtOnce, std::size_t(std::min(2U, std::max(1U, std::thread::hardware_concurrency()))));
   QVERIFY2(view.runStatus().contains(QStringLiteral("1 of 1 claims held")), qPrintable(view.runStatus()));
   const lessons::CheckResult& learns = view.checkResults().at("vae-learns");
   QVERIFY(learns.held);

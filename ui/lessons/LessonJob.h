@@ -1,5 +1,6 @@
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <vector>
 
@@ -14,9 +15,10 @@ struct LessonStepOutcome {
   std::vector<lessons::CheckResult> checks;
 };
 
-// A lesson step's Run on a worker thread: trains the step's runs (finished ones of the same
-// parameters are kept), then measures the step's checks on every run of the lesson that
-// `folders` names, as `vaecf lesson check` does.
+// A lesson step's Run on a worker thread: trains the step's runs side by side as `vaecf`
+// processes found beside this program (finished ones of the same parameters are kept), then
+// measures the step's checks on every run of the lesson that `folders` names, as `vaecf
+// lesson check` does.
 class LessonJob : public BackgroundJob {
   Q_OBJECT
 
@@ -34,6 +36,7 @@ class LessonJob : public BackgroundJob {
   void succeeded() override;
 
   std::shared_ptr<LessonStepOutcome> outcome_;
+  std::filesystem::path program_;
 };
 
 }  // namespace vaecf::ui
