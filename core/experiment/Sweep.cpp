@@ -258,13 +258,34 @@ std::string trialFolderName(int id) {
   return name;
 }
 
-// Trains one trial from nothing: a folder a killed trial left is removed first.
+// A copy of the finished run `from` in `runDir` with `params` (more epochs), ready to be
+// resumed: its test results go, and its log is cut back to its last checkpoint on resume.
+void copyToContinue(const fs::path& from, const fs::path& runDir, const ParamSet& params) {
+  const fs::path staging = runDir.parent_path() / (runDir.filename().string() + ".copying");
+  fs::remove_all(staging);
+  fs::copy(from, staging, fs::copy_options::recursive);
+  fs::remove(runMetricsPath(staging));
+  RunConfig config = readRunConfig(staging);
+  config.params = params.values();
+  writeRunConfig(staging, config);
+  fs::rename(staging, runDir);
+}
+
+// Trains one trial: from nothing, or, promoted by successive halving, on from the run of
+// the trial it was promoted from with the rung's epochs. The trainer resumes exactly, so
+// that is the run the longer budget gives from the start, for the epochs it adds alone.
+// A folder a killed trial left is removed first.
 void trainTrial(const SweepDefinition& definition, const LoadedData& data, const fs::path& sweepDir,
                 const SweepTrial& trial, const TaskContext& context) {
   const fs::path runDir = sweepDir / trial.run;
   fs::remove_all(runDir);
-  runExperiment(definition.model, trialParamSet(definition, trial.params), definition.data, data,
-                definition.evaluation, runDir, context);
+  const ParamSet params = trialParamSet(definition, trial.params);
+  if (!trial.promotedFrom) {
+    runExperiment(definition.model, params, definition.data, data, definition.evaluation, runDir, context);
+    return;
+  }
+  copyToContinue(sweepDir / trialFolderName(*trial.promotedFrom), runDir, params);
+  resumeExperiment(runDir, context);
 }
 
 // A trial's state from how its training ended: its validation value from its metrics.json.

@@ -14,7 +14,9 @@
 
 #include "TestData.h"
 #include "common/Error.h"
+#include "experiment/Experiment.h"
 #include "experiment/Sweep.h"
+#include "plugin/ModelCatalog.h"
 #include "train/RunFolder.h"
 
 namespace vaecf {
@@ -266,6 +268,18 @@ TEST(Sweep, HalvingSweepTrainsFewerTrialsLongerEachRungAndResumesAfterAKill) {
   };
   EXPECT_EQ(lrOf(trials[12]), lrOf(trials[static_cast<std::size_t>(*trials[12].promotedFrom) - 1]));
   EXPECT_EQ(report.winner, 13);
+
+  // A promoted trial went on from its parent's run, which stays as it was, and is the run
+  // its options give trained that long from the start.
+  const SweepTrial& top = trials[12];
+  const fs::path parent = dir / trials[static_cast<std::size_t>(*top.promotedFrom) - 1].run;
+  EXPECT_EQ(readRunMetrics(parent).details.at("epochs"), 3);
+  const RunConfig config = readRunConfig(dir / top.run);
+  const ExperimentResult alone =
+      runExperiment(config.model, runParams(config, findModel(config.model)), config.data, loadData(config.data),
+                    config.evaluation, test::freshTempDir("sweep-halving-alone") / "alone");
+  EXPECT_NEAR(readRunMetrics(dir / top.run).test.metrics.at("ndcg@100").mean,
+              alone.test.metrics.at("ndcg@100").mean, 1e-6);
 }
 
 // A stand-in worker that trains nothing: it holds each trial for a while, counts how many
