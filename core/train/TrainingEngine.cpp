@@ -691,6 +691,15 @@ TrainerProgress TrainingEngine::Impl::restoreCheckpoint(torch::serialize::InputA
   return progress;
 }
 
+bool TrainingEngine::acrossPause(const std::function<bool()>& wait) {
+  const torch::Tensor cpu = generatorState(torch::kCPU);
+  const torch::Tensor gpu = impl_->device.is_cuda() ? generatorState(torch::kCUDA) : torch::Tensor();
+  const bool result = wait();
+  restoreGeneratorState(torch::kCPU, cpu);
+  if (gpu.defined()) restoreGeneratorState(torch::kCUDA, gpu);
+  return result;
+}
+
 void TrainingEngine::saveCheckpoint(const fs::path& file, const TrainerProgress& progress) const {
   auto archive = impl_->checkpointArchive(progress);
   writeArchive(file, archive);

@@ -74,6 +74,13 @@ class TrainingEngine {
   bool trainEpoch(const CsrMatrix& train, std::int64_t epoch, const BatchGate& beforeBatch,
                   const BatchObserver& afterBatch);
 
+  // Runs `wait` (a pause at the trainer's gate) with torch's generators kept as they were:
+  // what the rest of the process draws meanwhile (the window building models to read a
+  // paused run's weights initialises their layers from the same generator) does not shift
+  // this run's draws, so a run paused and stepped is the run trained straight. Returns what
+  // `wait` returns.
+  bool acrossPause(const std::function<bool()>& wait);
+
   std::int64_t step() const;
   // Waits until the device has finished the work queued so far (timing on a GPU).
   void synchronize() const;

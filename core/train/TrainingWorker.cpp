@@ -128,14 +128,19 @@ bool TrainingWorker::trainRemainingEpochs() {
     const bool completed = engine_->trainEpoch(
         setup_.split->train, epoch,
         [&] {
-          if (!gate_.beforeBatch()) return false;
-          epoch_ = epoch;  // events sent while paused between epochs still belong to the last one
-          return true;
+          return engine_->acrossPause([&] {
+            if (!gate_.beforeBatch()) return false;
+            epoch_ = epoch;  // events sent while paused between epochs still belong to the last one
+            return true;
+          });
         },
         [&](const BatchRecord& record) { recordBatch(record); });
     if (!completed) return false;
     completeEpoch(epoch, clock_.seconds() - started);
-    gate_.afterEpoch();
+    engine_->acrossPause([&] {
+      gate_.afterEpoch();
+      return true;
+    });
   }
   return true;
 }

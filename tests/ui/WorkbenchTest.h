@@ -32,6 +32,7 @@ class WorkbenchTest : public QObject {
   void aLocalWorkerThatCannotStartIsNamed();
   void stopWhileWorkersJoinEndsThem();
   void continuedRunTrainsOnTheChosenWorkers();
+  void steppedRunEndsAsTheRunTrainedStraight();
   void stoppedRunContinuesItsCurve();
   void eventLoopStaysResponsiveWhileTraining();
   void easeRunsOffTheGuiThreadAndAppearsInTheRunTable();
