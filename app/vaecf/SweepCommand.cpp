@@ -1,17 +1,10 @@
 #include "SweepCommand.h"
 
-#include <fcntl.h>
 #include <fmt/core.h>
-#include <spawn.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <csignal>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -27,8 +20,6 @@
 #include "experiment/Sweep.h"
 #include "plugin/ModelCatalog.h"
 #include "train/RunFolder.h"
-
-extern char** environ;
 
 namespace vaecf::cli {
 namespace {
@@ -190,36 +181,21 @@ std::string lastErrorIn(const fs::path& log) {
 // kept in a log beside the trial until it has ended; its peak memory from the kernel.
 TrialOutcome runTrialProcess(const fs::path& sweepDir, int trialId, int threads, const TaskContext& context) {
   const fs::path log = sweepDir / (".trial-" + std::to_string(trialId) + ".log");
-  std::vector<std::string> arguments{
-      "/proc/self/exe",  "--threads", std::to_string(threads), "sweep", "--resume",
-      sweepDir.string(), "--trial",   std::to_string(trialId)};
-  std::vector<char*> argv;
-  for (std::string& argument : arguments) argv.push_back(argument.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t files;
-  posix_spawn_file_actions_init(&files);
-  posix_spawn_file_actions_addopen(&files, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&files, STDOUT_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_adddup2(&files, STDOUT_FILENO, STDERR_FILENO);
-  pid_t child = -1;
-  const int failed = posix_spawn(&child, argv[0], &files, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&files);
-  if (failed != 0) return {std::string("could not start a worker process: ") + std::strerror(failed), 0};
-
-  int status = 0;
-  rusage usage{};
-  while (::wait4(child, &status, WNOHANG, &usage) == 0) {
-    if (context.cancelled()) {
-      ::kill(child, SIGKILL);
-      ::wait4(child, &status, 0, &usage);
-      break;
+  TrialOutcome outcome;
+  try {
+    ChildProcess child({"/proc/self/exe", "--threads", std::to_string(threads), "sweep", "--resume",
+                        sweepDir.string(), "--trial", std::to_string(trialId)},
+                       log);
+    while (!child.finished() && !context.cancelled()) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    if (!child.finished()) {
+      outcome.error = "cancelled";  // the child is stopped as it goes
+    } else if (!child.succeeded()) {
+      outcome.error = lastErrorIn(log);
+      if (outcome.error.empty()) outcome.error = "the worker process " + child.howItEnded();
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  TrialOutcome outcome{{}, static_cast<std::uint64_t>(usage.ru_maxrss) * 1024};  // ru_maxrss is in KiB
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    outcome.error = lastErrorIn(log);
-    if (outcome.error.empty()) outcome.error = "the worker process ended abnormally";
+    outcome.peakBytes = child.peakBytes();
+  } catch (const Error& error) {
+    outcome.error = std::string("could not start a worker process: ") + error.what();
   }
   std::error_code ignored;
   fs::remove(log, ignored);

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -47,7 +48,10 @@ ChildProcess::~ChildProcess() {
 }
 
 bool ChildProcess::finished() {
-  if (!reaped_) reaped_ = ::waitpid(pid_, &status_, WNOHANG) == pid_;
+  if (reaped_) return true;
+  rusage usage{};
+  reaped_ = ::wait4(pid_, &status_, WNOHANG, &usage) == pid_;
+  if (reaped_) peakBytes_ = static_cast<std::uint64_t>(usage.ru_maxrss) * 1024;  // ru_maxrss is in KiB
   return reaped_;
 }
 

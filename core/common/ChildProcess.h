@@ -4,6 +4,7 @@
 
 #include <sys/types.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -24,12 +25,14 @@ class ChildProcess {
   bool finished();
   bool succeeded() const;          // exited with status 0 (after finished())
   std::string howItEnded() const;  // "exited with status 3", "was killed by signal 9"
+  std::uint64_t peakBytes() const { return peakBytes_; }  // its peak resident memory (after finished())
   const std::filesystem::path& log() const { return log_; }
 
  private:
   pid_t pid_ = -1;
   int status_ = 0;
   bool reaped_ = false;
+  std::uint64_t peakBytes_ = 0;
   std::filesystem::path log_;
 };
 
