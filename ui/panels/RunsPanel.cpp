@@ -16,7 +16,6 @@
 #include <algorithm>
 #include <set>
 
-#include "common/Error.h"
 #include "train/TrainingEvents.h"
 #include "train/TrainingParams.h"
 

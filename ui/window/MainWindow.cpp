@@ -90,7 +90,6 @@ QString duration(double seconds) {
       .arg(total % 60, 2, 10, QLatin1Char('0'));
 }
 
-
 }  // namespace
 
 MainWindow::MainWindow(WorkbenchConfig config, QWidget* parent)
