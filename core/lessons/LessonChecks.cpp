@@ -235,12 +235,16 @@ class FigureReader {
   std::map<fs::path, std::unique_ptr<LatentFacts>> latent_;
 };
 
-// The same model and parameters, whatever threads trained it: a run trained at once with
-// others records its share of the cores, and differs from one trained alone by rounding.
-bool isFinishedRunOf(const fs::path& folder, const PreparedRun& prepared) {
-  std::error_code error;
-  if (!fs::exists(folder / "metrics.json", error)) return false;
-  RunConfig config = readRunConfig(folder);
+// A run of the same model and parameters, whatever threads trained it: a run trained at
+// once with others records its share of the cores, and differs from one trained alone by
+// rounding. False for a folder without a readable config.json.
+bool isRunOf(const fs::path& folder, const PreparedRun& prepared) {
+  RunConfig config;
+  try {
+    config = readRunConfig(folder);
+  } catch (const Error&) {
+    return false;
+  }
   auto wanted = prepared.params.values();
   for (auto* params : {&config.params, &wanted}) {
     params->erase(std::remove_if(params->begin(), params->end(), [](const auto& param) { return param.first == "threads"; }),
@@ -248,6 +252,11 @@ bool isFinishedRunOf(const fs::path& folder, const PreparedRun& prepared) {
     std::sort(params->begin(), params->end());
   }
   return config.model == prepared.model && config.params == wanted;
+}
+
+bool isFinishedRunOf(const fs::path& folder, const PreparedRun& prepared) {
+  std::error_code error;
+  return fs::exists(folder / "metrics.json", error) && isRunOf(folder, prepared);
 }
 
 CheckResult evaluateWith(const LessonCheck& check, FigureReader& reader) {
@@ -337,8 +346,11 @@ std::vector<LessonRunRecord> trainLessonRunsAtOnce(const std::vector<LessonRunRe
     const LessonRunRequest& request = requests[i];
     records.push_back({request.id, request.folder, 0.0});
     if (isFinishedRunOf(request.folder, request.prepared)) continue;
-    if (fs::exists(request.folder))
-      throw Error(request.folder.string() + " already exists and is not a finished run of these parameters");
+    if (fs::exists(request.folder)) {
+      if (!isRunOf(request.folder, request.prepared))
+        throw Error(request.folder.string() + " already exists and is not a run of these parameters");
+      fs::remove_all(request.folder);  // unfinished (a cancelled step): trained again
+    }
     toTrain.push_back(i);
   }
   std::vector<ChildRun> running;

@@ -58,7 +58,8 @@ struct LessonRunRequest {
 };
 
 // Trains the requests whose folder does not hold a finished run of the same model and
-// parameters already (those are kept), several at once: each as a child process
+// parameters already (those are kept; an unfinished one, from a cancelled step, is trained
+// again), several at once: each as a child process
 // `program --threads T train --like STAGING --out FOLDER`, at most `workers` at a time with
 // `threads` each. In processes, not threads: torch's random generator is one per process,
 // so each run draws what it would alone. Reports ("runs", finished, to train); cancelling

@@ -4,12 +4,15 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "TestData.h"
 #include "cli/CliRunner.h"
 #include "common/Error.h"
 #include "lessons/Lesson.h"
+#include "experiment/Experiment.h"
 #include "lessons/LessonChecks.h"
+#include "train/RunFolder.h"
 
 namespace fs = std::filesystem;
 
@@ -228,6 +231,38 @@ TEST(LessonChecks, AClaimHoldsAndAWrongPresetMakesItFail) {
   const LessonCheckReport again = checkLesson(lesson, file.parent_path() / "runs", true, true);
   EXPECT_DOUBLE_EQ(again.checks[0].left, check.left);
   EXPECT_THROW(checkLesson(lesson, file.parent_path() / "runs", false, true), Error);
+}
+
+// A step's runs side by side in `vaecf` processes train what they train alone in this
+// process; a finished run is kept, an unfinished one (a cancelled step) trained again, and
+// a folder holding another run refused.
+TEST(LessonRuns, SideBySideTheyTrainAsAloneAndAgainAfterACancel) {
+  const fs::path file = writeLesson("two-betas", kLesson);
+  const Lesson lesson = readLesson(file);
+  const LessonCheckReport alone = checkLesson(lesson, file.parent_path() / "alone", true, false);
+  const fs::path work = file.parent_path() / "at-once";
+  std::vector<LessonRunRequest> requests;
+  for (const char* id : {"low", "high"})
+    requests.push_back({id, prepareRun(lesson, lesson.run(id), true), work / id});
+  const auto testNdcg = [](const fs::path& run) {
+    return readRunMetrics(run).test.metrics.at("ndcg@100").mean;
+  };
+  const std::vector<LessonRunRecord> trained = trainLessonRunsAtOnce(requests, VAECF_CLI_PATH, 2, 1);
+  ASSERT_EQ(trained.size(), 2u);
+  for (std::size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(trained[i].folder, requests[i].folder);
+    EXPECT_DOUBLE_EQ(testNdcg(trained[i].folder), testNdcg(alone.runs[i].folder)) << trained[i].id;
+  }
+  EXPECT_FALSE(fs::exists(work / ".low.request"));  // the staging folders are gone
+
+  const std::string lowMetrics = test::readBytes(runMetricsPath(work / "low"));
+  fs::remove(runMetricsPath(work / "high"));  // as a cancelled step leaves it
+  trainLessonRunsAtOnce(requests, VAECF_CLI_PATH, 2, 1);
+  EXPECT_EQ(test::readBytes(runMetricsPath(work / "low")), lowMetrics);
+  EXPECT_DOUBLE_EQ(testNdcg(work / "high"), testNdcg(alone.runs[1].folder));
+
+  std::vector<LessonRunRequest> crossed{{"low", requests[0].prepared, work / "high"}};
+  EXPECT_THROW(trainLessonRunsAtOnce(crossed, VAECF_CLI_PATH, 1, 1), Error);
 }
 
 TEST(LessonChecks, AFigureThatCannotBeMeasuredFailsWithItsReason) {
