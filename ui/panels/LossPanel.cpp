@@ -110,14 +110,7 @@ LossPanel::LossPanel(QWidget* parent)
   connect(view_, &ChartView::hoveredAt, this, [this](double x) {
     view_->showCrosshair(x);
     readOutAt(x);
-    const std::vector<CurvePoint>* curve = referenceCurve();
-    if (xAxis_ == XAxis::Epoch) {
-      Q_EMIT hoveredEpoch(std::llround(x));
-    } else if (curve != nullptr) {
-      const auto at = std::lower_bound(curve->begin(), curve->end(), x,
-                                       [this](const CurvePoint& point, double value) { return xOf(point) < value; });
-      Q_EMIT hoveredEpoch((at == curve->end() ? curve->back() : *at).epoch);
-    }
+    if (const std::optional<qint64> epoch = epochAt(x)) Q_EMIT hoveredEpoch(*epoch);
   });
   connect(view_, &ChartView::hoverLeft, this, [this] {
     endFollow();
@@ -336,6 +329,16 @@ const std::vector<CurvePoint>* LossPanel::referenceCurve() const {
       if (!entry.second.empty()) return &entry.second;
   }
   return nullptr;
+}
+
+// The epoch of the first run's summary at or after `x` (the last one past the end).
+std::optional<qint64> LossPanel::epochAt(double x) const {
+  if (xAxis_ == XAxis::Epoch) return std::llround(x);
+  const std::vector<CurvePoint>* curve = referenceCurve();
+  if (curve == nullptr) return std::nullopt;
+  const auto at = std::lower_bound(curve->begin(), curve->end(), x,
+                                   [this](const CurvePoint& point, double value) { return xOf(point) < value; });
+  return (at == curve->end() ? curve->back() : *at).epoch;
 }
 
 void LossPanel::readOutAt(double x) {

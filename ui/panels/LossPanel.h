@@ -5,6 +5,7 @@
 #include <QMap>
 #include <QSet>
 
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -68,6 +69,7 @@ class LossPanel : public LazyPanel {
   void updateTermList();
   void rebuildYAxis();
   void readOutAt(double x);
+  std::optional<qint64> epochAt(double x) const;
   // The first run's total loss (or first curve) as drawn against x: where epochs begin and end.
   const std::vector<CurvePoint>* referenceCurve() const;
 
