@@ -466,6 +466,32 @@ TEST(TrainerCheckpoint, StopThenStartContinuesTheUninterruptedCurve) {
   }
 }
 
+// Whatever else the process draws from torch's generator while a run is paused (the window
+// builds models to read the paused weights, initialising their layers) leaves the run's own
+// draws as they were: it ends as the run trained straight.
+TEST(TrainerCheckpoint, DrawsElsewhereWhilePausedLeaveTheRunAsTrainedStraight) {
+  const ModelFamily multvae = findModel("multvae");
+  const std::vector<std::string> small{"epochs=3", "batch_size=32", "latent_dim=8", "hidden_dim=16",
+                                       "anneal_steps=20"};
+  const TrainingResult straight = trainModel(setupFor(multvae, syntheticSplit(), small, "trainer-undisturbed"));
+
+  auto trainer = Trainer::newRun(setupFor(multvae, syntheticSplit(), small, "trainer-disturbed"));
+  std::vector<TrainingEvent> events;
+  trainer->start(StartMode::Paused);
+  drainUntilState(*trainer, events, TrainerState::Paused);
+  torch::rand({4096});
+  trainer->stepBatch();  // a pause inside the epoch too
+  drainUntilState(*trainer, events, TrainerState::Paused);
+  for (int epoch = 1; epoch <= 3; ++epoch) {
+    torch::rand({4096});
+    trainer->stepEpoch();
+    drainUntilState(*trainer, events, epoch < 3 ? TrainerState::Paused : TrainerState::Finished);
+  }
+  const TrainingResult disturbed = summarizeRun(readRunEvents(trainer->setup().runFolder));
+  ASSERT_TRUE(disturbed.test && straight.test);
+  EXPECT_EQ(disturbed.test->metrics.at("ndcg@100").mean, straight.test->metrics.at("ndcg@100").mean);
+}
+
 // ---- Latent maps ----
 
 TEST(TrainerLatent, RecordsTheSampleAndAFramePerEpochWithAnchors) {

@@ -953,31 +953,6 @@ void WorkbenchTest::continuedRunTrainsOnTheChosenWorkers() {
   QTRY_COMPARE_WITH_TIMEOUT(rankChildren(), 0, 10000);
 }
 
-// Stepped epoch by epoch, the window reads the paused run's weights for the latent space at
-// each pause (building models whose layers draw from torch's generator); the run still ends
-// as the same configuration trained straight by the CLI's driver.
-void WorkbenchTest::steppedRunEndsAsTheRunTrainedStraight() {
-  auto window = syntheticWindow(4);
-  QVERIFY(window);
-  TrainingSession& session = window->session();
-  window->showLatentSpace(true);
-  for (std::int64_t expected = 1; expected <= 2; ++expected) {
-    stepEpochAndWait(*window, expected);
-    if (QTest::currentTestFailed()) return;
-    QTRY_VERIFY_WITH_TIMEOUT(!window->latentWorkspace()->latentPanel()->isLoading(), 10000);
-  }
-  QSignalSpy completed(&session, &TrainingSession::runCompleted);
-  trigger(*window, MainWindow::Command::Run);
-  QTRY_COMPARE_WITH_TIMEOUT(completed.count(), 1, kTrainTimeoutMs);
-  const fs::path folder = session.runFolder();
-  const RunConfig config = readRunConfig(folder);
-  const QTemporaryDir straightRuns;
-  const ExperimentResult straight =
-      runExperiment(config.model, runParams(config, findModel(config.model)), config.data, loadData(config.data),
-                    config.evaluation, fs::path(straightRuns.path().toStdString()) / "straight");
-  QCOMPARE(readRunMetrics(folder).test.metrics.at("ndcg@100").mean, straight.test.metrics.at("ndcg@100").mean);
-}
-
 void WorkbenchTest::stoppedRunContinuesItsCurve() {
   auto window = syntheticWindow(5);
   QVERIFY(window);

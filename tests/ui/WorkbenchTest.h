@@ -32,7 +32,6 @@ class WorkbenchTest : public QObject {
   void aLocalWorkerThatCannotStartIsNamed();
   void stopWhileWorkersJoinEndsThem();
   void continuedRunTrainsOnTheChosenWorkers();
-  void steppedRunEndsAsTheRunTrainedStraight();
   void stoppedRunContinuesItsCurve();
   void eventLoopStaysResponsiveWhileTraining();
   void easeRunsOffTheGuiThreadAndAppearsInTheRunTable();
