@@ -240,6 +240,7 @@ InteractionLog importFolder(const std::string& format, const fs::path& folder) {
 
 struct SizeSettings {
   double fraction = 1.0;
+  std::string model;
   std::vector<std::string> assignments;
   fs::path folder;  // scratch space for the data files and the run
 };
@@ -336,7 +337,7 @@ nlohmann::json runSize(const SizeSettings& settings) {
   });
   const auto shared = std::make_shared<const Split>(std::move(split));
 
-  const ModelFamily& model = findModel("multvae");
+  const ModelFamily& model = findModel(settings.model);
   const fs::path runFolder = settings.folder / "run";
   TrainingSetup setup{model, oneEpochParams(model, settings.assignments), shared, runFolder, {}, {}, {}};
   setup.data.raw = ImportOptions{"ml-20m", mlFolder, {}};
@@ -524,6 +525,15 @@ void addScaleBenchOptions(CLI::App& bench, ScaleBenchOptions& options) {
       ->delimiter(',')
       ->check(CLI::Range(1e-4, 1.0))
       ->capture_default_str();
+  bench.add_option("--scale-model", options.model, "with --scale: the model that trains one epoch")
+      ->check([](const std::string& name) {
+        try {
+          return findModel(name).iterative() ? std::string() : name + " trains in one go: it has no epoch to time";
+        } catch (const Error& error) {
+          return std::string(error.what());
+        }
+      })
+      ->capture_default_str();
 }
 
 void runScaleBench(const ScaleBenchOptions& options, const std::vector<std::string>& assignments,
@@ -536,7 +546,7 @@ void runScaleBench(const ScaleBenchOptions& options, const std::vector<std::stri
   try {
     for (const double fraction : checkedFractions(options.fractions)) {
       fs::remove_all(folder);
-      report["sizes"].push_back(runSizeInChild({fraction, assignments, folder}));
+      report["sizes"].push_back(runSizeInChild({fraction, options.model, assignments, folder}));
     }
   } catch (...) {
     fs::remove_all(folder);

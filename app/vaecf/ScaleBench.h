@@ -12,13 +12,14 @@ namespace vaecf::cli {
 struct ScaleBenchOptions {
   bool enabled = false;
   std::vector<double> fractions{0.125, 0.25, 0.5, 1.0};  // of ML-20M's users, hence interactions
+  std::string model = "multvae";  // the model of the one training epoch (issue 16's subject)
 };
 
-// Adds --scale and --fractions to the bench command.
+// Adds --scale, --fractions and --scale-model to the bench command.
 void addScaleBenchOptions(CLI::App& bench, ScaleBenchOptions& options);
 
 // Runs every size and prints a table, or one JSON object with `json`. `assignments` are
-// Mult-VAE options as name=value; `machine` names the machine in the report.
+// the model's options as name=value; `machine` names the machine in the report.
 void runScaleBench(const ScaleBenchOptions& options, const std::vector<std::string>& assignments,
                    const std::string& machine, bool json);
 
