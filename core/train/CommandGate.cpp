@@ -37,7 +37,9 @@ CommandGate::CommandGate(CommandQueue& commands, TrainerState initial, Listener 
       mode_(initial == TrainerState::Paused ? Mode::Paused : Mode::Running) {}
 
 void CommandGate::announceInitialState() {
-  report(mode_ == Mode::Paused ? TrainerState::Paused : TrainerState::Running);
+  // A paused start is reported by the first beforeBatch, where the worker really waits: the
+  // epoch's shuffle draws before it, and whoever hears "paused" may draw at once.
+  if (mode_ == Mode::Running) report(TrainerState::Running);
 }
 
 bool CommandGate::beforeBatch() {

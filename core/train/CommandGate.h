@@ -54,6 +54,7 @@ class CommandGate {
   // `initial` is TrainerState::Running or TrainerState::Paused.
   CommandGate(CommandQueue& commands, TrainerState initial, Listener listener);
 
+  // Reports a running start; a paused one is reported where the worker first waits.
   void announceInitialState();
   // Before every batch: false when the run must stop here. Waits (no busy wait) while paused.
   bool beforeBatch();
