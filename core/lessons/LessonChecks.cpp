@@ -235,9 +235,9 @@ class FigureReader {
   std::map<fs::path, std::unique_ptr<LatentFacts>> latent_;
 };
 
-// A run of the same model and parameters, whatever threads trained it: a run trained at
-// once with others records its share of the cores, and differs from one trained alone by
-// rounding. False for a folder without a readable config.json.
+// A run of the same model and parameters, whatever threads or device trained it: a run
+// trained at once with others records its share of the cores. False for a folder without a
+// readable config.json.
 bool isRunOf(const fs::path& folder, const PreparedRun& prepared) {
   RunConfig config;
   try {
@@ -245,13 +245,7 @@ bool isRunOf(const fs::path& folder, const PreparedRun& prepared) {
   } catch (const Error&) {
     return false;
   }
-  auto wanted = prepared.params.values();
-  for (auto* params : {&config.params, &wanted}) {
-    params->erase(std::remove_if(params->begin(), params->end(), [](const auto& param) { return param.first == "threads"; }),
-                  params->end());
-    std::sort(params->begin(), params->end());
-  }
-  return config.model == prepared.model && config.params == wanted;
+  return config.model == prepared.model && prepared.params.sameExperiment(config.params);
 }
 
 bool isFinishedRunOf(const fs::path& folder, const PreparedRun& prepared) {

@@ -193,6 +193,11 @@ ParamSpec textParam(std::string name, std::string value, std::string help) {
   return declared(std::move(name), ParamSpec::Type::Text, std::move(value), std::move(help));
 }
 
+ParamSpec computeOnly(ParamSpec spec) {
+  spec.computeOnly = true;
+  return spec;
+}
+
 std::string typeName(ParamSpec::Type type) {
   switch (type) {
     case ParamSpec::Type::Int:
@@ -283,6 +288,17 @@ std::vector<std::pair<std::string, std::string>> ParamSet::values() const {
   std::vector<std::pair<std::string, std::string>> result;
   for (const ParamSpec& spec : specs_) result.emplace_back(spec.name, values_.at(spec.name));
   return result;
+}
+
+bool ParamSet::sameExperiment(std::vector<std::pair<std::string, std::string>> recorded) const {
+  auto experiment = values();
+  for (auto* params : {&recorded, &experiment}) {
+    params->erase(std::remove_if(params->begin(), params->end(),
+                                 [&](const auto& param) { return declares(param.first) && spec(param.first).computeOnly; }),
+                  params->end());
+    std::sort(params->begin(), params->end());
+  }
+  return recorded == experiment;
 }
 
 }  // namespace vaecf

@@ -19,6 +19,9 @@ struct ParamSpec {
   std::optional<double> min, max;   // inclusive bounds for Int/Float (and FloatList entries)
   std::vector<std::string> choices;  // for Choice
   bool live = false;                 // may change while a run is in progress
+  // Says how a run is computed (cores, device), not what: runs that differ only in such
+  // parameters are the same experiment, up to rounding.
+  bool computeOnly = false;
 };
 
 std::string typeName(ParamSpec::Type type);
@@ -34,6 +37,8 @@ ParamSpec realListParam(std::string name, std::string value, std::string help, s
 ParamSpec flagParam(std::string name, bool value, std::string help);
 ParamSpec choiceParam(std::string name, std::string value, std::vector<std::string> choices, std::string help);
 ParamSpec textParam(std::string name, std::string value, std::string help);
+// The same declaration marked computeOnly.
+ParamSpec computeOnly(ParamSpec spec);
 
 // Values for a list of specs, every one validated against its declaration.
 class ParamSet {
@@ -54,6 +59,9 @@ class ParamSet {
   std::vector<double> reals(const std::string& name) const;
   // Every parameter with its current value, in declaration order.
   std::vector<std::pair<std::string, std::string>> values() const;
+  // True when `recorded` (a run's parameters, in any order) sets every parameter that is not
+  // computeOnly as this set does.
+  bool sameExperiment(std::vector<std::pair<std::string, std::string>> recorded) const;
 
  private:
   std::vector<ParamSpec> specs_;

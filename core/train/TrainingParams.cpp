@@ -13,9 +13,9 @@ namespace {
 std::vector<ParamSpec> trainerSpecs(const ModelFamily& model) {
   const bool rating = model.task == ModelTask::RatingPrediction;
   std::vector<ParamSpec> specs{
-      integerParam("threads", "0", "Intra-op CPU threads; 0 = one per hardware thread", 0),
-      choiceParam("device", "auto", {"auto", "cpu", "cuda"},
-                  "Where to train; auto picks cuda when it is available"),
+      computeOnly(integerParam("threads", "0", "Intra-op CPU threads; 0 = one per hardware thread", 0)),
+      computeOnly(choiceParam("device", "auto", {"auto", "cpu", "cuda"},
+                              "Where to train; auto picks cuda when it is available")),
       choiceParam("precision", "fp32", {"fp32", "tf32", "bf16"},
                   "Arithmetic of the matrix products: fp32; tf32 (cuda matrix units, 10-bit mantissa); bf16 "
                   "(autocast: products in bfloat16, softmax, loss and weights in float32)"),

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <functional>
 #include <string>
 #include <utility>
@@ -171,6 +172,31 @@ TEST(ParamsAccess, TypedGettersRefuseOtherTypes) {
   EXPECT_THROW(params.real("note"), Error);
   EXPECT_THROW(params.reals("lr"), Error);
   EXPECT_THROW(params.text("missing"), Error);
+}
+
+// A recorded run is the same experiment when it differs only in how it was computed
+// (threads here), whatever order it lists its parameters in.
+TEST(ParamsAccess, SameExperimentIgnoresOnlyComputeOnlyParameters) {
+  std::vector<ParamSpec> specs = declarations();
+  specs.push_back(computeOnly(integerParam("threads", "0", "compute threads", 0)));
+  ParamSet params(specs);
+  params.set("threads", "4");
+  auto recorded = params.values();
+  std::reverse(recorded.begin(), recorded.end());
+  EXPECT_TRUE(params.sameExperiment(recorded));
+  for (auto& [name, value] : recorded) {
+    if (name == "threads") value = "1";
+  }
+  EXPECT_TRUE(params.sameExperiment(recorded));
+  for (auto& [name, value] : recorded) {
+    if (name == "lr") value = "0.002";
+  }
+  EXPECT_FALSE(params.sameExperiment(recorded));
+  recorded = params.values();
+  recorded.pop_back();  // a run without the threads record is still the same experiment
+  EXPECT_TRUE(params.sameExperiment(recorded));
+  recorded.pop_back();  // but not one without its "lambdas"
+  EXPECT_FALSE(params.sameExperiment(recorded));
 }
 
 TEST(ParamsAccess, TypeNames) {
