@@ -1,15 +1,15 @@
 #include "lessons/LessonJob.h"
 
-#include <QCoreApplication>
-
 #include <algorithm>
 #include <thread>
+
+#include "session/CliProgram.h"
 
 namespace vaecf::ui {
 
 LessonJob::LessonJob(QObject* parent)
     : BackgroundJob(parent),
-      program_(std::filesystem::path(QCoreApplication::applicationDirPath().toStdString()) / "vaecf") {}
+      program_(cliProgram()) {}
 
 bool LessonJob::start(std::vector<lessons::LessonRunRequest> requests,
                       std::vector<lessons::LessonCheck> checks, lessons::RunFolders folders) {

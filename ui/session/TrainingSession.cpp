@@ -1,6 +1,5 @@
 #include "session/TrainingSession.h"
 
-#include <QCoreApplication>
 #include <QThreadPool>
 
 #include <algorithm>
@@ -8,6 +7,7 @@
 #include <thread>
 
 #include "common/Error.h"
+#include "session/CliProgram.h"
 #include "experiment/Experiment.h"
 #include "train/EventLog.h"
 #include "train/RunFolder.h"
@@ -72,7 +72,7 @@ TrainingSession::TrainingSession(fs::path runsFolder, QObject* parent)
       model_(defaultModel()),
       params_(workbenchPreset(model_)),
       liveRun_(std::make_shared<RunHistory>()),
-      rankProgram_(fs::path(QCoreApplication::applicationDirPath().toStdString()) / "vaecf") {
+      rankProgram_(cliProgram()) {
   connect(&loader_, &DataLoadJob::progressed, this, &TrainingSession::dataLoading);
   connect(&loader_, &DataLoadJob::loaded, this, [this](std::shared_ptr<const SessionData> data) {
     // A run is tied to its split: new data ends it.
