@@ -185,7 +185,7 @@ TrialOutcome runTrialProcess(const fs::path& sweepDir, int trialId, int threads,
   try {
     ChildProcess child({"/proc/self/exe", "--threads", std::to_string(threads), "sweep", "--resume",
                         sweepDir.string(), "--trial", std::to_string(trialId)},
-                       log);
+                       ChildOutput::log(log));
     while (!child.finished() && !context.cancelled()) std::this_thread::sleep_for(std::chrono::milliseconds(50));
     if (!child.finished()) {
       outcome.error = "cancelled";  // the child is stopped as it goes

@@ -12,6 +12,7 @@
 #include <cstring>
 #include <fstream>
 #include <thread>
+#include <utility>
 
 #include "common/Error.h"
 
@@ -19,7 +20,15 @@ extern char** environ;
 
 namespace vaecf {
 
-ChildProcess::ChildProcess(const std::vector<std::string>& argv, const std::filesystem::path& log) : log_(log) {
+namespace {
+
+void redirect(posix_spawn_file_actions_t& files, int stream, const std::filesystem::path& file) {
+  posix_spawn_file_actions_addopen(&files, stream, file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+}
+
+}  // namespace
+
+ChildProcess::ChildProcess(const std::vector<std::string>& argv, ChildOutput output) : output_(std::move(output)) {
   std::vector<std::string> arguments = argv;
   std::vector<char*> pointers;
   for (std::string& argument : arguments) pointers.push_back(argument.data());
@@ -27,24 +36,34 @@ ChildProcess::ChildProcess(const std::vector<std::string>& argv, const std::file
   posix_spawn_file_actions_t files;
   posix_spawn_file_actions_init(&files);
   posix_spawn_file_actions_addopen(&files, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&files, STDOUT_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_adddup2(&files, STDOUT_FILENO, STDERR_FILENO);
+  if (!output_.output.empty()) redirect(files, STDOUT_FILENO, output_.output);
+  if (!output_.errors.empty() && output_.errors == output_.output) {
+    posix_spawn_file_actions_adddup2(&files, STDOUT_FILENO, STDERR_FILENO);
+  } else if (!output_.errors.empty()) {
+    redirect(files, STDERR_FILENO, output_.errors);
+  }
   const int failed = ::posix_spawn(&pid_, pointers[0], &files, nullptr, pointers.data(), environ);
   posix_spawn_file_actions_destroy(&files);
   if (failed != 0) throw Error("cannot start " + argv.front() + ": " + std::strerror(failed));
 }
 
-ChildProcess::~ChildProcess() {
-  if (reaped_) return;
+ChildProcess::~ChildProcess() { stop(std::chrono::milliseconds(0)); }
+
+void ChildProcess::stop(std::chrono::milliseconds grace) {
+  if (awaitExit(grace)) return;
   ::kill(pid_, SIGTERM);
-  for (int waited = 0; ::waitpid(pid_, &status_, WNOHANG) == 0; ++waited) {
-    if (waited == 200) {
-      ::kill(pid_, SIGKILL);
-      ::waitpid(pid_, &status_, 0);
-      return;
-    }
+  if (awaitExit(std::chrono::seconds(2))) return;
+  ::kill(pid_, SIGKILL);
+  while (!finished()) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+}
+
+bool ChildProcess::awaitExit(std::chrono::milliseconds limit) {
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  while (!finished()) {
+    if (std::chrono::steady_clock::now() >= deadline) return false;
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
+  return true;
 }
 
 bool ChildProcess::finished() {

@@ -313,7 +313,7 @@ ChildRun startChildRun(std::size_t index, const LessonRunRequest& request, const
   writeRunConfig(staging, RunConfig{request.prepared.model, request.prepared.params.values(), request.prepared.data, {}});
   const std::vector<std::string> argv{program.string(), "--threads", std::to_string(threads), "train",
                                       "--like", staging.string(), "--out", request.folder.string()};
-  return {index, staging, std::make_unique<ChildProcess>(argv, staging / "output.log"),
+  return {index, staging, std::make_unique<ChildProcess>(argv, ChildOutput::log(staging / "output.log")),
           std::chrono::steady_clock::now()};
 }
 
@@ -365,7 +365,7 @@ std::vector<LessonRunRecord> trainLessonRunsAtOnce(const std::vector<LessonRunRe
       const std::string& id = requests[run->index].id;
       if (!run->process->succeeded())
         throw Error("the lesson's run " + id + " " + run->process->howItEnded() + ": " +
-                    lastLineOf(run->process->log()));
+                    lastLineOf(run->process->output().errors));
       const std::chrono::duration<double> took = std::chrono::steady_clock::now() - run->started;
       records[run->index].seconds = took.count();
       std::error_code ignored;

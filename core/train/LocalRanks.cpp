@@ -1,21 +1,13 @@
 #include "train/LocalRanks.h"
 
-#include <fcntl.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <thread>
 
 #include "common/ChildProcess.h"
 #include "common/Error.h"
-
-extern char** environ;
 
 namespace fs = std::filesystem;
 
@@ -40,52 +32,31 @@ LocalRanks::LocalRanks(int workers, const RankAddress& timeouts, Errors errors)
 
 void LocalRanks::start(const fs::path& program, const std::vector<std::string>& arguments, int threadsPerRank) {
   for (int rank = 1; rank < workers_; ++rank) {
-    std::vector<std::string> childArguments{program.string(), "--threads", std::to_string(threadsPerRank)};
-    childArguments.insert(childArguments.end(), arguments.begin(), arguments.end());
+    std::vector<std::string> argv{program.string(), "--threads", std::to_string(threadsPerRank)};
+    argv.insert(argv.end(), arguments.begin(), arguments.end());
     for (const std::string& argument : {std::string("--rank"), std::to_string(rank), std::string("--world-size"),
                                         std::to_string(workers_), std::string("--rendezvous"),
                                         address_.rendezvousFile.string()})
-      childArguments.push_back(argument);
-    std::vector<char*> childArgv;
-    for (std::string& argument : childArguments) childArgv.push_back(argument.data());
-    childArgv.push_back(nullptr);
-    posix_spawn_file_actions_t files;
-    posix_spawn_file_actions_init(&files);
-    posix_spawn_file_actions_addopen(&files, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&files, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-    if (errors_ == Errors::Logged)
-      posix_spawn_file_actions_addopen(&files, STDERR_FILENO, errorLog(rank).c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                       0600);
-    pid_t child = -1;
-    const int failed = ::posix_spawn(&child, childArgv[0], &files, nullptr, childArgv.data(), environ);
-    posix_spawn_file_actions_destroy(&files);
-    if (failed != 0)
-      throw Error("cannot start rank " + std::to_string(rank) + " (" + program.string() + "): " + std::strerror(failed));
-    children_.push_back(child);
+      argv.push_back(argument);
+    const fs::path errors = errors_ == Errors::Logged ? errorLog(rank) : fs::path();
+    try {
+      children_.push_back(std::make_unique<ChildProcess>(argv, ChildOutput{"/dev/null", errors}));
+    } catch (const Error& error) {
+      throw Error("rank " + std::to_string(rank) + ": " + error.what());
+    }
   }
 }
 
 LocalRanks::~LocalRanks() {
-  // Ranks waiting to join a rank 0 that gave up would wait out their join timeout.
-  if (!joined_)
-    for (pid_t child : children_) ::kill(child, SIGTERM);
-  for (pid_t child : children_) {
-    int status = 0;
-    for (int waited = 0; ::waitpid(child, &status, WNOHANG) == 0; ++waited) {
-      if (waited == 100) ::kill(child, SIGTERM);
-      if (waited == 200) {
-        ::kill(child, SIGKILL);
-        ::waitpid(child, &status, 0);
-        break;
-      }
-      ::usleep(20000);
-    }
-  }
+  // Ranks that joined follow rank 0 and end by themselves; ranks waiting to join a rank 0
+  // that gave up would wait out their join timeout.
+  const auto grace = joined_ ? std::chrono::milliseconds(2000) : std::chrono::milliseconds(0);
+  for (auto& child : children_) child->stop(grace);
   std::error_code ignored;
   fs::remove_all(folder_, ignored);
 }
 
-std::shared_ptr<RankGroup> LocalRanks::join(const std::function<void()>& whileWaiting) const {
+std::shared_ptr<RankGroup> LocalRanks::join(const std::function<void()>& whileWaiting) {
   auto group = RankGroup::join(address_, [&] {
     const std::string exited = earlyExit();
     if (!exited.empty()) throw Error(exited);
@@ -97,14 +68,12 @@ std::shared_ptr<RankGroup> LocalRanks::join(const std::function<void()>& whileWa
 
 fs::path LocalRanks::errorLog(int rank) const { return folder_ / ("rank-" + std::to_string(rank) + ".log"); }
 
-std::string LocalRanks::earlyExit() const {
+std::string LocalRanks::earlyExit() {
   for (std::size_t i = 0; i < children_.size(); ++i) {
-    int status = 0;
-    if (::waitpid(children_[i], &status, WNOHANG) != children_[i]) continue;
+    if (!children_[i]->finished()) continue;
     const int rank = static_cast<int>(i) + 1;
     const std::string said = errors_ == Errors::Logged ? lastLineOf(errorLog(rank)) : "its error is above";
-    return "rank " + std::to_string(rank) + " exited with status " +
-           std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status)) + " before joining" +
+    return "rank " + std::to_string(rank) + " " + children_[i]->howItEnded() + " before joining" +
            (said.empty() ? "" : " (" + said + ")");
   }
   return {};

@@ -5,8 +5,6 @@
 // as ARGUMENTS; the window gives `resume --run FOLDER` with the run's config.json there.
 // Torch-free: the window includes it.
 
-#include <sys/types.h>
-
 #include <atomic>
 #include <filesystem>
 #include <functional>
@@ -14,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "common/ChildProcess.h"
 #include "train/DataParallel.h"
 
 namespace vaecf {
@@ -50,19 +49,19 @@ class LocalRanks {
   // Joins them as rank 0; throws Error naming a rank that exited before it joined, with the
   // last line of its error log when errors are logged. `whileWaiting` runs between polls
   // and may throw to give up.
-  std::shared_ptr<RankGroup> join(const std::function<void()>& whileWaiting = {}) const;
+  std::shared_ptr<RankGroup> join(const std::function<void()>& whileWaiting = {});
 
  private:
   std::filesystem::path errorLog(int rank) const;
   // "rank R exited with status S before joining (why)" for the first rank that did, or "".
-  std::string earlyExit() const;
+  std::string earlyExit();
 
   int workers_;
   RankAddress address_;
   Errors errors_;
   std::filesystem::path folder_;
-  std::vector<pid_t> children_;
-  mutable std::atomic<bool> joined_{false};
+  std::vector<std::unique_ptr<ChildProcess>> children_;
+  std::atomic<bool> joined_{false};
 };
 
 }  // namespace vaecf

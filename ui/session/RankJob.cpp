@@ -6,7 +6,7 @@ namespace vaecf::ui {
 
 RankJob::RankJob(QObject* parent) : BackgroundJob(parent) {}
 
-bool RankJob::start(std::shared_ptr<const LocalRanks> ranks, Ready ready) {
+bool RankJob::start(std::shared_ptr<LocalRanks> ranks, Ready ready) {
   auto result = std::make_shared<std::shared_ptr<RankGroup>>();
   const bool started = run([result, ranks = std::move(ranks)](const TaskContext& context) {
     context.report("ranks", 0, 1);

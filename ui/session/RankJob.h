@@ -20,7 +20,7 @@ class RankJob : public BackgroundJob {
   explicit RankJob(QObject* parent = nullptr);
 
   // Hands the joined group to `ready` on the GUI thread. Ignored (false) while joining.
-  bool start(std::shared_ptr<const LocalRanks> ranks, Ready ready);
+  bool start(std::shared_ptr<LocalRanks> ranks, Ready ready);
 
  private:
   void succeeded() override;
