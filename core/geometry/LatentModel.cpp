@@ -32,7 +32,7 @@ std::shared_ptr<vae::AutoencoderModel> loadBestModel(const fs::path& runFolder, 
     throw Error("'" + runFolder.string() + "' is a " + config.model + " run, and " + config.model +
                 " has no per-user latent space to show");
   const auto items = static_cast<std::int64_t>(readRunItems(runFolder).size());
-  auto model = family.create(runParams(config, family), items);
+  auto model = modelToRead(family, runParams(config, family), items);
   loadBestWeights(runFolder, *model);
   model->eval();
   return model;

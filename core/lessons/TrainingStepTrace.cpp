@@ -50,7 +50,7 @@ const ModelFamily& traceableFamily(const fs::path& runFolder, const RunConfig& c
 TracedRun openRun(const fs::path& runFolder) {
   TracedRun run{readRunConfig(runFolder), readRunItems(runFolder), nullptr, {}};
   const ModelFamily& family = traceableFamily(runFolder, run.config);
-  run.model = family.create(runParams(run.config, family), static_cast<std::int64_t>(run.itemIds.size()));
+  run.model = modelToRead(family, runParams(run.config, family), static_cast<std::int64_t>(run.itemIds.size()));
   loadBestWeights(runFolder, *run.model);
   auto chain = run.model->affineChain();
   if (!chain)
@@ -106,33 +106,13 @@ UserRow findUserRow(const fs::path& runFolder, const TracedRun& run, const std::
 
 // ---- Random draws ----
 
-// Seeds torch's CPU generator, which the model's corruption and sampling draw from, and puts
-// its state back on exit, so that whatever else draws from it keeps its sequence.
-class SeededGenerator {
- public:
-  explicit SeededGenerator(std::uint64_t seed)
-      : generator_(at::detail::getDefaultCPUGenerator()), seed_(seed) {
-    std::lock_guard<std::mutex> lock(generator_.mutex());
-    saved_ = generator_.get_state();
-  }
-  ~SeededGenerator() {
-    std::lock_guard<std::mutex> lock(generator_.mutex());
-    generator_.set_state(saved_);
-  }
-  SeededGenerator(const SeededGenerator&) = delete;
-  SeededGenerator& operator=(const SeededGenerator&) = delete;
-
-  // Back to the seed's first draw: the trace and the model's own loss see the same draws.
-  void rewind() {
-    std::lock_guard<std::mutex> lock(generator_.mutex());
-    generator_.set_current_seed(seed_);
-  }
-
- private:
-  at::Generator generator_;
-  std::uint64_t seed_;
-  torch::Tensor saved_;
-};
+// Back to the seed's first draw of torch's CPU generator, which the model's corruption and
+// sampling draw from: the trace and the model's own loss see the same draws.
+void rewindDraws(std::uint64_t seed) {
+  at::Generator generator = at::detail::getDefaultCPUGenerator();
+  std::lock_guard<std::mutex> lock(generator.mutex());
+  generator.set_current_seed(seed);
+}
 
 // ---- The step ----
 
@@ -337,11 +317,8 @@ double klWeightOf(const std::vector<std::pair<std::string, double>>& terms) {
   return 0.0;
 }
 
-}  // namespace
-
-StepTrace traceTrainingStep(const fs::path& runFolder, const std::string& userId,
-                            const StepTraceOptions& options) {
-  SeededGenerator generator(options.seed);  // first: building the model seeds torch too
+// The trace, drawing from torch's generators: traceTrainingStep lends them.
+StepTrace traceWithDraws(const fs::path& runFolder, const std::string& userId, const StepTraceOptions& options) {
   TracedRun run = openRun(runFolder);
   const UserRow user = findUserRow(runFolder, run, userId);
   const ParamSet& params = run.model->params();
@@ -358,11 +335,11 @@ StepTrace traceTrainingStep(const fs::path& runFolder, const std::string& userId
   trace.step = clock.step;
   trace.history = itemsOf(user.row, run.itemIds);
 
-  generator.rewind();
+  rewindDraws(options.seed);
   trace.modelTerms = modelTerms(*run.model, user.row, clock);
   trace.klWeight = trace.sampled ? options.klWeight.value_or(klWeightOf(trace.modelTerms)) : 0.0;
 
-  generator.rewind();
+  rewindDraws(options.seed);
   const Corruption corruption = corrupt(params, user.row);
   recordCorruption(corruption, user.row, run.itemIds, trace);
   Forward pass;
@@ -373,6 +350,15 @@ StepTrace traceTrainingStep(const fs::path& runFolder, const std::string& userId
 
   recordLoss(run.chain, pass, user.row, trace).backward();
   trace.gradientNorms = gradientNorms(*run.model);
+  return trace;
+}
+
+}  // namespace
+
+StepTrace traceTrainingStep(const fs::path& runFolder, const std::string& userId,
+                            const StepTraceOptions& options) {
+  StepTrace trace;
+  withGeneratorsUntouched([&] { trace = traceWithDraws(runFolder, userId, options); });
   return trace;
 }
 

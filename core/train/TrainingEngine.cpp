@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <condition_variable>
 #include <cstring>
 #include <map>
 #include <mutex>
@@ -227,6 +228,76 @@ void restoreGeneratorState(torch::DeviceType type, const torch::Tensor& state) {
   generator.set_state(state.to(torch::kCPU));
 }
 
+// Who draws from torch's default generators now. An engine holds them from its construction
+// to its end but for its waits between batches; readers (withGeneratorsUntouched) take
+// them in those waits, and go before an engine that wants them back. Taking is counted per
+// thread, so code an engine's own thread runs (a latent frame loading weights) goes on.
+class GeneratorTurns {
+ public:
+  static GeneratorTurns& ofProcess() {
+    static GeneratorTurns turns;
+    return turns;
+  }
+
+  void take(bool reader) {
+    if (heldHere_++ > 0) return;
+    std::unique_lock<std::mutex> lock(mutex_);
+    if (reader) ++readersWaiting_;
+    free_.wait(lock, [&] { return !held_ && (reader || readersWaiting_ == 0); });
+    if (reader) --readersWaiting_;
+    held_ = true;
+  }
+
+  void give() {
+    if (--heldHere_ > 0) return;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      held_ = false;
+    }
+    free_.notify_all();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable free_;
+  bool held_ = false;
+  int readersWaiting_ = 0;
+  static thread_local int heldHere_;
+};
+
+thread_local int GeneratorTurns::heldHere_ = 0;
+
+// An engine's turn with the generators, for as long as the engine lives.
+struct GeneratorTurn {
+  GeneratorTurn() { GeneratorTurns::ofProcess().take(false); }
+  ~GeneratorTurn() { GeneratorTurns::ofProcess().give(); }
+  GeneratorTurn(const GeneratorTurn&) = delete;
+  GeneratorTurn& operator=(const GeneratorTurn&) = delete;
+};
+
+// The generators lent for a scope by the engine that holds them.
+struct GeneratorsLent {
+  GeneratorsLent() { GeneratorTurns::ofProcess().give(); }
+  ~GeneratorsLent() { GeneratorTurns::ofProcess().take(false); }
+  GeneratorsLent(const GeneratorsLent&) = delete;
+  GeneratorsLent& operator=(const GeneratorsLent&) = delete;
+};
+
+// A reader's turn: the CPU generator's state is put back as it was found.
+struct ReaderTurn {
+  ReaderTurn() {
+    GeneratorTurns::ofProcess().take(true);
+    state = generatorState(torch::kCPU);
+  }
+  ~ReaderTurn() {
+    restoreGeneratorState(torch::kCPU, state);
+    GeneratorTurns::ofProcess().give();
+  }
+  ReaderTurn(const ReaderTurn&) = delete;
+  ReaderTurn& operator=(const ReaderTurn&) = delete;
+  torch::Tensor state;
+};
+
 // DDP's bucket size: few collectives, each large enough to keep the link busy.
 constexpr std::int64_t kGradientBucketBytes = 25 << 20;
 
@@ -363,6 +434,7 @@ NonFiniteLoss::NonFiniteLoss(std::int64_t epoch, std::int64_t step, const std::s
             std::to_string(epoch) + ", step " + std::to_string(step) + " (phase " + phase + ")") {}
 
 struct TrainingEngine::Impl {
+  GeneratorTurn generators;  // first: taken before the seeding, given back last
   TrainerSettings settings;
   ModelTask task;
   torch::Device device;
@@ -694,10 +766,25 @@ TrainerProgress TrainingEngine::Impl::restoreCheckpoint(torch::serialize::InputA
 bool TrainingEngine::acrossPause(const std::function<bool()>& wait) {
   const torch::Tensor cpu = generatorState(torch::kCPU);
   const torch::Tensor gpu = impl_->device.is_cuda() ? generatorState(torch::kCUDA) : torch::Tensor();
-  const bool result = wait();
+  const bool result = [&] {
+    const GeneratorsLent lent;
+    return wait();
+  }();
   restoreGeneratorState(torch::kCPU, cpu);
   if (gpu.defined()) restoreGeneratorState(torch::kCUDA, gpu);
   return result;
+}
+
+void withGeneratorsUntouched(const std::function<void()>& draws) {
+  const ReaderTurn turn;
+  draws();
+}
+
+std::shared_ptr<vae::AutoencoderModel> modelToRead(const ModelFamily& definition, const ParamSet& params,
+                                                   std::int64_t items) {
+  std::shared_ptr<vae::AutoencoderModel> model;
+  withGeneratorsUntouched([&] { model = definition.create(params, items); });
+  return model;
 }
 
 void TrainingEngine::saveCheckpoint(const fs::path& file, const TrainerProgress& progress) const {
@@ -758,7 +845,7 @@ std::unique_ptr<Recommender> loadAutoencoderRecommender(const ModelFamily& defin
   // A run trained on a GPU must still score on a machine without one.
   const bool cuda = settings.device != "cpu" && torch::cuda::is_available();
   const torch::Device device(cuda ? torch::kCUDA : torch::kCPU);
-  auto model = definition.create(params, items);
+  auto model = modelToRead(definition, params, items);
   model->to(device);
   auto archive = openArchive(weightsFile, device);
   readModel(archive, *model);

@@ -51,14 +51,26 @@ struct TrainerProgress {
   std::uint64_t eventLogSize = 0;  // bytes of events.jsonl written up to this state
 };
 
+// Torch's default generators are one per process. A TrainingEngine holds them from its
+// construction (seeding, building its model) to its end, on the thread that builds it,
+// except while it waits between batches (acrossPause). Code elsewhere that draws from them
+// (building a model to read a run's weights initialises its layers) runs through this: it
+// waits for such a moment and leaves the generators as it found them.
+void withGeneratorsUntouched(const std::function<void()>& draws);
+
+// A model of `definition` built to read saved weights into, through withGeneratorsUntouched.
+std::shared_ptr<vae::AutoencoderModel> modelToRead(const ModelFamily& definition, const ParamSet& params,
+                                                   std::int64_t items);
+
 class TrainingEngine {
  public:
   using BatchGate = std::function<bool()>;  // false: stop before the next batch
   using BatchObserver = std::function<void(const BatchRecord&)>;
 
   // `params` is a ParamSet of trainingParamSpecs(model). Seeds torch and the user shuffler
-  // with its "seed" before the model is built, so a run is reproducible on CPU; the CPU
-  // generator is process-wide, so one engine trains at a time for that to hold.
+  // with its "seed" before the model is built, so a run is reproducible on CPU, also beside
+  // other engines of the process (they take turns with the generators between batches; the
+  // compute threads and matrix precision are still the last engine's).
   // With `ranks`, each rank trains its share of every batch and the ranks sum their
   // weighted gradients before each update, so that they train one model as one process
   // would (docs/data-parallel.md); rank 0's batch gate decides for all.
@@ -74,11 +86,11 @@ class TrainingEngine {
   bool trainEpoch(const CsrMatrix& train, std::int64_t epoch, const BatchGate& beforeBatch,
                   const BatchObserver& afterBatch);
 
-  // Runs `wait` (a pause at the trainer's gate) with torch's generators kept as they were:
-  // what the rest of the process draws meanwhile (the window building models to read a
-  // paused run's weights initialises their layers from the same generator) does not shift
-  // this run's draws, so a run paused and stepped is the run trained straight. Returns what
-  // `wait` returns.
+  // Runs `wait` (the trainer's gate before a batch, where it may pause) with torch's
+  // generators lent to the rest of the process (withGeneratorsUntouched) and restored as
+  // they were after it: whatever else the process draws meanwhile does not shift this run's
+  // draws, so a run paused and stepped, or read by the window while it trains, is the run
+  // trained straight. Returns what `wait` returns.
   bool acrossPause(const std::function<bool()>& wait);
 
   std::int64_t step() const;

@@ -492,6 +492,33 @@ TEST(TrainerCheckpoint, DrawsElsewhereWhilePausedLeaveTheRunAsTrainedStraight) {
   EXPECT_EQ(disturbed.test->metrics.at("ndcg@100").mean, straight.test->metrics.at("ndcg@100").mean);
 }
 
+// The window builds models to read runs (recommendations, latent maps, the slow-motion
+// step) while another run trains: building one initialises its layers from torch's shared
+// generator, and the training run still ends as it trained with nothing beside it.
+TEST(TrainerCheckpoint, ModelsBuiltWhileARunTrainsLeaveItAsTrainedStraight) {
+  const ModelFamily multvae = findModel("multvae");
+  const std::vector<std::string> small{"epochs=3", "batch_size=32", "latent_dim=8", "hidden_dim=16",
+                                       "anneal_steps=20"};
+  const TrainingSetup straightSetup = setupFor(multvae, syntheticSplit(), small, "trainer-alone");
+  const TrainingResult straight = trainModel(straightSetup);
+
+  std::atomic<bool> training{true};
+  std::atomic<int> built{0};
+  std::thread reader([&] {
+    while (training) {
+      loadTrainedModel(straightSetup.runFolder);
+      ++built;
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+  });
+  const TrainingResult beside = trainModel(setupFor(multvae, syntheticSplit(), small, "trainer-beside-reads"));
+  training = false;
+  reader.join();
+  EXPECT_GT(built.load(), 0);
+  ASSERT_TRUE(beside.test && straight.test);
+  EXPECT_EQ(beside.test->metrics.at("ndcg@100").mean, straight.test->metrics.at("ndcg@100").mean);
+}
+
 // ---- Latent maps ----
 
 TEST(TrainerLatent, RecordsTheSampleAndAFramePerEpochWithAnchors) {
