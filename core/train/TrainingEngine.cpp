@@ -840,8 +840,9 @@ void TrainingEngine::loadWeights(const fs::path& file) {
 std::unique_ptr<Recommender> loadAutoencoderRecommender(const ModelFamily& definition,
                                                         const ParamSet& params, std::int64_t items,
                                                         const fs::path& weightsFile) {
+  // Scoring uses the threads this process was given (--threads, the window's share): the
+  // run's recorded ones were its training's, and setting them would slow a run in training.
   const TrainerSettings settings = trainerSettings(params);
-  setComputeThreads(settings.threads);
   // A run trained on a GPU must still score on a machine without one.
   const bool cuda = settings.device != "cpu" && torch::cuda::is_available();
   const torch::Device device(cuda ? torch::kCUDA : torch::kCPU);

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "TestData.h"
+#include "common/Compute.h"
 #include "common/Error.h"
 #include "data/Protocol.h"
 #include "data/RatingSplit.h"
@@ -517,6 +518,18 @@ TEST(TrainerCheckpoint, ModelsBuiltWhileARunTrainsLeaveItAsTrainedStraight) {
   EXPECT_GT(built.load(), 0);
   ASSERT_TRUE(beside.test && straight.test);
   EXPECT_EQ(beside.test->metrics.at("ndcg@100").mean, straight.test->metrics.at("ndcg@100").mean);
+}
+
+// Reading a run scores with the threads this process was given (--threads, the window's
+// share), not those the run recorded for its training.
+TEST(TrainerCheckpoint, ReadingARunKeepsTheProcessThreads) {
+  const TrainingSetup setup = setupFor(findModel("multvae"), syntheticSplit(),
+                                       {"epochs=1", "threads=1", "batch_size=32", "latent_dim=8", "hidden_dim=16"},
+                                       "trainer-one-thread");
+  trainModel(setup);
+  setComputeThreads(2);
+  loadTrainedModel(setup.runFolder);
+  EXPECT_EQ(computeThreads(), 2);
 }
 
 // ---- Latent maps ----
