@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <random>
 #include <string>
 #include <thread>
@@ -141,7 +142,16 @@ const std::string kLongRun =
 TEST(DataParallel, ARankThatDiesStopsRankZeroAndTheRunResumes) {
   const fs::path dir = test::freshTempDir("rank-failure");
   const fs::path run = dir / "run";
+  // The rendezvous folder a killed leader cannot remove goes in the test's own folder.
+  const char* tmpdir = std::getenv("TMPDIR");
+  const std::string previousTmpdir = tmpdir != nullptr ? tmpdir : "";
+  ::setenv("TMPDIR", dir.c_str(), 1);
   const pid_t leader = spawnVaecf(kLongRun + run.string(), dir / "leader.log");
+  if (tmpdir != nullptr) {
+    ::setenv("TMPDIR", previousTmpdir.c_str(), 1);
+  } else {
+    ::unsetenv("TMPDIR");
+  }
   ASSERT_GT(leader, 0);
   ASSERT_TRUE(waitForFile(runCheckpointPath(run), 240)) << test::readBytes(dir / "leader.log");
   const std::vector<pid_t> ranks = test::childrenOf(leader);
@@ -163,7 +173,16 @@ TEST(DataParallel, TheOtherRanksEndWhenRankZeroDies) {
   ASSERT_EQ(::prctl(PR_SET_CHILD_SUBREAPER, 1), 0);
   const fs::path dir = test::freshTempDir("leader-failure");
   const fs::path run = dir / "run";
+  // The rendezvous folder a killed leader cannot remove goes in the test's own folder.
+  const char* tmpdir = std::getenv("TMPDIR");
+  const std::string previousTmpdir = tmpdir != nullptr ? tmpdir : "";
+  ::setenv("TMPDIR", dir.c_str(), 1);
   const pid_t leader = spawnVaecf(kLongRun + run.string(), dir / "leader.log");
+  if (tmpdir != nullptr) {
+    ::setenv("TMPDIR", previousTmpdir.c_str(), 1);
+  } else {
+    ::unsetenv("TMPDIR");
+  }
   ASSERT_GT(leader, 0);
   ASSERT_TRUE(waitForFile(runCheckpointPath(run), 240)) << test::readBytes(dir / "leader.log");
   const std::vector<pid_t> ranks = test::childrenOf(leader);
