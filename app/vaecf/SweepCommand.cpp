@@ -9,6 +9,7 @@
 #include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -31,6 +32,7 @@ struct SweepOptions {
   std::string model, resume, out, scheduler = "grid";
   std::vector<std::string> assignments, grid, ranges;
   int trials = 0, seeds = 1, minEpochs = 1, reduction = 3, workers = 1, trial = 0;
+  std::optional<std::uint64_t> trialSeed;
   std::uint64_t seed = 1;
   bool json = false;
 };
@@ -179,13 +181,18 @@ std::string lastErrorIn(const fs::path& log) {
 
 // A trial in a child process of this program (`sweep --resume DIR --trial ID`), its output
 // kept in a log beside the trial until it has ended; its peak memory from the kernel.
-TrialOutcome runTrialProcess(const fs::path& sweepDir, int trialId, int threads, const TaskContext& context) {
-  const fs::path log = sweepDir / (".trial-" + std::to_string(trialId) + ".log");
+TrialOutcome runTrialProcess(const fs::path& sweepDir, const SweepRun& run, int threads, const TaskContext& context) {
+  std::vector<std::string> argv{"/proc/self/exe", "--threads", std::to_string(threads), "sweep",
+                                "--resume",       sweepDir.string(), "--trial",   std::to_string(run.trialId)};
+  std::string name = ".trial-" + std::to_string(run.trialId);
+  if (run.seed) {
+    argv.insert(argv.end(), {"--trial-seed", std::to_string(*run.seed)});
+    name += "-seed-" + std::to_string(*run.seed);
+  }
+  const fs::path log = sweepDir / (name + ".log");
   TrialOutcome outcome;
   try {
-    ChildProcess child({"/proc/self/exe", "--threads", std::to_string(threads), "sweep", "--resume",
-                        sweepDir.string(), "--trial", std::to_string(trialId)},
-                       ChildOutput::log(log));
+    ChildProcess child(argv, ChildOutput::log(log));
     while (!child.finished() && !context.cancelled()) std::this_thread::sleep_for(std::chrono::milliseconds(50));
     if (!child.finished()) {
       outcome.error = "cancelled";  // the child is stopped as it goes
@@ -204,15 +211,15 @@ TrialOutcome runTrialProcess(const fs::path& sweepDir, int trialId, int threads,
 
 SweepWorkers workersOf(const SweepOptions& options) {
   const int threads = std::max(1, computeThreads() / options.workers);
-  return {options.workers, [threads](const fs::path& sweepDir, int trialId, const TaskContext& context) {
-            return runTrialProcess(sweepDir, trialId, threads, context);
+  return {options.workers, [threads](const fs::path& sweepDir, const SweepRun& run, const TaskContext& context) {
+            return runTrialProcess(sweepDir, run, threads, context);
           }};
 }
 
 void sweep(const SweepOptions& options, const DataOptions& data) {
   if (options.trial > 0) {
     if (options.resume.empty()) throw Error("--trial runs one trial of the sweep named with --resume DIR");
-    runSweepTrial(options.resume, options.trial);
+    runSweepTrial(options.resume, {options.trial, options.trialSeed});
     return;
   }
   const TaskContext progress = progressBarContext();
@@ -274,11 +281,17 @@ void declareSweepCommand(CLI::App& app, std::vector<std::pair<CLI::App*, std::fu
           "while memory holds another trial's measured peak")
       ->capture_default_str()
       ->check(CLI::Range(1, 64));
+  CLI::Option* trial =
+      command
+          ->add_option(
+              "--trial", options->trial,
+              "run only this trial of the sweep in --resume DIR, leaving its index alone (what a worker does)")
+          ->check(CLI::PositiveNumber);
   command
-      ->add_option(
-          "--trial", options->trial,
-          "run only this trial of the sweep in --resume DIR, leaving its index alone (what a worker does)")
-      ->check(CLI::PositiveNumber);
+      ->add_option("--trial-seed", options->trialSeed,
+                   "with --trial: run that trial again with this training seed, into TRIAL-seed-SEED beside it "
+                   "(what a worker does for the winner's further seeds)")
+      ->needs(trial);
   command->add_option("--out", options->out, "sweep folder (default sweep-MODEL-TIMESTAMP in the runs folder)");
   command->add_option("--resume", options->resume, "continue the sweep in this folder")->check(CLI::ExistingDirectory);
   command->add_flag("--json", options->json, "print one JSON object");

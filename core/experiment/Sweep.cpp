@@ -288,6 +288,24 @@ void trainTrial(const SweepDefinition& definition, const LoadedData& data, const
   resumeExperiment(runDir, context);
 }
 
+// The winning trial's run with another training seed, beside it.
+fs::path seedRunFolder(const fs::path& sweepDir, const SweepTrial& trial, std::uint64_t seed) {
+  return sweepDir / (trial.run + "-seed-" + std::to_string(seed));
+}
+
+void trainSeedRun(const SweepDefinition& definition, const LoadedData& data, const fs::path& sweepDir,
+                  const SweepTrial& trial, std::uint64_t seed, const TaskContext& context) {
+  const fs::path runDir = seedRunFolder(sweepDir, trial, seed);
+  fs::remove_all(runDir);
+  ParamSet params = trialParamSet(definition, trial.params);
+  params.set("seed", std::to_string(seed));
+  runExperiment(definition.model, params, definition.data, data, definition.evaluation, runDir, context);
+}
+
+SweepTrial& trialWithId(SweepIndex& index, int id) {
+  return *std::find_if(index.trials.begin(), index.trials.end(), [&](const SweepTrial& trial) { return trial.id == id; });
+}
+
 // A trial's state from how its training ended: its validation value from its metrics.json.
 void recordOutcome(const SweepDefinition& definition, const fs::path& sweepDir, SweepTrial& trial,
                    const std::string& error) {
@@ -325,20 +343,19 @@ bool roomForAnotherTrial(std::uint64_t peakBytes) {
   return !available || available->bytes >= peakBytes + peakBytes / 4;
 }
 
-// Runs the trials at `pending` (positions in the index) through the workers, recording
-// each as it ends.
-void runTrialsInWorkers(const SweepDefinition& definition, const fs::path& sweepDir, SweepIndex& index,
-                        std::deque<std::size_t> pending, const SweepWorkers& workers,
-                        const SweepProgress& progress, const TaskContext& context) {
-  std::vector<std::pair<std::size_t, std::future<TrialOutcome>>> running;
-  std::uint64_t peakBytes = 0;
-  while (!pending.empty() || !running.empty()) {
-    while (!pending.empty() && static_cast<int>(running.size()) < workers.count &&
+// Runs `runs` through the workers, up to their count at once while the memory left holds
+// `peakBytes` (the most a finished run took, kept up to date), handing each outcome to
+// `ended` as it comes.
+void runInWorkers(const fs::path& sweepDir, std::deque<SweepRun> runs, const SweepWorkers& workers,
+                  std::uint64_t& peakBytes, const std::function<void(const SweepRun&, const TrialOutcome&)>& ended,
+                  const TaskContext& context) {
+  std::vector<std::pair<SweepRun, std::future<TrialOutcome>>> running;
+  while (!runs.empty() || !running.empty()) {
+    while (!runs.empty() && static_cast<int>(running.size()) < workers.count &&
            (running.empty() || roomForAnotherTrial(peakBytes))) {
-      const std::size_t t = pending.front();
-      pending.pop_front();
-      running.emplace_back(
-          t, std::async(std::launch::async, workers.worker, sweepDir, index.trials[t].id, context));
+      const SweepRun run = runs.front();
+      runs.pop_front();
+      running.emplace_back(run, std::async(std::launch::async, workers.worker, sweepDir, run, context));
     }
     for (auto it = running.begin(); it != running.end();) {
       if (it->second.wait_for(std::chrono::milliseconds(20)) != std::future_status::ready) {
@@ -347,36 +364,67 @@ void runTrialsInWorkers(const SweepDefinition& definition, const fs::path& sweep
       }
       const TrialOutcome outcome = it->second.get();
       peakBytes = std::max(peakBytes, outcome.peakBytes);
-      recordOutcome(definition, sweepDir, index.trials[it->first], outcome.error);
+      ended(it->first, outcome);
       it = running.erase(it);
-      writeIndex(sweepDir, index);
-      if (progress) progress(index);
     }
     if (context.cancelled()) {
-      for (auto& [t, outcome] : running) outcome.wait();  // the workers stop their processes
+      for (auto& [run, outcome] : running) outcome.wait();  // the workers stop their processes
       context.checkCancelled();
     }
   }
 }
 
-// The winner again with each further training seed, in folders beside the trials.
+// Runs the trials at `pending` (positions in the index) through the workers, recording
+// each as it ends.
+void runTrialsInWorkers(const SweepDefinition& definition, const fs::path& sweepDir, SweepIndex& index,
+                        const std::deque<std::size_t>& pending, const SweepWorkers& workers,
+                        std::uint64_t& peakBytes, const SweepProgress& progress, const TaskContext& context) {
+  std::deque<SweepRun> runs;
+  for (const std::size_t t : pending) runs.push_back({index.trials[t].id, std::nullopt});
+  runInWorkers(
+      sweepDir, std::move(runs), workers, peakBytes,
+      [&](const SweepRun& run, const TrialOutcome& outcome) {
+        recordOutcome(definition, sweepDir, trialWithId(index, run.trialId), outcome.error);
+        writeIndex(sweepDir, index);
+        if (progress) progress(index);
+      },
+      context);
+}
+
+// The winner again with each further training seed, in folders beside the trials: through
+// the workers when there are several, else here one after another.
 std::vector<std::pair<std::uint64_t, ExperimentResult>> runWinnerSeeds(const SweepDefinition& definition,
                                                                        const LoadedData& data, const fs::path& sweepDir,
                                                                        const SweepTrial& winner,
+                                                                       const SweepWorkers& workers,
+                                                                       std::uint64_t& peakBytes,
                                                                        const TaskContext& context) {
   std::vector<std::pair<std::uint64_t, ExperimentResult>> runs;
-  ParamSet params = trialParamSet(definition, winner.params);
+  const ParamSet params = trialParamSet(definition, winner.params);
   runs.emplace_back(0, readRunMetrics(sweepDir / winner.run));
   if (params.declares("seed")) runs.front().first = static_cast<std::uint64_t>(params.integer("seed"));
+  std::deque<SweepRun> pending;
   for (int k = 1; k < definition.seeds; ++k) {
     const std::uint64_t seed = runs.front().first + static_cast<std::uint64_t>(k);
-    const fs::path runDir = sweepDir / (winner.run + "-seed-" + std::to_string(seed));
-    if (!fs::exists(runMetricsPath(runDir))) {  // a finished one is kept, a killed one redone
-      fs::remove_all(runDir);
-      params.set("seed", std::to_string(seed));
-      runExperiment(definition.model, params, definition.data, data, definition.evaluation, runDir, context);
-    }
-    runs.emplace_back(seed, readRunMetrics(runDir));
+    // A finished one is kept, a killed one redone.
+    if (!fs::exists(runMetricsPath(seedRunFolder(sweepDir, winner, seed)))) pending.push_back({winner.id, seed});
+  }
+  if (workers.count > 1) {
+    std::string failure;
+    runInWorkers(
+        sweepDir, pending, workers, peakBytes,
+        [&](const SweepRun& run, const TrialOutcome& outcome) {
+          if (!outcome.error.empty() && failure.empty())
+            failure = "the winner's run with seed " + std::to_string(*run.seed) + " failed: " + outcome.error;
+        },
+        context);
+    if (!failure.empty()) throw Error(failure);
+  } else {
+    for (const SweepRun& run : pending) trainSeedRun(definition, data, sweepDir, winner, *run.seed, context);
+  }
+  for (int k = 1; k < definition.seeds; ++k) {
+    const std::uint64_t seed = runs.front().first + static_cast<std::uint64_t>(k);
+    runs.emplace_back(seed, readRunMetrics(seedRunFolder(sweepDir, winner, seed)));
   }
   return runs;
 }
@@ -405,14 +453,14 @@ bool hasRung(const SweepIndex& index, int rung) {
 // written to the index before the next begins, so a resume picks up where a kill struck.
 void runTrials(const SweepDefinition& definition, const LoadedData& data, const fs::path& sweepDir,
                SweepIndex& index, const SweepProgress& progress, const TaskContext& context,
-               const SweepWorkers& workers) {
+               const SweepWorkers& workers, std::uint64_t& peakBytes) {
   const std::vector<int> budgets = rungEpochs(definition);
   for (int rung = 0; rung < static_cast<int>(budgets.size()); ++rung) {
     std::deque<std::size_t> pending;
     for (std::size_t t = 0; t < index.trials.size(); ++t)
       if (index.trials[t].rung == rung && index.trials[t].state == TrialState::Pending) pending.push_back(t);
     if (workers.count > 1) {
-      runTrialsInWorkers(definition, sweepDir, index, std::move(pending), workers, progress, context);
+      runTrialsInWorkers(definition, sweepDir, index, pending, workers, peakBytes, progress, context);
     } else {
       for (const std::size_t t : pending) {
         context.report("trial", t, index.trials.size());
@@ -435,14 +483,13 @@ SweepReport continueSweep(const SweepDefinition& definition, const fs::path& swe
   if (workers.count > 1 && !workers.worker)
     throw Error("a sweep with several workers needs a way to start them");
   const LoadedData data = loadData(definition.data, context);
-  runTrials(definition, data, sweepDir, index, progress, context, workers);
+  std::uint64_t peakBytes = 0;  // measured by the first run through the workers
+  runTrials(definition, data, sweepDir, index, progress, context, workers, peakBytes);
   SweepReport report;
   report.winner = sweepWinner(index);
-  if (report.winner) {
-    const SweepTrial& winner = *std::find_if(index.trials.begin(), index.trials.end(),
-                                             [&](const SweepTrial& trial) { return trial.id == *report.winner; });
-    report.winnerSeeds = runWinnerSeeds(definition, data, sweepDir, winner, context);
-  }
+  if (report.winner)
+    report.winnerSeeds =
+        runWinnerSeeds(definition, data, sweepDir, trialWithId(index, *report.winner), workers, peakBytes, context);
   report.index = std::move(index);
   return report;
 }
@@ -587,14 +634,19 @@ SweepReport resumeSweep(const fs::path& sweepDir, const SweepProgress& progress,
                        workers);
 }
 
-void runSweepTrial(const fs::path& sweepDir, int trialId, const TaskContext& context) {
+void runSweepTrial(const fs::path& sweepDir, const SweepRun& run, const TaskContext& context) {
   const SweepDefinition definition = readSweepDefinition(sweepDir);
   const SweepIndex index = readSweepIndex(sweepDir);
   const auto trial = std::find_if(index.trials.begin(), index.trials.end(),
-                                  [&](const SweepTrial& candidate) { return candidate.id == trialId; });
+                                  [&](const SweepTrial& candidate) { return candidate.id == run.trialId; });
   if (trial == index.trials.end())
-    throw Error((sweepDir / kIndexFile).string() + " holds no trial " + std::to_string(trialId));
-  trainTrial(definition, loadData(definition.data, context), sweepDir, *trial, context);
+    throw Error((sweepDir / kIndexFile).string() + " holds no trial " + std::to_string(run.trialId));
+  const LoadedData data = loadData(definition.data, context);
+  if (run.seed) {
+    trainSeedRun(definition, data, sweepDir, *trial, *run.seed, context);
+  } else {
+    trainTrial(definition, data, sweepDir, *trial, context);
+  }
 }
 
 SweepDefinition readSweepDefinition(const fs::path& sweepDir) {

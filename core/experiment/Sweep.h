@@ -114,12 +114,19 @@ struct TrialOutcome {
   std::string error;
   std::uint64_t peakBytes = 0;
 };
-// Runs trial `trialId` of the sweep in `sweepDir` with runSweepTrial, out of this process,
-// and returns when it has ended; stops it early when the context is cancelled.
+// One run of a sweep: a trial, or (with a seed) the winning trial again with that training
+// seed, in the folder TRIAL-seed-SEED beside it.
+struct SweepRun {
+  int trialId = 0;
+  std::optional<std::uint64_t> seed;
+};
+// Runs `run` of the sweep in `sweepDir` with runSweepTrial, out of this process, and returns
+// when it has ended; stops it early when the context is cancelled.
 using TrialWorker =
-    std::function<TrialOutcome(const std::filesystem::path& sweepDir, int trialId, const TaskContext&)>;
+    std::function<TrialOutcome(const std::filesystem::path& sweepDir, const SweepRun& run, const TaskContext&)>;
 
-// Trials run one at a time in this process, or up to `count` at once through `worker`.
+// Trials, and then the winner's further seeds, run one at a time in this process, or up to
+// `count` at once through `worker`.
 // Each runs in a process of its own so that every trial draws its random numbers alone
 // (torch's generator is one per process) and a sweep repeats whatever the worker count.
 // The first trial runs alone to measure its peak memory; another starts only while the
@@ -140,10 +147,10 @@ SweepReport runSweep(const SweepDefinition& definition, const std::filesystem::p
 SweepReport resumeSweep(const std::filesystem::path& sweepDir, const SweepProgress& progress = {},
                         const TaskContext& context = {}, const SweepWorkers& workers = {});
 
-// Trains trial `trialId` of the sweep in `sweepDir` from nothing into its run folder and
-// leaves index.json alone: what a worker process runs. Throws Error for a trial the index
-// does not hold, and whatever the training throws.
-void runSweepTrial(const std::filesystem::path& sweepDir, int trialId, const TaskContext& context = {});
+// Trains `run` of the sweep in `sweepDir` from nothing into its run folder and leaves
+// index.json alone: what a worker process runs. Throws Error for a trial the index does not
+// hold, and whatever the training throws.
+void runSweepTrial(const std::filesystem::path& sweepDir, const SweepRun& run, const TaskContext& context = {});
 
 // sweep.json of a sweep folder; throws InputError naming the file when it is damaged.
 SweepDefinition readSweepDefinition(const std::filesystem::path& sweepDir);

@@ -96,12 +96,13 @@ TEST(SweepCli, HalvingPromotesTheBestDrawToTheFullEpochs) {
       << closedForm.err;
 }
 
-// Trials in worker processes draw their numbers alone: two workers give the values one does.
+// Trials and the winner's further seeds in worker processes draw their numbers alone: two
+// workers give the values one does.
 TEST(SweepCli, WorkersRepeatTheOneWorkerSweep) {
   const fs::path dir = test::freshTempDir("sweep-cli-workers");
   const std::string sweep =
       "sweep --model multdae --scheduler random --trials 3 --range lr=0.0003:0.01:log --set epochs=2 "
-      "--set hidden_dim=32 --set batch_size=100 --json" +
+      "--set hidden_dim=32 --set batch_size=100 --seeds 2 --json" +
       kSmallData;
   const CliOutcome one = runVaecf(sweep + " --set threads=1 --out " + (dir / "one").string());
   const CliOutcome two = runVaecf(sweep + " --set threads=1 --workers 2 --out " + (dir / "two").string());
@@ -115,6 +116,8 @@ TEST(SweepCli, WorkersRepeatTheOneWorkerSweep) {
     EXPECT_EQ(a[t].at("validation"), b[t].at("validation")) << "trial " << t + 1;
   }
   EXPECT_EQ(one.lastJson().at("winner"), two.lastJson().at("winner"));
+  EXPECT_EQ(one.lastJson().at("winner_test"), two.lastJson().at("winner_test"));
+  EXPECT_EQ(two.lastJson().at("winner_test").at("seeds").size(), 2U);
   for (const auto& entry : fs::directory_iterator(dir / "two"))
     EXPECT_EQ(entry.path().extension(), entry.is_directory() ? "" : ".json")
         << entry.path();  // no worker log left

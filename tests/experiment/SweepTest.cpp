@@ -9,6 +9,8 @@
 #include <fstream>
 #include <iterator>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -289,13 +291,13 @@ struct CountingWorker {
   std::shared_ptr<std::atomic<int>> running = std::make_shared<std::atomic<int>>(0);
   std::shared_ptr<std::atomic<int>> most = std::make_shared<std::atomic<int>>(0);
 
-  TrialOutcome operator()(const fs::path&, int trialId, const TaskContext&) const {
+  TrialOutcome operator()(const fs::path&, const SweepRun& run, const TaskContext&) const {
     const int now = ++*running;
     for (int seen = *most; now > seen && !most->compare_exchange_weak(seen, now);) {
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(150));
     --*running;
-    return {"not trained: trial " + std::to_string(trialId) + " went to a stand-in worker", peakBytes};
+    return {"not trained: trial " + std::to_string(run.trialId) + " went to a stand-in worker", peakBytes};
   }
 };
 
@@ -313,6 +315,67 @@ TEST(Sweep, WorkersStartBesideEachOtherOnlyWhileMemoryHoldsTheMeasuredPeak) {
   };
   EXPECT_EQ(sweepWith(1, "sweep-workers-small"), 3);                      // a byte fits beside anything
   EXPECT_EQ(sweepWith(std::uint64_t{1} << 62, "sweep-workers-huge"), 1);  // 4 EiB never does
+}
+
+// A worker on a thread of this process that really trains, noting which runs it was given
+// and how many it trained at once.
+struct TrainingWorker {
+  std::shared_ptr<std::mutex> mutex = std::make_shared<std::mutex>();
+  std::shared_ptr<std::vector<std::optional<std::uint64_t>>> seeds =
+      std::make_shared<std::vector<std::optional<std::uint64_t>>>();
+  std::shared_ptr<std::atomic<int>> running = std::make_shared<std::atomic<int>>(0);
+  std::shared_ptr<std::atomic<int>> most = std::make_shared<std::atomic<int>>(0);
+
+  TrialOutcome operator()(const fs::path& sweepDir, const SweepRun& run, const TaskContext& context) const {
+    {
+      std::lock_guard<std::mutex> lock(*mutex);
+      seeds->push_back(run.seed);
+    }
+    const int now = ++*running;
+    for (int seen = *most; now > seen && !most->compare_exchange_weak(seen, now);) {
+    }
+    TrialOutcome outcome{{}, 1};
+    try {
+      runSweepTrial(sweepDir, run, context);
+    } catch (const std::exception& error) {
+      outcome.error = error.what();
+    }
+    --*running;
+    return outcome;
+  }
+};
+
+// --seeds runs the winner's further seeds through the workers side by side, and they test
+// as the same seeds run one after another here.
+TEST(Sweep, TheWinnersSeedsRunThroughTheWorkersAtOnce) {
+  SweepDefinition definition;
+  definition.model = "multdae";
+  definition.grid = {{"lr", {"0.003"}}};
+  definition.fixed = {{"epochs", "2"}, {"batch_size", "100"}, {"hidden_dim", "32"}, {"threads", "1"}};
+  definition.seeds = 3;
+  ImportOptions raw{"synthetic", {}, {{"users", "300"}, {"items", "100"}, {"communities", "4"}, {"seed", "5"}}};
+  definition.data.raw = raw;
+  definition.data.protocol.heldoutUsers = 30;
+  const fs::path dir = test::freshTempDir("sweep-seed-workers");
+
+  const SweepReport alone = runSweep(definition, dir / "alone");
+  TrainingWorker worker;
+  const SweepReport beside = runSweep(definition, dir / "workers", {}, {}, SweepWorkers{3, worker});
+
+  ASSERT_EQ(beside.winnerSeeds.size(), 3U);
+  ASSERT_EQ(alone.winnerSeeds.size(), 3U);
+  const std::uint64_t first = beside.winnerSeeds.front().first;
+  std::vector<std::optional<std::uint64_t>> given = *worker.seeds;
+  std::sort(given.begin() + 1, given.end());
+  EXPECT_EQ(given, (std::vector<std::optional<std::uint64_t>>{std::nullopt, first + 1, first + 2}));
+  EXPECT_EQ(worker.most->load(), 2);  // the two further seeds at once
+  for (std::size_t k = 0; k < 3; ++k) {
+    EXPECT_EQ(beside.winnerSeeds[k].first, alone.winnerSeeds[k].first);
+    EXPECT_EQ(beside.winnerSeeds[k].second.test.metrics.at("ndcg@100").mean,
+              alone.winnerSeeds[k].second.test.metrics.at("ndcg@100").mean)
+        << "seed " << beside.winnerSeeds[k].first;
+  }
+  EXPECT_TRUE(fs::exists(runMetricsPath(dir / "workers" / ("trial-001-seed-" + std::to_string(first + 2)))));
 }
 
 TEST(Sweep, DamagedIndexIsNamed) {
