@@ -492,7 +492,8 @@ void printMeasure(const nlohmann::json& report, const char* title, const char* k
 }
 
 void printReport(const nlohmann::json& report) {
-  fmt::print("bench --scale: synthetic {} shape on {} ({} threads)\n", report["preset"].get<std::string>(),
+  fmt::print("bench --scale: synthetic {} shape, one epoch of {}, on {} ({} threads)\n",
+             report["preset"].get<std::string>(), report["model"].get<std::string>(),
              report["machine"].get<std::string>(), report["threads"].get<int>());
   for (const nlohmann::json& size : report["sizes"])
     fmt::print("  fraction {:g}: {} users x {} items, {} interactions, {} validation + {} test users, process peak {}\n",
@@ -515,6 +516,13 @@ std::vector<double> checkedFractions(std::vector<double> fractions) {
   return fractions;
 }
 
+// The bench's default model: scale is what data-parallel training is for.
+std::string dataParallelModel() {
+  const ModelFamily* model = firstModelWith([](const ModelFamily& m) { return m.capabilities.dataParallel; });
+  if (model == nullptr) throw Error("no loaded model trains data-parallel; name one with --scale-model");
+  return model->name;
+}
+
 }  // namespace
 
 void addScaleBenchOptions(CLI::App& bench, ScaleBenchOptions& options) {
@@ -525,28 +533,32 @@ void addScaleBenchOptions(CLI::App& bench, ScaleBenchOptions& options) {
       ->delimiter(',')
       ->check(CLI::Range(1e-4, 1.0))
       ->capture_default_str();
-  bench.add_option("--scale-model", options.model, "with --scale: the model that trains one epoch")
+  bench
+      .add_option("--scale-model", options.model,
+                  "with --scale: the model that trains one epoch (default: the first model that trains "
+                  "data-parallel, the scale this bench measures)")
       ->check([](const std::string& name) {
         try {
           return findModel(name).iterative() ? std::string() : name + " trains in one go: it has no epoch to time";
         } catch (const Error& error) {
           return std::string(error.what());
         }
-      })
-      ->capture_default_str();
+      });
 }
 
 void runScaleBench(const ScaleBenchOptions& options, const std::vector<std::string>& assignments,
                    const std::string& machine, bool json) {
   const fs::path folder = fs::temp_directory_path() / fmt::format("vaecf-scale-{}", ::getpid());
+  const std::string model = options.model.empty() ? dataParallelModel() : options.model;
   nlohmann::json report = {{"preset", kPreset},
+                           {"model", model},
                            {"machine", machine},
                            {"threads", computeThreads()},
                            {"sizes", nlohmann::json::array()}};
   try {
     for (const double fraction : checkedFractions(options.fractions)) {
       fs::remove_all(folder);
-      report["sizes"].push_back(runSizeInChild({fraction, options.model, assignments, folder}));
+      report["sizes"].push_back(runSizeInChild({fraction, model, assignments, folder}));
     }
   } catch (...) {
     fs::remove_all(folder);

@@ -12,7 +12,7 @@ namespace vaecf::cli {
 struct ScaleBenchOptions {
   bool enabled = false;
   std::vector<double> fractions{0.125, 0.25, 0.5, 1.0};  // of ML-20M's users, hence interactions
-  std::string model = "multvae";  // the model of the one training epoch (issue 16's subject)
+  std::string model;  // the model of the one training epoch; empty: the first that trains data-parallel
 };
 
 // Adds --scale, --fractions and --scale-model to the bench command.

@@ -3,6 +3,7 @@
 // driver look them up: by the name a user typed or a run folder recorded.
 
 #include <deque>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,8 @@ namespace vaecf {
 const std::deque<ModelFamily>& modelCatalog();
 // Throws Error listing the known models.
 const ModelFamily& findModel(const std::string& name);
+// The first family in catalog order that has what `wanted` asks (a capability), or null.
+const ModelFamily* firstModelWith(const std::function<bool(const ModelFamily&)>& wanted);
 
 // Every parameter a run of `model` takes: its own, then the trainer's when it is trained.
 std::vector<ParamSpec> runParamSpecs(const ModelFamily& model);

@@ -1,6 +1,8 @@
 #include "plugin/ModelCatalog.h"
 #include "plugin/ModelFamily.h"
 
+#include <algorithm>
+
 #include "common/Error.h"
 #include "plugin/PluginRegistry.h"
 #include "train/TrainingParams.h"
@@ -36,6 +38,12 @@ const ModelFamily& findModel(const std::string& name) {
   std::string known;
   for (const ModelFamily& model : modelCatalog()) known += (known.empty() ? "" : ", ") + model.name;
   throw Error("unknown model '" + name + "'; known models: " + (known.empty() ? "none (no plugin loaded)" : known));
+}
+
+const ModelFamily* firstModelWith(const std::function<bool(const ModelFamily&)>& wanted) {
+  const auto& catalog = modelCatalog();
+  const auto found = std::find_if(catalog.begin(), catalog.end(), wanted);
+  return found == catalog.end() ? nullptr : &*found;
 }
 
 std::vector<ParamSpec> runParamSpecs(const ModelFamily& model) {

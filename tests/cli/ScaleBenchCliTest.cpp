@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "CliRunner.h"
+#include "plugin/ModelCatalog.h"
 
 namespace vaecf {
 namespace {
@@ -25,6 +26,8 @@ TEST(ScaleBenchCli, ReportsEveryStageAtEachSizeWithFiniteGrowthExponents) {
   ASSERT_EQ(run.exitCode, 0) << run.err;
   const nlohmann::json report = run.lastJson();
   EXPECT_EQ(report["preset"], "ml-20m");
+  // Without --scale-model, the epoch is a model's that trains data-parallel.
+  EXPECT_TRUE(findModel(report["model"].get<std::string>()).capabilities.dataParallel) << report["model"];
   const bool peaksMeasured = !report.contains("peak_memory_refused");
   const nlohmann::json& sizes = report["sizes"];
   ASSERT_EQ(sizes.size(), 2U);
