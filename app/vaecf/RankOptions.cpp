@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/Compute.h"
 #include "common/Error.h"
 
 namespace fs = std::filesystem;
@@ -54,7 +55,7 @@ void RankOptions::addTo(CLI::App& command) {
       ->capture_default_str();
 }
 
-int RankOptions::threadsPerRank(int threads) const { return vaecf::threadsPerRank(threads, workers_); }
+int RankOptions::threadsPerRank(int threads) const { return threadsEach(threads, workers_); }
 
 RankAddress RankOptions::timeouts() const {
   RankAddress address;

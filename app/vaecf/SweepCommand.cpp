@@ -84,7 +84,7 @@ void useWorkerThreads(SweepDefinition& definition, int workers) {
   for (const std::string& name : names(definition.grid)) chosen.push_back(name);
   for (const SweepRange& range : definition.ranges) chosen.push_back(range.name);
   if (!defaultParams(definition.model).declares("threads") || std::find(chosen.begin(), chosen.end(), "threads") != chosen.end()) return;
-  definition.fixed.emplace_back("threads", std::to_string(std::max(1, computeThreads() / workers)));
+  definition.fixed.emplace_back("threads", std::to_string(threadsEach(computeThreads(), workers)));
 }
 
 SweepDefinition definitionOf(const SweepOptions& options, const DataOptions& data) {
@@ -210,7 +210,7 @@ TrialOutcome runTrialProcess(const fs::path& sweepDir, const SweepRun& run, int 
 }
 
 SweepWorkers workersOf(const SweepOptions& options) {
-  const int threads = std::max(1, computeThreads() / options.workers);
+  const int threads = threadsEach(computeThreads(), options.workers);
   return {options.workers, [threads](const fs::path& sweepDir, const SweepRun& run, const TaskContext& context) {
             return runTrialProcess(sweepDir, run, threads, context);
           }};

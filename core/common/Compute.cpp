@@ -4,6 +4,7 @@
 #include <ATen/Parallel.h>
 #include <dlfcn.h>
 
+#include <algorithm>
 #include <thread>
 
 #include "common/Error.h"
@@ -30,6 +31,11 @@ void setComputeThreads(int threads) {
 }
 
 int computeThreads() { return at::get_num_threads(); }
+
+int threadsEach(int threads, int workers) {
+  const int available = threads > 0 ? threads : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+  return std::max(1, available / std::max(1, workers));
+}
 
 std::string resolveDevice(const std::string& requested) {
   const bool cudaAvailable = at::globalContext().hasCUDA();

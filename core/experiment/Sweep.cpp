@@ -399,16 +399,13 @@ std::vector<std::pair<std::uint64_t, ExperimentResult>> runWinnerSeeds(const Swe
                                                                        const SweepWorkers& workers,
                                                                        std::uint64_t& peakBytes,
                                                                        const TaskContext& context) {
-  std::vector<std::pair<std::uint64_t, ExperimentResult>> runs;
   const ParamSet params = trialParamSet(definition, winner.params);
-  runs.emplace_back(0, readRunMetrics(sweepDir / winner.run));
-  if (params.declares("seed")) runs.front().first = static_cast<std::uint64_t>(params.integer("seed"));
-  std::deque<SweepRun> pending;
-  for (int k = 1; k < definition.seeds; ++k) {
-    const std::uint64_t seed = runs.front().first + static_cast<std::uint64_t>(k);
-    // A finished one is kept, a killed one redone.
+  const std::uint64_t first = params.declares("seed") ? static_cast<std::uint64_t>(params.integer("seed")) : 0;
+  std::vector<std::uint64_t> further;
+  for (int k = 1; k < definition.seeds; ++k) further.push_back(first + static_cast<std::uint64_t>(k));
+  std::deque<SweepRun> pending;  // a finished one is kept, a killed one redone
+  for (const std::uint64_t seed : further)
     if (!fs::exists(runMetricsPath(seedRunFolder(sweepDir, winner, seed)))) pending.push_back({winner.id, seed});
-  }
   if (workers.count > 1) {
     std::string failure;
     runInWorkers(
@@ -422,10 +419,8 @@ std::vector<std::pair<std::uint64_t, ExperimentResult>> runWinnerSeeds(const Swe
   } else {
     for (const SweepRun& run : pending) trainSeedRun(definition, data, sweepDir, winner, *run.seed, context);
   }
-  for (int k = 1; k < definition.seeds; ++k) {
-    const std::uint64_t seed = runs.front().first + static_cast<std::uint64_t>(k);
-    runs.emplace_back(seed, readRunMetrics(seedRunFolder(sweepDir, winner, seed)));
-  }
+  std::vector<std::pair<std::uint64_t, ExperimentResult>> runs{{first, readRunMetrics(sweepDir / winner.run)}};
+  for (const std::uint64_t seed : further) runs.emplace_back(seed, readRunMetrics(seedRunFolder(sweepDir, winner, seed)));
   return runs;
 }
 
@@ -434,8 +429,7 @@ void promote(SweepIndex& index, int rung, int epochs, int reduction) {
   int next = 0;
   for (const SweepTrial& trial : index.trials) next = std::max(next, trial.id);
   for (const int id : promotedTrials(index, rung, reduction)) {
-    const SweepTrial& from = *std::find_if(index.trials.begin(), index.trials.end(),
-                                           [&](const SweepTrial& trial) { return trial.id == id; });
+    const SweepTrial& from = trialWithId(index, id);
     SweepTrial promoted{
         ++next, trialFolderName(next), from.params, TrialState::Pending, std::nullopt, {}, rung + 1, id};
     for (auto& [name, value] : promoted.params)

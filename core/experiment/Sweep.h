@@ -127,8 +127,9 @@ using TrialWorker =
 
 // Trials, and then the winner's further seeds, run one at a time in this process, or up to
 // `count` at once through `worker`.
-// Each runs in a process of its own so that every trial draws its random numbers alone
-// (torch's generator is one per process) and a sweep repeats whatever the worker count.
+// Each runs in a process of its own, with its share of the cores (torch's thread count is
+// one per process) and its peak memory measured by the kernel; a sweep repeats whatever
+// the worker count.
 // The first trial runs alone to measure its peak memory; another starts only while the
 // available memory (the container's limit included) holds that peak with a quarter to spare.
 struct SweepWorkers {

@@ -1,10 +1,8 @@
 #include "train/LocalRanks.h"
 
-#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <thread>
 
 #include "common/ChildProcess.h"
 #include "common/Error.h"
@@ -12,11 +10,6 @@
 namespace fs = std::filesystem;
 
 namespace vaecf {
-
-int threadsPerRank(int threads, int workers) {
-  const int available = threads > 0 ? threads : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
-  return std::max(1, available / std::max(1, workers));
-}
 
 LocalRanks::LocalRanks(int workers, const RankAddress& timeouts, Errors errors)
     : workers_(workers), address_(timeouts), errors_(errors) {

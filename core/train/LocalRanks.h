@@ -17,10 +17,6 @@
 
 namespace vaecf {
 
-// Each rank's share of `threads` compute threads (0: one per hardware thread) when
-// `workers` ranks share this machine; at least one.
-int threadsPerRank(int threads, int workers);
-
 class LocalRanks {
  public:
   // The most ranks the window offers on one machine.

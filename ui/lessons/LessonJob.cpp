@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <thread>
 
+#include "common/Compute.h"
 #include "session/CliProgram.h"
 
 namespace vaecf::ui {
@@ -17,7 +18,7 @@ bool LessonJob::start(std::vector<lessons::LessonRunRequest> requests,
   // A step's runs train side by side, each with its share of the cores.
   const int cores = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
   const int workers = std::clamp(static_cast<int>(requests.size()), 1, cores);
-  const int threads = std::max(1, cores / workers);
+  const int threads = threadsEach(cores, workers);
   const bool started = run([outcome, requests = std::move(requests), checks = std::move(checks),
                             folders = std::move(folders), program = program_, workers,
                             threads](const TaskContext& context) {

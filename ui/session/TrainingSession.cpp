@@ -6,9 +6,10 @@
 #include <optional>
 #include <thread>
 
+#include "common/Compute.h"
 #include "common/Error.h"
-#include "session/CliProgram.h"
 #include "experiment/Experiment.h"
+#include "session/CliProgram.h"
 #include "train/EventLog.h"
 #include "train/RunFolder.h"
 
@@ -27,12 +28,10 @@ std::string threadsLeavingOneCore() {
 
 // The window opens on the first model whose latent space it can show.
 const ModelFamily& defaultModel() {
-  const auto& catalog = modelCatalog();
-  const auto found = std::find_if(catalog.begin(), catalog.end(),
-                                  [](const ModelFamily& model) { return model.capabilities.latentMaps; });
-  if (found != catalog.end()) return *found;
-  if (catalog.empty()) throw Error("no model plugin is loaded");
-  return catalog.front();
+  if (const ModelFamily* model = firstModelWith([](const ModelFamily& m) { return m.capabilities.latentMaps; }))
+    return *model;
+  if (modelCatalog().empty()) throw Error("no model plugin is loaded");
+  return modelCatalog().front();
 }
 
 // Why the session's data cannot train `model`, or nothing: said before a run starts
@@ -273,7 +272,7 @@ bool TrainingSession::continueRun(const fs::path& folder) {
                       if (workers_ <= 1 || !model.capabilities.dataParallel)
                         return continueOn(folder, model, params, std::move(split), history, {});
                       // The other ranks read the run's own config.json; rank 0 sends them its checkpoint.
-                      const int perRank = threadsPerRank(static_cast<int>(params.integer("threads")), workers_);
+                      const int perRank = threadsEach(static_cast<int>(params.integer("threads")), workers_);
                       joinLocalRanks(
                           perRank, [folder](const LocalRanks&) { return folder; },
                           [this, folder, model, params, split, history](std::shared_ptr<RankGroup> group) {
@@ -408,7 +407,7 @@ void TrainingSession::setWorkers(int workers) { workers_ = std::clamp(workers, 1
 // on a worker.
 void TrainingSession::startLocalRanks(const ModelFamily& model, ParamSet params, std::shared_ptr<const Split> split,
                                       FirstCommand first) {
-  const int perRank = threadsPerRank(static_cast<int>(params.integer("threads")), workers_);
+  const int perRank = threadsEach(static_cast<int>(params.integer("threads")), workers_);
   params.set("threads", std::to_string(perRank));
   // The run's folder does not exist yet: its config goes to the rendezvous folder.
   const RunConfig config{model.name, params.values(), data_->recordedSource, evaluation_};
