@@ -144,11 +144,13 @@ TEST(SweepCli, TrialsTrainOnTheirWorkersShareOfTheThreads) {
     const CliOutcome run = runVaecf(sweep + " --workers " + std::to_string(workers) + " --out " +
                                     (dir / std::to_string(workers)).string());
     ASSERT_EQ(run.exitCode, 0) << run.err;
-    for (const auto& trial : run.lastJson().at("trials")) EXPECT_EQ(threadsOf(trial), expected) << workers;
+    const nlohmann::json report = run.lastJson();  // kept: a range-for over a temporary's member dangles
+    for (const auto& trial : report.at("trials")) EXPECT_EQ(threadsOf(trial), expected) << workers;
   }
   const CliOutcome chosen = runVaecf(sweep + " --set threads=1 --out " + (dir / "chosen").string());
   ASSERT_EQ(chosen.exitCode, 0) << chosen.err;
-  for (const auto& trial : chosen.lastJson().at("trials")) EXPECT_EQ(threadsOf(trial), "1");
+  const nlohmann::json chosenReport = chosen.lastJson();
+  for (const auto& trial : chosenReport.at("trials")) EXPECT_EQ(threadsOf(trial), "1");
 }
 
 }  // namespace
