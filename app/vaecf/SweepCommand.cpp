@@ -115,12 +115,6 @@ std::string paramsText(const ParamValues& params) {
   return text;
 }
 
-const SweepTrial& trialWithId(const SweepReport& report, int id) {
-  for (const SweepTrial& trial : report.index.trials)
-    if (trial.id == id) return trial;
-  throw Error("no trial " + std::to_string(id));
-}
-
 void printReport(const SweepReport& report, const fs::path& dir, bool asJson) {
   if (asJson) {
     json trials = json::array();
@@ -162,7 +156,7 @@ void printReport(const SweepReport& report, const fs::path& dir, bool asJson) {
     fmt::print("no trial finished\n");
     return;
   }
-  const SweepTrial& winner = trialWithId(report, *report.winner);
+  const SweepTrial& winner = *findTrial(report.index, *report.winner);
   fmt::print("\nwinner on validation: trial {} ({}), {}\n", winner.id, paramsText(winner.params),
              (dir / winner.run).string());
   fmt::print("its test metrics over {} training seed(s):\n", report.winnerSeeds.size());
@@ -170,13 +164,6 @@ void printReport(const SweepReport& report, const fs::path& dir, bool asJson) {
     const auto [mean, sd] = winnerTestSpread(report, metric);
     fmt::print("  {:<10} {:.4f}  (sd {:.4f})\n", metric, mean, sd);
   }
-}
-
-// The last non-empty line of a file, without the program's "vaecf: error: " prefix.
-std::string lastErrorIn(const fs::path& log) {
-  const std::string last = lastLineOf(log);
-  const std::string prefix = "vaecf: error: ";
-  return last.rfind(prefix, 0) == 0 ? last.substr(prefix.size()) : last;
 }
 
 // A trial in a child process of this program (`sweep --resume DIR --trial ID`), its output
@@ -197,7 +184,7 @@ TrialOutcome runTrialProcess(const fs::path& sweepDir, const SweepRun& run, int 
     if (!child.finished()) {
       outcome.error = "cancelled";  // the child is stopped as it goes
     } else if (!child.succeeded()) {
-      outcome.error = lastErrorIn(log);
+      outcome.error = errorReportedIn(log);
       if (outcome.error.empty()) outcome.error = "the worker process " + child.howItEnded();
     }
     outcome.peakBytes = child.peakBytes();

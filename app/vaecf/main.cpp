@@ -33,7 +33,7 @@ int main(int argc, char** argv) {
       else throw std::runtime_error("--generate-completion takes bash or zsh");
       return 0;
     } catch (const std::exception& error) {
-      fmt::print(stderr, "vaecf: error: {}\n", error.what());
+      fmt::print(stderr, "{}{}\n", vaecf::kProgramErrorPrefix, error.what());
       return 1;
     }
   }
@@ -50,7 +50,7 @@ int main(int argc, char** argv) {
     return 130;
   } catch (const std::exception& error) {
     std::fflush(stdout);
-    fmt::print(stderr, "vaecf: error: {}\n", error.what());
+    fmt::print(stderr, "{}{}\n", vaecf::kProgramErrorPrefix, error.what());
     return 1;
   }
 }

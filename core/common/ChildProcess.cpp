@@ -83,12 +83,12 @@ std::string ChildProcess::howItEnded() const {
   return "ended";
 }
 
-std::string lastLineOf(const std::filesystem::path& file) {
-  std::ifstream in(file);
+std::string errorReportedIn(const std::filesystem::path& log) {
+  std::ifstream in(log);
   std::string last;
   for (std::string line; std::getline(in, line);)
     if (line.find_first_not_of(" \t\r") != std::string::npos) last = line;
-  return last;
+  return last.rfind(kProgramErrorPrefix, 0) == 0 ? last.substr(kProgramErrorPrefix.size()) : last;
 }
 
 }  // namespace vaecf

@@ -53,7 +53,8 @@ class ChildProcess {
   ChildOutput output_;
 };
 
-// The last line of a text file that is not blank; "" when there is none.
-std::string lastLineOf(const std::filesystem::path& file);
+// What a child vaecf said last in its errors `log`: the last line that is not blank, less
+// the program's kProgramErrorPrefix; "" when there is none.
+std::string errorReportedIn(const std::filesystem::path& log);
 
 }  // namespace vaecf

@@ -35,6 +35,10 @@ class InputError : public Error {
 // 100 KB line never floods a terminal or hides behind escape sequences.
 std::string quoteText(std::string_view text, std::size_t maxChars = 60);
 
+// How the command-line program begins the line that reports its failure; whoever reads a
+// child vaecf's errors back (errorReportedIn) strips it.
+inline constexpr std::string_view kProgramErrorPrefix = "vaecf: error: ";
+
 // Thrown when a long task notices that its cancel flag was raised.
 class Cancelled : public Error {
  public:

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
+#include <utility>
 
 #include "common/AtomicFile.h"
 #include "common/AvailableMemory.h"
@@ -302,10 +303,6 @@ void trainSeedRun(const SweepDefinition& definition, const LoadedData& data, con
   runExperiment(definition.model, params, definition.data, data, definition.evaluation, runDir, context);
 }
 
-SweepTrial& trialWithId(SweepIndex& index, int id) {
-  return *std::find_if(index.trials.begin(), index.trials.end(), [&](const SweepTrial& trial) { return trial.id == id; });
-}
-
 // A trial's state from how its training ended: its validation value from its metrics.json.
 void recordOutcome(const SweepDefinition& definition, const fs::path& sweepDir, SweepTrial& trial,
                    const std::string& error) {
@@ -384,7 +381,7 @@ void runTrialsInWorkers(const SweepDefinition& definition, const fs::path& sweep
   runInWorkers(
       sweepDir, std::move(runs), workers, peakBytes,
       [&](const SweepRun& run, const TrialOutcome& outcome) {
-        recordOutcome(definition, sweepDir, trialWithId(index, run.trialId), outcome.error);
+        recordOutcome(definition, sweepDir, *findTrial(index, run.trialId), outcome.error);
         writeIndex(sweepDir, index);
         if (progress) progress(index);
       },
@@ -429,7 +426,7 @@ void promote(SweepIndex& index, int rung, int epochs, int reduction) {
   int next = 0;
   for (const SweepTrial& trial : index.trials) next = std::max(next, trial.id);
   for (const int id : promotedTrials(index, rung, reduction)) {
-    const SweepTrial& from = trialWithId(index, id);
+    const SweepTrial& from = *findTrial(index, id);
     SweepTrial promoted{
         ++next, trialFolderName(next), from.params, TrialState::Pending, std::nullopt, {}, rung + 1, id};
     for (auto& [name, value] : promoted.params)
@@ -483,7 +480,7 @@ SweepReport continueSweep(const SweepDefinition& definition, const fs::path& swe
   report.winner = sweepWinner(index);
   if (report.winner)
     report.winnerSeeds =
-        runWinnerSeeds(definition, data, sweepDir, trialWithId(index, *report.winner), workers, peakBytes, context);
+        runWinnerSeeds(definition, data, sweepDir, *findTrial(index, *report.winner), workers, peakBytes, context);
   report.index = std::move(index);
   return report;
 }
@@ -561,6 +558,16 @@ bool measured(const SweepTrial& trial) {
 
 }  // namespace
 
+const SweepTrial* findTrial(const SweepIndex& index, int id) {
+  const auto found =
+      std::find_if(index.trials.begin(), index.trials.end(), [id](const SweepTrial& trial) { return trial.id == id; });
+  return found == index.trials.end() ? nullptr : &*found;
+}
+
+SweepTrial* findTrial(SweepIndex& index, int id) {
+  return const_cast<SweepTrial*>(findTrial(std::as_const(index), id));
+}
+
 std::optional<int> sweepWinner(const SweepIndex& index) {
   int topRung = -1;
   for (const SweepTrial& trial : index.trials)
@@ -631,9 +638,8 @@ SweepReport resumeSweep(const fs::path& sweepDir, const SweepProgress& progress,
 void runSweepTrial(const fs::path& sweepDir, const SweepRun& run, const TaskContext& context) {
   const SweepDefinition definition = readSweepDefinition(sweepDir);
   const SweepIndex index = readSweepIndex(sweepDir);
-  const auto trial = std::find_if(index.trials.begin(), index.trials.end(),
-                                  [&](const SweepTrial& candidate) { return candidate.id == run.trialId; });
-  if (trial == index.trials.end())
+  const SweepTrial* trial = findTrial(index, run.trialId);
+  if (!trial)
     throw Error((sweepDir / kIndexFile).string() + " holds no trial " + std::to_string(run.trialId));
   const LoadedData data = loadData(definition.data, context);
   if (run.seed) {

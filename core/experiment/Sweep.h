@@ -81,6 +81,10 @@ struct SweepIndex {
   std::vector<SweepTrial> trials;
 };
 
+// The trial of `index` with `id`; nullptr when it holds none.
+const SweepTrial* findTrial(const SweepIndex& index, int id);
+SweepTrial* findTrial(SweepIndex& index, int id);
+
 // The finished trial with the best validation value (the earliest on a tie) among those of
 // the highest rung any trial finished in, or none. Reads nothing but the index: the test
 // metrics cannot leak into the choice.

@@ -365,7 +365,7 @@ std::vector<LessonRunRecord> trainLessonRunsAtOnce(const std::vector<LessonRunRe
       const std::string& id = requests[run->index].id;
       if (!run->process->succeeded())
         throw Error("the lesson's run " + id + " " + run->process->howItEnded() + ": " +
-                    lastLineOf(run->process->output().errors));
+                    errorReportedIn(run->process->output().errors));
       const std::chrono::duration<double> took = std::chrono::steady_clock::now() - run->started;
       records[run->index].seconds = took.count();
       std::error_code ignored;

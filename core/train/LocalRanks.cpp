@@ -65,7 +65,7 @@ std::string LocalRanks::earlyExit() {
   for (std::size_t i = 0; i < children_.size(); ++i) {
     if (!children_[i]->finished()) continue;
     const int rank = static_cast<int>(i) + 1;
-    const std::string said = errors_ == Errors::Logged ? lastLineOf(errorLog(rank)) : "its error is above";
+    const std::string said = errors_ == Errors::Logged ? errorReportedIn(errorLog(rank)) : "its error is above";
     return "rank " + std::to_string(rank) + " " + children_[i]->howItEnded() + " before joining" +
            (said.empty() ? "" : " (" + said + ")");
   }

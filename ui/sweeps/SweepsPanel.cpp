@@ -478,12 +478,14 @@ std::vector<int> SweepsPanel::selectedTrialIds() const {
   return ids;
 }
 
-void SweepsPanel::openSelectedTrial() {
+const SweepTrial* SweepsPanel::finishedSelectedTrial() const {
   const std::vector<int> ids = selectedTrialIds();
-  if (ids.size() != 1) return;
-  for (const SweepTrial& trial : index_.trials)
-    if (trial.id == ids.front() && trial.state == TrialState::Finished)
-      Q_EMIT openRunRequested(sweepDir_ / trial.run);
+  const SweepTrial* trial = ids.size() == 1 ? findTrial(index_, ids.front()) : nullptr;
+  return trial && trial->state == TrialState::Finished ? trial : nullptr;
+}
+
+void SweepsPanel::openSelectedTrial() {
+  if (const SweepTrial* trial = finishedSelectedTrial()) Q_EMIT openRunRequested(sweepDir_ / trial->run);
 }
 
 void SweepsPanel::updateControls() {
@@ -506,12 +508,7 @@ void SweepsPanel::updateControls() {
   minEpochs_->setEnabled(!running && scheduler == static_cast<int>(SweepScheduler::Halving));
   reduction_->setEnabled(!running && scheduler == static_cast<int>(SweepScheduler::Halving));
   seeds_->setEnabled(!running && session_.params().declares("seed"));  // EASE has none
-  const std::vector<int> ids = selectedTrialIds();
-  openTrial_->setEnabled(ids.size() == 1 && std::any_of(index_.trials.begin(), index_.trials.end(),
-                                                        [&ids](const SweepTrial& trial) {
-                                                          return trial.id == ids.front() &&
-                                                                 trial.state == TrialState::Finished;
-                                                        }));
+  openTrial_->setEnabled(finishedSelectedTrial() != nullptr);
 }
 
 }  // namespace vaecf::ui

@@ -73,6 +73,7 @@ class SweepsPanel : public QWidget {
   void updateControls();
   bool trainingElsewhere();
   std::vector<int> selectedTrialIds() const;
+  const SweepTrial* finishedSelectedTrial() const;  // the one selected trial, when it finished
 
   TrainingSession& session_;
   SweepJob job_;
