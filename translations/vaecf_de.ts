@@ -176,57 +176,57 @@
 <context>
     <name>vaecf::ui::CohortPanel</name>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="57"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="58"/>
         <source>Cohorts</source>
         <translation>Kohorten</translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="68"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="69"/>
         <source>Validation</source>
         <translation>Validierung</translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="72"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="73"/>
         <source>Epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="77"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="78"/>
         <source>Cohorts at one epoch</source>
         <translation>Kohorten in einer Epoche</translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="87"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="89"/>
         <source>%1, %2: %3</source>
         <translation>%1, %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="99"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="101"/>
         <source>Metric shown for each cohort</source>
         <translation>Für jede Kohorte gezeigte Metrik</translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="102"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="104"/>
         <source>latest</source>
         <translation>neueste</translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="103"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="105"/>
         <source>epoch </source>
         <translation>Epoche </translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="104"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="106"/>
         <source>Epoch shown by the bars</source>
         <translation>Von den Balken gezeigte Epoche</translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="108"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="110"/>
         <source>Under each run&apos;s curve over all users, draw its curve per cohort (thin, dashed)</source>
         <translation>Unter der Kurve jedes Laufs über alle Nutzer seine Kurve je Kohorte zeichnen (dünn, gestrichelt)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/panels/CohortPanel.cpp" line="327"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="344"/>
         <source>%1
 (%n users)</source>
         <translation>
@@ -237,13 +237,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="328"/>
-        <location filename="../ui/panels/CohortPanel.cpp" line="358"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="345"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="377"/>
         <source>%1, epoch %2</source>
         <translation>%1, Epoche %2</translation>
     </message>
     <message>
-        <location filename="../ui/panels/CohortPanel.cpp" line="39"/>
+        <location filename="../ui/panels/CohortPanel.cpp" line="40"/>
         <source>all users</source>
         <translation>alle Nutzer</translation>
     </message>
@@ -1841,17 +1841,17 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         <translation>x:</translation>
     </message>
     <message>
-        <location filename="../ui/panels/LossPanel.cpp" line="352"/>
+        <location filename="../ui/panels/LossPanel.cpp" line="355"/>
         <source>step %1</source>
         <translation>Schritt %1</translation>
     </message>
     <message>
-        <location filename="../ui/panels/LossPanel.cpp" line="353"/>
+        <location filename="../ui/panels/LossPanel.cpp" line="356"/>
         <source>epoch %1</source>
         <translation>Epoche %1</translation>
     </message>
     <message>
-        <location filename="../ui/panels/LossPanel.cpp" line="354"/>
+        <location filename="../ui/panels/LossPanel.cpp" line="357"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -1859,12 +1859,12 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
 <context>
     <name>vaecf::ui::MainWindow</name>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="219"/>
+        <location filename="../ui/window/MainWindow.cpp" line="222"/>
         <source>Continue run</source>
         <translation>Lauf fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="220"/>
+        <location filename="../ui/window/MainWindow.cpp" line="223"/>
         <source>Continue the stopped or unfinished run selected in the run table from its last checkpoint, on the loaded data</source>
         <translation>Den in der Lauftabelle gewählten angehaltenen oder unvollendeten Lauf ab seinem letzten Checkpoint auf den geladenen Daten fortsetzen</translation>
     </message>
@@ -1904,309 +1904,309 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="116"/>
+        <location filename="../ui/window/MainWindow.cpp" line="115"/>
         <source>VAE-CF Workbench</source>
         <translation>VAE-CF-Werkbank</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="127"/>
+        <location filename="../ui/window/MainWindow.cpp" line="130"/>
         <source>Training curves</source>
         <translation>Trainingskurven</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="128"/>
+        <location filename="../ui/window/MainWindow.cpp" line="131"/>
         <source>Latent space</source>
         <translation>Latenter Raum</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="129"/>
-        <location filename="../ui/window/MainWindow.cpp" line="306"/>
+        <location filename="../ui/window/MainWindow.cpp" line="132"/>
+        <location filename="../ui/window/MainWindow.cpp" line="309"/>
         <source>Lessons</source>
         <translation>Lektionen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="130"/>
+        <location filename="../ui/window/MainWindow.cpp" line="133"/>
         <source>Sweeps</source>
         <translation>Sweeps</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="159"/>
+        <location filename="../ui/window/MainWindow.cpp" line="162"/>
         <source>Reading the selected runs: %1 of %2</source>
         <translation>Die ausgewählten Läufe werden gelesen: %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="181"/>
+        <location filename="../ui/window/MainWindow.cpp" line="184"/>
         <source>Run</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="181"/>
+        <location filename="../ui/window/MainWindow.cpp" line="184"/>
         <source>Start a new run, or resume the current one</source>
         <translation>Einen neuen Lauf starten oder den aktuellen fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="182"/>
+        <location filename="../ui/window/MainWindow.cpp" line="185"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="182"/>
+        <location filename="../ui/window/MainWindow.cpp" line="185"/>
         <source>Pause at the next batch</source>
         <translation>Beim nächsten Batch pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="183"/>
+        <location filename="../ui/window/MainWindow.cpp" line="186"/>
         <source>Step batch</source>
         <translation>Batch schrittweise</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="183"/>
+        <location filename="../ui/window/MainWindow.cpp" line="186"/>
         <location filename="../ui/window/MainWindow.cpp" line="605"/>
         <source>Train one batch, then pause</source>
         <translation>Einen Batch trainieren, dann pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="184"/>
+        <location filename="../ui/window/MainWindow.cpp" line="187"/>
         <source>Step epoch</source>
         <translation>Epoche schrittweise</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="185"/>
+        <location filename="../ui/window/MainWindow.cpp" line="188"/>
         <location filename="../ui/window/MainWindow.cpp" line="607"/>
         <source>Train to the end of the current epoch, then pause</source>
         <translation>Bis zum Ende der aktuellen Epoche trainieren, dann pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="186"/>
+        <location filename="../ui/window/MainWindow.cpp" line="189"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="187"/>
+        <location filename="../ui/window/MainWindow.cpp" line="190"/>
         <source>Stop at the next batch; Run continues from the last checkpoint</source>
         <translation>Beim nächsten Batch anhalten; Start setzt am letzten Checkpoint fort</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="188"/>
+        <location filename="../ui/window/MainWindow.cpp" line="191"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="189"/>
+        <location filename="../ui/window/MainWindow.cpp" line="192"/>
         <source>Drop the current run; the next Run starts afresh with the seed beside this button</source>
         <translation>Den aktuellen Lauf verwerfen; der nächste Start beginnt neu mit dem Startwert neben dieser Schaltfläche</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="191"/>
+        <location filename="../ui/window/MainWindow.cpp" line="194"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="201"/>
+        <location filename="../ui/window/MainWindow.cpp" line="204"/>
         <source>seed </source>
         <translation>Startwert </translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="202"/>
+        <location filename="../ui/window/MainWindow.cpp" line="205"/>
         <source>Seed of the next run after Reset</source>
         <translation>Startwert des nächsten Laufs nach dem Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="213"/>
+        <location filename="../ui/window/MainWindow.cpp" line="216"/>
         <source>The last run has ended, so %1 starts a new run.</source>
         <translation>Der letzte Lauf ist beendet, daher startet %1 einen neuen Lauf.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="226"/>
+        <location filename="../ui/window/MainWindow.cpp" line="229"/>
         <source>Compare…</source>
         <translation>Vergleichen…</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="227"/>
+        <location filename="../ui/window/MainWindow.cpp" line="230"/>
         <source>Compare the two runs selected in the run table on their shared test users: paired differences with intervals and p-values, overall and per cohort</source>
         <translation>Die zwei in der Lauftabelle gewählten Läufe auf ihren gemeinsamen Testnutzern vergleichen: gepaarte Differenzen mit Intervallen und p-Werten, insgesamt und je Kohorte</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="253"/>
+        <location filename="../ui/window/MainWindow.cpp" line="256"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="254"/>
+        <location filename="../ui/window/MainWindow.cpp" line="257"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="257"/>
+        <location filename="../ui/window/MainWindow.cpp" line="260"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="258"/>
+        <location filename="../ui/window/MainWindow.cpp" line="261"/>
         <source>Recommendations</source>
         <translation>Empfehlungen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="266"/>
+        <location filename="../ui/window/MainWindow.cpp" line="269"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="267"/>
+        <location filename="../ui/window/MainWindow.cpp" line="270"/>
         <source>Choose runs folder…</source>
         <translation>Ordner für Läufe wählen …</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="268"/>
+        <location filename="../ui/window/MainWindow.cpp" line="271"/>
         <source>Runs folder</source>
         <translation>Ordner für Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="271"/>
+        <location filename="../ui/window/MainWindow.cpp" line="274"/>
         <source>Save session…</source>
         <translation>Sitzung speichern …</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="272"/>
+        <location filename="../ui/window/MainWindow.cpp" line="275"/>
         <source>Save session</source>
         <translation>Sitzung speichern</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="272"/>
-        <location filename="../ui/window/MainWindow.cpp" line="276"/>
+        <location filename="../ui/window/MainWindow.cpp" line="275"/>
+        <location filename="../ui/window/MainWindow.cpp" line="279"/>
         <source>Sessions (*.json)</source>
         <translation>Sitzungen (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="275"/>
+        <location filename="../ui/window/MainWindow.cpp" line="278"/>
         <source>Open session…</source>
         <translation>Sitzung öffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="276"/>
+        <location filename="../ui/window/MainWindow.cpp" line="279"/>
         <source>Open session</source>
         <translation>Sitzung öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="281"/>
+        <location filename="../ui/window/MainWindow.cpp" line="284"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="283"/>
+        <location filename="../ui/window/MainWindow.cpp" line="286"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="286"/>
+        <location filename="../ui/window/MainWindow.cpp" line="289"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="288"/>
+        <location filename="../ui/window/MainWindow.cpp" line="291"/>
         <source>System default</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="296"/>
+        <location filename="../ui/window/MainWindow.cpp" line="299"/>
         <source>Stop the run, sweep or lesson in training or let it end, then choose the language again.</source>
         <translation>Halten Sie den Lauf, Sweep oder die Lektion im Training an oder lassen Sie sie enden, und wählen Sie dann die Sprache erneut.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="303"/>
+        <location filename="../ui/window/MainWindow.cpp" line="306"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="304"/>
+        <location filename="../ui/window/MainWindow.cpp" line="307"/>
         <source>First steps</source>
         <translation>Erste Schritte</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="305"/>
+        <location filename="../ui/window/MainWindow.cpp" line="308"/>
         <source>Glossary</source>
         <translation>Glossar</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="308"/>
+        <location filename="../ui/window/MainWindow.cpp" line="311"/>
         <source>Plugins…</source>
         <translation>Plugins…</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="344"/>
+        <location filename="../ui/window/MainWindow.cpp" line="347"/>
         <source>The data could not be loaded; the session keeps its current data.
 %1</source>
         <translation>Die Daten konnten nicht geladen werden; die Sitzung behält ihre bisherigen Daten.
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="404"/>
+        <location filename="../ui/window/MainWindow.cpp" line="407"/>
         <source>Stopped early: validation stopped improving.</source>
         <translation>Vorzeitig beendet: Die Validierung verbesserte sich nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="413"/>
+        <location filename="../ui/window/MainWindow.cpp" line="416"/>
         <source>The run has ended; its record keeps the changes made while it trained. The next run starts from the form again: %1.</source>
         <translation>Der Lauf ist beendet; sein Protokoll behält die während des Trainings vorgenommenen Änderungen. Der nächste Lauf beginnt wieder mit den Werten des Formulars: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="443"/>
+        <location filename="../ui/window/MainWindow.cpp" line="445"/>
         <source>%1 = %2 for the next run.</source>
         <translation>%1 = %2 für den nächsten Lauf.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="446"/>
+        <location filename="../ui/window/MainWindow.cpp" line="448"/>
         <source>%1 = %2 applied to the running model.</source>
         <translation>%1 = %2 auf das laufende Modell angewendet.</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="450"/>
+        <location filename="../ui/window/MainWindow.cpp" line="452"/>
         <source>%1 = %2 takes effect when a new run starts (Reset, then Run).</source>
         <translation>%1 = %2 wirkt, sobald ein neuer Lauf beginnt (Zurücksetzen, dann Start).</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="462"/>
+        <location filename="../ui/window/MainWindow.cpp" line="464"/>
         <source>current</source>
         <translation>aktuell</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="511"/>
+        <location filename="../ui/window/MainWindow.cpp" line="513"/>
         <source>The run %1 could not be read: %2</source>
         <translation>Der Lauf %1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="523"/>
+        <location filename="../ui/window/MainWindow.cpp" line="525"/>
         <source>Run colour</source>
         <translation>Farbe des Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="572"/>
+        <location filename="../ui/window/MainWindow.cpp" line="574"/>
         <source>starting %1 local workers (each loads the data)</source>
         <translation>%1 lokale Worker werden gestartet (jeder lädt die Daten)</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="573"/>
+        <location filename="../ui/window/MainWindow.cpp" line="575"/>
         <source>preparing the split from the raw data</source>
         <translation>die Aufteilung wird aus den Rohdaten vorbereitet</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="576"/>
+        <location filename="../ui/window/MainWindow.cpp" line="578"/>
         <source>epoch %1 of %2</source>
         <translation>Epoche %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="579"/>
+        <location filename="../ui/window/MainWindow.cpp" line="581"/>
         <source>%1 users/s</source>
         <translation>%1 Nutzer/s</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="566"/>
-        <location filename="../ui/window/MainWindow.cpp" line="580"/>
+        <location filename="../ui/window/MainWindow.cpp" line="568"/>
+        <location filename="../ui/window/MainWindow.cpp" line="582"/>
         <source>elapsed %1</source>
         <translation>vergangen %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="581"/>
+        <location filename="../ui/window/MainWindow.cpp" line="583"/>
         <source>ETA %1</source>
         <translation>verbleibend %1</translation>
     </message>
@@ -2231,12 +2231,12 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
         <translation>Die Sitzung konnte nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="561"/>
+        <location filename="../ui/window/MainWindow.cpp" line="563"/>
         <source>closed-form fit: %1, step %2 of %3</source>
         <translation>Fit in geschlossener Form: %1, Schritt %2 von %3</translation>
     </message>
     <message>
-        <location filename="../ui/window/MainWindow.cpp" line="565"/>
+        <location filename="../ui/window/MainWindow.cpp" line="567"/>
         <source>closed-form fit</source>
         <translation>Fit in geschlossener Form</translation>
     </message>
@@ -2547,12 +2547,12 @@ kursiv: nicht der deklarierte Standardwert, den vaecf train verwendet (beide bei
 <context>
     <name>vaecf::ui::RunsPanel</name>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="80"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="79"/>
         <source>%1 = %2 from step %3</source>
         <translation>%1 = %2 ab Schritt %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/panels/RunsPanel.cpp" line="97"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="96"/>
         <source>%1 (%n run(s), best %2 %3)</source>
         <translation>
             <numerusform>%1 (%n Lauf, bester %2 %3)</numerusform>
@@ -2560,7 +2560,7 @@ kursiv: nicht der deklarierte Standardwert, den vaecf train verwendet (beide bei
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/panels/RunsPanel.cpp" line="100"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="99"/>
         <source>%1 (%n run(s))</source>
         <translation>
             <numerusform>%1 (%n Lauf)</numerusform>
@@ -2568,107 +2568,107 @@ kursiv: nicht der deklarierte Standardwert, den vaecf train verwendet (beide bei
         </translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="110"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="109"/>
         <source>Columns</source>
         <translation>Spalten</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="122"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="121"/>
         <source>Select several runs (Ctrl or Shift) to overlay their curves; differing parameters are highlighted. Click a header to sort; right-click it to hide or show columns.</source>
         <translation>Mehrere Läufe auswählen (Strg oder Umschalt), um ihre Kurven zu überlagern; abweichende Parameter werden hervorgehoben. Ein Klick auf eine Spaltenüberschrift sortiert; ein Rechtsklick blendet Spalten aus oder ein.</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="131"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="130"/>
         <source>Filter: words, or column:value (state:finished, lr:0.001)</source>
         <translation>Filter: Wörter oder Spalte:Wert (state:finished, lr:0.001)</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="134"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="133"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="135"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="134"/>
         <source>dataset</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="136"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="135"/>
         <source>model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="142"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="141"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="149"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="148"/>
         <source>Group by:</source>
         <translation>Gruppieren nach:</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="155"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="154"/>
         <source>Colour…</source>
         <translation>Farbe…</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="156"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="155"/>
         <source>Choose the colour the charts draw this run in</source>
         <translation>Die Farbe wählen, in der die Diagramme diesen Lauf zeichnen</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="173"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="172"/>
         <source>Runs in %1</source>
         <translation>Läufe in %1</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="222"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="221"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="222"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="221"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="222"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="221"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="222"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="221"/>
         <source>Epochs</source>
         <translation>Epochen</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="222"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="221"/>
         <source>Seconds</source>
         <translation>Sekunden</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="222"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="221"/>
         <source>Dataset</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="223"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="222"/>
         <source>best %1</source>
         <translation>beste %1</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="224"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="223"/>
         <source>test %1</source>
         <translation>Test %1</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="294"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="293"/>
         <source>unreadable</source>
         <translation>unlesbar</translation>
     </message>
     <message>
-        <location filename="../ui/panels/RunsPanel.cpp" line="381"/>
+        <location filename="../ui/panels/RunsPanel.cpp" line="380"/>
         <source>Show all</source>
         <translation>Alle zeigen</translation>
     </message>
@@ -3079,237 +3079,242 @@ kursiv: nicht der deklarierte Standardwert, den vaecf train verwendet (beide bei
 <context>
     <name>vaecf::ui::SweepsPanel</name>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="38"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="41"/>
         <source>pending</source>
         <translation>ausstehend</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="40"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="43"/>
         <source>finished</source>
         <translation>abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="42"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="45"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="103"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="107"/>
         <source>Start sweep</source>
         <translation>Sweep starten</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="104"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="108"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="105"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="109"/>
         <source>Open sweep…</source>
         <translation>Sweep öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="106"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="110"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="107"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="111"/>
         <source>Open trial as run</source>
         <translation>Versuch als Lauf öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="114"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="118"/>
         <source>Sweep</source>
         <translation>Variieren</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="114"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="118"/>
         <source>Values (grid)</source>
         <translation>Werte (Gitter)</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="114"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="118"/>
         <source>Low</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="114"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="118"/>
         <source>High</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="114"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="118"/>
         <source>Log scale</source>
         <translation>Log. Skala</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="116"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="120"/>
         <source>Tick the options to sweep: a comma list of values for a grid, or low and high for random draws and successive halving</source>
         <translation>Die zu variierenden Optionen ankreuzen: eine Werteliste mit Kommas für ein Gitter, oder Von und Bis für Zufallsziehungen und Successive Halving</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="121"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="125"/>
         <source>Grid</source>
         <translation>Gitter</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="122"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="126"/>
         <source>Random</source>
         <translation>Zufällig</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="123"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="127"/>
         <source>Successive halving</source>
         <translation>Successive Halving</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="126"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="130"/>
         <source>trials </source>
         <translation>Versuche </translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="128"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="132"/>
         <source>seeds </source>
         <translation>Seeds </translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="129"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="133"/>
         <source>The winner, chosen on validation, is trained with this many training seeds (its own first) and tested: the spread over seeds tells a real gain from noise</source>
         <translation>Der auf der Validierung gewählte Sieger wird mit so vielen Trainings-Seeds (sein eigener zuerst) trainiert und getestet: die Streuung über die Seeds trennt echten Gewinn von Rauschen</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="132"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="136"/>
+        <source>at once </source>
+        <translation>gleichzeitig </translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="137"/>
+        <source>Trials trained side by side, each in a process of its own with its share of the compute threads; another starts only while memory holds the most a trial took. A sweep gives the same numbers whatever this count.</source>
+        <translation>Versuche, die nebeneinander trainieren, jeder in einem eigenen Prozess mit seinem Anteil der Rechen-Threads; ein weiterer startet nur, solange der Speicher das Meiste fasst, was ein Versuch brauchte. Ein Sweep liefert bei jeder Anzahl dieselben Zahlen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="141"/>
         <source>first rung </source>
         <translation>erste Stufe </translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="133"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="142"/>
         <source> epochs</source>
         <translation> Epochen</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="134"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="143"/>
         <source>Successive halving: the epochs every trial trains in the first rung</source>
         <translation>Successive Halving: die Epochen, die jeder Versuch in der ersten Stufe trainiert</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="137"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="146"/>
         <source>keep 1 in </source>
         <translation>behalte 1 von </translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="138"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="147"/>
         <source>Successive halving: one trial in this many goes on to the next rung, which trains this many times longer</source>
         <translation>Successive Halving: ein Versuch von so vielen kommt in die nächste Stufe, die so viel länger trainiert</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="148"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="157"/>
         <source>Define a sweep of the current model</source>
         <translation>Einen Sweep des aktuellen Modells festlegen</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="179"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="188"/>
         <source>Open sweep</source>
         <translation>Sweep öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="187"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="196"/>
         <source>The sweep has finished; the best trial on validation is trial %1.</source>
         <translation>Der Sweep ist abgeschlossen; der beste Versuch auf der Validierung ist Versuch %1.</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="188"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="197"/>
         <source>The sweep has finished without a finished trial.</source>
         <translation>Der Sweep ist ohne einen abgeschlossenen Versuch beendet.</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="191"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="200"/>
         <source>Over its %1 training seeds its test %2 is %3 (sd %4).</source>
         <translation>Über seine %1 Trainings-Seeds ist sein Test-%2 %3 (sd %4).</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="201"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="210"/>
         <source>Cancelled: Resume goes on where the sweep stopped.</source>
         <translation>Abgebrochen: Fortsetzen macht dort weiter, wo der Sweep stehen blieb.</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="205"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="214"/>
         <source>The sweep stopped on an error.</source>
         <translation>Der Sweep wurde wegen eines Fehlers angehalten.</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="207"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="216"/>
         <source>The sweep failed: %1</source>
         <translation>Der Sweep ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="318"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="329"/>
         <source>%1: give a comma list of values, or a low and a high end</source>
         <translation>%1: eine Werteliste mit Kommas angeben, oder ein unteres und ein oberes Ende</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="334"/>
-        <source>Stop the run in training first: the sweep&apos;s trials and the run would draw from one random generator, and neither would repeat its numbers.</source>
-        <translation>Zuerst den trainierenden Lauf anhalten: Die Versuche des Sweeps und der Lauf würden aus einem Zufallsgenerator ziehen, und keiner würde seine Zahlen wiederholen.</translation>
-    </message>
-    <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="342"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="348"/>
         <source>Load data before starting a sweep.</source>
         <translation>Vor einem Sweep Daten laden.</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="350"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="357"/>
         <source>The sweep cannot start: %1</source>
         <translation>Der Sweep kann nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="356"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="363"/>
         <source>Starting the sweep in %1</source>
         <translation>Der Sweep startet in %1</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="370"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="377"/>
         <source>The sweep in %1 could not be opened: %2</source>
         <translation>Der Sweep in %1 konnte nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="373"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="380"/>
         <source>Sweep %1</source>
         <translation>Sweep %1</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="380"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="387"/>
         <source>Resuming the sweep in %1</source>
         <translation>Der Sweep in %1 wird fortgesetzt</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="402"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="409"/>
         <source>%1 of %2 trials</source>
         <translation>%1 von %2 Versuchen</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="421"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="428"/>
         <source>Trial</source>
         <translation>Versuch</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="421"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="428"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="421"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="428"/>
         <source>Rung</source>
         <translation>Stufe</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="422"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="429"/>
         <source>Validation</source>
         <translation>Validierung</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="452"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="459"/>
         <source>validation</source>
         <translation>Validierung</translation>
     </message>
@@ -3317,85 +3322,85 @@ kursiv: nicht der deklarierte Standardwert, den vaecf train verwendet (beide bei
 <context>
     <name>vaecf::ui::TrainingSession</name>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="117"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="116"/>
         <source>The fit failed: %1</source>
         <translation>Die Anpassung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="124"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="123"/>
         <source>The finished run&apos;s metrics could not be written: %1</source>
         <translation>Die Metriken des beendeten Laufs konnten nicht geschrieben werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="231"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="230"/>
         <source>Stop the current run before continuing another one.</source>
         <translation>Stoppen Sie den aktuellen Lauf, bevor Sie einen anderen fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="242"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="241"/>
         <source>The run %1 is a closed-form fit (%2): there is no training to continue.</source>
         <translation>Der Lauf %1 ist eine geschlossene Lösung (%2): Es gibt kein Training fortzusetzen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="248"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="247"/>
         <source>The run %1 has finished: there is nothing to continue.</source>
         <translation>Der Lauf %1 ist abgeschlossen: Es gibt nichts fortzusetzen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="287"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="286"/>
         <source>To continue the run %1, load the run&apos;s dataset first: %2</source>
         <translation>Um den Lauf %1 fortzusetzen, laden Sie zuerst seinen Datensatz: %2</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="258"/>
-        <location filename="../ui/session/TrainingSession.cpp" line="270"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="257"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="269"/>
         <source>The run %1 could not be read: %2</source>
         <translation>Der Lauf %1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="50"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="49"/>
         <source>%1 predicts ratings, and %2 has none: load a dataset with explicit ratings.</source>
         <translation>%1 sagt Bewertungen vorher, und %2 hat keine: Laden Sie einen Datensatz mit expliziten Bewertungen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="53"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="52"/>
         <source>%1 orders each history by time, and %2 has no timestamps: load a dataset with a time column.</source>
         <translation>%1 ordnet jeden Verlauf zeitlich, und %2 hat keine Zeitstempel: Laden Sie einen Datensatz mit Zeitspalte.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="111"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="110"/>
         <source>The run&apos;s other ranks did not join: %1</source>
         <translation>Die anderen Ränge des Laufs sind nicht beigetreten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="305"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="304"/>
         <source>The run could not continue: %1</source>
         <translation>Der Lauf konnte nicht fortgesetzt werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="352"/>
-        <location filename="../ui/session/TrainingSession.cpp" line="473"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="351"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="472"/>
         <source>Load a dataset before training.</source>
         <translation>Laden Sie vor dem Training einen Datensatz.</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="105"/>
-        <location filename="../ui/session/TrainingSession.cpp" line="465"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="104"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="464"/>
         <source>The run could not start: %1</source>
         <translation>Der Lauf konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="439"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="438"/>
         <source>The run&apos;s other ranks could not start: %1</source>
         <translation>Die anderen Ränge des Laufs konnten nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="513"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="512"/>
         <source>The run failed: %1</source>
         <translation>Der Lauf ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/TrainingSession.cpp" line="46"/>
+        <location filename="../ui/session/TrainingSession.cpp" line="45"/>
         <source>%1 trains on the raw dataset (its ratings and times), which a split folder does not have: load a dataset file.</source>
         <translation>%1 trainiert auf dem Rohdatensatz (seinen Bewertungen und Zeiten), den ein Split-Ordner nicht enthält: Laden Sie eine Datensatzdatei.</translation>
     </message>

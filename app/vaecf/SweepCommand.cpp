@@ -2,19 +2,14 @@
 
 #include <fmt/core.h>
 
-#include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-#include <thread>
 
 #include "ProgressBar.h"
-#include "common/ChildProcess.h"
 #include "common/Compute.h"
 #include "common/Error.h"
 #include "data/BundledData.h"
@@ -74,19 +69,6 @@ SweepRange rangeOf(const std::string& text) {
 
 // Each trial trains with its worker's share of --threads, and records it, unless the sweep
 // sets or sweeps threads itself: the declared default, 0, would take every core.
-void useWorkerThreads(SweepDefinition& definition, int workers) {
-  const auto names = [](const auto& entries) {
-    std::vector<std::string> found;
-    for (const auto& entry : entries) found.push_back(entry.first);
-    return found;
-  };
-  std::vector<std::string> chosen = names(definition.fixed);
-  for (const std::string& name : names(definition.grid)) chosen.push_back(name);
-  for (const SweepRange& range : definition.ranges) chosen.push_back(range.name);
-  if (!defaultParams(definition.model).declares("threads") || std::find(chosen.begin(), chosen.end(), "threads") != chosen.end()) return;
-  definition.fixed.emplace_back("threads", std::to_string(threadsEach(computeThreads(), workers)));
-}
-
 SweepDefinition definitionOf(const SweepOptions& options, const DataOptions& data) {
   SweepDefinition definition;
   definition.model = findModel(options.model).name;
@@ -105,7 +87,7 @@ SweepDefinition definitionOf(const SweepOptions& options, const DataOptions& dat
   definition.seed = options.seed;
   definition.seeds = options.seeds;
   definition.data = data.dataSource();
-  useWorkerThreads(definition, options.workers);
+  shareThreadsAmongWorkers(definition, options.workers, computeThreads());
   return definition;
 }
 
@@ -166,41 +148,10 @@ void printReport(const SweepReport& report, const fs::path& dir, bool asJson) {
   }
 }
 
-// A trial in a child process of this program (`sweep --resume DIR --trial ID`), its output
-// kept in a log beside the trial until it has ended; its peak memory from the kernel.
-TrialOutcome runTrialProcess(const fs::path& sweepDir, const SweepRun& run, int threads, const TaskContext& context) {
-  std::vector<std::string> argv{"/proc/self/exe", "--threads", std::to_string(threads), "sweep",
-                                "--resume",       sweepDir.string(), "--trial",   std::to_string(run.trialId)};
-  std::string name = ".trial-" + std::to_string(run.trialId);
-  if (run.seed) {
-    argv.insert(argv.end(), {"--trial-seed", std::to_string(*run.seed)});
-    name += "-seed-" + std::to_string(*run.seed);
-  }
-  const fs::path log = sweepDir / (name + ".log");
-  TrialOutcome outcome;
-  try {
-    ChildProcess child(argv, ChildOutput::log(log));
-    while (!child.finished() && !context.cancelled()) std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    if (!child.finished()) {
-      outcome.error = "cancelled";  // the child is stopped as it goes
-    } else if (!child.succeeded()) {
-      outcome.error = errorReportedIn(log);
-      if (outcome.error.empty()) outcome.error = "the worker process " + child.howItEnded();
-    }
-    outcome.peakBytes = child.peakBytes();
-  } catch (const Error& error) {
-    outcome.error = std::string("could not start a worker process: ") + error.what();
-  }
-  std::error_code ignored;
-  fs::remove(log, ignored);
-  return outcome;
-}
-
+// One worker: the trials train here, one after another; several: in child processes.
 SweepWorkers workersOf(const SweepOptions& options) {
-  const int threads = threadsEach(computeThreads(), options.workers);
-  return {options.workers, [threads](const fs::path& sweepDir, const SweepRun& run, const TaskContext& context) {
-            return runTrialProcess(sweepDir, run, threads, context);
-          }};
+  if (options.workers == 1) return {};
+  return processWorkers("/proc/self/exe", options.workers, computeThreads());
 }
 
 void sweep(const SweepOptions& options, const DataOptions& data) {

@@ -9,13 +9,16 @@
 #include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
+#include <thread>
 #include <utility>
 
 #include "common/AtomicFile.h"
 #include "common/AvailableMemory.h"
+#include "common/ChildProcess.h"
 #include "common/Error.h"
 #include "common/InputFile.h"
 #include "common/JsonValues.h"
+#include "common/Compute.h"
 #include "plugin/ModelCatalog.h"
 #include "train/RunFolder.h"
 #include "train/TrainingParams.h"
@@ -361,7 +364,8 @@ void runInWorkers(const fs::path& sweepDir, std::deque<SweepRun> runs, const Swe
       }
       const TrialOutcome outcome = it->second.get();
       peakBytes = std::max(peakBytes, outcome.peakBytes);
-      ended(it->first, outcome);
+      // One stopped by a cancel stays pending, to be trained again on resume.
+      if (outcome.error.empty() || !context.cancelled()) ended(it->first, outcome);
       it = running.erase(it);
     }
     if (context.cancelled()) {
@@ -403,7 +407,7 @@ std::vector<std::pair<std::uint64_t, ExperimentResult>> runWinnerSeeds(const Swe
   std::deque<SweepRun> pending;  // a finished one is kept, a killed one redone
   for (const std::uint64_t seed : further)
     if (!fs::exists(runMetricsPath(seedRunFolder(sweepDir, winner, seed)))) pending.push_back({winner.id, seed});
-  if (workers.count > 1) {
+  if (workers.worker) {
     std::string failure;
     runInWorkers(
         sweepDir, pending, workers, peakBytes,
@@ -450,7 +454,7 @@ void runTrials(const SweepDefinition& definition, const LoadedData& data, const 
     std::deque<std::size_t> pending;
     for (std::size_t t = 0; t < index.trials.size(); ++t)
       if (index.trials[t].rung == rung && index.trials[t].state == TrialState::Pending) pending.push_back(t);
-    if (workers.count > 1) {
+    if (workers.worker) {
       runTrialsInWorkers(definition, sweepDir, index, pending, workers, peakBytes, progress, context);
     } else {
       for (const std::size_t t : pending) {
@@ -483,6 +487,37 @@ SweepReport continueSweep(const SweepDefinition& definition, const fs::path& swe
         runWinnerSeeds(definition, data, sweepDir, *findTrial(index, *report.winner), workers, peakBytes, context);
   report.index = std::move(index);
   return report;
+}
+
+// `run` in a child process of `program` (vaecf), its output kept in a log beside the trial
+// until it has ended; its peak memory from the kernel.
+TrialOutcome runTrialProcess(const fs::path& program, const fs::path& sweepDir, const SweepRun& run, int threads,
+                             const TaskContext& context) {
+  std::vector<std::string> argv{program.string(), "--threads", std::to_string(threads), "sweep",
+                                "--resume",       sweepDir.string(), "--trial",   std::to_string(run.trialId)};
+  std::string name = ".trial-" + std::to_string(run.trialId);
+  if (run.seed) {
+    argv.insert(argv.end(), {"--trial-seed", std::to_string(*run.seed)});
+    name += "-seed-" + std::to_string(*run.seed);
+  }
+  const fs::path log = sweepDir / (name + ".log");
+  TrialOutcome outcome;
+  try {
+    ChildProcess child(argv, ChildOutput::log(log));
+    while (!child.finished() && !context.cancelled()) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    if (!child.finished()) {
+      outcome.error = "cancelled";  // the child is stopped as it goes
+    } else if (!child.succeeded()) {
+      outcome.error = errorReportedIn(log);
+      if (outcome.error.empty()) outcome.error = "the worker process " + child.howItEnded();
+    }
+    outcome.peakBytes = child.peakBytes();
+  } catch (const Error& error) {
+    outcome.error = std::string("could not start a worker process: ") + error.what();
+  }
+  std::error_code ignored;
+  fs::remove(log, ignored);
+  return outcome;
 }
 
 }  // namespace
@@ -647,6 +682,25 @@ void runSweepTrial(const fs::path& sweepDir, const SweepRun& run, const TaskCont
   } else {
     trainTrial(definition, data, sweepDir, *trial, context);
   }
+}
+
+SweepWorkers processWorkers(fs::path program, int count, int threads) {
+  const int each = threadsEach(threads, count);
+  return {count, [program = std::move(program), each](const fs::path& sweepDir, const SweepRun& run,
+                                                      const TaskContext& context) {
+            return runTrialProcess(program, sweepDir, run, each, context);
+          }};
+}
+
+void shareThreadsAmongWorkers(SweepDefinition& definition, int workers, int threads) {
+  const auto named = [](const std::string& name) { return [&name](const auto& entry) { return entry.first == name; }; };
+  const bool chosen =
+      std::any_of(definition.fixed.begin(), definition.fixed.end(), named("threads")) ||
+      std::any_of(definition.grid.begin(), definition.grid.end(), named("threads")) ||
+      std::any_of(definition.ranges.begin(), definition.ranges.end(),
+                  [](const SweepRange& range) { return range.name == "threads"; });
+  if (chosen || !defaultParams(definition.model).declares("threads")) return;
+  definition.fixed.emplace_back("threads", std::to_string(threadsEach(threads, workers)));
 }
 
 SweepDefinition readSweepDefinition(const fs::path& sweepDir) {

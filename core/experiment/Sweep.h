@@ -129,8 +129,8 @@ struct SweepRun {
 using TrialWorker =
     std::function<TrialOutcome(const std::filesystem::path& sweepDir, const SweepRun& run, const TaskContext&)>;
 
-// Trials, and then the winner's further seeds, run one at a time in this process, or up to
-// `count` at once through `worker`.
+// Trials, and then the winner's further seeds, run one at a time in this process when there
+// is no `worker`, else through it, up to `count` at once.
 // Each runs in a process of its own, with its share of the cores (torch's thread count is
 // one per process) and its peak memory measured by the kernel; a sweep repeats whatever
 // the worker count.
@@ -140,6 +140,17 @@ struct SweepWorkers {
   int count = 1;
   TrialWorker worker;
 };
+
+// Workers that run each trial as the child process `program --threads T sweep --resume DIR
+// --trial ID [--trial-seed S]` (`program` is vaecf), `count` at once, T their share of
+// `threads`; a child's output is kept in a log beside the trial while it runs, and its
+// failure is its own error line.
+SweepWorkers processWorkers(std::filesystem::path program, int count, int threads);
+
+// Records in `definition` the threads each trial trains with, its share of `threads` among
+// `workers` side by side, so that a trial repeats its numbers whoever runs it; unless the
+// sweep sets threads itself or the model has no such parameter.
+void shareThreadsAmongWorkers(SweepDefinition& definition, int workers, int threads);
 
 // Starts the sweep `definition` in the new folder `sweepDir` and runs it to the end.
 // Throws Error when the folder already holds a sweep, and Cancelled when the context's

@@ -317,6 +317,30 @@ TEST(Sweep, WorkersStartBesideEachOtherOnlyWhileMemoryHoldsTheMeasuredPeak) {
   EXPECT_EQ(sweepWith(std::uint64_t{1} << 62, "sweep-workers-huge"), 1);  // 4 EiB never does
 }
 
+// A worker stops its trials when the sweep is cancelled and reports them cancelled (as a
+// child process stopped then would): they stay pending for the resume, not failed.
+TEST(Sweep, TrialsStoppedByACancelStayPendingForTheResume) {
+  TaskContext context;
+  context.cancelFlag = std::make_shared<std::atomic<bool>>(false);
+  const auto stopping = [](const fs::path&, const SweepRun&, const TaskContext& stopped) {
+    while (!stopped.cancelled()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    return TrialOutcome{"cancelled", 1};
+  };
+  const fs::path dir = test::freshTempDir("sweep-workers-cancelled") / "sweep";
+  std::thread canceller([flag = context.cancelFlag] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    *flag = true;
+  });
+  EXPECT_THROW(runSweep(easeSweep({"10", "100", "1000"}), dir, {}, context, SweepWorkers{2, stopping}), Cancelled);
+  canceller.join();
+  const SweepIndex index = readSweepIndex(dir);
+  ASSERT_EQ(index.trials.size(), 3U);
+  for (const SweepTrial& trial : index.trials) {
+    EXPECT_EQ(trial.state, TrialState::Pending) << trial.id;
+    EXPECT_EQ(trial.error, "") << trial.id;
+  }
+}
+
 // A worker on a thread of this process that really trains, noting which runs it was given
 // and how many it trained at once.
 struct TrainingWorker {

@@ -12,6 +12,7 @@
 #include <set>
 
 #include "SyntheticRequest.h"
+#include "common/Compute.h"
 #include "experiment/Sweep.h"
 #include "panels/MessageBar.h"
 #include "panels/ModelPanel.h"
@@ -19,6 +20,7 @@
 #include "session/TrainingSession.h"
 #include "sweeps/ParallelCoordinates.h"
 #include "sweeps/SweepsPanel.h"
+#include "train/RunFolder.h"
 #include "window/MainWindow.h"
 
 namespace vaecf::ui {
@@ -197,10 +199,9 @@ void SweepPanelTest::randomSweepDrawsOnALogAxis() {
   panel.setScheduler(SweepScheduler::Random);
   panel.setTrials(3);
   QVERIFY(panel.start());
-  // Trials train in this process: the window starts no run of its own meanwhile.
-  QVERIFY(!window.action(MainWindow::Command::Run)->isEnabled());
-  QTRY_VERIFY_WITH_TIMEOUT(!panel.isRunning(), kSweepTimeoutMs);
+  // Trials train in processes of their own: the window may start a run meanwhile.
   QVERIFY(window.action(MainWindow::Command::Run)->isEnabled());
+  QTRY_VERIFY_WITH_TIMEOUT(!panel.isRunning(), kSweepTimeoutMs);
   const SweepIndex index = readSweepIndex(panel.sweepFolder());
   QCOMPARE(index.trials.size(), std::size_t{3});
   compareWithIndex(*panel.trialTable(), index);
@@ -209,8 +210,9 @@ void SweepPanelTest::randomSweepDrawsOnALogAxis() {
   QVERIFY(!panel.chart()->axis(1).logScale);  // the metric
 }
 
-// A sweep does not start beside a run of the window: they would share one random generator.
-void SweepPanelTest::sweepWaitsForTheWindowsRunToStop() {
+// A sweep's trials train in vaecf processes of their own, two at once here: the window's
+// run, paused when the sweep starts, goes on and ends beside it.
+void SweepPanelTest::sweepTrainsBesideTheWindowsRun() {
   QTemporaryDir runs;
   QVERIFY(runs.isValid());
   MainWindow window({runs.path().toStdString(), test::smallSynthetic(), {}});
@@ -223,9 +225,25 @@ void SweepPanelTest::sweepWaitsForTheWindowsRunToStop() {
   QTRY_VERIFY_WITH_TIMEOUT(window.session().status().state == TrainerState::Paused, kLoadTimeoutMs);
   SweepsPanel& panel = *window.sweepsPanel();
   QVERIFY(panel.sweepValues(QStringLiteral("lr"), QStringLiteral("0.001,0.01")));
-  QVERIFY(!panel.start());
-  QVERIFY(panel.sweepFolder().empty());
-  QVERIFY(window.messageBar()->text().contains(QStringLiteral("Stop the run in training first")));
+  panel.setWorkers(2);
+  QSignalSpy problems(&panel, &SweepsPanel::problem);
+  QVERIFY2(panel.start(), problems.isEmpty() ? "" : qPrintable(problems.front().front().toString()));
+  QVERIFY(window.action(MainWindow::Command::Run)->isEnabled());
+  window.action(MainWindow::Command::Run)->trigger();
+  QTRY_VERIFY_WITH_TIMEOUT(!panel.isRunning(), kSweepTimeoutMs);
+  QTRY_VERIFY_WITH_TIMEOUT(window.session().status().state == TrainerState::Finished, kSweepTimeoutMs);
+  const SweepIndex index = readSweepIndex(panel.sweepFolder());
+  QCOMPARE(index.trials.size(), std::size_t{2});
+  for (const SweepTrial& trial : index.trials) QVERIFY2(trial.state == TrialState::Finished, trial.error.c_str());
+  // Each trial trained on its worker's share of the window's threads and says so.
+  const std::string share = std::to_string(threadsEach(computeThreads(), 2));
+  for (const SweepTrial& trial : index.trials) {
+    const RunConfig config = readRunConfig(panel.sweepFolder() / trial.run);
+    const auto threads = std::find_if(config.params.begin(), config.params.end(),
+                                      [](const auto& param) { return param.first == "threads"; });
+    QVERIFY(threads != config.params.end());
+    QCOMPARE(threads->second, share);
+  }
 }
 
 // The winner, chosen on validation, is trained again with each further seed and tested;

@@ -12,7 +12,7 @@ class SweepPanelTest : public QObject {
   void gridSweepFillsTheTableAndTheChartWhichBrushesIt();
   void cancelledSweepOpensAgainAndResumes();
   void randomSweepDrawsOnALogAxis();
-  void sweepWaitsForTheWindowsRunToStop();
+  void sweepTrainsBesideTheWindowsRun();
   void winnerIsRepeatedOverTheChosenSeeds();
 };
 

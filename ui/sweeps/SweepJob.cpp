@@ -18,16 +18,17 @@ SweepJob::SweepJob(QObject* parent) : BackgroundJob(parent) {
   connect(this, &BackgroundJob::failed, this, &SweepJob::deliverIndex);
 }
 
-bool SweepJob::start(SweepDefinition definition, std::filesystem::path sweepDir) {
-  return launch([definition = std::move(definition), sweepDir = std::move(sweepDir)](
+bool SweepJob::start(SweepDefinition definition, std::filesystem::path sweepDir, SweepWorkers workers) {
+  return launch([definition = std::move(definition), sweepDir = std::move(sweepDir), workers = std::move(workers)](
                     const TaskContext& context, const SweepProgress& progress) {
-    return runSweep(definition, sweepDir, progress, context);
+    return runSweep(definition, sweepDir, progress, context, workers);
   });
 }
 
-bool SweepJob::resume(std::filesystem::path sweepDir) {
-  return launch([sweepDir = std::move(sweepDir)](const TaskContext& context, const SweepProgress& progress) {
-    return resumeSweep(sweepDir, progress, context);
+bool SweepJob::resume(std::filesystem::path sweepDir, SweepWorkers workers) {
+  return launch([sweepDir = std::move(sweepDir), workers = std::move(workers)](const TaskContext& context,
+                                                                              const SweepProgress& progress) {
+    return resumeSweep(sweepDir, progress, context, workers);
   });
 }
 

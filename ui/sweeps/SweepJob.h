@@ -8,8 +8,8 @@
 
 namespace vaecf::ui {
 
-// A sweep (core runSweep or resumeSweep) on a worker thread, its trials one at a time in
-// this process. The worker leaves the index after each trial in a shared slot; the GUI
+// A sweep (core runSweep or resumeSweep) on a worker thread, its trials in child processes
+// (the workers). The worker leaves the index after each trial in a shared slot; the GUI
 // thread picks it up on the job's progress ticks, so the worker never touches a QObject.
 // Cancelling leaves the sweep folder resumable.
 class SweepJob : public BackgroundJob {
@@ -19,8 +19,8 @@ class SweepJob : public BackgroundJob {
   explicit SweepJob(QObject* parent = nullptr);
 
   // Each is ignored (false) while a sweep is running.
-  bool start(SweepDefinition definition, std::filesystem::path sweepDir);
-  bool resume(std::filesystem::path sweepDir);
+  bool start(SweepDefinition definition, std::filesystem::path sweepDir, SweepWorkers workers);
+  bool resume(std::filesystem::path sweepDir, SweepWorkers workers);
 
  Q_SIGNALS:
   // On the GUI thread, after a trial ended: the index as it stands.

@@ -11,12 +11,15 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
+#include <QThread>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
+#include "common/Compute.h"
 #include "common/Error.h"
+#include "session/CliProgram.h"
 #include "session/TrainingSession.h"
 #include "sweeps/ParallelCoordinates.h"
 #include "train/RunFolder.h"
@@ -98,6 +101,7 @@ SweepsPanel::SweepsPanel(TrainingSession& session, QWidget* parent)
       scheduler_(new QComboBox(this)),
       trialCount_(new QSpinBox(this)),
       seeds_(new QSpinBox(this)),
+      workers_(new QSpinBox(this)),
       minEpochs_(new QSpinBox(this)),
       reduction_(new QSpinBox(this)),
       start_(new QPushButton(tr("Start sweep"), this)),
@@ -128,6 +132,11 @@ SweepsPanel::SweepsPanel(TrainingSession& session, QWidget* parent)
   seeds_->setPrefix(tr("seeds "));
   seeds_->setToolTip(tr("The winner, chosen on validation, is trained with this many training seeds "
                         "(its own first) and tested: the spread over seeds tells a real gain from noise"));
+  workers_->setRange(1, std::max(1, QThread::idealThreadCount()));
+  workers_->setPrefix(tr("at once "));
+  workers_->setToolTip(tr("Trials trained side by side, each in a process of its own with its share of "
+                          "the compute threads; another starts only while memory holds the most a "
+                          "trial took. A sweep gives the same numbers whatever this count."));
   minEpochs_->setRange(1, 10000);
   minEpochs_->setPrefix(tr("first rung "));
   minEpochs_->setSuffix(tr(" epochs"));
@@ -139,7 +148,7 @@ SweepsPanel::SweepsPanel(TrainingSession& session, QWidget* parent)
                             "which trains this many times longer"));
   // Two rows, so that the tab fits a laptop screen's width.
   auto* schedule = new QHBoxLayout;
-  for (QWidget* widget : std::initializer_list<QWidget*>{scheduler_, trialCount_, minEpochs_, reduction_, seeds_})
+  for (QWidget* widget : std::initializer_list<QWidget*>{scheduler_, trialCount_, minEpochs_, reduction_, seeds_, workers_})
     schedule->addWidget(widget);
   schedule->addStretch(1);
   auto* controls = new QHBoxLayout;
@@ -279,6 +288,8 @@ void SweepsPanel::setTrials(int trials) { trialCount_->setValue(trials); }
 
 void SweepsPanel::setSeeds(int seeds) { seeds_->setValue(seeds); }
 
+void SweepsPanel::setWorkers(int workers) { workers_->setValue(workers); }
+
 void SweepsPanel::setHalving(int minEpochs, int reduction) {
   minEpochs_->setValue(minEpochs);
   reduction_->setValue(reduction);
@@ -326,18 +337,13 @@ SweepDefinition SweepsPanel::definitionFromEditor() const {
   return definition;
 }
 
-// The trials train in this process: beside a run of the window they would share torch's
-// random generator, and neither would repeat its numbers.
-bool SweepsPanel::trainingElsewhere() {
-  if (!session_.hasRunInProgress()) return false;
-  Q_EMIT problem(
-      tr("Stop the run in training first: the sweep's trials and the run would draw from one random "
-         "generator, and neither would repeat its numbers."));
-  return true;
+// The trials train in vaecf processes beside the window, which goes on training its own run.
+SweepWorkers SweepsPanel::workers() const {
+  return processWorkers(cliProgram(), workers_->value(), computeThreads());
 }
 
 bool SweepsPanel::start() {
-  if (job_.isRunning() || trainingElsewhere()) return false;
+  if (job_.isRunning()) return false;
   if (session_.data() == nullptr) {
     Q_EMIT problem(tr("Load data before starting a sweep."));
     return false;
@@ -345,6 +351,7 @@ bool SweepsPanel::start() {
   SweepDefinition definition;
   try {
     definition = definitionFromEditor();
+    shareThreadsAmongWorkers(definition, workers_->value(), computeThreads());
     sweepTrialParams(definition);  // refuses a bad definition here rather than on the worker
   } catch (const Error& error) {
     Q_EMIT problem(tr("The sweep cannot start: %1").arg(qs(error.what())));
@@ -352,7 +359,7 @@ bool SweepsPanel::start() {
   }
   const fs::path folder = freshRunFolder(session_.runsFolder(), "sweep-" + definition.model);
   showSweep(folder, definition);
-  job_.start(definition, folder);
+  job_.start(definition, folder, workers());
   status_->setText(tr("Starting the sweep in %1").arg(qs(folder.string())));
   updateControls();
   return true;
@@ -376,7 +383,7 @@ bool SweepsPanel::openSweep(const fs::path& folder) {
 }
 
 bool SweepsPanel::resume() {
-  if (sweepDir_.empty() || trainingElsewhere() || !job_.resume(sweepDir_)) return false;
+  if (sweepDir_.empty() || !job_.resume(sweepDir_, workers())) return false;
   status_->setText(tr("Resuming the sweep in %1").arg(qs(sweepDir_.string())));
   updateControls();
   return true;
@@ -490,10 +497,6 @@ void SweepsPanel::openSelectedTrial() {
 
 void SweepsPanel::updateControls() {
   const bool running = job_.isRunning();
-  if (running != wasRunning_) {
-    wasRunning_ = running;
-    Q_EMIT runningChanged(running);
-  }
   const bool pending = std::any_of(index_.trials.begin(), index_.trials.end(), [](const SweepTrial& trial) {
     return trial.state == TrialState::Pending;
   });
@@ -508,6 +511,7 @@ void SweepsPanel::updateControls() {
   minEpochs_->setEnabled(!running && scheduler == static_cast<int>(SweepScheduler::Halving));
   reduction_->setEnabled(!running && scheduler == static_cast<int>(SweepScheduler::Halving));
   seeds_->setEnabled(!running && session_.params().declares("seed"));  // EASE has none
+  workers_->setEnabled(!running);
   openTrial_->setEnabled(finishedSelectedTrial() != nullptr);
 }
 

@@ -38,6 +38,7 @@ class SweepsPanel : public QWidget {
   void setTrials(int trials);
   // Training seeds the winner is run with; successive halving's first rung and reduction.
   void setSeeds(int seeds);
+  void setWorkers(int workers);  // trials trained side by side
   void setHalving(int minEpochs, int reduction);
   QString statusText() const;
   // Starts the sweep the editor defines in a new folder under the runs folder; false (and
@@ -59,7 +60,6 @@ class SweepsPanel : public QWidget {
  Q_SIGNALS:
   void openRunRequested(const std::filesystem::path& runFolder);
   void problem(const QString& message);
-  void runningChanged(bool running);  // the window trains nothing of its own meanwhile
 
  private:
   void fillEditor();
@@ -71,13 +71,12 @@ class SweepsPanel : public QWidget {
   void fillChart();
   void applyBrushes();
   void updateControls();
-  bool trainingElsewhere();
+  SweepWorkers workers() const;
   std::vector<int> selectedTrialIds() const;
   const SweepTrial* finishedSelectedTrial() const;  // the one selected trial, when it finished
 
   TrainingSession& session_;
   SweepJob job_;
-  bool wasRunning_ = false;
   std::filesystem::path sweepDir_;
   SweepDefinition definition_;  // of the sweep shown
   SweepIndex index_;
@@ -85,6 +84,7 @@ class SweepsPanel : public QWidget {
   QComboBox* scheduler_;
   QSpinBox* trialCount_;
   QSpinBox* seeds_;
+  QSpinBox* workers_;
   QSpinBox* minEpochs_;
   QSpinBox* reduction_;
   QPushButton* start_;

@@ -436,7 +436,6 @@ void MainWindow::connectSession() {
   connect(recommendationPanel_, &RecommendationPanel::problem, this, &MainWindow::showError);
   connect(sweeps_, &SweepsPanel::problem, this, &MainWindow::showError);
   connect(sweeps_, &SweepsPanel::openRunRequested, this, &MainWindow::openRun);
-  connect(sweeps_, &SweepsPanel::runningChanged, this, &MainWindow::updateActions);
 }
 
 void MainWindow::applyParameter(const QString& name, const QString& value) {
@@ -598,12 +597,10 @@ void MainWindow::updateActions() {
   const bool hasData = session_->data() != nullptr;
   // Only the live trainer pauses and steps; EASE's fit runs to its end or is stopped.
   const bool iterative = status.iterative;
-  // A sweep trains in this process: a run beside it would share its random generator.
-  const bool free = hasData && !sweeps_->isRunning();
-  actions_[Command::Run]->setEnabled(free && state != TrainerState::Running);
+  actions_[Command::Run]->setEnabled(hasData && state != TrainerState::Running);
   actions_[Command::Pause]->setEnabled(iterative && state == TrainerState::Running);
-  actions_[Command::StepBatch]->setEnabled(iterative && free && state != TrainerState::Running);
-  actions_[Command::StepEpoch]->setEnabled(iterative && free && state != TrainerState::Running);
+  actions_[Command::StepBatch]->setEnabled(iterative && hasData && state != TrainerState::Running);
+  actions_[Command::StepEpoch]->setEnabled(iterative && hasData && state != TrainerState::Running);
   const bool stepsGoOn = session_->hasRunInProgress();
   actions_[Command::StepBatch]->setToolTip(stepsGoOn ? tr("Train one batch, then pause")
                                                      : tr("Start a new run and pause after its first batch"));
