@@ -3185,8 +3185,8 @@ kursiv: nicht der deklarierte Standardwert, den vaecf train verwendet (beide bei
     </message>
     <message>
         <location filename="../ui/sweeps/SweepsPanel.cpp" line="137"/>
-        <source>Trials trained side by side, each in a process of its own with its share of the compute threads; another starts only while memory holds the most a trial took. A sweep gives the same numbers whatever this count.</source>
-        <translation>Versuche, die nebeneinander trainieren, jeder in einem eigenen Prozess mit seinem Anteil der Rechen-Threads; ein weiterer startet nur, solange der Speicher das Meiste fasst, was ein Versuch brauchte. Ein Sweep liefert bei jeder Anzahl dieselben Zahlen.</translation>
+        <source>Trials trained side by side, each in a process of its own with its share of the compute threads; another starts only while memory holds the most a trial took</source>
+        <translation>Versuche, die nebeneinander trainieren, jeder in einem eigenen Prozess mit seinem Anteil der Rechen-Threads; ein weiterer startet nur, solange der Speicher das Meiste fasst, was ein Versuch brauchte</translation>
     </message>
     <message>
         <location filename="../ui/sweeps/SweepsPanel.cpp" line="141"/>

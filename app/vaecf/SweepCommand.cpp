@@ -67,8 +67,6 @@ SweepRange rangeOf(const std::string& text) {
   return {name, numberIn(parts[0], text), numberIn(parts[1], text), parts.size() == 3};
 }
 
-// Each trial trains with its worker's share of --threads, and records it, unless the sweep
-// sets or sweeps threads itself: the declared default, 0, would take every core.
 SweepDefinition definitionOf(const SweepOptions& options, const DataOptions& data) {
   SweepDefinition definition;
   definition.model = findModel(options.model).name;

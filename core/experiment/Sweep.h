@@ -148,8 +148,9 @@ struct SweepWorkers {
 SweepWorkers processWorkers(std::filesystem::path program, int count, int threads);
 
 // Records in `definition` the threads each trial trains with, its share of `threads` among
-// `workers` side by side, so that a trial repeats its numbers whoever runs it; unless the
-// sweep sets threads itself or the model has no such parameter.
+// `workers` side by side (the declared default, 0, would give every trial every core), so
+// that a trial repeats its numbers whoever runs it; unless the sweep sets threads itself
+// or the model has no such parameter.
 void shareThreadsAmongWorkers(SweepDefinition& definition, int workers, int threads);
 
 // Starts the sweep `definition` in the new folder `sweepDir` and runs it to the end.

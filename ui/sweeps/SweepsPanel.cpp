@@ -136,7 +136,7 @@ SweepsPanel::SweepsPanel(TrainingSession& session, QWidget* parent)
   workers_->setPrefix(tr("at once "));
   workers_->setToolTip(tr("Trials trained side by side, each in a process of its own with its share of "
                           "the compute threads; another starts only while memory holds the most a "
-                          "trial took. A sweep gives the same numbers whatever this count."));
+                          "trial took"));
   minEpochs_->setRange(1, 10000);
   minEpochs_->setPrefix(tr("first rung "));
   minEpochs_->setSuffix(tr(" epochs"));
