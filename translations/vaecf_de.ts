@@ -2250,6 +2250,24 @@ Klicken, um die Artikel aufzulisten, für die er steht</translation>
     </message>
 </context>
 <context>
+    <name>vaecf::ui::MetricSlices</name>
+    <message>
+        <location filename="../ui/sweeps/MetricSlices.cpp" line="22"/>
+        <source>The validation metric against each swept option, one dot per finished trial; grey while the parallel-coordinates brushes leave it out</source>
+        <translation>Die Validierungsmetrik über jeder variierten Option, ein Punkt je abgeschlossenem Versuch; grau, solange die Pinsel der parallelen Koordinaten ihn ausblenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/MetricSlices.cpp" line="82"/>
+        <source>%1 (log)</source>
+        <translation>%1 (log)</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/MetricSlices.cpp" line="114"/>
+        <source>Finished trials appear here</source>
+        <translation>Abgeschlossene Versuche erscheinen hier</translation>
+    </message>
+</context>
+<context>
     <name>vaecf::ui::ModelPanel</name>
     <message>
         <location filename="../ui/panels/ModelPanel.cpp" line="50"/>
@@ -3079,242 +3097,252 @@ kursiv: nicht der deklarierte Standardwert, den vaecf train verwendet (beide bei
 <context>
     <name>vaecf::ui::SweepsPanel</name>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="41"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="43"/>
         <source>pending</source>
         <translation>ausstehend</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="43"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="45"/>
         <source>finished</source>
         <translation>abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="45"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="47"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="107"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="109"/>
         <source>Start sweep</source>
         <translation>Sweep starten</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="108"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="110"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="109"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="111"/>
         <source>Open sweep…</source>
         <translation>Sweep öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="110"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="112"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="111"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="113"/>
         <source>Open trial as run</source>
         <translation>Versuch als Lauf öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="118"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="121"/>
         <source>Sweep</source>
         <translation>Variieren</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="118"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="121"/>
         <source>Values (grid)</source>
         <translation>Werte (Gitter)</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="118"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="121"/>
         <source>Low</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="118"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="121"/>
         <source>High</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="118"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="121"/>
         <source>Log scale</source>
         <translation>Log. Skala</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="120"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="123"/>
         <source>Tick the options to sweep: a comma list of values for a grid, or low and high for random draws and successive halving</source>
         <translation>Die zu variierenden Optionen ankreuzen: eine Werteliste mit Kommas für ein Gitter, oder Von und Bis für Zufallsziehungen und Successive Halving</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="125"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="128"/>
         <source>Grid</source>
         <translation>Gitter</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="126"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="129"/>
         <source>Random</source>
         <translation>Zufällig</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="127"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="130"/>
         <source>Successive halving</source>
         <translation>Successive Halving</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="130"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="133"/>
         <source>trials </source>
         <translation>Versuche </translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="132"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="135"/>
         <source>seeds </source>
         <translation>Seeds </translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="133"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="136"/>
         <source>The winner, chosen on validation, is trained with this many training seeds (its own first) and tested: the spread over seeds tells a real gain from noise</source>
         <translation>Der auf der Validierung gewählte Sieger wird mit so vielen Trainings-Seeds (sein eigener zuerst) trainiert und getestet: die Streuung über die Seeds trennt echten Gewinn von Rauschen</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="136"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="139"/>
         <source>at once </source>
         <translation>gleichzeitig </translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="137"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="140"/>
         <source>Trials trained side by side, each in a process of its own with its share of the compute threads; another starts only while memory holds the most a trial took</source>
         <translation>Versuche, die nebeneinander trainieren, jeder in einem eigenen Prozess mit seinem Anteil der Rechen-Threads; ein weiterer startet nur, solange der Speicher das Meiste fasst, was ein Versuch brauchte</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="141"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="144"/>
         <source>first rung </source>
         <translation>erste Stufe </translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="142"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="145"/>
         <source> epochs</source>
         <translation> Epochen</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="143"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="146"/>
         <source>Successive halving: the epochs every trial trains in the first rung</source>
         <translation>Successive Halving: die Epochen, die jeder Versuch in der ersten Stufe trainiert</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="146"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="149"/>
         <source>keep 1 in </source>
         <translation>behalte 1 von </translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="147"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="150"/>
         <source>Successive halving: one trial in this many goes on to the next rung, which trains this many times longer</source>
         <translation>Successive Halving: ein Versuch von so vielen kommt in die nächste Stufe, die so viel länger trainiert</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="157"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="161"/>
         <source>Define a sweep of the current model</source>
         <translation>Einen Sweep des aktuellen Modells festlegen</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="188"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="172"/>
+        <source>Parallel coordinates</source>
+        <translation>Parallele Koordinaten</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="173"/>
+        <source>Metric against each option</source>
+        <translation>Metrik je Option</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="195"/>
         <source>Open sweep</source>
         <translation>Sweep öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="196"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="204"/>
         <source>The sweep has finished; the best trial on validation is trial %1.</source>
         <translation>Der Sweep ist abgeschlossen; der beste Versuch auf der Validierung ist Versuch %1.</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="197"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="205"/>
         <source>The sweep has finished without a finished trial.</source>
         <translation>Der Sweep ist ohne einen abgeschlossenen Versuch beendet.</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="200"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="208"/>
         <source>Over its %1 training seeds its test %2 is %3 (sd %4).</source>
         <translation>Über seine %1 Trainings-Seeds ist sein Test-%2 %3 (sd %4).</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="210"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="218"/>
         <source>Cancelled: Resume goes on where the sweep stopped.</source>
         <translation>Abgebrochen: Fortsetzen macht dort weiter, wo der Sweep stehen blieb.</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="214"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="222"/>
         <source>The sweep stopped on an error.</source>
         <translation>Der Sweep wurde wegen eines Fehlers angehalten.</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="216"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="224"/>
         <source>The sweep failed: %1</source>
         <translation>Der Sweep ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="329"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="337"/>
         <source>%1: give a comma list of values, or a low and a high end</source>
         <translation>%1: eine Werteliste mit Kommas angeben, oder ein unteres und ein oberes Ende</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="348"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="356"/>
         <source>Load data before starting a sweep.</source>
         <translation>Vor einem Sweep Daten laden.</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="357"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="365"/>
         <source>The sweep cannot start: %1</source>
         <translation>Der Sweep kann nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="363"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="371"/>
         <source>Starting the sweep in %1</source>
         <translation>Der Sweep startet in %1</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="377"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="385"/>
         <source>The sweep in %1 could not be opened: %2</source>
         <translation>Der Sweep in %1 konnte nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="380"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="388"/>
         <source>Sweep %1</source>
         <translation>Sweep %1</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="387"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="395"/>
         <source>Resuming the sweep in %1</source>
         <translation>Der Sweep in %1 wird fortgesetzt</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="409"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="417"/>
         <source>%1 of %2 trials</source>
         <translation>%1 von %2 Versuchen</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="428"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="436"/>
         <source>Trial</source>
         <translation>Versuch</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="428"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="436"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="428"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="436"/>
         <source>Rung</source>
         <translation>Stufe</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="429"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="437"/>
         <source>Validation</source>
         <translation>Validierung</translation>
     </message>
     <message>
-        <location filename="../ui/sweeps/SweepsPanel.cpp" line="459"/>
+        <location filename="../ui/sweeps/SweepsPanel.cpp" line="472"/>
         <source>validation</source>
         <translation>Validierung</translation>
     </message>

@@ -3,11 +3,13 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -18,6 +20,7 @@
 #include "panels/ModelPanel.h"
 #include "panels/RunsPanel.h"
 #include "session/TrainingSession.h"
+#include "sweeps/MetricSlices.h"
 #include "sweeps/ParallelCoordinates.h"
 #include "sweeps/SweepsPanel.h"
 #include "train/RunFolder.h"
@@ -208,6 +211,31 @@ void SweepPanelTest::randomSweepDrawsOnALogAxis() {
   QCOMPARE(panel.chart()->lineCount(), 3);
   QVERIFY(panel.chart()->axis(0).logScale);
   QVERIFY(!panel.chart()->axis(1).logScale);  // the metric
+
+  // The metric against lambda: one panel, lambda spaced by its logarithm, a higher metric
+  // drawn higher.
+  MetricSlices& slices = *panel.slices();
+  QCOMPARE(slices.panelCount(), 1);
+  panel.findChild<QTabWidget*>()->setCurrentWidget(&slices);
+  QVERIFY2(slices.height() > 100, qPrintable(QString::number(slices.height())));
+  std::vector<std::pair<double, double>> trials;  // lambda, validation
+  for (const SweepTrial& trial : index.trials) {
+    const auto lambda = std::find_if(trial.params.begin(), trial.params.end(),
+                                     [](const auto& param) { return param.first == "lambda"; });
+    QVERIFY(lambda != trial.params.end());
+    trials.emplace_back(std::stod(lambda->second), *trial.validation);
+  }
+  std::sort(trials.begin(), trials.end());
+  const auto x = [&](double lambda) { return slices.pointOf(0, lambda, trials[0].second).x(); };
+  const double l0 = trials[0].first, l1 = trials[1].first, l2 = trials[2].first;
+  QVERIFY(x(l0) < x(l1) && x(l1) < x(l2));
+  QVERIFY(std::abs((x(l1) - x(l0)) / (x(l2) - x(l0)) -
+                   (std::log(l1) - std::log(l0)) / (std::log(l2) - std::log(l0))) < 1e-9);
+  const auto [worst, best] = std::minmax_element(trials.begin(), trials.end(), [](const auto& a, const auto& b) {
+    return a.second < b.second;
+  });
+  if (best->second > worst->second)
+    QVERIFY(slices.pointOf(0, best->first, best->second).y() < slices.pointOf(0, worst->first, worst->second).y());
 }
 
 // A sweep's trials train in vaecf processes of their own, two at once here: the window's

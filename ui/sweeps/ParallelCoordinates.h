@@ -33,6 +33,7 @@ class ParallelCoordinates : public QWidget {
   int axisCount() const { return static_cast<int>(axes_.size()); }
   const Axis& axis(int index) const { return axes_.at(static_cast<std::size_t>(index)); }
   int lineCount() const { return static_cast<int>(lines_.size()); }
+  const std::vector<Line>& lines() const { return lines_; }
   // The trials inside every brushed interval (all of them while nothing is brushed).
   bool passesBrushes(int id) const;
   bool hasBrush() const;

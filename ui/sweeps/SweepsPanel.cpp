@@ -10,6 +10,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QThread>
 #include <QVBoxLayout>
@@ -21,6 +22,7 @@
 #include "common/Error.h"
 #include "session/CliProgram.h"
 #include "session/TrainingSession.h"
+#include "sweeps/MetricSlices.h"
 #include "sweeps/ParallelCoordinates.h"
 #include "train/RunFolder.h"
 
@@ -112,6 +114,7 @@ SweepsPanel::SweepsPanel(TrainingSession& session, QWidget* parent)
       progress_(new QProgressBar(this)),
       status_(new QLabel(this)),
       chart_(new ParallelCoordinates(this)),
+      slices_(new MetricSlices(*chart_, this)),
       trials_(new QTableWidget(this)) {
   editor_->setColumnCount(EditorColumns);
   editor_->setHorizontalHeaderLabels(
@@ -148,11 +151,12 @@ SweepsPanel::SweepsPanel(TrainingSession& session, QWidget* parent)
                             "which trains this many times longer"));
   // Two rows, so that the tab fits a laptop screen's width.
   auto* schedule = new QHBoxLayout;
-  for (QWidget* widget : std::initializer_list<QWidget*>{scheduler_, trialCount_, minEpochs_, reduction_, seeds_, workers_})
+  for (QWidget* widget : std::initializer_list<QWidget*>{scheduler_, trialCount_, minEpochs_, reduction_, seeds_})
     schedule->addWidget(widget);
   schedule->addStretch(1);
   auto* controls = new QHBoxLayout;
-  for (QWidget* widget : std::initializer_list<QWidget*>{start_, cancel_, open_, resume_}) controls->addWidget(widget);
+  for (QWidget* widget : std::initializer_list<QWidget*>{workers_, start_, cancel_, open_, resume_})
+    controls->addWidget(widget);
   controls->addStretch(1);
   auto* define = new QGroupBox(tr("Define a sweep of the current model"), this);
   auto* defineLayout = new QVBoxLayout(define);
@@ -164,8 +168,11 @@ SweepsPanel::SweepsPanel(TrainingSession& session, QWidget* parent)
   trials_->setSelectionMode(QAbstractItemView::SingleSelection);
   trials_->verticalHeader()->hide();
   trials_->setSortingEnabled(true);
+  auto* views = new QTabWidget(this);
+  views->addTab(chart_, tr("Parallel coordinates"));
+  views->addTab(slices_, tr("Metric against each option"));
   auto* results = new QSplitter(Qt::Vertical, this);
-  results->addWidget(chart_);
+  results->addWidget(views);
   results->addWidget(trials_);
 
   auto* bottom = new QHBoxLayout;
@@ -190,6 +197,7 @@ SweepsPanel::SweepsPanel(TrainingSession& session, QWidget* parent)
   });
   connect(trials_, &QTableWidget::itemSelectionChanged, this, &SweepsPanel::updateControls);
   connect(chart_, &ParallelCoordinates::brushesChanged, this, &SweepsPanel::applyBrushes);
+  connect(chart_, &ParallelCoordinates::brushesChanged, slices_, qOverload<>(&QWidget::update));
   connect(&job_, &SweepJob::indexChanged, this, &SweepsPanel::showIndex);
   connect(&job_, &SweepJob::completed, this, [this](const SweepReport& report) {
     QString text = report.winner
@@ -450,8 +458,13 @@ void SweepsPanel::fillTable() {
 }
 
 // Axes for the swept options, in the definition's order, then the validation metric; a
-// polyline for each finished trial.
+// polyline for each finished trial; the slices from the same.
 void SweepsPanel::fillChart() {
+  fillParallelCoordinates();
+  slices_->refresh();
+}
+
+void SweepsPanel::fillParallelCoordinates() {
   std::vector<ParallelCoordinates::Axis> axes;
   for (const auto& [name, values] : definition_.grid) axes.push_back(gridAxis(name, values));
   for (const SweepRange& range : definition_.ranges) axes.push_back({qs(range.name), range.logScale, {}});

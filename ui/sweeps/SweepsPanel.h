@@ -21,6 +21,7 @@ class QTableWidget;
 
 namespace vaecf::ui {
 
+class MetricSlices;
 class ParallelCoordinates;
 class TrainingSession;
 
@@ -56,6 +57,7 @@ class SweepsPanel : public QWidget {
 
   QTableWidget* trialTable() const { return trials_; }
   ParallelCoordinates* chart() const { return chart_; }
+  MetricSlices* slices() const { return slices_; }
 
  Q_SIGNALS:
   void openRunRequested(const std::filesystem::path& runFolder);
@@ -69,6 +71,7 @@ class SweepsPanel : public QWidget {
   void showIndex(const SweepIndex& index);
   void fillTable();
   void fillChart();
+  void fillParallelCoordinates();
   void applyBrushes();
   void updateControls();
   SweepWorkers workers() const;
@@ -95,6 +98,7 @@ class SweepsPanel : public QWidget {
   QProgressBar* progress_;
   QLabel* status_;
   ParallelCoordinates* chart_;
+  MetricSlices* slices_;
   QTableWidget* trials_;
 };
 
