@@ -26,10 +26,6 @@ MetricSlices::MetricSlices(const ParallelCoordinates& chart, QWidget* parent) : 
 QSize MetricSlices::sizeHint() const { return {640, 200}; }
 QSize MetricSlices::minimumSizeHint() const { return {240, 120}; }
 
-double MetricSlices::scaled(int axis, double value) const {
-  return chart_.axis(axis).logScale ? std::log10(value) : value;
-}
-
 void MetricSlices::refresh() {
   ranges_.assign(static_cast<std::size_t>(chart_.axisCount()), Range{});
   for (int a = 0; a < chart_.axisCount(); ++a) {
@@ -41,7 +37,7 @@ void MetricSlices::refresh() {
     }
     range = {INFINITY, -INFINITY};
     for (const ParallelCoordinates::Line& line : chart_.lines()) {
-      const double value = scaled(a, line.values[static_cast<std::size_t>(a)]);
+      const double value = chart_.scaled(a, line.values[static_cast<std::size_t>(a)]);
       if (!std::isfinite(value)) continue;
       range.low = std::min(range.low, value);
       range.high = std::max(range.high, value);
@@ -67,8 +63,8 @@ double MetricSlices::toUnit(int axis, double value) const {
 QPointF MetricSlices::pointOf(int parameter, double value, double metric) const {
   const QRectF area = plotArea(parameter);
   const int metricAxis = panelCount();
-  return {area.left() + toUnit(parameter, scaled(parameter, value)) * area.width(),
-          area.bottom() - toUnit(metricAxis, scaled(metricAxis, metric)) * area.height()};
+  return {area.left() + toUnit(parameter, chart_.scaled(parameter, value)) * area.width(),
+          area.bottom() - toUnit(metricAxis, chart_.scaled(metricAxis, metric)) * area.height()};
 }
 
 void MetricSlices::drawPanel(QPainter& painter, int parameter) const {

@@ -34,7 +34,6 @@ class MetricSlices : public QWidget {
     double low = 0.0, high = 1.0;
   };
 
-  double scaled(int axis, double value) const;
   QRectF plotArea(int parameter) const;
   double toUnit(int axis, double value) const;  // 0 at the range's low end, 1 at its high
   void drawPanel(QPainter& painter, int parameter) const;

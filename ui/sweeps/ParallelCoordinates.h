@@ -37,6 +37,8 @@ class ParallelCoordinates : public QWidget {
   // The trials inside every brushed interval (all of them while nothing is brushed).
   bool passesBrushes(int id) const;
   bool hasBrush() const;
+  // A value of an axis in its drawing scale: its logarithm on a log axis.
+  double scaled(int axis, double value) const;
   // Where a value of an axis is drawn: for tests and the brush's mouse handling.
   QPointF pointOf(int axis, double value) const;
 
@@ -58,7 +60,6 @@ class ParallelCoordinates : public QWidget {
     double low = 0.0, high = 1.0;
   };
 
-  double scaled(int axis, double value) const;
   double axisX(int axis) const;
   double yOfScaled(int axis, double scaledValue) const;
   double scaledAtY(int axis, double y) const;
