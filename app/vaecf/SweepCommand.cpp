@@ -10,7 +10,6 @@
 #include <string>
 
 #include "ProgressBar.h"
-#include "common/Compute.h"
 #include "common/Error.h"
 #include "data/BundledData.h"
 #include "experiment/Sweep.h"
@@ -85,7 +84,6 @@ SweepDefinition definitionOf(const SweepOptions& options, const DataOptions& dat
   definition.seed = options.seed;
   definition.seeds = options.seeds;
   definition.data = data.dataSource();
-  shareThreadsAmongWorkers(definition, options.workers, computeThreads());
   return definition;
 }
 
@@ -149,7 +147,7 @@ void printReport(const SweepReport& report, const fs::path& dir, bool asJson) {
 // One worker: the trials train here, one after another; several: in child processes.
 SweepWorkers workersOf(const SweepOptions& options) {
   if (options.workers == 1) return {};
-  return processWorkers("/proc/self/exe", options.workers, computeThreads());
+  return processWorkers("/proc/self/exe", options.workers);
 }
 
 void sweep(const SweepOptions& options, const DataOptions& data) {

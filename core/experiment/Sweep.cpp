@@ -165,17 +165,19 @@ std::vector<int> rungEpochs(const SweepDefinition& definition) {
   return halvingBudgets(definition.minEpochs, fullEpochs(definition), definition.reduction);
 }
 
+// Whether the sweep draws or lists values of option `name`.
+bool sweeps(const SweepDefinition& definition, const std::string& name) {
+  return std::any_of(definition.grid.begin(), definition.grid.end(),
+                     [&](const auto& axis) { return axis.first == name; }) ||
+         std::any_of(definition.ranges.begin(), definition.ranges.end(),
+                     [&](const SweepRange& range) { return range.name == name; });
+}
+
 void checkHalving(const SweepDefinition& definition, const ParamSet& declared) {
   if (!declared.declares("epochs"))
     throw Error("--scheduler halving: model " + definition.model +
                 " trains in one go, it has no epochs to halve");
-  const auto sweeps = [&](const std::string& name) {
-    return std::any_of(definition.grid.begin(), definition.grid.end(),
-                       [&](const auto& axis) { return axis.first == name; }) ||
-           std::any_of(definition.ranges.begin(), definition.ranges.end(),
-                       [&](const auto& r) { return r.name == name; });
-  };
-  if (sweeps("epochs"))
+  if (sweeps(definition, "epochs"))
     throw Error("--scheduler halving sets each trial's epochs itself: do not sweep epochs");
   if (definition.reduction < 2) throw Error("--reduction must be at least 2");
   if (definition.minEpochs < 1 || definition.minEpochs >= fullEpochs(definition))
@@ -489,6 +491,18 @@ SweepReport continueSweep(const SweepDefinition& definition, const fs::path& swe
   return report;
 }
 
+// `definition` with the threads each trial trains with recorded among its fixed options:
+// this process's compute threads shared among `workers` side by side (the declared default,
+// 0, would give every trial every core), so that a trial repeats its numbers whoever runs
+// it; unless the sweep sets or sweeps threads itself, or the model has no such option.
+SweepDefinition withWorkersThreads(SweepDefinition definition, int workers) {
+  const bool fixed = std::any_of(definition.fixed.begin(), definition.fixed.end(),
+                                 [](const auto& option) { return option.first == "threads"; });
+  if (!fixed && !sweeps(definition, "threads") && defaultParams(definition.model).declares("threads"))
+    definition.fixed.emplace_back("threads", std::to_string(threadsEach(computeThreads(), workers)));
+  return definition;
+}
+
 // `run` in a child process of `program` (vaecf), its output kept in a log beside the trial
 // until it has ended; its peak memory from the kernel.
 TrialOutcome runTrialProcess(const fs::path& program, const fs::path& sweepDir, const SweepRun& run, int threads,
@@ -642,10 +656,11 @@ std::vector<int> promotedTrials(const SweepIndex& index, int rung, int reduction
   return ids;
 }
 
-SweepReport runSweep(const SweepDefinition& definition, const fs::path& sweepDir,
-                     const SweepProgress& progress, const TaskContext& context, const SweepWorkers& workers) {
+SweepReport runSweep(const SweepDefinition& asked, const fs::path& sweepDir, const SweepProgress& progress,
+                     const TaskContext& context, const SweepWorkers& workers) {
   if (fs::exists(sweepDir / kDefinitionFile))
     throw Error(sweepDir.string() + " already holds a sweep: continue it with vaecf sweep --resume " + sweepDir.string());
+  const SweepDefinition definition = withWorkersThreads(asked, workers.count);
   const std::vector<ParamValues> params = sweepTrialParams(definition);
   SweepIndex index;
   index.selectionMetric = selectionMetricOf(findModel(definition.model), trialParamSet(definition, params.front()));
@@ -684,23 +699,12 @@ void runSweepTrial(const fs::path& sweepDir, const SweepRun& run, const TaskCont
   }
 }
 
-SweepWorkers processWorkers(fs::path program, int count, int threads) {
-  const int each = threadsEach(threads, count);
+SweepWorkers processWorkers(fs::path program, int count) {
+  const int each = threadsEach(computeThreads(), count);
   return {count, [program = std::move(program), each](const fs::path& sweepDir, const SweepRun& run,
                                                       const TaskContext& context) {
             return runTrialProcess(program, sweepDir, run, each, context);
           }};
-}
-
-void shareThreadsAmongWorkers(SweepDefinition& definition, int workers, int threads) {
-  const auto named = [](const std::string& name) { return [&name](const auto& entry) { return entry.first == name; }; };
-  const bool chosen =
-      std::any_of(definition.fixed.begin(), definition.fixed.end(), named("threads")) ||
-      std::any_of(definition.grid.begin(), definition.grid.end(), named("threads")) ||
-      std::any_of(definition.ranges.begin(), definition.ranges.end(),
-                  [](const SweepRange& range) { return range.name == "threads"; });
-  if (chosen || !defaultParams(definition.model).declares("threads")) return;
-  definition.fixed.emplace_back("threads", std::to_string(threadsEach(threads, workers)));
 }
 
 SweepDefinition readSweepDefinition(const fs::path& sweepDir) {

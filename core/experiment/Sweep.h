@@ -142,18 +142,14 @@ struct SweepWorkers {
 };
 
 // Workers that run each trial as the child process `program --threads T sweep --resume DIR
-// --trial ID [--trial-seed S]` (`program` is vaecf), `count` at once, T their share of
-// `threads`; a child's output is kept in a log beside the trial while it runs, and its
-// failure is its own error line.
-SweepWorkers processWorkers(std::filesystem::path program, int count, int threads);
+// --trial ID [--trial-seed S]` (`program` is vaecf), `count` at once, T their share of this
+// process's compute threads; a child's output is kept in a log beside the trial while it
+// runs, and its failure is its own error line.
+SweepWorkers processWorkers(std::filesystem::path program, int count);
 
-// Records in `definition` the threads each trial trains with, its share of `threads` among
-// `workers` side by side (the declared default, 0, would give every trial every core), so
-// that a trial repeats its numbers whoever runs it; unless the sweep sets threads itself
-// or the model has no such parameter.
-void shareThreadsAmongWorkers(SweepDefinition& definition, int workers, int threads);
-
-// Starts the sweep `definition` in the new folder `sweepDir` and runs it to the end.
+// Starts the sweep `definition` in the new folder `sweepDir` and runs it to the end. Unless
+// it chooses threads itself, each trial records and trains with its share of this process's
+// compute threads among the workers.
 // Throws Error when the folder already holds a sweep, and Cancelled when the context's
 // flag is raised (the sweep then resumes with resumeSweep).
 SweepReport runSweep(const SweepDefinition& definition, const std::filesystem::path& sweepDir,

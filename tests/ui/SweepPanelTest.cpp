@@ -234,8 +234,8 @@ void SweepPanelTest::randomSweepDrawsOnALogAxis() {
   const auto [worst, best] = std::minmax_element(trials.begin(), trials.end(), [](const auto& a, const auto& b) {
     return a.second < b.second;
   });
-  if (best->second > worst->second)
-    QVERIFY(slices.pointOf(0, best->first, best->second).y() < slices.pointOf(0, worst->first, worst->second).y());
+  QVERIFY2(best->second > worst->second, "the trials tie: nothing to order");
+  QVERIFY(slices.pointOf(0, best->first, best->second).y() < slices.pointOf(0, worst->first, worst->second).y());
 }
 
 // A sweep's trials train in vaecf processes of their own, two at once here: the window's

@@ -18,7 +18,6 @@
 #include <cmath>
 #include <limits>
 
-#include "common/Compute.h"
 #include "common/Error.h"
 #include "session/CliProgram.h"
 #include "session/TrainingSession.h"
@@ -347,7 +346,7 @@ SweepDefinition SweepsPanel::definitionFromEditor() const {
 
 // The trials train in vaecf processes beside the window, which goes on training its own run.
 SweepWorkers SweepsPanel::workers() const {
-  return processWorkers(cliProgram(), workers_->value(), computeThreads());
+  return processWorkers(cliProgram(), workers_->value());
 }
 
 bool SweepsPanel::start() {
@@ -359,7 +358,6 @@ bool SweepsPanel::start() {
   SweepDefinition definition;
   try {
     definition = definitionFromEditor();
-    shareThreadsAmongWorkers(definition, workers_->value(), computeThreads());
     sweepTrialParams(definition);  // refuses a bad definition here rather than on the worker
   } catch (const Error& error) {
     Q_EMIT problem(tr("The sweep cannot start: %1").arg(qs(error.what())));
